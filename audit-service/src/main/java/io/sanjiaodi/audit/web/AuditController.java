@@ -1,0 +1,55 @@
+package io.sanjiaodi.audit.web;
+
+import io.sanjiaodi.audit.ingest.AuditEntry;
+import io.sanjiaodi.platform.RuleViolation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.List;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Validated
+@RequestMapping("/api/audit/events")
+class AuditController {
+
+    private final MongoTemplate mongo;
+
+    AuditController(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Recorded events, oldest first; filter by aggregate (CloudEvents subject) and/or event type. */
+    @GetMapping
+    List<AuditEntry> find(@RequestParam(required = false) String aggregateId,
+                          @RequestParam(required = false) String type,
+                          @RequestParam(defaultValue = "0") @Min(0) int page,
+                          @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        Criteria criteria = new Criteria();
+        if (aggregateId != null) {
+            criteria = criteria.and("aggregateId").is(aggregateId);
+        }
+        if (type != null) {
+            criteria = criteria.and("type").is(type);
+        }
+        Query query = Query.query(criteria).with(Sort.by("recordedAt", "_id")).skip((long) page * size).limit(size);
+        return mongo.find(query, AuditEntry.class);
+    }
+
+    @GetMapping("/{eventId}")
+    AuditEntry get(@PathVariable String eventId) {
+        AuditEntry entry = mongo.findById(eventId, AuditEntry.class);
+        if (entry == null) {
+            throw RuleViolation.notFound("AUDIT_ENTRY_NOT_FOUND", "no audit entry " + eventId);
+        }
+        return entry;
+    }
+}

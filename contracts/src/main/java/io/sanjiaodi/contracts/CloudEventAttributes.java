@@ -1,0 +1,28 @@
+package io.sanjiaodi.contracts;
+
+/**
+ * The CloudEvents 1.0 envelope every published event travels in (binary mode: attributes in
+ * Kafka headers prefixed {@code ce_}, JSON payload as the record value, record key = subject).
+ * <ul>
+ *   <li>{@code id} — the Axon event identifier (globally unique, the deduplication key)</li>
+ *   <li>{@code type} — the event's simple name, e.g. {@code InterviewConducted}</li>
+ *   <li>{@code source} — the publishing service, e.g. {@code /sanjiaodi/interview-service}</li>
+ *   <li>{@code subject} — the aggregate identifier</li>
+ *   <li>{@code time} — when the event was stored</li>
+ * </ul>
+ * Extension attribute names below (lower-case alphanumerics, as the spec demands).
+ */
+public final class CloudEventAttributes {
+    /** Aggregate sequence number (0-based), as a decimal string. */
+    public static final String AGGREGATE_SEQUENCE = "aggregatesequence";
+    /** Aggregate type, e.g. {@code Interview}. */
+    public static final String AGGREGATE_TYPE = "aggregatetype";
+    /** Axon correlation id: the id of the message that caused this event. */
+    public static final String CORRELATION_ID = "correlationid";
+    /** The payload revision ({@code @Revision}) the data was written with. */
+    public static final String EVENT_REVISION = "eventrevision";
+    public static final String SOURCE_PREFIX = "/sanjiaodi/";
+
+    private CloudEventAttributes() {
+    }
+}

@@ -1,0 +1,15 @@
+package io.sanjiaodi.contracts;
+
+import java.util.List;
+
+/** Kafka topic names: each service publishes its own events to exactly one of these. */
+public final class Topics {
+    public static final String INTERVIEW_EVENTS = "interview.events";
+    public static final String RECTIFICATION_EVENTS = "rectification.events";
+
+    /** Every topic of the published language, in the order the audit trail consumes them. */
+    public static final List<String> ALL = List.of(INTERVIEW_EVENTS, RECTIFICATION_EVENTS);
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,49 @@
+package io.sanjiaodi.devstack;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.h2.mvstore.MVStore;
+
+/**
+ * The embedded default database: mongo-java-server speaking the MongoDB wire protocol, backed by
+ * an H2 MVStore file so that a second run finds the data of the first.
+ *
+ * <pre>java -cp ... io.sanjiaodi.devstack.DevMongo [--port 27017] [--data data/mongo]</pre>
+ */
+public final class DevMongo {
+
+    private DevMongo() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        Args options = new Args(args);
+        int port = options.intValue("--port", 27017);
+        Path dataDir = Path.of(options.value("--data", "data/mongo")).toAbsolutePath();
+        Files.createDirectories(dataDir);
+        MongoServer server = start(dataDir.resolve("sanjiaodi.mv"), port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.shutdown();
+            stopped.countDown();
+        }, "dev-mongo-shutdown"));
+        System.out.println("DevMongo listening on localhost:" + port + ", data in " + dataDir);
+        stopped.await();
+    }
+
+    public static MongoServer start(Path file, int port) {
+        // A short auto-commit delay bounds what an abrupt kill of this process can lose; a clean
+        // shutdown (Ctrl-C, SIGTERM) commits everything.
+        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitBufferSize(1024).open();
+        store.setAutoCommitDelay(100);
+        H2Backend backend = new H2Backend(store);
+        backend.version(ServerVersion.MONGO_5_0);
+        MongoServer server = new MongoServer(backend);
+        server.bind("localhost", port);
+        return server;
+    }
+}

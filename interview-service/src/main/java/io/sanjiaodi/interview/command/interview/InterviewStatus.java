@@ -1,0 +1,6 @@
+package io.sanjiaodi.interview.command.interview;
+
+public enum InterviewStatus {
+    SCHEDULED,
+    CONDUCTED
+}

@@ -1,0 +1,74 @@
+package io.sanjiaodi.platform.kafka;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.sanjiaodi.contracts.CloudEventAttributes;
+import java.io.IOException;
+import java.net.URI;
+import java.time.ZoneOffset;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.serialization.Revision;
+
+/** Translates between Axon event messages and the CloudEvents envelope of the published language. */
+public class CloudEventMapper {
+
+    private final ObjectMapper objectMapper;
+    private final URI source;
+
+    public CloudEventMapper(ObjectMapper objectMapper, String source) {
+        this.objectMapper = objectMapper;
+        this.source = URI.create(source);
+    }
+
+    public CloudEvent toCloudEvent(EventMessage<?> event) {
+        Object payload = event.getPayload();
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(event.getIdentifier())
+                .withType(payload.getClass().getSimpleName())
+                .withSource(source)
+                .withTime(event.getTimestamp().atOffset(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withData(serialize(payload));
+        Revision revision = payload.getClass().getAnnotation(Revision.class);
+        if (revision != null) {
+            builder.withExtension(CloudEventAttributes.EVENT_REVISION, revision.value());
+        }
+        if (event instanceof DomainEventMessage<?> domain) {
+            builder.withSubject(domain.getAggregateIdentifier())
+                    .withExtension(CloudEventAttributes.AGGREGATE_SEQUENCE, Long.toString(domain.getSequenceNumber()))
+                    .withExtension(CloudEventAttributes.AGGREGATE_TYPE, domain.getType());
+        }
+        Object correlationId = event.getMetaData().get("correlationId");
+        if (correlationId != null) {
+            builder.withExtension(CloudEventAttributes.CORRELATION_ID, correlationId.toString());
+        }
+        return builder.build();
+    }
+
+    /** The Kafka record key: the aggregate id keeps one aggregate's events in one partition, in order. */
+    public static String recordKey(CloudEvent event) {
+        return event.getSubject() != null ? event.getSubject() : event.getId();
+    }
+
+    public <T> T payload(CloudEvent event, Class<T> type) {
+        if (event.getData() == null) {
+            throw new IllegalArgumentException("CloudEvent " + event.getId() + " carries no data");
+        }
+        try {
+            return objectMapper.readValue(event.getData().toBytes(), type);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("CloudEvent " + event.getId() + " is not a valid " + type.getSimpleName(), e);
+        }
+    }
+
+    private byte[] serialize(Object payload) {
+        try {
+            return objectMapper.writeValueAsBytes(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + payload.getClass().getName(), e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.sanjiaodi.platform.kafka;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import io.cloudevents.kafka.CloudEventSerializer;
+import io.sanjiaodi.platform.PlatformProperties;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/** CloudEvents over Kafka: topics, the outbox relay, consumer containers and the broker health. */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties({PlatformProperties.class, KafkaProperties.class})
+public class KafkaBridgeAutoConfiguration {
+
+    @Bean
+    KafkaAdmin.NewTopics sanjiaodiTopics(PlatformProperties props) {
+        return new KafkaAdmin.NewTopics(props.topics().stream()
+                .map(name -> TopicBuilder.name(name).partitions(props.partitions()).replicas(props.replicas()).build())
+                .toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    CloudEventMapper cloudEventMapper(ObjectMapper objectMapper, PlatformProperties props) {
+        return new CloudEventMapper(objectMapper, props.cloudEventSource());
+    }
+
+    @Bean
+    ProducerFactory<String, CloudEvent> cloudEventProducerFactory(KafkaProperties kafka, PlatformProperties props) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties(null));
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, props.serviceName() + "-publisher");
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
+        return new DefaultKafkaProducerFactory<>(config);
+    }
+
+    @Bean
+    KafkaTemplate<String, CloudEvent> cloudEventKafkaTemplate(ProducerFactory<String, CloudEvent> factory) {
+        return new KafkaTemplate<>(factory);
+    }
+
+    @Bean
+    @ConditionalOnProperty("sanjiaodi.publish-topic")
+    KafkaEventPublisher kafkaEventPublisher(KafkaTemplate<String, CloudEvent> template, CloudEventMapper mapper,
+                                            PlatformProperties props) {
+        return new KafkaEventPublisher(template, mapper, props.publishTopic());
+    }
+
+    /**
+     * An event handler that fails must stop its processor and retry, never log and skip: the
+     * default Axon error handler would silently drop the event from the publisher or a projection.
+     */
+    @Bean
+    ConfigurerModule propagateHandlerErrors() {
+        return configurer -> configurer.eventProcessing(processing ->
+                processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
+    }
+
+    @Bean
+    ConsumerFactory<String, CloudEvent> cloudEventConsumerFactory(KafkaProperties kafka, PlatformProperties props) {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties(null));
+        config.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, props.serviceName());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, CloudEventDeserializer.class);
+        return new DefaultKafkaConsumerFactory<>(config);
+    }
+
+    /** Offsets are committed only after the listener returned; failures are retried, not skipped. */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, CloudEvent> kafkaListenerContainerFactory(
+            ConsumerFactory<String, CloudEvent> consumerFactory) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, CloudEvent>();
+        factory.setConsumerFactory(consumerFactory);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxInterval(10_000);
+        backOff.setMaxElapsedTime(Long.MAX_VALUE);
+        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        return factory;
+    }
+
+    @Bean(name = "kafka")
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
+        return new KafkaHealthIndicator(admin.getConfigurationProperties());
+    }
+}

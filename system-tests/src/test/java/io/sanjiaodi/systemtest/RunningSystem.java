@@ -1,0 +1,81 @@
+package io.sanjiaodi.systemtest;
+
+import io.sanjiaodi.audit.AuditServiceApplication;
+import io.sanjiaodi.interview.InterviewServiceApplication;
+import io.sanjiaodi.platform.ServiceLauncher;
+import io.sanjiaodi.rectification.RectificationServiceApplication;
+import java.util.EnumMap;
+import java.util.Map;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The three services started in this JVM, each with its own Spring context and its own database,
+ * against the given Kafka broker and MongoDB-wire server. Services can be stopped and started
+ * again independently, the way an operator restarts one of them.
+ */
+final class RunningSystem implements AutoCloseable {
+
+    enum Service {
+        INTERVIEW(InterviewServiceApplication.class, InterviewServiceApplication.NAME),
+        RECTIFICATION(RectificationServiceApplication.class, RectificationServiceApplication.NAME),
+        AUDIT(AuditServiceApplication.class, AuditServiceApplication.NAME);
+
+        final Class<?> application;
+        final String name;
+
+        Service(Class<?> application, String name) {
+            this.application = application;
+            this.name = name;
+        }
+    }
+
+    private final String kafkaBootstrap;
+    private final String mongoUri;
+    private final String databasePrefix;
+    private final Map<Service, ConfigurableApplicationContext> contexts = new EnumMap<>(Service.class);
+
+    RunningSystem(String kafkaBootstrap, String mongoUri, String databasePrefix) {
+        this.kafkaBootstrap = kafkaBootstrap;
+        this.mongoUri = mongoUri;
+        this.databasePrefix = databasePrefix;
+    }
+
+    RunningSystem startAll() {
+        for (Service service : Service.values()) {
+            start(service);
+        }
+        return this;
+    }
+
+    void start(Service service) {
+        ConfigurableApplicationContext context = ServiceLauncher.builder(service.application, service.name).run(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + kafkaBootstrap,
+                "--spring.data.mongodb.uri=" + mongoUri,
+                "--spring.data.mongodb.database=" + databasePrefix + service.name.replace("-service", ""));
+        contexts.put(service, context);
+    }
+
+    void stop(Service service) {
+        ConfigurableApplicationContext context = contexts.remove(service);
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    void restart(Service service) {
+        stop(service);
+        start(service);
+    }
+
+    String url(Service service) {
+        return "http://localhost:" + contexts.get(service).getEnvironment().getProperty("local.server.port");
+    }
+
+    @Override
+    public void close() {
+        for (Service service : Service.values()) {
+            stop(service);
+        }
+    }
+}
