@@ -106,9 +106,4 @@ public class KafkaBridgeAutoConfiguration {
         factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
         return factory;
     }
-
-    @Bean(name = "kafka")
-    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
-        return new KafkaHealthIndicator(admin.getConfigurationProperties());
-    }
 }

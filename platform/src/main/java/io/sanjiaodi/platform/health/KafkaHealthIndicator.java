@@ -1,4 +1,4 @@
-package io.sanjiaodi.platform.kafka;
+package io.sanjiaodi.platform.health;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Runs the whole system locally on the embedded default: a real Apache Kafka broker (KRaft, its
+# own process), mongo-java-server with a file-backed store, and the three services. Builds what
+# is missing, loads demo data through the public APIs, prints the URLs. Ctrl-C stops everything
+# this script started, and nothing else. Data stays in ./data (SANJIAODI_DATA) for the next run.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+DATA=${SANJIAODI_DATA:-$ROOT/data}
+LOGS=$DATA/logs
+mkdir -p "$LOGS"
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+PIDS=()
+
+log() { printf '[run] %s\n' "$*"; }
+
+stop_all() {
+  trap - INT TERM EXIT
+  if ((${#PIDS[@]})); then
+    log "stopping ${#PIDS[@]} processes ..."
+    # services first, infrastructure last (reverse start order)
+    for ((i=${#PIDS[@]}-1; i>=0; i--)); do kill -TERM "${PIDS[i]}" 2>/dev/null || true; done
+    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  fi
+  log "stopped"
+}
+trap stop_all INT TERM EXIT
+
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+wait_port() { # port name pid
+  for _ in $(seq 1 120); do
+    port_busy "$1" && return 0
+    kill -0 "$3" 2>/dev/null || { log "$2 exited; see $LOGS/$2.log"; tail -20 "$LOGS/$2.log"; exit 1; }
+    sleep 0.5
+  done
+  log "$2 did not open port $1"; exit 1
+}
+wait_ready() { # url name pid
+  for _ in $(seq 1 240); do
+    curl -fsS "$1/actuator/health/readiness" >/dev/null 2>&1 && return 0
+    kill -0 "$3" 2>/dev/null || { log "$2 exited; see $LOGS/$2.log"; tail -30 "$LOGS/$2.log"; exit 1; }
+    sleep 0.5
+  done
+  log "$2 is not ready; see $LOGS/$2.log"; exit 1
+}
+
+for port in 9092 9093 27017 8081 8082 8083; do
+  if port_busy "$port"; then log "port $port is already in use; stop whatever uses it first"; trap - EXIT; exit 1; fi
+done
+
+# Build only what is missing or older than its sources.
+needs_build=no
+for svc in interview rectification audit; do
+  jar=$(ls "$svc-service/target/$svc-service-"*-exec.jar 2>/dev/null | head -1 || true)
+  if [[ -z "$jar" ]] || [[ -n "$(find contracts platform "$svc-service" -newer "$jar" \( -name '*.java' -o -name '*.yml' -o -name 'pom.xml' -o -path '*/resources/*' \) -print -quit)" ]]; then
+    needs_build=yes
+  fi
+done
+[[ -f devstack/target/classpath.txt && -d devstack/target/classes ]] || needs_build=yes
+if [[ $needs_build == yes ]]; then
+  log "building (./mvnw -B -q install -DskipTests) ..."
+  ./mvnw -B -q install -DskipTests
+  ./mvnw -B -q -pl devstack dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/classpath.txt
+fi
+DEVSTACK_CP="$ROOT/devstack/target/classes:$(cat devstack/target/classpath.txt)"
+
+log "starting MongoDB-wire server (mongo-java-server, data in $DATA/mongo) ..."
+"$JAVA" -Xmx512m -cp "$DEVSTACK_CP" io.sanjiaodi.devstack.DevMongo --port 27017 --data "$DATA/mongo" >"$LOGS/mongo.log" 2>&1 &
+PIDS+=($!); wait_port 27017 mongo "${PIDS[-1]}"
+
+log "starting Apache Kafka broker (KRaft, data in $DATA/kafka) ..."
+"$JAVA" -Xmx512m -cp "$DEVSTACK_CP" io.sanjiaodi.devstack.DevKafka --port 9092 --data "$DATA/kafka" >"$LOGS/kafka.log" 2>&1 &
+PIDS+=($!); wait_port 9092 kafka "${PIDS[-1]}"
+
+declare -A URL=([interview]=http://localhost:8081 [rectification]=http://localhost:8082 [audit]=http://localhost:8083)
+for svc in interview rectification audit; do
+  log "starting $svc-service ..."
+  "$JAVA" -Xmx384m -XX:+UseSerialGC -Daxoniq.update-checker.disabled=true \
+    -jar "$(ls "$svc-service/target/$svc-service-"*-exec.jar | head -1)" >"$LOGS/$svc-service.log" 2>&1 &
+  PIDS+=($!)
+done
+i=2
+for svc in interview rectification audit; do
+  wait_ready "${URL[$svc]}" "$svc-service" "${PIDS[$i]}"; i=$((i+1))
+done
+
+if [[ "${SANJIAODI_DEMO:-yes}" == yes ]]; then
+  bash scripts/demo-data.sh "${URL[interview]}" || log "demo data could not be loaded (see above); the system runs anyway"
+fi
+
+cat <<TXT
+
+  三交底 integrity interview platform is running.
+  Dashboard (audit trail):  ${URL[audit]}/
+  interview-service:        ${URL[interview]}/swagger-ui.html   health: ${URL[interview]}/actuator/health
+  rectification-service:    ${URL[rectification]}/swagger-ui.html   health: ${URL[rectification]}/actuator/health
+  audit-service:            ${URL[audit]}/swagger-ui.html   health: ${URL[audit]}/actuator/health
+  Kafka: localhost:9092   MongoDB wire: localhost:27017   logs: $LOGS
+  Press Ctrl-C to stop everything started here.
+
+TXT
+wait
