@@ -14,13 +14,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,11 +27,11 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 class EndToEndSystemTest {
 
-    private static final Duration WITHIN = Duration.ofSeconds(30);
     private static EmbeddedKafkaKraftBroker kafka;
     private static MongoServer mongo;
     private static RunningSystem system;
-    private static final Http http = new Http();
+    private static SystemProbe probe;
+    private static RawKafka raw;
 
     @BeforeAll
     static void startSystem() {
@@ -45,8 +40,9 @@ class EndToEndSystemTest {
         kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
         kafka.afterPropertiesSet();
         mongo = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
-        String mongoUri = mongo.bindAndGetConnectionString();
-        system = new RunningSystem(kafka.getBrokersAsString(), mongoUri, "e2e_").startAll();
+        system = new RunningSystem(kafka.getBrokersAsString(), mongo.bindAndGetConnectionString(), "e2e_").startAll();
+        probe = new SystemProbe(system, new Http());
+        raw = new RawKafka(kafka.getBrokersAsString());
     }
 
     @AfterAll
@@ -64,40 +60,31 @@ class EndToEndSystemTest {
 
     @Test
     void aConductedInterviewOpensALedgerAndBothEventsReachTheAuditTrail() {
-        String interviewId = flow().scheduleWithListsAndConduct("市交通局");
+        probe.conductedInterviewReachesEveryService("市交通局");
+    }
 
-        JsonNode ledger = await().atMost(WITHIN).until(() -> ledgerOf(interviewId), l -> l != null);
-        assertThat(ledger.get("unitName").asText()).isEqualTo("市交通局");
-        assertThat(ledger.get("tasks")).hasSize(3);
-        assertThat(ledger.get("tasks").findValuesAsText("kind"))
-                .containsExactlyInAnyOrder("DUTY", "PROBLEM_RECTIFICATION", "RISK_PREVENTION");
+    @Test
+    void topicsExistFromStartUpWithoutAutoCreation() {
+        assertThat(raw.topics()).contains("interview.events", "rectification.events");
+    }
 
-        String ledgerId = ledger.get("ledgerId").asText();
-        await().atMost(WITHIN).untilAsserted(() -> {
-            assertThat(auditTypes(interviewId)).containsExactly(
-                    "InterviewScheduled", "ListItemAdded", "ListItemAdded", "ListItemAdded", "InterviewConducted");
-            assertThat(auditTypes(ledgerId)).containsExactly("RectificationOpened");
-        });
-        JsonNode interview = http.get(system.url(Service.INTERVIEW) + "/api/interviews/" + interviewId).body();
-        assertThat(interview.get("status").asText()).isEqualTo("CONDUCTED");
-        assertThat(interview.get("listsHash").asText()).hasSize(64);
+    @Test
+    void everyServiceReportsKafkaAndMongoInItsHealthAndPublishesAnOpenApiDocument() {
+        for (Service service : Service.values()) {
+            JsonNode health = probe.get(service, "/actuator/health");
+            assertThat(health.at("/components/kafka/status").asText()).as(service.name).isEqualTo("UP");
+            assertThat(health.at("/components/mongo/status").asText()).as(service.name).isEqualTo("UP");
+            assertThat(probe.get(service, "/actuator/health/readiness").get("status").asText()).isEqualTo("UP");
+            JsonNode openApi = probe.get(service, "/v3/api-docs");
+            assertThat(openApi.get("openapi").asText()).startsWith("3.");
+            assertThat(openApi.get("paths").size()).as(service.name).isPositive();
+        }
     }
 
     @Test
     void publishedRecordsCarryTheCloudEventsEnvelope() {
-        String interviewId = flow().scheduleWithListsAndConduct("余姚市人民医院");
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = rawConsumer()) {
-            consumer.subscribe(List.of("interview.events"));
-            await().atMost(WITHIN).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (interviewId.equals(r.key())) {
-                        records.add(r);
-                    }
-                });
-                return records.size() >= 5;
-            });
-        }
+        String interviewId = probe.flow().scheduleWithListsAndConduct("余姚市人民医院");
+        List<ConsumerRecord<String, byte[]>> records = raw.recordsOf("interview.events", interviewId, 5);
         ConsumerRecord<String, byte[]> conducted = records.get(4);
         Map<String, String> headers = headers(conducted);
         assertThat(headers).containsEntry("ce_specversion", "1.0")
@@ -109,13 +96,29 @@ class EndToEndSystemTest {
                 .containsEntry("ce_eventrevision", "1")
                 .containsKeys("ce_id", "ce_time", "ce_correlationid");
         assertThat(new String(conducted.value(), StandardCharsets.UTF_8)).contains("\"interviewId\":\"" + interviewId);
-        JsonNode audited = http.get(system.url(Service.AUDIT) + "/api/audit/events/" + headers.get("ce_id")).body();
-        assertThat(audited.get("type").asText()).isEqualTo("InterviewConducted");
+        await().atMost(SystemProbe.WITHIN).untilAsserted(() -> assertThat(
+                probe.get(Service.AUDIT, "/api/audit/events/" + headers.get("ce_id")).get("type").asText())
+                .isEqualTo("InterviewConducted"));
+    }
+
+    @Test
+    void aRedeliveredInterviewConductedOpensNoSecondLedgerAndNoSecondAuditEntry() {
+        String interviewId = probe.conductedInterviewReachesEveryService("奉化区妇联");
+        ConsumerRecord<String, byte[]> conducted = raw.recordsOf("interview.events", interviewId, 5).get(4);
+        long redeliveredAt = raw.resend("interview.events", conducted);
+
+        await().atMost(SystemProbe.WITHIN).until(() ->
+                raw.committedPast("rectification-service", "interview.events", conducted.partition(), redeliveredAt)
+                        && raw.committedPast("audit-service", "interview.events", conducted.partition(), redeliveredAt));
+        assertThat(probe.ledgerCount(interviewId)).isEqualTo(1);
+        assertThat(probe.auditTypes(interviewId)).hasSize(5);
+        String ledgerId = probe.ledgerOf(interviewId).get("ledgerId").asText();
+        assertThat(probe.auditTypes(ledgerId)).containsExactly("RectificationOpened");
     }
 
     @Test
     void restartingServicesMidStreamLosesAndDuplicatesNothing() {
-        InterviewFlow flow = flow();
+        InterviewFlow flow = probe.flow();
         List<String> interviews = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             if (i == 4) {
@@ -128,48 +131,18 @@ class EndToEndSystemTest {
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             for (String interviewId : interviews) {
-                JsonNode ledger = ledgerOf(interviewId);
+                JsonNode ledger = probe.ledgerOf(interviewId);
                 assertThat(ledger).as("ledger of %s", interviewId).isNotNull();
-                assertThat(auditTypes(interviewId)).hasSize(5);
-                assertThat(auditEntries(ledger.get("ledgerId").asText())).singleElement()
-                        .satisfies(e -> assertThat(e.get("aggregateSequence").asLong()).isZero());
+                assertThat(probe.auditTypes(interviewId)).hasSize(5);
+                assertThat(probe.auditEntries(ledger.get("ledgerId").asText())).hasSize(1);
             }
         });
         for (String interviewId : interviews) {
-            List<Long> sequences = auditEntries(interviewId).stream().map(e -> e.get("aggregateSequence").asLong()).toList();
+            List<Long> sequences = probe.auditEntries(interviewId).stream()
+                    .map(e -> e.get("aggregateSequence").asLong()).toList();
             assertThat(sequences).as("every event of %s exactly once", interviewId).containsExactly(0L, 1L, 2L, 3L, 4L);
-            assertThat(http.get(system.url(Service.RECTIFICATION) + "/api/ledgers?interviewId=" + interviewId).body())
-                    .hasSize(1);
+            assertThat(probe.ledgerCount(interviewId)).isEqualTo(1);
         }
-    }
-
-    private InterviewFlow flow() {
-        return new InterviewFlow(http, system.url(Service.INTERVIEW));
-    }
-
-    private JsonNode ledgerOf(String interviewId) {
-        JsonNode ledgers = http.get(system.url(Service.RECTIFICATION) + "/api/ledgers?interviewId=" + interviewId).body();
-        return ledgers != null && ledgers.size() > 0 ? ledgers.get(0) : null;
-    }
-
-    private List<JsonNode> auditEntries(String aggregateId) {
-        List<JsonNode> entries = new ArrayList<>();
-        http.get(system.url(Service.AUDIT) + "/api/audit/events?size=500&aggregateId=" + aggregateId).body()
-                .forEach(entries::add);
-        entries.sort((a, b) -> Long.compare(a.get("aggregateSequence").asLong(), b.get("aggregateSequence").asLong()));
-        return entries;
-    }
-
-    private List<String> auditTypes(String aggregateId) {
-        return auditEntries(aggregateId).stream().map(e -> e.get("type").asText()).toList();
-    }
-
-    private static KafkaConsumer<String, byte[]> rawConsumer() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "envelope-check-" + System.nanoTime());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {

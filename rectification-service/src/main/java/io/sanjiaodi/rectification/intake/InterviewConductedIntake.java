@@ -1,7 +1,9 @@
-package io.sanjiaodi.rectification.command.rectification;
+package io.sanjiaodi.rectification.intake;
 
 import io.cloudevents.CloudEvent;
 import io.sanjiaodi.contracts.Topics;
+import io.sanjiaodi.rectification.command.rectification.LedgerId;
+import io.sanjiaodi.rectification.command.rectification.OpenRectification;
 import io.sanjiaodi.contracts.interview.InterviewConducted;
 import io.sanjiaodi.platform.kafka.CloudEventMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;

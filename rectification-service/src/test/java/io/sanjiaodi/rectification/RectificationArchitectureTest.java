@@ -1,0 +1,24 @@
+package io.sanjiaodi.rectification;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.sanjiaodi.platform.ServiceArchitectureRules;
+
+@AnalyzeClasses(packages = "io.sanjiaodi.rectification", importOptions = ImportOption.DoNotIncludeTests.class)
+class RectificationArchitectureTest {
+
+    private static final String SERVICE = "io.sanjiaodi.rectification";
+
+    @ArchTest
+    static final ArchRule commandSide = ServiceArchitectureRules.commandSideIsFreeOfInfrastructure(SERVICE)
+            .allowEmptyShould(true);
+    @ArchTest
+    static final ArchRule queries = ServiceArchitectureRules.queriesDoNotReachIntoTheCommandSide(SERVICE)
+            .allowEmptyShould(true);
+    @ArchTest
+    static final ArchRule featureFirst = ServiceArchitectureRules.noTechnicalTopLevelPackages(SERVICE);
+    @ArchTest
+    static final ArchRule isolation = ServiceArchitectureRules.noOtherServiceInternals(SERVICE);
+}
