@@ -85,7 +85,8 @@ for svc in interview rectification audit; do
 done
 
 if [[ "${SANJIAODI_DEMO:-yes}" == yes ]]; then
-  bash scripts/demo-data.sh "${URL[interview]}" || log "demo data could not be loaded (see above); the system runs anyway"
+  "$JAVA" -cp "$DEVSTACK_CP" io.sanjiaodi.devstack.DemoData "${URL[interview]}" \
+    || log "demo data could not be loaded (see above); the system runs anyway"
 fi
 
 cat <<TXT

@@ -23,6 +23,11 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    Response put(String url, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     Response get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
     }

@@ -13,37 +13,43 @@ final class InterviewFlow {
         this.interviewUrl = interviewUrl;
     }
 
-    String schedule(String unitName) {
-        Http.Response created = http.post(interviewUrl + "/api/interviews", """
-                {"interviewee": {"name": "王某某", "position": "党委书记", "unitId": "unit-%1$s",
+    Http.Response scheduleResponse(String unitName, String leadId) {
+        return http.post(interviewUrl + "/api/interviews", """
+                {"interviewee": {"name": "王某某", "position": "党委书记", "unitId": "u-%2$08x",
                                  "unitName": "%1$s", "jurisdictionId": "ningbo", "cadreLevel": "CITY_MANAGED",
                                  "appointmentDate": "2018-10-20"},
-                 "plannedDate": "2018-11-15", "place": "市纪委谈话室",
-                 "leadInterviewer": {"personId": "p-secretary", "name": "市纪委书记", "post": "市纪委书记"}}
-                """.formatted(unitName));
+                 "plannedDate": "2018-11-15", "place": "市纪委谈话室", "leadInterviewerId": "%3$s"}
+                """.formatted(unitName, unitName.hashCode(), leadId));
+    }
+
+    String schedule(String unitName) {
+        Http.Response created = scheduleResponse(unitName, "nb-secretary");
         assertThat(created.status()).as("schedule: %s", created.body()).isEqualTo(201);
         return created.body().get("id").asText();
     }
 
-    void addItem(String interviewId, String list, String aspect, String text) {
-        Http.Response added = http.post(interviewUrl + "/api/interviews/" + interviewId + "/items",
-                "{\"list\": \"%s\", \"aspect\": \"%s\", \"text\": \"%s\"}".formatted(list, aspect, text));
-        assertThat(added.status()).as("add item: %s", added.body()).isEqualTo(201);
+    void add(String interviewId, String list, String json) {
+        Http.Response added = http.post(interviewUrl + "/api/interviews/" + interviewId + "/" + list, json);
+        assertThat(added.status()).as("add to %s: %s", list, added.body()).isEqualTo(201);
     }
 
-    void conduct(String interviewId) {
-        Http.Response conducted = http.post(interviewUrl + "/api/interviews/" + interviewId + "/conduct",
-                "{\"conductedOn\": \"2018-11-15\", \"place\": \"市纪委谈话室\"}");
-        assertThat(conducted.status()).as("conduct: %s", conducted.body()).isEqualTo(202);
+    Http.Response conductResponse(String interviewId, String leadId) {
+        return http.post(interviewUrl + "/api/interviews/" + interviewId + "/conduct", """
+                {"conductedOn": "2018-11-15", "place": "市纪委谈话室", "leadInterviewerId": "%s",
+                 "handedOverById": "nb-office-1-director", "recordSummary": "通报三张清单，提出整改要求",
+                 "recordSignature": {"signedBy": "王某某", "signedAt": "2018-11-15T02:30:00Z"},
+                 "commitmentSignature": {"signedBy": "王某某", "signedAt": "2018-11-15T02:31:00Z"}}
+                """.formatted(leadId));
     }
 
     /** A complete minimal interview: one item on each list, then the talk. */
     String scheduleWithListsAndConduct(String unitName) {
         String id = schedule(unitName);
-        addItem(id, "RESPONSIBILITY", "规定动作", "每年专题研究党风廉政建设不少于两次");
-        addItem(id, "PROBLEM", "制度建设", "选人用人制度执行不严");
-        addItem(id, "RISK", "工程建设", "拆分工程项目规避公开招标");
-        conduct(id);
+        add(id, "responsibilities", "{\"kind\": \"CUSTOM\", \"text\": \"每年专题研究党风廉政建设不少于两次\"}");
+        add(id, "problems", "{\"aspect\": \"制度建设\", \"description\": \"选人用人制度执行不严\", \"sourceChannel\": \"INSPECTION_TOUR\"}");
+        add(id, "risks", "{\"businessArea\": \"工程建设\", \"description\": \"拆分工程项目规避公开招标\", \"level\": \"HIGH\"}");
+        Http.Response conducted = conductResponse(id, "nb-secretary");
+        assertThat(conducted.status()).as("conduct: %s", conducted.body()).isEqualTo(200);
         return id;
     }
 }

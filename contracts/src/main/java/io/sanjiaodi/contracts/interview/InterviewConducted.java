@@ -2,13 +2,17 @@ package io.sanjiaodi.contracts.interview;
 
 import io.sanjiaodi.contracts.common.Interviewee;
 import io.sanjiaodi.contracts.common.PersonRef;
+import io.sanjiaodi.contracts.common.Signature;
+import io.sanjiaodi.contracts.interview.ListItems.ProblemItem;
+import io.sanjiaodi.contracts.interview.ListItems.ResponsibilityItem;
+import io.sanjiaodi.contracts.interview.ListItems.RiskItem;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 
 /**
- * The talk took place and the lists were handed over. Carries the frozen lists in full so
- * that consumers (the rectification ledger, the audit trail) need nothing else.
+ * The talk took place and the lists were handed over. Carries the frozen lists in full, their
+ * version and SHA-256 hash, so that consumers (the ledger, the audit trail) need nothing else.
  */
 @Revision("1")
 public record InterviewConducted(
@@ -17,23 +21,20 @@ public record InterviewConducted(
         LocalDate conductedOn,
         String place,
         PersonRef leadInterviewer,
-        List<FrozenListItem> items,
+        PersonRef handedOverBy,
+        String recordSummary,
+        Signature recordSignature,
+        Signature commitmentSignature,
+        FrozenLists lists,
         String listsHash) {
 
-    public InterviewConducted {
-        items = items == null ? List.of() : List.copyOf(items);
-    }
-
-    /** One item of one of the three lists as handed over in the talk. */
-    public record FrozenListItem(String itemId, ListKind list, String aspect, String text) {
-    }
-
-    public enum ListKind {
-        /** 主体责任履责清单 */
-        RESPONSIBILITY,
-        /** 所在单位问题清单 */
-        PROBLEM,
-        /** 重要廉政风险清单 */
-        RISK
+    /** The three lists exactly as handed over; {@code version} is the list version that was frozen. */
+    public record FrozenLists(int version, List<ResponsibilityItem> responsibilities, List<ProblemItem> problems,
+                              List<RiskItem> risks) {
+        public FrozenLists {
+            responsibilities = responsibilities == null ? List.of() : List.copyOf(responsibilities);
+            problems = problems == null ? List.of() : List.copyOf(problems);
+            risks = risks == null ? List.of() : List.copyOf(risks);
+        }
     }
 }

@@ -17,7 +17,8 @@ public record RectificationOpened(
         tasks = tasks == null ? List.of() : List.copyOf(tasks);
     }
 
-    public record Task(String taskId, TaskKind kind, String sourceItemId, String text) {
+    /** {@code aspect}: the problem's aspect or the risk's business area; null for duties. */
+    public record Task(String taskId, TaskKind kind, String sourceItemId, String aspect, String text) {
     }
 
     public enum TaskKind {

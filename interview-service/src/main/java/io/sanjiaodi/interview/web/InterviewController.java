@@ -1,35 +1,31 @@
 package io.sanjiaodi.interview.web;
 
 import io.sanjiaodi.contracts.common.Interviewee;
-import io.sanjiaodi.contracts.common.PersonRef;
-import io.sanjiaodi.interview.command.interview.AddListItem;
-import io.sanjiaodi.interview.command.interview.ConductInterview;
+import io.sanjiaodi.contracts.common.Signature;
+import io.sanjiaodi.interview.command.interview.InterviewCommands.*;
 import io.sanjiaodi.interview.command.interview.InterviewId;
-import io.sanjiaodi.interview.command.interview.ScheduleInterview;
+import io.sanjiaodi.interview.command.interview.LeadInterviewerRule;
+import io.sanjiaodi.interview.command.interview.Official;
+import io.sanjiaodi.interview.command.interview.Refusal;
 import io.sanjiaodi.interview.query.interviews.InterviewQueries;
-import io.sanjiaodi.interview.query.interviews.InterviewSummary;
-import io.sanjiaodi.interview.web.InterviewRequests.ConductBody;
-import io.sanjiaodi.interview.web.InterviewRequests.Created;
-import io.sanjiaodi.interview.web.InterviewRequests.ItemBody;
-import io.sanjiaodi.interview.web.InterviewRequests.ScheduleBody;
+import io.sanjiaodi.interview.query.interviews.InterviewQueries.Filter;
+import io.sanjiaodi.interview.query.interviews.InterviewView;
+import io.sanjiaodi.interview.query.interviews.ListRevision;
+import io.sanjiaodi.interview.registry.PeopleRegistry;
+import io.sanjiaodi.interview.web.InterviewRequests.*;
 import io.sanjiaodi.platform.RuleViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.util.List;
-import java.util.UUID;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.*;
 
+/** Scheduling, entrustment, rescheduling, cancelling and conducting interviews; interview queries. */
 @RestController
 @Validated
 @RequestMapping("/api/interviews")
@@ -37,48 +33,100 @@ class InterviewController {
 
     private final CommandGateway commands;
     private final InterviewQueries queries;
+    private final PeopleRegistry registry;
 
-    InterviewController(CommandGateway commands, InterviewQueries queries) {
+    InterviewController(CommandGateway commands, InterviewQueries queries, PeopleRegistry registry) {
         this.commands = commands;
         this.queries = queries;
+        this.registry = registry;
     }
 
+    /**
+     * A lead interviewer the rule does not allow still leaves a record (InterviewSchedulingRefused);
+     * the answer is then 422 with the rule's code and the id of that record.
+     */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Created schedule(@Valid @RequestBody ScheduleBody body) {
         InterviewId id = InterviewId.newId();
         var who = body.interviewee();
-        var lead = body.leadInterviewer();
-        commands.sendAndWait(new ScheduleInterview(id,
-                new Interviewee(who.name(), who.position(), who.unitId(), who.unitName(), who.jurisdictionId(),
-                        who.cadreLevel(), who.appointmentDate()),
-                body.plannedDate(), body.place(), new PersonRef(lead.personId(), lead.name(), lead.post())));
+        Interviewee interviewee = new Interviewee(who.name(), who.position(), who.unitId(), who.unitName(),
+                who.jurisdictionId(), who.cadreLevel(), who.appointmentDate());
+        Official lead = registry.official(body.leadInterviewerId());
+        Official entrustedBy = registry.official(body.entrustedById());
+        commands.sendAndWait(new ScheduleInterview(id, interviewee, body.plannedDate(), body.place(), lead,
+                entrustedBy, body.entrustedOn()));
+        Optional<Refusal> refusal = LeadInterviewerRule.check(interviewee, lead, entrustedBy);
+        if (refusal.isPresent()) {
+            throw refused(refusal.get(), id.value());
+        }
         return new Created(id.value());
     }
 
-    @PostMapping("/{interviewId}/items")
-    @ResponseStatus(HttpStatus.CREATED)
-    Created addItem(@PathVariable String interviewId, @Valid @RequestBody ItemBody body) {
-        String itemId = UUID.randomUUID().toString();
-        commands.sendAndWait(new AddListItem(new InterviewId(interviewId), itemId, body.list(), body.aspect(), body.text()));
-        return new Created(itemId);
+    @PostMapping("/{interviewId}/entrustment")
+    void entrust(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId,
+                 @Valid @RequestBody EntrustBody body) {
+        Refusal refusal = commands.sendAndWait(new EntrustLeadInterviewer(new InterviewId(interviewId),
+                registry.official(body.secretaryId()), registry.official(body.deputyId()), body.entrustedOn()));
+        if (refusal != null) {
+            throw refused(refusal, interviewId);
+        }
     }
 
+    @PostMapping("/{interviewId}/reschedule")
+    void reschedule(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId,
+                    @Valid @RequestBody RescheduleBody body) {
+        commands.sendAndWait(new RescheduleInterview(new InterviewId(interviewId), body.plannedDate(), body.place(),
+                body.reason()));
+    }
+
+    @PostMapping("/{interviewId}/cancel")
+    void cancel(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId,
+                @Valid @RequestBody CancelBody body) {
+        commands.sendAndWait(new CancelInterview(new InterviewId(interviewId), body.reason()));
+    }
+
+    /** The lead interviewer defaults to the one on record; the rule is checked again either way. */
     @PostMapping("/{interviewId}/conduct")
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    void conduct(@PathVariable String interviewId, @Valid @RequestBody ConductBody body) {
-        commands.sendAndWait(new ConductInterview(new InterviewId(interviewId), body.conductedOn(), body.place()));
+    void conduct(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId,
+                 @Valid @RequestBody ConductBody body) {
+        String leadId = body.leadInterviewerId() != null ? body.leadInterviewerId()
+                : queries.get(interviewId).leadInterviewer.personId();
+        Refusal refusal = commands.sendAndWait(new ConductInterview(new InterviewId(interviewId), body.conductedOn(),
+                body.place(), registry.official(leadId), registry.official(body.handedOverById()).ref(),
+                body.recordSummary(), signature(body.recordSignature()), signature(body.commitmentSignature()),
+                body.confirmNoProblems()));
+        if (refusal != null) {
+            throw refused(refusal, interviewId);
+        }
     }
 
     @GetMapping("/{interviewId}")
-    InterviewSummary get(@PathVariable String interviewId) {
-        return queries.find(interviewId).orElseThrow(() ->
-                RuleViolation.notFound("INTERVIEW_NOT_FOUND", "no interview " + interviewId));
+    InterviewView get(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId) {
+        return queries.get(interviewId);
+    }
+
+    @GetMapping("/{interviewId}/history")
+    List<ListRevision> history(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId) {
+        return queries.history(interviewId);
     }
 
     @GetMapping
-    List<InterviewSummary> list(@RequestParam(defaultValue = "0") @Min(0) int page,
-                                @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return queries.page(page, size);
+    List<InterviewView> find(@RequestParam(required = false) @Pattern(regexp = InterviewRequests.ID) String jurisdictionId,
+                             @RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
+                             @RequestParam(required = false) @Pattern(regexp = "^[A-Z_]{1,32}$") String status,
+                             @RequestParam(required = false) @Pattern(regexp = "^[A-Z_]{1,32}$") String cadreLevel,
+                             @RequestParam(required = false) @Pattern(regexp = InterviewRequests.ID) String unitId,
+                             @RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
+                             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return queries.find(new Filter(jurisdictionId, year, status, cadreLevel, unitId), page, size);
+    }
+
+    private static Signature signature(SignatureBody body) {
+        return new Signature(body.signedBy(), body.signedAt());
+    }
+
+    private static RuleViolation refused(Refusal refusal, String interviewId) {
+        return RuleViolation.unprocessable(refusal.code(), refusal.message() + " (recorded on interview " + interviewId + ")");
     }
 }

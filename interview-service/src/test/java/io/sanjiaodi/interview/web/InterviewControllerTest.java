@@ -1,6 +1,7 @@
 package io.sanjiaodi.interview.web;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -9,12 +10,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.sanjiaodi.interview.command.interview.ScheduleInterview;
+import io.sanjiaodi.interview.command.interview.InterviewCommands.ScheduleInterview;
+import io.sanjiaodi.interview.command.interview.Official;
+import io.sanjiaodi.interview.command.interview.OfficialRole;
+import io.sanjiaodi.interview.command.interview.Refusal;
 import io.sanjiaodi.interview.query.interviews.InterviewQueries;
+import io.sanjiaodi.interview.query.templates.TemplateQueries;
+import io.sanjiaodi.interview.registry.PeopleRegistry;
 import io.sanjiaodi.platform.RuleViolation;
 import io.sanjiaodi.platform.web.ProblemDetailsAdvice;
-import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -23,17 +29,25 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-@WebMvcTest(controllers = InterviewController.class,
+@WebMvcTest(controllers = {InterviewController.class, ListController.class},
         properties = {"spring.config.name=interview-service", "axon.axonserver.enabled=false"})
 @Import(ProblemDetailsAdvice.class)
 class InterviewControllerTest {
 
-    private static final String VALID = """
+    static final String SCHEDULE = """
             {"interviewee": {"name": "张某", "position": "党委书记", "unitId": "nb-transport", "unitName": "市交通局",
                              "jurisdictionId": "ningbo", "cadreLevel": "CITY_MANAGED", "appointmentDate": "2018-10-30"},
-             "plannedDate": "2018-11-15", "place": "谈话室",
-             "leadInterviewer": {"personId": "nb-secretary", "name": "李某", "post": "市纪委书记"}}
+             "plannedDate": "2018-11-15", "place": "谈话室", "leadInterviewerId": "%s"}
             """;
+    static final String CONDUCT = """
+            {"conductedOn": "2018-11-15", "handedOverById": "nb-office-1-director", "recordSummary": "要点",
+             "recordSignature": {"signedBy": "张某", "signedAt": "2018-11-15T02:30:00Z"},
+             "commitmentSignature": {"signedBy": "张某", "signedAt": "2018-11-15T02:31:00Z"},
+             "leadInterviewerId": "nb-secretary"}
+            """;
+    static final Official SECRETARY = new Official("nb-secretary", "陈明", "市纪委书记", OfficialRole.CITY_SECRETARY, "ningbo", null);
+    static final Official DIRECTOR = new Official("nb-office-1-director", "王强", "主任", OfficialRole.SUPERVISION_OFFICE_DIRECTOR, "ningbo", null);
+    static final Official DEPUTY = new Official("nb-deputy-1", "林晓", "副书记", OfficialRole.CITY_DEPUTY_SECRETARY, "ningbo", null);
 
     @Autowired
     MockMvc mvc;
@@ -41,13 +55,41 @@ class InterviewControllerTest {
     CommandGateway commands;
     @MockitoBean
     InterviewQueries queries;
+    @MockitoBean
+    PeopleRegistry registry;
+    @MockitoBean
+    TemplateQueries templates;
+
+    @BeforeEach
+    void registry() {
+        when(registry.official("nb-secretary")).thenReturn(SECRETARY);
+        when(registry.official("nb-office-1-director")).thenReturn(DIRECTOR);
+        when(registry.official("nb-deputy-1")).thenReturn(DEPUTY);
+        when(registry.official("nobody")).thenThrow(RuleViolation.unprocessable("UNKNOWN_PERSON", "no official nobody"));
+    }
 
     @Test
     void schedulingAnswersCreatedWithTheNewId() throws Exception {
-        mvc.perform(post("/api/interviews").contentType(MediaType.APPLICATION_JSON).content(VALID))
+        mvc.perform(post("/api/interviews").contentType(MediaType.APPLICATION_JSON).content(SCHEDULE.formatted("nb-secretary")))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.id").isString());
         verify(commands).sendAndWait(any(ScheduleInterview.class));
+    }
+
+    @Test
+    void aLeadInterviewerTheRuleForbidsIsA422ButTheAttemptIsStillRecorded() throws Exception {
+        mvc.perform(post("/api/interviews").contentType(MediaType.APPLICATION_JSON).content(SCHEDULE.formatted("nb-deputy-1")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.code").value("ENTRUSTMENT_REQUIRED"));
+        verify(commands).sendAndWait(any(ScheduleInterview.class));
+    }
+
+    @Test
+    void anUnknownLeadInterviewerIsRefusedBeforeAnyCommand() throws Exception {
+        mvc.perform(post("/api/interviews").contentType(MediaType.APPLICATION_JSON).content(SCHEDULE.formatted("nobody")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.code").value("UNKNOWN_PERSON"));
+        verify(commands, never()).sendAndWait(any());
     }
 
     @Test
@@ -61,38 +103,88 @@ class InterviewControllerTest {
     @Test
     void anUnknownCadreLevelIsRefused() throws Exception {
         mvc.perform(post("/api/interviews").contentType(MediaType.APPLICATION_JSON)
-                        .content(VALID.replace("CITY_MANAGED", "EMPEROR_MANAGED")))
+                        .content(SCHEDULE.formatted("nb-secretary").replace("CITY_MANAGED", "EMPEROR_MANAGED")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
         verify(commands, never()).sendAndWait(any());
     }
 
     @Test
-    void missingFieldsAreNamedInTheProblem() throws Exception {
+    void missingAndOverlongFieldsAreNamedInTheProblem() throws Exception {
         mvc.perform(post("/api/interviews").contentType(MediaType.APPLICATION_JSON)
-                        .content(VALID.replace("\"name\": \"张某\",", "")))
+                        .content(SCHEDULE.formatted("nb-secretary").replace("\"name\": \"张某\",", "")
+                                .replace("谈话室", "室".repeat(201))))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
-                .andExpect(jsonPath("$.fields['interviewee.name']").exists());
+                .andExpect(jsonPath("$.fields['interviewee.name']").exists())
+                .andExpect(jsonPath("$.fields.place").exists());
+        verify(commands, never()).sendAndWait(any());
+    }
+
+    @Test
+    void anIdThatLooksLikeAQueryOperatorIsRefused() throws Exception {
+        mvc.perform(get("/api/interviews").param("unitId", "{\"$ne\": null}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
+        mvc.perform(post("/api/interviews").contentType(MediaType.APPLICATION_JSON)
+                        .content(SCHEDULE.formatted("nb.secretary$where")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
         verify(commands, never()).sendAndWait(any());
     }
 
     @Test
     void aRuleViolationFromTheAggregateKeepsItsCodeAndStatus() throws Exception {
         when(commands.sendAndWait(any())).thenThrow(
-                RuleViolation.conflict("ALREADY_CONDUCTED", "the interview was already conducted; its lists are frozen"));
-        mvc.perform(post("/api/interviews/iv-1/conduct").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"conductedOn\": \"2018-11-15\"}"))
+                RuleViolation.conflict("ALREADY_CONDUCTED", "the interview is conducted; its lists are frozen"));
+        mvc.perform(post("/api/interviews/iv-1/conduct").contentType(MediaType.APPLICATION_JSON).content(CONDUCT))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("ALREADY_CONDUCTED"))
-                .andExpect(jsonPath("$.detail").value("the interview was already conducted; its lists are frozen"));
+                .andExpect(jsonPath("$.detail").value("the interview is conducted; its lists are frozen"));
+    }
+
+    @Test
+    void aRefusalRecordedWhileConductingIsA422WithTheRulesCode() throws Exception {
+        when(commands.sendAndWait(any())).thenReturn(new Refusal("LEAD_NOT_CITY_SECRETARY", "not allowed"));
+        mvc.perform(post("/api/interviews/iv-1/conduct").contentType(MediaType.APPLICATION_JSON).content(CONDUCT))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.code").value("LEAD_NOT_CITY_SECRETARY"));
+    }
+
+    @Test
+    void conductingWithoutSignaturesIsInvalid() throws Exception {
+        mvc.perform(post("/api/interviews/iv-1/conduct").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"conductedOn\": \"2018-11-15\", \"handedOverById\": \"x\", \"recordSummary\": \"s\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.fields.recordSignature").exists());
     }
 
     @Test
     void anUnknownInterviewIsNotFound() throws Exception {
-        when(queries.find("nope")).thenReturn(Optional.empty());
+        when(queries.get("nope")).thenThrow(RuleViolation.notFound("INTERVIEW_NOT_FOUND", "no interview nope"));
         mvc.perform(get("/api/interviews/nope"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("INTERVIEW_NOT_FOUND"));
+    }
+
+    @Test
+    void aProblemItemNeedsAKnownSourceChannel() throws Exception {
+        mvc.perform(post("/api/interviews/iv-1/problems").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"aspect\": \"工程\", \"description\": \"问题\", \"sourceChannel\": \"RUMOUR\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+        verify(commands, never()).sendAndWait(any());
+    }
+
+    @Test
+    void onlyAPublishedTemplateCanBeCopied() throws Exception {
+        when(templates.published(eq("tpl-draft"))).thenThrow(
+                RuleViolation.conflict("TEMPLATE_NOT_PUBLISHED", "template tpl-draft is still a draft"));
+        mvc.perform(post("/api/interviews/iv-1/responsibilities/from-template").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"templateId\": \"tpl-draft\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("TEMPLATE_NOT_PUBLISHED"));
+        verify(commands, never()).sendAndWait(any());
     }
 }

@@ -1,6 +1,8 @@
 package io.sanjiaodi.platform.web;
 
 import io.sanjiaodi.platform.RuleViolation;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -20,6 +22,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -65,6 +68,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", e.getMessage());
     }
 
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail invalidParameters(ConstraintViolationException e) {
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "the request has invalid parameters");
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            String path = violation.getPropertyPath().toString();
+            fields.putIfAbsent(path.substring(path.lastIndexOf('.') + 1), violation.getMessage());
+        }
+        body.setProperty("fields", fields);
+        return body;
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -73,6 +88,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         for (FieldError error : ex.getBindingResult().getFieldErrors()) {
             fields.putIfAbsent(error.getField(), error.getDefaultMessage());
         }
+        body.setProperty("fields", fields);
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "the request has invalid parameters");
+        Map<String, String> fields = new LinkedHashMap<>();
+        ex.getParameterValidationResults().forEach(result -> fields.putIfAbsent(
+                result.getMethodParameter().getParameterName(),
+                result.getResolvableErrors().isEmpty() ? "invalid" : result.getResolvableErrors().get(0).getDefaultMessage()));
         body.setProperty("fields", fields);
         return ResponseEntity.badRequest().body(body);
     }

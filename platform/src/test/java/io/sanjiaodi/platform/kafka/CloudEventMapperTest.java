@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cloudevents.CloudEvent;
-import io.sanjiaodi.contracts.interview.ListItemAdded;
-import io.sanjiaodi.contracts.interview.InterviewConducted.ListKind;
+import io.sanjiaodi.contracts.interview.ListItems.RiskItem;
+import io.sanjiaodi.contracts.interview.ListItems.RiskLevel;
+import io.sanjiaodi.contracts.interview.RiskItemAdded;
 import java.time.Instant;
 import java.util.Map;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -21,15 +22,16 @@ class CloudEventMapperTest {
             new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS),
             "/sanjiaodi/interview-service");
 
-    private final ListItemAdded payload = new ListItemAdded("iv-1", "item-1", ListKind.RISK, "食堂", "食堂管理");
-    private final GenericDomainEventMessage<ListItemAdded> message = new GenericDomainEventMessage<>("Interview", "iv-1",
+    private final RiskItemAdded payload = new RiskItemAdded("iv-1",
+            new RiskItem("item-1", "食堂", "食堂管理", "案例", "规范", RiskLevel.MEDIUM), 3);
+    private final GenericDomainEventMessage<RiskItemAdded> message = new GenericDomainEventMessage<>("Interview", "iv-1",
             2L, payload, MetaData.from(Map.of("correlationId", "cmd-9")), "evt-42", Instant.parse("2018-11-15T01:02:03Z"));
 
     @Test
     void theEnvelopeCarriesIdentityOrderAndCausation() {
         CloudEvent event = mapper.toCloudEvent(message);
         assertThat(event.getId()).isEqualTo("evt-42");
-        assertThat(event.getType()).isEqualTo("ListItemAdded");
+        assertThat(event.getType()).isEqualTo("RiskItemAdded");
         assertThat(event.getSource()).hasToString("/sanjiaodi/interview-service");
         assertThat(event.getSubject()).isEqualTo("iv-1");
         assertThat(event.getTime()).hasToString("2018-11-15T01:02:03Z");
@@ -42,7 +44,7 @@ class CloudEventMapperTest {
 
     @Test
     void thePayloadReadsBackIntoTheEvent() {
-        assertThat(mapper.payload(mapper.toCloudEvent(message), ListItemAdded.class)).isEqualTo(payload);
+        assertThat(mapper.payload(mapper.toCloudEvent(message), RiskItemAdded.class)).isEqualTo(payload);
     }
 
     @Test

@@ -4,21 +4,21 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.sanjiaodi.contracts.common.Interviewee;
 import io.sanjiaodi.contracts.common.PersonRef;
-import io.sanjiaodi.contracts.interview.InterviewConducted;
-import io.sanjiaodi.contracts.interview.InterviewConducted.FrozenListItem;
-import io.sanjiaodi.contracts.interview.InterviewScheduled;
-import io.sanjiaodi.contracts.interview.ListItemAdded;
+import io.sanjiaodi.contracts.interview.*;
+import io.sanjiaodi.contracts.interview.InterviewConducted.FrozenLists;
+import io.sanjiaodi.interview.command.interview.InterviewCommands.*;
 import io.sanjiaodi.platform.RuleViolation;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** The 三交底 integrity interview: scheduled, its lists prepared, then conducted (lists frozen). */
+/**
+ * The 三交底 integrity interview: scheduled (lead-interviewer rule checked), its three lists
+ * prepared, then conducted — which freezes the lists. It may be rescheduled or cancelled until then.
+ * The checks themselves are in {@link InterviewRules} and {@link LeadInterviewerRule}.
+ */
 @Aggregate
 public class Interview {
 
@@ -26,78 +26,242 @@ public class Interview {
     private String interviewId;
     private InterviewStatus status;
     private Interviewee interviewee;
-    private PersonRef leadInterviewer;
-    private final Map<String, FrozenListItem> items = new LinkedHashMap<>();
+    private PersonRef lead;
+    private PersonRef entrustingSecretary;
+    private String entrustedDeputyId;
+    private final PreparedLists lists = new PreparedLists();
 
     protected Interview() {
         // for Axon
     }
 
+    /** A refused scheduling still creates the record of the attempt, so auditors can see it. */
     @CommandHandler
     public Interview(ScheduleInterview command) {
         Interviewee who = command.interviewee();
-        if (who == null || isBlank(who.name()) || isBlank(who.unitId())) {
-            throw RuleViolation.unprocessable("INTERVIEWEE_REQUIRED", "the interviewee's name and unit are required");
+        InterviewRules.requireInterviewee(who, command.plannedDate());
+        Optional<Refusal> refusal = LeadInterviewerRule.check(who, command.lead(), command.entrustedBy());
+        String id = command.interviewId().value();
+        if (refusal.isPresent()) {
+            apply(new InterviewSchedulingRefused(id, who, command.lead().ref(), refusal.get().code(), refusal.get().message()));
+            return;
         }
-        if (command.plannedDate() == null) {
-            throw RuleViolation.unprocessable("PLANNED_DATE_REQUIRED", "a planned date is required");
+        apply(new InterviewScheduled(id, who, command.plannedDate(), command.place(), command.lead().ref()));
+        if (command.entrustedBy() != null) {
+            apply(new LeadInterviewerEntrusted(id, command.entrustedBy().ref(), command.lead().ref(),
+                    command.entrustedOn() != null ? command.entrustedOn() : command.plannedDate()));
         }
-        if (who.appointmentDate() != null && command.plannedDate().isBefore(who.appointmentDate())) {
-            throw RuleViolation.unprocessable("TALK_BEFORE_APPOINTMENT",
-                    "the talk cannot be planned before the interviewee's appointment date");
-        }
-        apply(new InterviewScheduled(command.interviewId().value(), who, command.plannedDate(),
-                command.place(), command.leadInterviewer()));
     }
 
     @CommandHandler
-    public void handle(AddListItem command) {
-        requireNotConducted();
-        if (items.containsKey(command.itemId())) {
-            throw RuleViolation.conflict("ITEM_EXISTS", "item " + command.itemId() + " already exists");
+    public Refusal handle(EntrustLeadInterviewer command) {
+        requireScheduled();
+        Optional<Refusal> refusal = LeadInterviewerRule.check(interviewee, command.deputy(), command.secretary());
+        if (refusal.isPresent()) {
+            apply(new LeadInterviewerRuleViolated(interviewId, "ENTRUST", command.deputy().ref(),
+                    refusal.get().code(), refusal.get().message()));
+            return refusal.get();
         }
-        if (command.list() == null || isBlank(command.text())) {
-            throw RuleViolation.unprocessable("ITEM_INCOMPLETE", "an item needs its list and its text");
-        }
-        apply(new ListItemAdded(interviewId, command.itemId(), command.list(), command.aspect(), command.text()));
+        apply(new LeadInterviewerEntrusted(interviewId, command.secretary().ref(), command.deputy().ref(),
+                command.entrustedOn()));
+        return null;
     }
 
     @CommandHandler
-    public void handle(ConductInterview command) {
-        requireNotConducted();
-        if (command.conductedOn() == null) {
-            throw RuleViolation.unprocessable("CONDUCTED_ON_REQUIRED", "the date of the talk is required");
-        }
-        List<FrozenListItem> frozen = new ArrayList<>(items.values());
-        apply(new InterviewConducted(interviewId, interviewee, command.conductedOn(), command.place(),
-                leadInterviewer, frozen, ListsHash.of(frozen)));
+    public void handle(RescheduleInterview command) {
+        requireScheduled();
+        InterviewRules.requireDateAfterAppointment(interviewee, command.plannedDate(), "TALK_BEFORE_APPOINTMENT");
+        apply(new InterviewRescheduled(interviewId, command.plannedDate(), command.place(), command.reason()));
     }
 
-    private void requireNotConducted() {
-        if (status == InterviewStatus.CONDUCTED) {
-            throw RuleViolation.conflict("ALREADY_CONDUCTED", "the interview was already conducted; its lists are frozen");
+    @CommandHandler
+    public void handle(CancelInterview command) {
+        requireScheduled();
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw RuleViolation.unprocessable("CANCEL_REASON_REQUIRED", "a cancellation needs its reason");
+        }
+        apply(new InterviewCancelled(interviewId, command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(AddResponsibilityItem c) {
+        requireScheduled();
+        InterviewRules.requireNewItem(lists, c.item().itemId());
+        apply(new ResponsibilityItemAdded(interviewId, c.item(), lists.nextVersion()));
+    }
+
+    @CommandHandler
+    public void handle(ApplyResponsibilityTemplate c) {
+        requireScheduled();
+        c.requiredItems().forEach(item -> InterviewRules.requireNewItem(lists, item.itemId()));
+        int version = lists.version();
+        for (var item : c.requiredItems()) {
+            apply(new ResponsibilityItemAdded(interviewId, item, ++version));
         }
     }
 
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
+    @CommandHandler
+    public void handle(ReviseResponsibilityItem c) {
+        requireScheduled();
+        InterviewRules.requireItem(lists.hasResponsibility(c.item().itemId()), c.item().itemId());
+        apply(new ResponsibilityItemRevised(interviewId, c.item(), lists.nextVersion()));
+    }
+
+    @CommandHandler
+    public void handle(RemoveResponsibilityItem c) {
+        requireScheduled();
+        InterviewRules.requireItem(lists.hasResponsibility(c.itemId()), c.itemId());
+        apply(new ResponsibilityItemRemoved(interviewId, c.itemId(), lists.nextVersion()));
+    }
+
+    @CommandHandler
+    public void handle(AddProblemItem c) {
+        requireScheduled();
+        InterviewRules.requireNewItem(lists, c.item().itemId());
+        apply(new ProblemItemAdded(interviewId, c.item(), lists.nextVersion()));
+    }
+
+    @CommandHandler
+    public void handle(ReviseProblemItem c) {
+        requireScheduled();
+        InterviewRules.requireItem(lists.hasProblem(c.item().itemId()), c.item().itemId());
+        apply(new ProblemItemRevised(interviewId, c.item(), lists.nextVersion()));
+    }
+
+    @CommandHandler
+    public void handle(RemoveProblemItem c) {
+        requireScheduled();
+        InterviewRules.requireItem(lists.hasProblem(c.itemId()), c.itemId());
+        apply(new ProblemItemRemoved(interviewId, c.itemId(), lists.nextVersion()));
+    }
+
+    @CommandHandler
+    public void handle(AddRiskItem c) {
+        requireScheduled();
+        InterviewRules.requireNewItem(lists, c.item().itemId());
+        apply(new RiskItemAdded(interviewId, c.item(), lists.nextVersion()));
+    }
+
+    @CommandHandler
+    public void handle(ReviseRiskItem c) {
+        requireScheduled();
+        InterviewRules.requireItem(lists.hasRisk(c.item().itemId()), c.item().itemId());
+        apply(new RiskItemRevised(interviewId, c.item(), lists.nextVersion()));
+    }
+
+    @CommandHandler
+    public void handle(RemoveRiskItem c) {
+        requireScheduled();
+        InterviewRules.requireItem(lists.hasRisk(c.itemId()), c.itemId());
+        apply(new RiskItemRemoved(interviewId, c.itemId(), lists.nextVersion()));
+    }
+
+    /** Checks the lead-interviewer rule again (the registry may have changed since scheduling). */
+    @CommandHandler
+    public Refusal handle(ConductInterview c) {
+        requireScheduled();
+        InterviewRules.requireDateAfterAppointment(interviewee, c.conductedOn(), "TALK_BEFORE_APPOINTMENT");
+        FrozenLists frozen = lists.freeze();
+        InterviewRules.requireConductableLists(frozen, c.confirmNoProblems());
+        InterviewRules.requireSignatures(c);
+        Optional<Refusal> refusal = LeadInterviewerRule.check(interviewee, c.lead(), entrusterOf(c.lead()));
+        if (refusal.isPresent()) {
+            apply(new LeadInterviewerRuleViolated(interviewId, "CONDUCT", c.lead().ref(), refusal.get().code(),
+                    refusal.get().message()));
+            return refusal.get();
+        }
+        apply(new InterviewConducted(interviewId, interviewee, c.conductedOn(), c.place(), c.lead().ref(),
+                c.handedOverBy(), c.recordSummary(), c.recordSignature(), c.commitmentSignature(), frozen,
+                ListsHash.of(frozen)));
+        return null;
+    }
+
+    /** The entrustment on record counts for the deputy it named; it was checked when recorded. */
+    private Official entrusterOf(Official lead) {
+        if (entrustingSecretary == null || !lead.personId().equals(entrustedDeputyId)) {
+            return null;
+        }
+        return new Official(entrustingSecretary.personId(), entrustingSecretary.name(), entrustingSecretary.post(),
+                OfficialRole.CITY_SECRETARY, null, null);
+    }
+
+    private void requireScheduled() {
+        InterviewRules.requireStatus(status, InterviewStatus.SCHEDULED);
     }
 
     @EventSourcingHandler
-    void on(InterviewScheduled event) {
-        interviewId = event.interviewId();
-        interviewee = event.interviewee();
-        leadInterviewer = event.leadInterviewer();
+    void on(InterviewScheduled e) {
+        interviewId = e.interviewId();
+        interviewee = e.interviewee();
+        lead = e.leadInterviewer();
         status = InterviewStatus.SCHEDULED;
     }
 
     @EventSourcingHandler
-    void on(ListItemAdded event) {
-        items.put(event.itemId(), new FrozenListItem(event.itemId(), event.list(), event.aspect(), event.text()));
+    void on(InterviewSchedulingRefused e) {
+        interviewId = e.interviewId();
+        status = InterviewStatus.REFUSED;
     }
 
     @EventSourcingHandler
-    void on(InterviewConducted event) {
+    void on(LeadInterviewerEntrusted e) {
+        entrustingSecretary = e.secretary();
+        entrustedDeputyId = e.deputy().personId();
+        lead = e.deputy();
+    }
+
+    @EventSourcingHandler
+    void on(InterviewCancelled e) {
+        status = InterviewStatus.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(ResponsibilityItemAdded e) {
+        lists.put(e.item(), e.listVersion());
+    }
+
+    @EventSourcingHandler
+    void on(ResponsibilityItemRevised e) {
+        lists.put(e.item(), e.listVersion());
+    }
+
+    @EventSourcingHandler
+    void on(ProblemItemAdded e) {
+        lists.put(e.item(), e.listVersion());
+    }
+
+    @EventSourcingHandler
+    void on(ProblemItemRevised e) {
+        lists.put(e.item(), e.listVersion());
+    }
+
+    @EventSourcingHandler
+    void on(RiskItemAdded e) {
+        lists.put(e.item(), e.listVersion());
+    }
+
+    @EventSourcingHandler
+    void on(RiskItemRevised e) {
+        lists.put(e.item(), e.listVersion());
+    }
+
+    @EventSourcingHandler
+    void on(ResponsibilityItemRemoved e) {
+        lists.remove(e.itemId(), e.listVersion());
+    }
+
+    @EventSourcingHandler
+    void on(ProblemItemRemoved e) {
+        lists.remove(e.itemId(), e.listVersion());
+    }
+
+    @EventSourcingHandler
+    void on(RiskItemRemoved e) {
+        lists.remove(e.itemId(), e.listVersion());
+    }
+
+    @EventSourcingHandler
+    void on(InterviewConducted e) {
         status = InterviewStatus.CONDUCTED;
     }
 }

@@ -1,9 +1,10 @@
 package io.sanjiaodi.interview.query.interviews;
 
+import io.sanjiaodi.platform.RuleViolation;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
@@ -16,12 +17,39 @@ public class InterviewQueries {
         this.mongo = mongo;
     }
 
-    public Optional<InterviewSummary> find(String interviewId) {
-        return Optional.ofNullable(mongo.findById(interviewId, InterviewSummary.class));
+    /** Filters as typed values only: a request parameter can never become a query operator. */
+    public record Filter(String jurisdictionId, Integer year, String status, String cadreLevel, String unitId) {
     }
 
-    public List<InterviewSummary> page(int page, int size) {
-        return mongo.find(new Query().with(Sort.by("plannedDate", "_id")).skip((long) page * size).limit(size),
-                InterviewSummary.class);
+    public InterviewView get(String interviewId) {
+        InterviewView view = mongo.findById(interviewId, InterviewView.class);
+        if (view == null) {
+            throw RuleViolation.notFound("INTERVIEW_NOT_FOUND", "no interview " + interviewId);
+        }
+        return view;
+    }
+
+    public List<InterviewView> find(Filter filter, int page, int size) {
+        Criteria criteria = new Criteria();
+        eq(criteria, "jurisdictionId", filter.jurisdictionId());
+        eq(criteria, "year", filter.year());
+        eq(criteria, "status", filter.status());
+        eq(criteria, "cadreLevel", filter.cadreLevel());
+        eq(criteria, "unitId", filter.unitId());
+        Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "plannedDate").and(Sort.by("_id")))
+                .skip((long) page * size).limit(size);
+        return mongo.find(query, InterviewView.class);
+    }
+
+    public List<ListRevision> history(String interviewId) {
+        get(interviewId);
+        return mongo.find(Query.query(Criteria.where("interviewId").is(interviewId)).with(Sort.by("listVersion")),
+                ListRevision.class);
+    }
+
+    private static void eq(Criteria criteria, String field, Object value) {
+        if (value != null) {
+            criteria.and(field).is(value);
+        }
     }
 }

@@ -1,15 +1,12 @@
 package io.sanjiaodi.interview.command.interview;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static io.sanjiaodi.interview.command.interview.Given.*;
 
-import io.sanjiaodi.contracts.common.CadreLevel;
-import io.sanjiaodi.contracts.common.Interviewee;
-import io.sanjiaodi.contracts.common.PersonRef;
-import io.sanjiaodi.contracts.interview.InterviewConducted;
-import io.sanjiaodi.contracts.interview.InterviewConducted.FrozenListItem;
-import io.sanjiaodi.contracts.interview.InterviewConducted.ListKind;
-import io.sanjiaodi.contracts.interview.InterviewScheduled;
-import io.sanjiaodi.contracts.interview.ListItemAdded;
+import io.sanjiaodi.contracts.interview.*;
+import io.sanjiaodi.contracts.interview.InterviewConducted.FrozenLists;
+import io.sanjiaodi.contracts.interview.ListItems.ResponsibilityItem;
+import io.sanjiaodi.contracts.interview.ListItems.ResponsibilityKind;
+import io.sanjiaodi.interview.command.interview.InterviewCommands.*;
 import io.sanjiaodi.platform.RuleViolation;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,15 +17,6 @@ import org.junit.jupiter.api.Test;
 
 class InterviewTest {
 
-    private static final InterviewId ID = new InterviewId("iv-1");
-    private static final Interviewee WHO = new Interviewee("张某", "党委书记", "nb-transport", "市交通局", "ningbo",
-            CadreLevel.CITY_MANAGED, LocalDate.of(2018, 10, 30));
-    private static final PersonRef LEAD = new PersonRef("nb-secretary", "李某", "市纪委书记");
-    private static final InterviewScheduled SCHEDULED =
-            new InterviewScheduled("iv-1", WHO, LocalDate.of(2018, 11, 15), "谈话室", LEAD);
-    private static final ListItemAdded PROBLEM_ADDED =
-            new ListItemAdded("iv-1", "item-1", ListKind.PROBLEM, "工程建设", "招投标监管不到位");
-
     private FixtureConfiguration<Interview> fixture;
 
     @BeforeEach
@@ -37,77 +25,200 @@ class InterviewTest {
     }
 
     @Test
-    void schedulingAnInterviewRecordsWhoIsInterviewedWhenAndByWhom() {
+    void theCitySecretarySchedulesTheInterviewOfACityManagedLeader() {
         fixture.givenNoPriorActivity()
-                .when(new ScheduleInterview(ID, WHO, LocalDate.of(2018, 11, 15), "谈话室", LEAD))
-                .expectSuccessfulHandlerExecution()
+                .when(new ScheduleInterview(ID, TRANSPORT_LEADER, TALK, "市纪委监委谈话室", SECRETARY, null, null))
                 .expectEvents(SCHEDULED);
     }
 
     @Test
-    void anInterviewCannotBePlannedBeforeTheAppointment() {
+    void aDeputyEntrustedByTheSecretaryMayLeadAndTheEntrustmentIsRecorded() {
         fixture.givenNoPriorActivity()
-                .when(new ScheduleInterview(ID, WHO, LocalDate.of(2018, 10, 1), "谈话室", LEAD))
-                .expectNoEvents()
-                .expectException(RuleViolation.class)
-                .expectExceptionMessage("the talk cannot be planned before the interviewee's appointment date");
+                .when(new ScheduleInterview(ID, TRANSPORT_LEADER, TALK, "谈话室", DEPUTY, SECRETARY, LocalDate.of(2018, 11, 1)))
+                .expectEvents(new InterviewScheduled("iv-1", TRANSPORT_LEADER, TALK, "谈话室", DEPUTY.ref()),
+                        new LeadInterviewerEntrusted("iv-1", SECRETARY.ref(), DEPUTY.ref(), LocalDate.of(2018, 11, 1)));
     }
 
     @Test
-    void anInterviewWithoutAnIntervieweeUnitIsRefused() {
-        Interviewee noUnit = new Interviewee("张某", "党委书记", " ", "市交通局", "ningbo", CadreLevel.CITY_MANAGED, null);
+    void aDeputyWithoutEntrustmentIsRefusedAndTheRefusalIsRecorded() {
         fixture.givenNoPriorActivity()
-                .when(new ScheduleInterview(ID, noUnit, LocalDate.of(2018, 11, 15), "谈话室", LEAD))
+                .when(new ScheduleInterview(ID, TRANSPORT_LEADER, TALK, "谈话室", DEPUTY, null, null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new InterviewSchedulingRefused("iv-1", TRANSPORT_LEADER, DEPUTY.ref(), "ENTRUSTMENT_REQUIRED",
+                        LeadInterviewerRule.check(TRANSPORT_LEADER, DEPUTY, null).orElseThrow().message()));
+    }
+
+    @Test
+    void aRefusedSchedulingAcceptsNoFurtherCommands() {
+        fixture.given(new InterviewSchedulingRefused("iv-1", TRANSPORT_LEADER, DEPUTY.ref(), "ENTRUSTMENT_REQUIRED", "x"))
+                .when(new AddRiskItem(ID, RISK))
                 .expectNoEvents()
                 .expectException(RuleViolation.class);
     }
 
     @Test
-    void itemsAreAddedToTheListsWhileTheInterviewIsPrepared() {
+    void aCountyManagedLeaderIsInterviewedByTheirOwnDistrictSecretary() {
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleInterview(ID, HOSPITAL_LEADER, LocalDate.of(2019, 3, 1), "余姚", YUYAO_SECRETARY, null, null))
+                .expectEvents(new InterviewScheduled("iv-1", HOSPITAL_LEADER, LocalDate.of(2019, 3, 1), "余姚", YUYAO_SECRETARY.ref()));
+    }
+
+    @Test
+    void anotherDistrictsSecretaryCannotLeadACountyManagedInterview() {
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleInterview(ID, HOSPITAL_LEADER, LocalDate.of(2019, 3, 1), "余姚", JIANGBEI_SECRETARY, null, null))
+                .expectEvents(new InterviewSchedulingRefused("iv-1", HOSPITAL_LEADER, JIANGBEI_SECRETARY.ref(),
+                        "LEAD_NOT_DISTRICT_SECRETARY", LeadInterviewerRule.check(HOSPITAL_LEADER, JIANGBEI_SECRETARY, null)
+                        .orElseThrow().message()));
+    }
+
+    @Test
+    void aDepartmentManagedLeaderIsInterviewedByTheStationedGroupHead() {
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleInterview(ID, ROAD_TRANSPORT_LEADER, TALK, "驻局纪检组", TRANSPORT_GROUP_HEAD, null, null))
+                .expectEvents(new InterviewScheduled("iv-1", ROAD_TRANSPORT_LEADER, TALK, "驻局纪检组", TRANSPORT_GROUP_HEAD.ref()));
+    }
+
+    @Test
+    void aTalkPlannedBeforeTheAppointmentIsRefusedOutright() {
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleInterview(ID, TRANSPORT_LEADER, LocalDate.of(2018, 10, 1), "谈话室", SECRETARY, null, null))
+                .expectNoEvents()
+                .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void aScheduledInterviewCanBeRescheduled() {
         fixture.given(SCHEDULED)
-                .when(new AddListItem(ID, "item-1", ListKind.PROBLEM, "工程建设", "招投标监管不到位"))
-                .expectEvents(PROBLEM_ADDED);
+                .when(new RescheduleInterview(ID, LocalDate.of(2018, 11, 20), "会议室", "书记出差"))
+                .expectEvents(new InterviewRescheduled("iv-1", LocalDate.of(2018, 11, 20), "会议室", "书记出差"));
     }
 
     @Test
-    void theSameItemCannotBeAddedTwice() {
-        fixture.given(SCHEDULED, PROBLEM_ADDED)
-                .when(new AddListItem(ID, "item-1", ListKind.PROBLEM, "工程建设", "重复"))
+    void aScheduledInterviewCanBeCancelledWithItsReason() {
+        fixture.given(SCHEDULED)
+                .when(new CancelInterview(ID, "干部调整"))
+                .expectEvents(new InterviewCancelled("iv-1", "干部调整"));
+    }
+
+    @Test
+    void aCancellationWithoutReasonIsRefused() {
+        fixture.given(SCHEDULED).when(new CancelInterview(ID, " ")).expectNoEvents().expectException(RuleViolation.class);
+    }
+
+    @Test
+    void aCancelledInterviewCannotBeConducted() {
+        fixture.given(SCHEDULED, DUTY_ADDED, RISK_ADDED, new InterviewCancelled("iv-1", "干部调整"))
+                .when(conductBy(SECRETARY, true))
                 .expectNoEvents()
                 .expectException(RuleViolation.class);
     }
 
     @Test
-    void conductingFreezesTheListsWithTheirHash() {
-        FrozenListItem item = new FrozenListItem("item-1", ListKind.PROBLEM, "工程建设", "招投标监管不到位");
-        fixture.given(SCHEDULED, PROBLEM_ADDED)
-                .when(new ConductInterview(ID, LocalDate.of(2018, 11, 15), "谈话室"))
-                .expectEvents(new InterviewConducted("iv-1", WHO, LocalDate.of(2018, 11, 15), "谈话室", LEAD,
-                        List.of(item), ListsHash.of(List.of(item))));
+    void everyListChangeRaisesTheListVersion() {
+        fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED)
+                .when(new AddRiskItem(ID, RISK))
+                .expectEvents(RISK_ADDED);
+    }
+
+    @Test
+    void anItemCanBeRevisedAndRemovedWhileTheListsArePrepared() {
+        var revised = new ResponsibilityItem("d1", ResponsibilityKind.REQUIRED, "每季度研究一次", "tpl-2018");
+        fixture.given(SCHEDULED, DUTY_ADDED)
+                .when(new ReviseResponsibilityItem(ID, revised))
+                .expectEvents(new ResponsibilityItemRevised("iv-1", revised, 2));
+        fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED)
+                .when(new RemoveProblemItem(ID, "p1"))
+                .expectEvents(new ProblemItemRemoved("iv-1", "p1", 3));
+    }
+
+    @Test
+    void revisingAnItemOfAnotherListIsNotFound() {
+        fixture.given(SCHEDULED, DUTY_ADDED)
+                .when(new RemoveRiskItem(ID, "d1"))
+                .expectNoEvents()
+                .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void anItemIdIsUniqueAcrossTheThreeLists() {
+        fixture.given(SCHEDULED, DUTY_ADDED)
+                .when(new AddRiskItem(ID, new ListItems.RiskItem("d1", "食堂", "食堂管理", null, null, ListItems.RiskLevel.LOW)))
+                .expectNoEvents()
+                .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void aTemplateIsCopiedAsRequiredItemsInOneStep() {
+        var a = new ResponsibilityItem("a", ResponsibilityKind.REQUIRED, "规定动作一", "tpl-2018");
+        var b = new ResponsibilityItem("b", ResponsibilityKind.REQUIRED, "规定动作二", "tpl-2018");
+        fixture.given(SCHEDULED, DUTY_ADDED)
+                .when(new ApplyResponsibilityTemplate(ID, "tpl-2018", List.of(a, b)))
+                .expectEvents(new ResponsibilityItemAdded("iv-1", a, 2), new ResponsibilityItemAdded("iv-1", b, 3));
+    }
+
+    @Test
+    void conductingFreezesTheListsWithTheirVersionAndHash() {
+        FrozenLists frozen = new FrozenLists(3, List.of(DUTY), List.of(PROBLEM), List.of(RISK));
+        fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED)
+                .when(conductBy(SECRETARY, false))
+                .expectEvents(new InterviewConducted("iv-1", TRANSPORT_LEADER, TALK, "市纪委监委谈话室", SECRETARY.ref(),
+                        DIRECTOR.ref(), "谈话要点：落实主体责任", SIGNED, SIGNED, frozen, ListsHash.of(frozen)));
+    }
+
+    @Test
+    void conductingNeedsAResponsibilityListAndARiskList() {
+        fixture.given(SCHEDULED, PROBLEM_ADDED, RISK_ADDED).when(conductBy(SECRETARY, false))
+                .expectNoEvents().expectException(RuleViolation.class);
+        fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED).when(conductBy(SECRETARY, false))
+                .expectNoEvents().expectException(RuleViolation.class);
+    }
+
+    @Test
+    void anEmptyProblemListNeedsAnExplicitConfirmation() {
+        fixture.given(SCHEDULED, DUTY_ADDED, RISK_ADDED).when(conductBy(SECRETARY, false))
+                .expectNoEvents().expectExceptionMessage(
+                        "the problem list is empty; confirm explicitly that no problems were found");
+        fixture.given(SCHEDULED, DUTY_ADDED, RISK_ADDED).when(conductBy(SECRETARY, true))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void bothSignaturesAreRequiredToConduct() {
+        var unsigned = new ConductInterview(ID, TALK, "谈话室", SECRETARY, DIRECTOR.ref(), "要点", SIGNED, null, false);
+        fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED).when(unsigned)
+                .expectNoEvents().expectException(RuleViolation.class);
+    }
+
+    @Test
+    void theRuleIsCheckedAgainWhenConductingAndARefusalIsRecorded() {
+        fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED)
+                .when(conductBy(DEPUTY, false))
+                .expectResultMessagePayload(new Refusal("ENTRUSTMENT_REQUIRED",
+                        LeadInterviewerRule.check(TRANSPORT_LEADER, DEPUTY, null).orElseThrow().message()))
+                .expectEvents(new LeadInterviewerRuleViolated("iv-1", "CONDUCT", DEPUTY.ref(), "ENTRUSTMENT_REQUIRED",
+                        LeadInterviewerRule.check(TRANSPORT_LEADER, DEPUTY, null).orElseThrow().message()));
+    }
+
+    @Test
+    void theEntrustedDeputyConductsTheTalk() {
+        fixture.given(SCHEDULED, new LeadInterviewerEntrusted("iv-1", SECRETARY.ref(), DEPUTY.ref(), TALK),
+                        DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED)
+                .when(conductBy(DEPUTY, false))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(null);
     }
 
     @Test
     void aConductedInterviewCannotBeConductedAgainNorItsListsChanged() {
-        InterviewConducted conducted = new InterviewConducted("iv-1", WHO, LocalDate.of(2018, 11, 15), "谈话室",
-                LEAD, List.of(), ListsHash.of(List.of()));
-        fixture.given(SCHEDULED, conducted)
-                .when(new ConductInterview(ID, LocalDate.of(2018, 11, 16), "谈话室"))
-                .expectNoEvents()
-                .expectException(RuleViolation.class);
-        fixture.given(SCHEDULED, conducted)
-                .when(new AddListItem(ID, "item-2", ListKind.RISK, "食堂", "食堂管理"))
-                .expectNoEvents()
-                .expectException(RuleViolation.class);
-    }
-
-    @Test
-    void theListsHashChangesWhenAnyItemChanges() {
-        FrozenListItem a = new FrozenListItem("item-1", ListKind.PROBLEM, "工程建设", "招投标监管不到位");
-        FrozenListItem b = new FrozenListItem("item-1", ListKind.PROBLEM, "工程建设", "招投标监管不到位。");
-        FrozenListItem shifted = new FrozenListItem("item-1", ListKind.PROBLEM, "工程建设招", "投标监管不到位");
-        assertThat(ListsHash.of(List.of(a))).hasSize(64)
-                .isNotEqualTo(ListsHash.of(List.of(b)))
-                .isNotEqualTo(ListsHash.of(List.of(shifted)))
-                .isEqualTo(ListsHash.of(List.of(new FrozenListItem("item-1", ListKind.PROBLEM, "工程建设", "招投标监管不到位"))));
+        FrozenLists frozen = new FrozenLists(3, List.of(DUTY), List.of(PROBLEM), List.of(RISK));
+        var conducted = new InterviewConducted("iv-1", TRANSPORT_LEADER, TALK, "谈话室", SECRETARY.ref(), DIRECTOR.ref(),
+                "要点", SIGNED, SIGNED, frozen, ListsHash.of(frozen));
+        fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED, conducted)
+                .when(conductBy(SECRETARY, false))
+                .expectNoEvents().expectException(RuleViolation.class);
+        fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED, conducted)
+                .when(new RemoveProblemItem(ID, "p1"))
+                .expectNoEvents().expectException(RuleViolation.class);
     }
 }

@@ -3,10 +3,11 @@ package io.sanjiaodi.rectification.command.rectification;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.sanjiaodi.contracts.interview.InterviewConducted;
-import io.sanjiaodi.contracts.interview.InterviewConducted.FrozenListItem;
+import io.sanjiaodi.contracts.interview.InterviewConducted.FrozenLists;
 import io.sanjiaodi.contracts.rectification.RectificationOpened;
 import io.sanjiaodi.contracts.rectification.RectificationOpened.Task;
 import io.sanjiaodi.contracts.rectification.RectificationOpened.TaskKind;
+import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -28,20 +29,22 @@ public class Rectification {
     @CommandHandler
     public Rectification(OpenRectification command) {
         InterviewConducted interview = command.interview();
-        List<Task> tasks = interview.items().stream().map(Rectification::taskFor).toList();
+        List<Task> tasks = tasksFor(interview.lists());
         apply(new RectificationOpened(command.ledgerId().value(), interview.interviewId(),
                 interview.interviewee().unitId(), interview.interviewee().unitName(),
                 interview.interviewee().jurisdictionId(), tasks));
     }
 
     /** Problems are rectified, risks prevented, duties reported on (DOMAIN.md §5). */
-    private static Task taskFor(FrozenListItem item) {
-        TaskKind kind = switch (item.list()) {
-            case PROBLEM -> TaskKind.PROBLEM_RECTIFICATION;
-            case RISK -> TaskKind.RISK_PREVENTION;
-            case RESPONSIBILITY -> TaskKind.DUTY;
-        };
-        return new Task("task-" + item.itemId(), kind, item.itemId(), item.text());
+    private static List<Task> tasksFor(FrozenLists lists) {
+        List<Task> tasks = new ArrayList<>();
+        lists.problems().forEach(p -> tasks.add(new Task("task-" + p.itemId(), TaskKind.PROBLEM_RECTIFICATION,
+                p.itemId(), p.aspect(), p.description())));
+        lists.risks().forEach(r -> tasks.add(new Task("task-" + r.itemId(), TaskKind.RISK_PREVENTION,
+                r.itemId(), r.businessArea(), r.description())));
+        lists.responsibilities().forEach(d -> tasks.add(new Task("task-" + d.itemId(), TaskKind.DUTY,
+                d.itemId(), null, d.text())));
+        return tasks;
     }
 
     @EventSourcingHandler

@@ -1,0 +1,9 @@
+package io.sanjiaodi.contracts.interview;
+
+import io.sanjiaodi.contracts.interview.ListItems.ProblemItem;
+import org.axonframework.serialization.Revision;
+
+/** The item as it reads after the revision; the earlier text stays in the history. */
+@Revision("1")
+public record ProblemItemRevised(String interviewId, ProblemItem item, int listVersion) {
+}

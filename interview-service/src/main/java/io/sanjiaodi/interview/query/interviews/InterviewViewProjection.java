@@ -1,0 +1,179 @@
+package io.sanjiaodi.interview.query.interviews;
+
+import io.sanjiaodi.contracts.interview.*;
+import io.sanjiaodi.contracts.interview.ListItems.ProblemItem;
+import io.sanjiaodi.contracts.interview.ListItems.ResponsibilityItem;
+import io.sanjiaodi.contracts.interview.ListItems.RiskItem;
+import io.sanjiaodi.interview.query.interviews.InterviewView.Conduct;
+import io.sanjiaodi.interview.query.interviews.InterviewView.Entrustment;
+import io.sanjiaodi.interview.query.interviews.InterviewView.Refusal;
+import java.util.ArrayList;
+import java.util.function.Consumer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@link InterviewView} up to date. Each change is guarded by the aggregate sequence number,
+ * so an event handled twice (after a crash before the token was stored) changes nothing.
+ */
+@Component
+@ProcessingGroup("interviews")
+public class InterviewViewProjection {
+
+    private final MongoTemplate mongo;
+
+    public InterviewViewProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(InterviewScheduled e, @SequenceNumber long seq) {
+        change(e.interviewId(), seq, v -> {
+            identify(v, e.interviewee());
+            v.plannedDate = e.plannedDate();
+            v.year = e.plannedDate().getYear();
+            v.place = e.place();
+            v.leadInterviewer = e.leadInterviewer();
+            v.status = "SCHEDULED";
+        });
+    }
+
+    @EventHandler
+    void on(InterviewSchedulingRefused e, @SequenceNumber long seq) {
+        change(e.interviewId(), seq, v -> {
+            identify(v, e.interviewee());
+            v.leadInterviewer = e.proposedLeadInterviewer();
+            v.status = "REFUSED";
+            v.refusal = new Refusal("SCHEDULE", e.code(), e.reason());
+        });
+    }
+
+    @EventHandler
+    void on(LeadInterviewerEntrusted e, @SequenceNumber long seq) {
+        change(e.interviewId(), seq, v -> {
+            v.entrustment = new Entrustment(e.secretary(), e.deputy(), e.entrustedOn());
+            v.leadInterviewer = e.deputy();
+        });
+    }
+
+    @EventHandler
+    void on(LeadInterviewerRuleViolated e, @SequenceNumber long seq) {
+        change(e.interviewId(), seq, v -> v.refusal = new Refusal(e.attempted(), e.code(), e.reason()));
+    }
+
+    @EventHandler
+    void on(InterviewRescheduled e, @SequenceNumber long seq) {
+        change(e.interviewId(), seq, v -> {
+            v.plannedDate = e.plannedDate();
+            v.year = e.plannedDate().getYear();
+            v.place = e.place();
+        });
+    }
+
+    @EventHandler
+    void on(InterviewCancelled e, @SequenceNumber long seq) {
+        change(e.interviewId(), seq, v -> {
+            v.status = "CANCELLED";
+            v.cancelReason = e.reason();
+        });
+    }
+
+    @EventHandler
+    void on(ResponsibilityItemAdded e, @SequenceNumber long seq) {
+        list(e.interviewId(), seq, e.listVersion(), v -> InterviewView.upsert(v.responsibilities, e.item(), ResponsibilityItem::itemId));
+    }
+
+    @EventHandler
+    void on(ResponsibilityItemRevised e, @SequenceNumber long seq) {
+        list(e.interviewId(), seq, e.listVersion(), v -> InterviewView.upsert(v.responsibilities, e.item(), ResponsibilityItem::itemId));
+    }
+
+    @EventHandler
+    void on(ProblemItemAdded e, @SequenceNumber long seq) {
+        list(e.interviewId(), seq, e.listVersion(), v -> InterviewView.upsert(v.problems, e.item(), ProblemItem::itemId));
+    }
+
+    @EventHandler
+    void on(ProblemItemRevised e, @SequenceNumber long seq) {
+        list(e.interviewId(), seq, e.listVersion(), v -> InterviewView.upsert(v.problems, e.item(), ProblemItem::itemId));
+    }
+
+    @EventHandler
+    void on(RiskItemAdded e, @SequenceNumber long seq) {
+        list(e.interviewId(), seq, e.listVersion(), v -> InterviewView.upsert(v.risks, e.item(), RiskItem::itemId));
+    }
+
+    @EventHandler
+    void on(RiskItemRevised e, @SequenceNumber long seq) {
+        list(e.interviewId(), seq, e.listVersion(), v -> InterviewView.upsert(v.risks, e.item(), RiskItem::itemId));
+    }
+
+    @EventHandler
+    void on(ResponsibilityItemRemoved e, @SequenceNumber long seq) {
+        list(e.interviewId(), seq, e.listVersion(), v -> v.removeItem(e.itemId()));
+    }
+
+    @EventHandler
+    void on(ProblemItemRemoved e, @SequenceNumber long seq) {
+        list(e.interviewId(), seq, e.listVersion(), v -> v.removeItem(e.itemId()));
+    }
+
+    @EventHandler
+    void on(RiskItemRemoved e, @SequenceNumber long seq) {
+        list(e.interviewId(), seq, e.listVersion(), v -> v.removeItem(e.itemId()));
+    }
+
+    /** The frozen lists replace the prepared ones: the view shows exactly what was handed over. */
+    @EventHandler
+    void on(InterviewConducted e, @SequenceNumber long seq) {
+        change(e.interviewId(), seq, v -> {
+            v.status = "CONDUCTED";
+            v.year = e.conductedOn().getYear();
+            v.leadInterviewer = e.leadInterviewer();
+            v.refusal = null;
+            v.listVersion = e.lists().version();
+            v.responsibilities = new ArrayList<>(e.lists().responsibilities());
+            v.problems = new ArrayList<>(e.lists().problems());
+            v.risks = new ArrayList<>(e.lists().risks());
+            v.conduct = new Conduct(e.conductedOn(), e.place(), e.handedOverBy(), e.recordSummary(),
+                    e.recordSignature(), e.commitmentSignature(), e.listsHash());
+        });
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.dropCollection(InterviewView.class);
+    }
+
+    private static void identify(InterviewView v, io.sanjiaodi.contracts.common.Interviewee who) {
+        v.interviewee = who;
+        v.jurisdictionId = who.jurisdictionId();
+        v.unitId = who.unitId();
+        v.cadreLevel = who.cadreLevel() == null ? null : who.cadreLevel().name();
+    }
+
+    private void list(String interviewId, long seq, int listVersion, Consumer<InterviewView> change) {
+        change(interviewId, seq, v -> {
+            change.accept(v);
+            v.listVersion = listVersion;
+        });
+    }
+
+    private void change(String interviewId, long seq, Consumer<InterviewView> change) {
+        InterviewView view = mongo.findById(interviewId, InterviewView.class);
+        if (view == null) {
+            view = new InterviewView();
+            view.interviewId = interviewId;
+        }
+        if (view.lastSequence >= seq) {
+            return;
+        }
+        change.accept(view);
+        view.lastSequence = seq;
+        mongo.save(view);
+    }
+}

@@ -1,0 +1,134 @@
+package io.sanjiaodi.interview.web;
+
+import io.sanjiaodi.contracts.interview.ListItems.ConfidentialSource;
+import io.sanjiaodi.contracts.interview.ListItems.ProblemItem;
+import io.sanjiaodi.contracts.interview.ListItems.ResponsibilityItem;
+import io.sanjiaodi.contracts.interview.ListItems.ResponsibilityKind;
+import io.sanjiaodi.contracts.interview.ListItems.RiskItem;
+import io.sanjiaodi.interview.command.interview.InterviewCommands.*;
+import io.sanjiaodi.interview.command.interview.InterviewId;
+import io.sanjiaodi.interview.query.templates.TemplateQueries;
+import io.sanjiaodi.interview.query.templates.TemplateView;
+import io.sanjiaodi.interview.web.InterviewRequests.*;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.*;
+
+/** Preparing the three lists: every item gets a stable id and can be revised or removed until the talk. */
+@RestController
+@Validated
+@RequestMapping("/api/interviews/{interviewId}")
+class ListController {
+
+    private final CommandGateway commands;
+    private final TemplateQueries templates;
+
+    ListController(CommandGateway commands, TemplateQueries templates) {
+        this.commands = commands;
+        this.templates = templates;
+    }
+
+    @PostMapping("/responsibilities")
+    @ResponseStatus(HttpStatus.CREATED)
+    Created addResponsibility(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId,
+                              @Valid @RequestBody ResponsibilityBody body) {
+        String itemId = newItemId();
+        commands.sendAndWait(new AddResponsibilityItem(new InterviewId(interviewId), responsibility(itemId, body)));
+        return new Created(itemId);
+    }
+
+    /** Copies a published template's required actions; each copy gets its own item id. */
+    @PostMapping("/responsibilities/from-template")
+    @ResponseStatus(HttpStatus.CREATED)
+    List<String> applyTemplate(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId,
+                               @Valid @RequestBody TemplateRef body) {
+        TemplateView template = templates.published(body.templateId());
+        List<ResponsibilityItem> items = template.items.stream()
+                .map(i -> new ResponsibilityItem(newItemId(), ResponsibilityKind.REQUIRED, i.text(), template.templateId))
+                .toList();
+        commands.sendAndWait(new ApplyResponsibilityTemplate(new InterviewId(interviewId), template.templateId, items));
+        return items.stream().map(ResponsibilityItem::itemId).toList();
+    }
+
+    @PutMapping("/responsibilities/{itemId}")
+    void reviseResponsibility(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId,
+                              @PathVariable @Pattern(regexp = InterviewRequests.ID) String itemId,
+                              @Valid @RequestBody ResponsibilityBody body) {
+        commands.sendAndWait(new ReviseResponsibilityItem(new InterviewId(interviewId), responsibility(itemId, body)));
+    }
+
+    @DeleteMapping("/responsibilities/{itemId}")
+    void removeResponsibility(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId,
+                              @PathVariable @Pattern(regexp = InterviewRequests.ID) String itemId) {
+        commands.sendAndWait(new RemoveResponsibilityItem(new InterviewId(interviewId), itemId));
+    }
+
+    @PostMapping("/problems")
+    @ResponseStatus(HttpStatus.CREATED)
+    Created addProblem(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId,
+                       @Valid @RequestBody ProblemBody body) {
+        String itemId = newItemId();
+        commands.sendAndWait(new AddProblemItem(new InterviewId(interviewId), problem(itemId, body)));
+        return new Created(itemId);
+    }
+
+    @PutMapping("/problems/{itemId}")
+    void reviseProblem(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId,
+                       @PathVariable @Pattern(regexp = InterviewRequests.ID) String itemId,
+                       @Valid @RequestBody ProblemBody body) {
+        commands.sendAndWait(new ReviseProblemItem(new InterviewId(interviewId), problem(itemId, body)));
+    }
+
+    @DeleteMapping("/problems/{itemId}")
+    void removeProblem(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId,
+                       @PathVariable @Pattern(regexp = InterviewRequests.ID) String itemId) {
+        commands.sendAndWait(new RemoveProblemItem(new InterviewId(interviewId), itemId));
+    }
+
+    @PostMapping("/risks")
+    @ResponseStatus(HttpStatus.CREATED)
+    Created addRisk(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId,
+                    @Valid @RequestBody RiskBody body) {
+        String itemId = newItemId();
+        commands.sendAndWait(new AddRiskItem(new InterviewId(interviewId), risk(itemId, body)));
+        return new Created(itemId);
+    }
+
+    @PutMapping("/risks/{itemId}")
+    void reviseRisk(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId,
+                    @PathVariable @Pattern(regexp = InterviewRequests.ID) String itemId,
+                    @Valid @RequestBody RiskBody body) {
+        commands.sendAndWait(new ReviseRiskItem(new InterviewId(interviewId), risk(itemId, body)));
+    }
+
+    @DeleteMapping("/risks/{itemId}")
+    void removeRisk(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId,
+                    @PathVariable @Pattern(regexp = InterviewRequests.ID) String itemId) {
+        commands.sendAndWait(new RemoveRiskItem(new InterviewId(interviewId), itemId));
+    }
+
+    private static String newItemId() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static ResponsibilityItem responsibility(String itemId, ResponsibilityBody body) {
+        ResponsibilityKind kind = body.kind() == null ? ResponsibilityKind.CUSTOM : body.kind();
+        return new ResponsibilityItem(itemId, kind, body.text(), null);
+    }
+
+    private static ProblemItem problem(String itemId, ProblemBody body) {
+        var source = body.confidentialSource();
+        return new ProblemItem(itemId, body.aspect(), body.description(), body.sourceChannel(),
+                source == null ? null : new ConfidentialSource(source.details(), source.reference()));
+    }
+
+    private static RiskItem risk(String itemId, RiskBody body) {
+        return new RiskItem(itemId, body.businessArea(), body.description(), body.typicalCases(),
+                body.preventionExpectations(), body.level());
+    }
+}

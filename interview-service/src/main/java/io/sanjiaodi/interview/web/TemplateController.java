@@ -1,0 +1,72 @@
+package io.sanjiaodi.interview.web;
+
+import io.sanjiaodi.interview.command.template.TemplateCommands.*;
+import io.sanjiaodi.interview.query.templates.TemplateQueries;
+import io.sanjiaodi.interview.query.templates.TemplateView;
+import io.sanjiaodi.interview.web.InterviewRequests.Created;
+import io.sanjiaodi.interview.web.InterviewRequests.TemplateBody;
+import io.sanjiaodi.interview.web.InterviewRequests.TemplateItemBody;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.*;
+
+/** The per-year, per-jurisdiction templates of required actions (规定动作). */
+@RestController
+@Validated
+@RequestMapping("/api/templates")
+class TemplateController {
+
+    private final CommandGateway commands;
+    private final TemplateQueries queries;
+
+    TemplateController(CommandGateway commands, TemplateQueries queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Created create(@Valid @RequestBody TemplateBody body) {
+        String id = "tpl-" + UUID.randomUUID();
+        commands.sendAndWait(new CreateTemplate(id, body.year(), body.jurisdictionId(), body.title()));
+        return new Created(id);
+    }
+
+    @PostMapping("/{templateId}/items")
+    @ResponseStatus(HttpStatus.CREATED)
+    Created addItem(@PathVariable @Pattern(regexp = InterviewRequests.ID) String templateId,
+                    @Valid @RequestBody TemplateItemBody body) {
+        String itemId = UUID.randomUUID().toString();
+        commands.sendAndWait(new AddTemplateItem(templateId, itemId, body.text()));
+        return new Created(itemId);
+    }
+
+    @DeleteMapping("/{templateId}/items/{itemId}")
+    void removeItem(@PathVariable @Pattern(regexp = InterviewRequests.ID) String templateId,
+                    @PathVariable @Pattern(regexp = InterviewRequests.ID) String itemId) {
+        commands.sendAndWait(new RemoveTemplateItem(templateId, itemId));
+    }
+
+    @PostMapping("/{templateId}/publish")
+    void publish(@PathVariable @Pattern(regexp = InterviewRequests.ID) String templateId) {
+        commands.sendAndWait(new PublishTemplate(templateId));
+    }
+
+    @GetMapping("/{templateId}")
+    TemplateView get(@PathVariable @Pattern(regexp = InterviewRequests.ID) String templateId) {
+        return queries.get(templateId);
+    }
+
+    @GetMapping
+    List<TemplateView> find(@RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
+                            @RequestParam(required = false) @Pattern(regexp = InterviewRequests.ID) String jurisdictionId) {
+        return queries.find(year, jurisdictionId);
+    }
+}

@@ -1,0 +1,111 @@
+package io.sanjiaodi.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.sanjiaodi.devstack.DemoData;
+import io.sanjiaodi.systemtest.RunningSystem.Service;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * The five source scenarios entered through the API as an interviewer would (the same loader the
+ * local run uses for its demo data), and the lead-interviewer rule refusing and recording attempts.
+ */
+class ScenarioSystemTest {
+
+    private static EmbeddedKafkaKraftBroker kafka;
+    private static MongoServer mongo;
+    private static RunningSystem system;
+    private static SystemProbe probe;
+
+    @BeforeAll
+    static void startSystem() {
+        kafka = new EmbeddedKafkaKraftBroker(1, 3);
+        kafka.brokerProperty("auto.create.topics.enable", "false");
+        kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
+        kafka.afterPropertiesSet();
+        mongo = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
+        system = new RunningSystem(kafka.getBrokersAsString(), mongo.bindAndGetConnectionString(), "sc_").startAll();
+        probe = new SystemProbe(system, new Http());
+    }
+
+    @AfterAll
+    static void stopSystem() {
+        if (system != null) {
+            system.close();
+        }
+        if (mongo != null) {
+            mongo.shutdownNow();
+        }
+        if (kafka != null) {
+            kafka.destroy();
+        }
+    }
+
+    @Test
+    void theFiveSourceScenariosAreEnteredThroughTheApiAndEachOpensALedger() {
+        DemoData demo = new DemoData(system.url(Service.INTERVIEW));
+        List<String> ids = demo.loadIfEmpty();
+        assertThat(ids).hasSize(5);
+        assertThat(demo.loadIfEmpty()).as("a second load adds nothing").isEmpty();
+
+        JsonNode coop = probe.get(Service.INTERVIEW, "/api/interviews/" + ids.get(0));
+        assertThat(coop.get("status").asText()).isEqualTo("CONDUCTED");
+        assertThat(coop.get("problems")).hasSize(15);
+        assertThat(coop.get("problems").findValuesAsText("aspect").stream().distinct()).hasSize(4);
+        assertThat(coop.get("responsibilities").findValuesAsText("kind")).contains("REQUIRED", "CUSTOM");
+
+        JsonNode transport = probe.get(Service.INTERVIEW, "/api/interviews/" + ids.get(1));
+        assertThat(transport.at("/leadInterviewer/personId").asText()).isEqualTo("nb-deputy-1");
+        assertThat(transport.at("/entrustment/secretary/personId").asText()).isEqualTo("nb-secretary");
+        assertThat(transport.at("/conduct/listsHash").asText()).hasSize(64);
+
+        JsonNode hospital = probe.get(Service.INTERVIEW, "/api/interviews/" + ids.get(2));
+        assertThat(hospital.get("problems")).hasSize(9);
+        assertThat(probe.get(Service.INTERVIEW, "/api/interviews?jurisdictionId=yuyao&year=2019")).hasSize(1);
+        assertThat(probe.get(Service.INTERVIEW, "/api/interviews?cadreLevel=CITY_MANAGED&status=CONDUCTED")).hasSize(2);
+
+        for (String id : ids) {
+            await().atMost(SystemProbe.WITHIN).until(() -> probe.ledgerOf(id) != null);
+        }
+        JsonNode coopLedger = probe.ledgerOf(ids.get(0));
+        assertThat(coopLedger.get("tasks").findValuesAsText("kind").stream()
+                .filter("PROBLEM_RECTIFICATION"::equals)).hasSize(15);
+    }
+
+    @Test
+    void aRefusedLeadInterviewerIsA422AndTheAttemptIsOnTheAuditTrail() {
+        Http.Response refused = probe.flow().scheduleResponse("市某局", "yy-secretary");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().get("code").asText()).isEqualTo("LEAD_NOT_CITY_SECRETARY");
+        String recordedOn = refused.body().get("detail").asText().replaceAll(".*recorded on interview ([^)]+)\\)", "$1");
+        await().atMost(SystemProbe.WITHIN).untilAsserted(() ->
+                assertThat(probe.auditTypes(recordedOn)).containsExactly("InterviewSchedulingRefused"));
+        assertThat(probe.get(Service.INTERVIEW, "/api/interviews/" + recordedOn).get("status").asText()).isEqualTo("REFUSED");
+    }
+
+    @Test
+    void theListsHistoryShowsEveryRevision() {
+        String id = probe.flow().schedule("历史测试单位");
+        probe.flow().add(id, "risks", "{\"businessArea\": \"食堂\", \"description\": \"食堂管理\", \"level\": \"LOW\"}");
+        JsonNode view = await().atMost(SystemProbe.WITHIN).until(() -> probe.get(Service.INTERVIEW, "/api/interviews/" + id),
+                v -> v.get("risks").size() == 1);
+        String itemId = view.at("/risks/0/itemId").asText();
+        Http http = new Http();
+        http.put(system.url(Service.INTERVIEW) + "/api/interviews/" + id + "/risks/" + itemId,
+                "{\"businessArea\": \"食堂\", \"description\": \"食堂采购管理\", \"level\": \"MEDIUM\"}");
+        await().atMost(SystemProbe.WITHIN).untilAsserted(() -> {
+            JsonNode history = probe.get(Service.INTERVIEW, "/api/interviews/" + id + "/history");
+            assertThat(history.findValuesAsText("change")).containsExactly("ADDED", "REVISED");
+            assertThat(history.get(1).get("listVersion").asInt()).isEqualTo(2);
+        });
+    }
+}
