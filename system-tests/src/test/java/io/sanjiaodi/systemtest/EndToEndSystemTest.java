@@ -77,6 +77,7 @@ class EndToEndSystemTest {
             assertThat(probe.get(service, "/actuator/health/readiness").get("status").asText()).isEqualTo("UP");
             JsonNode openApi = probe.get(service, "/v3/api-docs");
             assertThat(openApi.get("openapi").asText()).startsWith("3.");
+            assertThat(openApi.at("/info/title").asText()).startsWith(service.name);
             assertThat(openApi.get("paths").size()).as(service.name).isPositive();
         }
     }
