@@ -30,7 +30,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.kafka.listener.RecordInterceptor;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.kafka.deadletter.DeadLetters;
 
 /** CloudEvents over Kafka: topics, the outbox relay, consumer containers and the broker health. */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
@@ -89,21 +93,34 @@ public class KafkaBridgeAutoConfiguration {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, CloudEventDeserializer.class);
+        // A record that is not a CloudEvent at all must reach the dead-letter queue, not stall the partition.
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
+        config.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, CloudEventDeserializer.class);
         return new DefaultKafkaConsumerFactory<>(config);
     }
 
-    /** Offsets are committed only after the listener returned; failures are retried, not skipped. */
+    /**
+     * Offsets are committed only after the listener returned. A failure is retried with back-off;
+     * an event that cannot be handled (malformed, or refused by the rules) goes to the dead-letter
+     * queue at once, any other failure after about 20 s of retries. If even parking fails (MongoDB
+     * down), the record is retried: nothing is skipped.
+     */
     @Bean
+    @SuppressWarnings({"unchecked", "rawtypes"})
     ConcurrentKafkaListenerContainerFactory<String, CloudEvent> kafkaListenerContainerFactory(
-            ConsumerFactory<String, CloudEvent> consumerFactory) {
+            ConsumerFactory<String, CloudEvent> consumerFactory, DeadLetters deadLetters) {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, CloudEvent>();
         factory.setConsumerFactory(consumerFactory);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
-        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-        backOff.setMaxInterval(10_000);
-        backOff.setMaxElapsedTime(Long.MAX_VALUE);
-        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(8);
+        backOff.setInitialInterval(200);
+        backOff.setMultiplier(2.0);
+        backOff.setMaxInterval(5_000);
+        DefaultErrorHandler errorHandler = new DefaultErrorHandler(deadLetters, backOff);
+        errorHandler.addNotRetryableExceptions(IllegalArgumentException.class, ClassCastException.class,
+                RuleViolation.class);
+        factory.setCommonErrorHandler(errorHandler);
+        factory.setRecordInterceptor((RecordInterceptor) deadLetters);
         return factory;
     }
 }
