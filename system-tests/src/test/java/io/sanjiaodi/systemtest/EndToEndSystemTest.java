@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.sanjiaodi.systemtest.RunningSystem.Service;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,10 +13,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The thin slice over a real (in-process KRaft) Kafka broker and a MongoDB-wire server: the three
@@ -27,35 +23,17 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 class EndToEndSystemTest {
 
-    private static EmbeddedKafkaKraftBroker kafka;
-    private static MongoServer mongo;
+    @RegisterExtension
+    static final LocalSystem LOCAL = new LocalSystem("e2e_");
     private static RunningSystem system;
     private static SystemProbe probe;
     private static RawKafka raw;
 
     @BeforeAll
-    static void startSystem() {
-        kafka = new EmbeddedKafkaKraftBroker(1, 3);
-        kafka.brokerProperty("auto.create.topics.enable", "false");
-        kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
-        kafka.afterPropertiesSet();
-        mongo = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
-        system = new RunningSystem(kafka.getBrokersAsString(), mongo.bindAndGetConnectionString(), "e2e_").startAll();
-        probe = new SystemProbe(system, new Http());
-        raw = new RawKafka(kafka.getBrokersAsString());
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        if (system != null) {
-            system.close();
-        }
-        if (mongo != null) {
-            mongo.shutdownNow();
-        }
-        if (kafka != null) {
-            kafka.destroy();
-        }
+    static void connect() {
+        system = LOCAL.services();
+        probe = LOCAL.probe();
+        raw = LOCAL.kafka();
     }
 
     @Test

@@ -34,12 +34,17 @@ final class InterviewFlow {
     }
 
     Http.Response conductResponse(String interviewId, String leadId) {
+        return conductResponse(interviewId, leadId, false);
+    }
+
+    Http.Response conductResponse(String interviewId, String leadId, boolean confirmNoProblems) {
         return http.post(interviewUrl + "/api/interviews/" + interviewId + "/conduct", """
                 {"conductedOn": "2018-11-15", "place": "市纪委谈话室", "leadInterviewerId": "%s",
+                 "confirmNoProblems": %s,
                  "handedOverById": "nb-office-1-director", "recordSummary": "通报三张清单，提出整改要求",
                  "recordSignature": {"signedBy": "王某某", "signedAt": "2018-11-15T02:30:00Z"},
                  "commitmentSignature": {"signedBy": "王某某", "signedAt": "2018-11-15T02:31:00Z"}}
-                """.formatted(leadId));
+                """.formatted(leadId, confirmNoProblems));
     }
 
     /** A complete minimal interview: one item on each list, then the talk. */

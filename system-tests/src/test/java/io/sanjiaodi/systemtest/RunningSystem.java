@@ -4,7 +4,9 @@ import io.sanjiaodi.audit.AuditServiceApplication;
 import io.sanjiaodi.interview.InterviewServiceApplication;
 import io.sanjiaodi.platform.ServiceLauncher;
 import io.sanjiaodi.rectification.RectificationServiceApplication;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -33,6 +35,7 @@ final class RunningSystem implements AutoCloseable {
     private final String mongoUri;
     private final String databasePrefix;
     private final Map<Service, ConfigurableApplicationContext> contexts = new EnumMap<>(Service.class);
+    private final List<ConfigurableApplicationContext> extra = new ArrayList<>();
 
     RunningSystem(String kafkaBootstrap, String mongoUri, String databasePrefix) {
         this.kafkaBootstrap = kafkaBootstrap;
@@ -48,12 +51,22 @@ final class RunningSystem implements AutoCloseable {
     }
 
     void start(Service service) {
-        ConfigurableApplicationContext context = ServiceLauncher.builder(service.application, service.name).run(
+        contexts.put(service, launch(service));
+    }
+
+    /** Another instance of a service on the same database and broker, as when it is scaled out. */
+    String startSecondInstance(Service service) {
+        ConfigurableApplicationContext context = launch(service);
+        extra.add(context);
+        return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    private ConfigurableApplicationContext launch(Service service) {
+        return ServiceLauncher.builder(service.application, service.name).run(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + kafkaBootstrap,
                 "--spring.data.mongodb.uri=" + mongoUri,
                 "--spring.data.mongodb.database=" + databasePrefix + service.name.replace("-service", ""));
-        contexts.put(service, context);
     }
 
     void stop(Service service) {
@@ -74,6 +87,7 @@ final class RunningSystem implements AutoCloseable {
 
     @Override
     public void close() {
+        extra.forEach(ConfigurableApplicationContext::close);
         for (Service service : Service.values()) {
             stop(service);
         }

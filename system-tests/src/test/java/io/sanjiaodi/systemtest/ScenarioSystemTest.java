@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.sanjiaodi.devstack.DemoData;
 import io.sanjiaodi.systemtest.RunningSystem.Service;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The five source scenarios entered through the API as an interviewer would (the same loader the
@@ -21,33 +17,15 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 class ScenarioSystemTest {
 
-    private static EmbeddedKafkaKraftBroker kafka;
-    private static MongoServer mongo;
+    @RegisterExtension
+    static final LocalSystem LOCAL = new LocalSystem("sc_");
     private static RunningSystem system;
     private static SystemProbe probe;
 
     @BeforeAll
-    static void startSystem() {
-        kafka = new EmbeddedKafkaKraftBroker(1, 3);
-        kafka.brokerProperty("auto.create.topics.enable", "false");
-        kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
-        kafka.afterPropertiesSet();
-        mongo = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
-        system = new RunningSystem(kafka.getBrokersAsString(), mongo.bindAndGetConnectionString(), "sc_").startAll();
-        probe = new SystemProbe(system, new Http());
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        if (system != null) {
-            system.close();
-        }
-        if (mongo != null) {
-            mongo.shutdownNow();
-        }
-        if (kafka != null) {
-            kafka.destroy();
-        }
+    static void connect() {
+        system = LOCAL.services();
+        probe = LOCAL.probe();
     }
 
     @Test

@@ -12,6 +12,8 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import com.mongodb.MongoException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -58,8 +60,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "the record was changed or created concurrently; reload and try again");
     }
 
-    @ExceptionHandler(EventStoreException.class)
-    ProblemDetail storeUnavailable(EventStoreException e) {
+    /** The database is unreachable or timed out: the request may be retried; it changed nothing. */
+    @ExceptionHandler({EventStoreException.class, DataAccessResourceFailureException.class, MongoException.class})
+    ProblemDetail storeUnavailable(RuntimeException e) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE", "the event store is not reachable");
     }
 

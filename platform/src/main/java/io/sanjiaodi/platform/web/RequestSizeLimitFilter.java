@@ -1,0 +1,41 @@
+package io.sanjiaodi.platform.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses an oversized body before anything reads it (JSON bodies have no limit of their own).
+ * Multipart uploads are limited by {@code spring.servlet.multipart.*} instead.
+ */
+public class RequestSizeLimitFilter extends OncePerRequestFilter {
+
+    private final long maxBytes;
+    private final ObjectMapper json;
+
+    public RequestSizeLimitFilter(long maxBytes, ObjectMapper json) {
+        this.maxBytes = maxBytes;
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String type = request.getContentType();
+        boolean multipart = type != null && type.toLowerCase().startsWith("multipart/");
+        if (!multipart && request.getContentLengthLong() > maxBytes) {
+            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), ProblemDetailsAdvice.problem(HttpStatus.PAYLOAD_TOO_LARGE,
+                    "PAYLOAD_TOO_LARGE", "the request body exceeds " + maxBytes + " bytes"));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
