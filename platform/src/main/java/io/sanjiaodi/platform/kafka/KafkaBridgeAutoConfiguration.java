@@ -31,6 +31,7 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RecordInterceptor;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import io.sanjiaodi.platform.RuleViolation;
@@ -100,10 +101,11 @@ public class KafkaBridgeAutoConfiguration {
     }
 
     /**
-     * Offsets are committed only after the listener returned. A failure is retried with back-off;
-     * an event that cannot be handled (malformed, or refused by the rules) goes to the dead-letter
-     * queue at once, any other failure after about 20 s of retries. If even parking fails (MongoDB
-     * down), the record is retried: nothing is skipped.
+     * Offsets are committed only after the listener returned. An event that cannot be handled
+     * (malformed, or refused by the rules) goes to the dead-letter queue at once; another failure
+     * after about 20 s of retries. An unreachable database or broker is retried for as long as it
+     * takes: an outage must never turn good events into dead letters. If even parking fails, the
+     * record is retried. Nothing is skipped.
      */
     @Bean
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -112,11 +114,14 @@ public class KafkaBridgeAutoConfiguration {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, CloudEvent>();
         factory.setConsumerFactory(consumerFactory);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(8);
-        backOff.setInitialInterval(200);
-        backOff.setMultiplier(2.0);
-        backOff.setMaxInterval(5_000);
-        DefaultErrorHandler errorHandler = new DefaultErrorHandler(deadLetters, backOff);
+        ExponentialBackOffWithMaxRetries limited = new ExponentialBackOffWithMaxRetries(8);
+        limited.setInitialInterval(200);
+        limited.setMultiplier(2.0);
+        limited.setMaxInterval(5_000);
+        ExponentialBackOff unlimited = new ExponentialBackOff(500, 2.0);
+        unlimited.setMaxInterval(10_000);
+        DefaultErrorHandler errorHandler = new DefaultErrorHandler(deadLetters, limited);
+        errorHandler.setBackOffFunction((record, e) -> InfrastructureFailures.isOutage(e) ? unlimited : null);
         errorHandler.addNotRetryableExceptions(IllegalArgumentException.class, ClassCastException.class,
                 RuleViolation.class);
         factory.setCommonErrorHandler(errorHandler);

@@ -1,0 +1,202 @@
+package io.sanjiaodi.systemtest.fault;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole system as separate processes, as the local run starts it: the Kafka broker (KRaft)
+ * and the file-backed MongoDB-wire server from devstack, and the three services from their
+ * runnable jars. Every process can be killed or stopped and started again.
+ */
+final class Cluster implements AutoCloseable {
+
+    enum Node { MONGO, KAFKA, INTERVIEW, RECTIFICATION, AUDIT }
+
+    private final Path workDir;
+    private final int kafkaPort;
+    private final int mongoPort;
+    private final Map<Node, Integer> httpPorts = new EnumMap<>(Node.class);
+    private final Map<Node, ManagedProcess> processes = new EnumMap<>(Node.class);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    Cluster(Path workDir) throws IOException {
+        this.workDir = workDir;
+        this.kafkaPort = freePortPair();
+        this.mongoPort = freePort();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classpath = System.getProperty("java.class.path");
+        processes.put(Node.MONGO, new ManagedProcess("mongo", List.of(java, "-Xmx256m", "-cp", classpath,
+                "io.sanjiaodi.devstack.DevMongo", "--port", "" + mongoPort, "--data", workDir.resolve("mongo").toString()),
+                Map.of(), workDir));
+        processes.put(Node.KAFKA, new ManagedProcess("kafka", List.of(java, "-Xmx384m", "-cp", classpath,
+                "io.sanjiaodi.devstack.DevKafka", "--port", "" + kafkaPort, "--data", workDir.resolve("kafka").toString()),
+                Map.of(), workDir));
+        for (Node service : List.of(Node.INTERVIEW, Node.RECTIFICATION, Node.AUDIT)) {
+            int port = freePort();
+            httpPorts.put(service, port);
+            String name = service.name().toLowerCase() + "-service";
+            processes.put(service, new ManagedProcess(name, List.of(java, "-Xmx320m", "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true", "-jar",
+                    jar(name).toAbsolutePath().toString()),
+                    Map.of("PORT", "" + port, "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap(),
+                            "MONGODB_URI", mongoUri() + "/?serverSelectionTimeoutMS=3000&connectTimeoutMS=2000"),
+                    workDir));
+        }
+    }
+
+    void startAll() {
+        start(Node.MONGO);
+        start(Node.KAFKA);
+        for (Node service : List.of(Node.INTERVIEW, Node.RECTIFICATION, Node.AUDIT)) {
+            processes.get(service).start();
+        }
+        for (Node service : List.of(Node.INTERVIEW, Node.RECTIFICATION, Node.AUDIT)) {
+            awaitReady(service);
+        }
+    }
+
+    void start(Node node) {
+        processes.get(node).start();
+        switch (node) {
+            case MONGO -> awaitPort(mongoPort, node);
+            case KAFKA -> awaitPort(kafkaPort, node);
+            default -> awaitReady(node);
+        }
+    }
+
+    void kill(Node node) {
+        processes.get(node).kill();
+    }
+
+    void stop(Node node) {
+        processes.get(node).stop();
+    }
+
+    String url(Node service) {
+        return "http://localhost:" + httpPorts.get(service);
+    }
+
+    String kafkaBootstrap() {
+        return "localhost:" + kafkaPort;
+    }
+
+    String mongoUri() {
+        return "mongodb://localhost:" + mongoPort;
+    }
+
+    Path workDir() {
+        return workDir;
+    }
+
+    @Override
+    public void close() {
+        List<Node> order = new ArrayList<>(List.of(Node.AUDIT, Node.RECTIFICATION, Node.INTERVIEW, Node.KAFKA, Node.MONGO));
+        for (Node node : order) {
+            ManagedProcess process = processes.get(node);
+            if (process.alive()) {
+                process.stop();
+            }
+        }
+    }
+
+    private void awaitReady(Node service) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(url(service) + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            requireAlive(service);
+            sleep(300);
+        }
+        throw new IllegalStateException(service + " not ready; see " + processes.get(service).log());
+    }
+
+    private void awaitPort(int port, Node node) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("localhost", port), 500);
+                return;
+            } catch (IOException notYet) {
+                requireAlive(node);
+                sleep(200);
+            }
+        }
+        throw new IllegalStateException(node + " did not open port " + port);
+    }
+
+    private void requireAlive(Node node) {
+        if (!processes.get(node).alive()) {
+            throw new IllegalStateException(node + " exited; see " + processes.get(node).log());
+        }
+    }
+
+    private static Path jar(String service) throws IOException {
+        Path target = Path.of("..", service, "target");
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no runnable jar in " + target + "; run ./mvnw package"));
+        }
+    }
+
+    static boolean jarsBuilt() {
+        return Stream.of("interview-service", "rectification-service", "audit-service").allMatch(service -> {
+            try (Stream<Path> files = Files.list(Path.of("..", service, "target"))) {
+                return files.anyMatch(f -> f.getFileName().toString().endsWith("-exec.jar"));
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Kafka takes the port and the next one (its controller). */
+    private static int freePortPair() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = freePort();
+            try (ServerSocket next = new ServerSocket(port + 1)) {
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IOException("no two adjacent free ports");
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package io.sanjiaodi.systemtest.fault;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
+
+/**
+ * Compares what clients were told with what every part of the system holds: the event stores
+ * (read directly), the Kafka topics (read with a plain consumer), the audit trail and the read
+ * models (through the APIs). It trusts none of the services' own bookkeeping.
+ */
+final class IndependentChecker {
+
+    record Report(int acknowledgedInterviews, int acknowledgedEvents, int storedEvents, int lost, int duplicated,
+                  int missingOnKafka, int missingInAudit, int ledgerProblems, int projectionProblems, List<String> findings) {
+        boolean clean() {
+            return findings.isEmpty();
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Cluster cluster;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    IndependentChecker(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    Report check(Map<String, List<String>> acknowledged) throws Exception {
+        List<String> findings = new ArrayList<>();
+        Map<String, Integer> onKafka = kafkaEventIds("interview.events");
+        int ackEvents = 0;
+        int stored = 0;
+        int lost = 0;
+        int duplicated = 0;
+        int missingOnKafka = 0;
+        int missingInAudit = 0;
+        int ledgerProblems = 0;
+        int projectionProblems = 0;
+        try (MongoClient mongo = MongoClients.create(cluster.mongoUri())) {
+            var events = mongo.getDatabase("interview").getCollection("domainevents");
+            for (Map.Entry<String, List<String>> ack : acknowledged.entrySet()) {
+                String id = ack.getKey();
+                ackEvents += ack.getValue().size();
+                List<Document> history = events.find(new Document("aggregateIdentifier", id))
+                        .sort(new Document("sequenceNumber", 1)).into(new ArrayList<>());
+                stored += history.size();
+                List<String> types = new ArrayList<>();
+                Set<String> eventIds = new HashSet<>();
+                for (int i = 0; i < history.size(); i++) {
+                    Document event = history.get(i);
+                    if (((Number) event.get("sequenceNumber")).longValue() != i) {
+                        findings.add(id + ": sequence gap or duplicate at " + i);
+                        duplicated++;
+                    }
+                    types.add(simpleName(event.getString("payloadType")));
+                    eventIds.add(event.getString("eventIdentifier"));
+                    if (!onKafka.containsKey(event.getString("eventIdentifier"))) {
+                        missingOnKafka++;
+                        findings.add(id + ": event " + event.getString("eventIdentifier") + " never reached Kafka");
+                    }
+                }
+                if (!types.subList(0, Math.min(types.size(), ack.getValue().size())).equals(ack.getValue())
+                        || types.size() < ack.getValue().size()) {
+                    lost++;
+                    findings.add(id + ": acknowledged " + ack.getValue() + " but stored " + types);
+                }
+                Set<String> audited = new HashSet<>();
+                int auditCount = 0;
+                for (JsonNode entry : get(cluster.url(Cluster.Node.AUDIT) + "/api/audit/events?size=500&aggregateId=" + id)) {
+                    audited.add(entry.get("eventId").asText());
+                    auditCount++;
+                }
+                if (!audited.equals(eventIds) || auditCount != eventIds.size()) {
+                    missingInAudit++;
+                    findings.add(id + ": audit trail holds " + auditCount + " entries, event store " + eventIds.size());
+                }
+                JsonNode view = get(cluster.url(Cluster.Node.INTERVIEW) + "/api/interviews/" + id);
+                boolean conducted = types.contains("InterviewConducted");
+                if (view == null || conducted != "CONDUCTED".equals(view.path("status").asText())
+                        || view.path("lastSequence").asLong() != history.size() - 1) {
+                    projectionProblems++;
+                    findings.add(id + ": interview read model disagrees with its history: " + view);
+                }
+                JsonNode ledgers = get(cluster.url(Cluster.Node.RECTIFICATION) + "/api/ledgers?interviewId=" + id);
+                if (ledgers.size() != (conducted ? 1 : 0)) {
+                    ledgerProblems++;
+                    findings.add(id + ": " + ledgers.size() + " ledgers for an interview conducted=" + conducted);
+                }
+                if (conducted) {
+                    long opened = mongo.getDatabase("rectification").getCollection("domainevents")
+                            .countDocuments(new Document("aggregateIdentifier", "ledger-" + id));
+                    if (opened != 1) {
+                        ledgerProblems++;
+                        findings.add(id + ": ledger history has " + opened + " events, expected 1");
+                    }
+                }
+            }
+        }
+        return new Report(acknowledged.size(), ackEvents, stored, lost, duplicated, missingOnKafka, missingInAudit,
+                ledgerProblems, projectionProblems, findings);
+    }
+
+    private JsonNode get(String url) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+    }
+
+    private Map<String, Integer> kafkaEventIds(String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.kafkaBootstrap());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "checker-" + System.nanoTime());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, Integer> ids = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            int idle = 0;
+            while (idle < 10) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                idle = records.isEmpty() ? idle + 1 : 0;
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    Header id = record.headers().lastHeader("ce_id");
+                    if (id != null) {
+                        ids.merge(new String(id.value(), StandardCharsets.UTF_8), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static String simpleName(String type) {
+        return type == null ? null : type.substring(type.lastIndexOf('.') + 1);
+    }
+}
