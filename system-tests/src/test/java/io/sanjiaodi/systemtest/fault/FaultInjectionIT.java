@@ -44,6 +44,7 @@ class FaultInjectionIT {
             Thread loader = new Thread(load, "load-generator");
             loader.start();
             List<Node> order = new ArrayList<>();
+            List<Integer> kafkaOutageAcks = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
                 if (order.isEmpty()) {
                     order.addAll(FAULTS);
@@ -52,15 +53,23 @@ class FaultInjectionIT {
                 Node victim = order.remove(0);
                 Cluster.sleep(1500 + random.nextInt(2500));
                 long t0 = System.nanoTime();
+                int acceptedBefore = load.accepted();
                 if (victim == Node.KAFKA || victim == Node.MONGO) {
                     cluster.stop(victim);
                     Cluster.sleep(1000 + random.nextInt(2000));
                 } else {
                     cluster.kill(victim);
                 }
+                int acceptedWhileDown = load.accepted() - acceptedBefore;
                 cluster.start(victim);
-                log.add("round " + (round + 1) + ": " + (victim == Node.KAFKA || victim == Node.MONGO ? "stopped" : "killed -9")
-                        + " " + victim + ", back after " + Duration.ofNanos(System.nanoTime() - t0).toMillis() + " ms");
+                String line = "round " + (round + 1) + ": " + (victim == Node.KAFKA || victim == Node.MONGO ? "stopped" : "killed -9")
+                        + " " + victim + ", back after " + Duration.ofNanos(System.nanoTime() - t0).toMillis()
+                        + " ms, commands acknowledged while it was down: " + acceptedWhileDown;
+                log.add(line);
+                System.out.println(line);
+                if (victim == Node.KAFKA) {
+                    kafkaOutageAcks.add(acceptedWhileDown);
+                }
             }
             Cluster.sleep(2000);
             load.stop();
@@ -82,6 +91,8 @@ class FaultInjectionIT {
             Files.write(work.resolve("report.txt"), log);
             log.forEach(System.out::println);
             assertThat(report.acknowledgedInterviews()).as("the load generator got work done").isPositive();
+            assertThat(kafkaOutageAcks).as("commands succeed while Kafka is down: the event store is the outbox")
+                    .allSatisfy(acks -> assertThat(acks).isPositive());
             assertThat(report.findings()).as("lost, duplicated or inconsistent after faults (logs in %s)", work).isEmpty();
         }
     }

@@ -27,6 +27,7 @@ final class LoadGenerator implements Runnable {
     private final Map<String, List<String>> acknowledged = new ConcurrentHashMap<>();
     private final AtomicInteger attempted = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger accepted = new AtomicInteger();
     private volatile boolean running = true;
 
     LoadGenerator(Supplier<String> interviewUrl) {
@@ -56,6 +57,10 @@ final class LoadGenerator implements Runnable {
 
     int refused() {
         return refused.get();
+    }
+
+    int accepted() {
+        return accepted.get();
     }
 
     private void flow(int n) {
@@ -94,6 +99,7 @@ final class LoadGenerator implements Runnable {
                     .timeout(Duration.ofSeconds(15)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 == 2) {
+                accepted.incrementAndGet();
                 return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
             }
             refused.incrementAndGet();
