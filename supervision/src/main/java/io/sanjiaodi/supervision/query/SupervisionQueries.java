@@ -1,0 +1,168 @@
+package io.sanjiaodi.supervision.query;
+
+import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.supervision.SupervisionProperties;
+import io.sanjiaodi.supervision.projection.InterviewRecord;
+import io.sanjiaodi.supervision.projection.LedgerRecord;
+import io.sanjiaodi.supervision.projection.LedgerRecord.TaskRecord;
+import io.sanjiaodi.supervision.query.SupervisionViews.*;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/** Figures computed from the projections at read time, so they are never stale against them. */
+@Service
+public class SupervisionQueries {
+
+    private final MongoTemplate mongo;
+    private final SupervisionProperties properties;
+    private final Clock clock;
+
+    public SupervisionQueries(MongoTemplate mongo, SupervisionProperties properties, ObjectProvider<Clock> clock) {
+        this.mongo = mongo;
+        this.properties = properties;
+        this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
+    }
+
+    public List<LedgerRecord> ledgers(String jurisdictionId, Integer year) {
+        Criteria criteria = new Criteria();
+        if (jurisdictionId != null) {
+            criteria.and("jurisdictionId").is(jurisdictionId);
+        }
+        if (year != null) {
+            criteria.and("year").is(year);
+        }
+        return mongo.find(Query.query(criteria).limit(5000), LedgerRecord.class);
+    }
+
+    public List<InterviewRecord> interviews(String jurisdictionId, Integer year) {
+        Criteria criteria = Criteria.where("status").is("CONDUCTED");
+        if (jurisdictionId != null) {
+            criteria.and("jurisdictionId").is(jurisdictionId);
+        }
+        if (year != null) {
+            criteria.and("year").is(year);
+        }
+        return mongo.find(Query.query(criteria).limit(5000), InterviewRecord.class);
+    }
+
+    public LedgerRecord ledger(String ledgerId) {
+        LedgerRecord ledger = mongo.findById(ledgerId, LedgerRecord.class);
+        if (ledger == null) {
+            throw RuleViolation.notFound("LEDGER_NOT_FOUND", "no ledger " + ledgerId);
+        }
+        return ledger;
+    }
+
+    public InterviewRecord interview(String interviewId) {
+        InterviewRecord interview = mongo.findById(interviewId, InterviewRecord.class);
+        if (interview == null) {
+            throw RuleViolation.notFound("INTERVIEW_NOT_FOUND", "no interview " + interviewId);
+        }
+        return interview;
+    }
+
+    public Overview overview(String jurisdictionId, Integer year) {
+        List<LedgerRecord> ledgers = ledgers(jurisdictionId, year);
+        List<InterviewRecord> interviews = interviews(jurisdictionId, year);
+        LocalDate today = LocalDate.now(clock);
+        int tasks = 0, open = 0, overdue = 0, closed = 0, pending = 0, late = 0, cases = 0, regulations = 0;
+        List<Long> daysToClose = new ArrayList<>();
+        Map<String, Integer> overdueByJurisdiction = new TreeMap<>();
+        for (LedgerRecord l : ledgers) {
+            for (TaskRecord t : l.tasks) {
+                tasks++;
+                if ("VERIFIED".equals(t.status)) {
+                    closed++;
+                    if (t.verifiedOn != null && l.openedOn != null) {
+                        daysToClose.add(ChronoUnit.DAYS.between(l.openedOn, t.verifiedOn));
+                    }
+                } else {
+                    open++;
+                    if (t.overdue) {
+                        overdue++;
+                        overdueByJurisdiction.merge(l.jurisdictionId, 1, Integer::sum);
+                    }
+                }
+            }
+            LedgerRecord.Report report = l.writtenReport;
+            if (report.overdue || report.late) {
+                late++;
+            } else if (report.filedOn == null && report.dueOn != null && !report.dueOn.isBefore(today)) {
+                pending++;
+            }
+            cases += l.accountabilityCases.size();
+            regulations += l.regulations.size();
+        }
+        Map<String, Integer> perMonth = new TreeMap<>();
+        interviews.forEach(i -> perMonth.merge(i.conductedOn.toString().substring(0, 7), 1, Integer::sum));
+        List<TaskWarning> warnings = warnings(jurisdictionId, year, null);
+        return new Overview(jurisdictionId, year, interviews.size(), ledgers.size(), tasks, open, overdue, closed,
+                tasks == 0 ? 0 : (double) closed / tasks, median(daysToClose), pending, late, cases, regulations,
+                perMonth.entrySet().stream().map(e -> new MonthCount(e.getKey(), e.getValue())).toList(),
+                overdueByJurisdiction.entrySet().stream().map(e -> new JurisdictionCount(e.getKey(), e.getValue())).toList(),
+                new WarningCounts(count(warnings, "YELLOW"), count(warnings, "ORANGE"), count(warnings, "RED")));
+    }
+
+    /** Unverified tasks due within the yellow threshold or overdue, most urgent first. */
+    public List<TaskWarning> warnings(String jurisdictionId, Integer year, String level) {
+        LocalDate today = LocalDate.now(clock);
+        List<TaskWarning> warnings = new ArrayList<>();
+        for (LedgerRecord l : ledgers(jurisdictionId, year)) {
+            for (TaskRecord t : l.tasks) {
+                if ("VERIFIED".equals(t.status) || t.deadline == null) {
+                    continue;
+                }
+                long daysLeft = ChronoUnit.DAYS.between(today, t.deadline);
+                String warning = t.overdue || daysLeft < 0 ? "RED" : daysLeft <= properties.orangeDays() ? "ORANGE"
+                        : daysLeft <= properties.yellowDays() ? "YELLOW" : null;
+                if (warning != null && (level == null || level.equals(warning))) {
+                    warnings.add(new TaskWarning(l.ledgerId, l.interviewId, l.unitId, l.unitName, l.jurisdictionId,
+                            t.taskId, t.kind, t.text, t.responsibleLeader, t.responsibleDepartment, t.deadline,
+                            daysLeft, warning));
+                }
+            }
+        }
+        warnings.sort(Comparator.comparingLong(TaskWarning::daysLeft));
+        return warnings;
+    }
+
+    public List<EvaluationRow> evaluation(String jurisdictionId, int year) {
+        return ledgers(jurisdictionId, year).stream().map(l -> EvaluationScore.of(l)).sorted(
+                Comparator.comparing(EvaluationRow::jurisdictionId).thenComparing(EvaluationRow::unitName)).toList();
+    }
+
+    public List<AccountabilityRow> accountability(String jurisdictionId, Integer year) {
+        List<AccountabilityRow> rows = new ArrayList<>();
+        for (LedgerRecord l : ledgers(jurisdictionId, year)) {
+            for (LedgerRecord.Case c : l.accountabilityCases) {
+                rows.add(new AccountabilityRow(l.ledgerId, l.unitId, l.unitName, l.jurisdictionId, c.caseId, c.taskIds,
+                        c.grounds, c.openedOn, c.outcome, c.concludedOn));
+            }
+        }
+        return rows;
+    }
+
+    private static int count(List<TaskWarning> warnings, String level) {
+        return (int) warnings.stream().filter(w -> w.level().equals(level)).count();
+    }
+
+    private static Double median(List<Long> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Long> sorted = values.stream().sorted().toList();
+        int mid = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2.0;
+    }
+}

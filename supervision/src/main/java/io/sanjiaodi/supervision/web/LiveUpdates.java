@@ -1,0 +1,40 @@
+package io.sanjiaodi.supervision.web;
+
+import io.sanjiaodi.supervision.projection.RecordedEvent;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** Server-sent events: the dashboard refreshes when a model changed, without reloading or polling. */
+@Component
+@RestController
+public class LiveUpdates {
+
+    private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+
+    @GetMapping("/api/supervision/stream")
+    SseEmitter subscribe() {
+        SseEmitter emitter = new SseEmitter(0L);
+        emitters.add(emitter);
+        emitter.onCompletion(() -> emitters.remove(emitter));
+        emitter.onTimeout(() -> emitters.remove(emitter));
+        emitter.onError(e -> emitters.remove(emitter));
+        return emitter;
+    }
+
+    public void changed(RecordedEvent event) {
+        for (SseEmitter emitter : emitters) {
+            try {
+                emitter.send(SseEmitter.event().name("changed").data(Map.of("type", event.type(),
+                        "aggregateId", event.aggregateId(), "eventId", event.eventId())));
+            } catch (IOException | IllegalStateException gone) {
+                emitters.remove(emitter);
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.sanjiaodi.supervision.web;
+
+import io.sanjiaodi.supervision.intake.SupervisionIntake;
+import io.sanjiaodi.supervision.projection.InterviewRecord;
+import io.sanjiaodi.supervision.projection.LedgerRecord;
+import io.sanjiaodi.supervision.query.SupervisionQueries;
+import io.sanjiaodi.supervision.query.SupervisionViews.*;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.*;
+
+/** What the commission looks at (DOMAIN.md §6), as JSON for the dashboard and for other tools. */
+@RestController
+@Validated
+@RequestMapping("/api/supervision")
+class SupervisionController {
+
+    static final String ID = "^[A-Za-z0-9_-]{1,80}$";
+    private final SupervisionQueries queries;
+    private final SupervisionIntake intake;
+
+    SupervisionController(SupervisionQueries queries, SupervisionIntake intake) {
+        this.queries = queries;
+        this.intake = intake;
+    }
+
+    @GetMapping("/overview")
+    Overview overview(@RequestParam(required = false) @Pattern(regexp = ID) String jurisdictionId,
+                      @RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
+        return queries.overview(jurisdictionId, year);
+    }
+
+    @GetMapping("/ledgers")
+    List<LedgerRecord> ledgers(@RequestParam(required = false) @Pattern(regexp = ID) String jurisdictionId,
+                               @RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
+        return queries.ledgers(jurisdictionId, year);
+    }
+
+    /** The ledger page: the ledger with its tasks and the interview's three lists. */
+    @GetMapping("/ledgers/{ledgerId}")
+    Map<String, Object> ledger(@PathVariable @Pattern(regexp = ID) String ledgerId) {
+        LedgerRecord ledger = queries.ledger(ledgerId);
+        InterviewRecord interview = ledger.interviewId == null ? null : queries.interview(ledger.interviewId);
+        return Map.of("ledger", ledger, "interview", interview == null ? Map.of() : interview);
+    }
+
+    @GetMapping("/interviews")
+    List<InterviewRecord> interviews(@RequestParam(required = false) @Pattern(regexp = ID) String jurisdictionId,
+                                     @RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
+        return queries.interviews(jurisdictionId, year);
+    }
+
+    @GetMapping("/warnings")
+    List<TaskWarning> warnings(@RequestParam(required = false) @Pattern(regexp = ID) String jurisdictionId,
+                               @RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
+                               @RequestParam(required = false) @Pattern(regexp = "^(YELLOW|ORANGE|RED)$") String level) {
+        return queries.warnings(jurisdictionId, year, level);
+    }
+
+    @GetMapping("/evaluation")
+    List<EvaluationRow> evaluation(@RequestParam(required = false) @Pattern(regexp = ID) String jurisdictionId,
+                                   @RequestParam @Min(2000) @Max(2100) int year) {
+        return queries.evaluation(jurisdictionId, year);
+    }
+
+    @GetMapping("/accountability")
+    List<AccountabilityRow> accountability(@RequestParam(required = false) @Pattern(regexp = ID) String jurisdictionId,
+                                           @RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
+        return queries.accountability(jurisdictionId, year);
+    }
+
+    /** Drops every supervision model and rebuilds it from the topics; the models fill again within seconds. */
+    @PostMapping("/rebuild")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, String> rebuild() {
+        intake.rebuild();
+        return Map.of("status", "rebuilding");
+    }
+}
