@@ -1,9 +1,15 @@
 package io.sanjiaodi.contracts.rectification;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 
-/** A ledger was opened for a conducted interview (挂账): one task per list item. */
+/**
+ * A ledger was opened for a conducted interview (挂账): one task per list item.
+ *
+ * <p>{@code conductedOn}, {@code planDueOn} and {@code writtenReportDueOn} were added compatibly
+ * (still revision 1): ledgers opened before carry none of them, and consumers must accept null.
+ */
 @Revision("1")
 public record RectificationOpened(
         String ledgerId,
@@ -11,7 +17,10 @@ public record RectificationOpened(
         String unitId,
         String unitName,
         String jurisdictionId,
-        List<Task> tasks) {
+        List<Task> tasks,
+        LocalDate conductedOn,
+        LocalDate planDueOn,
+        LocalDate writtenReportDueOn) {
 
     public RectificationOpened {
         tasks = tasks == null ? List.of() : List.copyOf(tasks);

@@ -3,9 +3,11 @@ package io.sanjiaodi.rectification.intake;
 import io.cloudevents.CloudEvent;
 import io.sanjiaodi.contracts.Topics;
 import io.sanjiaodi.rectification.command.rectification.LedgerId;
-import io.sanjiaodi.rectification.command.rectification.OpenRectification;
+import io.sanjiaodi.rectification.RectificationProperties;
+import io.sanjiaodi.rectification.command.rectification.RectificationCommands.OpenRectification;
 import io.sanjiaodi.contracts.interview.InterviewConducted;
 import io.sanjiaodi.platform.kafka.CloudEventMapper;
+import java.time.LocalDate;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -25,10 +27,12 @@ class InterviewConductedIntake {
 
     private final CommandGateway commands;
     private final CloudEventMapper mapper;
+    private final RectificationProperties settings;
 
-    InterviewConductedIntake(CommandGateway commands, CloudEventMapper mapper) {
+    InterviewConductedIntake(CommandGateway commands, CloudEventMapper mapper, RectificationProperties settings) {
         this.commands = commands;
         this.mapper = mapper;
+        this.settings = settings;
     }
 
     @KafkaListener(topics = Topics.INTERVIEW_EVENTS, groupId = "rectification-service")
@@ -39,9 +43,17 @@ class InterviewConductedIntake {
         InterviewConducted conducted = mapper.payload(event, InterviewConducted.class);
         LedgerId ledgerId = LedgerId.forInterview(conducted.interviewId());
         try {
-            commands.sendAndWait(new OpenRectification(ledgerId, conducted));
+            commands.sendAndWait(open(ledgerId, conducted));
         } catch (AggregateStreamCreationException | ConcurrencyException alreadyOpen) {
             log.info("ledger {} already open; redelivered event {} ignored", ledgerId, event.getId());
         }
+    }
+
+    /** The due dates follow from the talk and the settings in force when the ledger is opened. */
+    OpenRectification open(LedgerId ledgerId, InterviewConducted conducted) {
+        LocalDate talk = conducted.conductedOn();
+        String jurisdiction = conducted.interviewee().jurisdictionId();
+        return new OpenRectification(ledgerId, conducted, talk.plusDays(settings.planDueDays()),
+                talk.plus(settings.writtenReportDueIn(jurisdiction)));
     }
 }

@@ -1,40 +1,49 @@
 package io.sanjiaodi.rectification.web;
 
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.rectification.query.ledgers.LedgerQueries;
+import io.sanjiaodi.rectification.query.ledgers.LedgerQueries.Reconciliation;
+import io.sanjiaodi.rectification.query.ledgers.LedgerQueries.TaskWarning;
 import io.sanjiaodi.rectification.query.ledgers.LedgerView;
+import jakarta.validation.constraints.Pattern;
 import java.util.List;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/** The ledger as a whole: the view with tasks and history, its warnings and its reconciliation. */
 @RestController
+@Validated
 @RequestMapping("/api/ledgers")
 class LedgerController {
 
-    private final MongoTemplate mongo;
+    private final LedgerQueries queries;
 
-    LedgerController(MongoTemplate mongo) {
-        this.mongo = mongo;
+    LedgerController(LedgerQueries queries) {
+        this.queries = queries;
     }
 
     @GetMapping("/{ledgerId}")
-    LedgerView get(@PathVariable String ledgerId) {
-        LedgerView ledger = mongo.findById(ledgerId, LedgerView.class);
-        if (ledger == null) {
-            throw RuleViolation.notFound("LEDGER_NOT_FOUND", "no ledger " + ledgerId);
-        }
-        return ledger;
+    LedgerView get(@PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String ledgerId) {
+        return queries.get(ledgerId);
     }
 
-    /** Ledgers of one interview (at most one) or all ledgers, newest first. */
+    /** The ledger of one interview (at most one), or the ledgers of a jurisdiction, or all; newest first. */
     @GetMapping
-    List<LedgerView> find(@RequestParam(required = false) String interviewId) {
-        Query query = interviewId == null ? new Query() : Query.query(Criteria.where("interviewId").is(interviewId));
-        return mongo.find(query.limit(200), LedgerView.class);
+    List<LedgerView> find(@RequestParam(required = false) @Pattern(regexp = LedgerRequests.ID) String interviewId,
+                          @RequestParam(required = false) @Pattern(regexp = LedgerRequests.ID) String jurisdictionId) {
+        return queries.find(interviewId, jurisdictionId);
+    }
+
+    @GetMapping("/{ledgerId}/warnings")
+    List<TaskWarning> warnings(@PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String ledgerId) {
+        return queries.warnings(ledgerId);
+    }
+
+    @GetMapping("/{ledgerId}/reconciliation")
+    Reconciliation reconciliation(@PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String ledgerId) {
+        return queries.reconciliation(ledgerId);
     }
 }

@@ -1,21 +1,146 @@
 package io.sanjiaodi.rectification.query.ledgers;
 
-import io.sanjiaodi.contracts.rectification.RectificationOpened.Task;
+import io.sanjiaodi.contracts.rectification.RectificationOpened.TaskKind;
+import io.sanjiaodi.contracts.rectification.RegulationRecorded.RegulationAction;
+import io.sanjiaodi.contracts.rectification.StageEvaluationRecorded.TaskRating;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** Read model: one ledger with its tasks as the unit and its supervisors see it. */
+/**
+ * Read model: one ledger with its tasks, sub-tasks, plans, deadlines, reports, evaluations, cases
+ * and history, as the unit and its supervisors see it. {@code warningLevel} is computed when read.
+ */
 @Document("ledgers")
-public record LedgerView(
-        @Id String ledgerId,
-        String interviewId,
-        String unitId,
-        String unitName,
-        String jurisdictionId,
-        String status,
-        Instant openedAt,
-        List<Task> tasks,
-        long lastSequence) {
+public class LedgerView {
+
+    @Id
+    public String ledgerId;
+    public String interviewId;
+    public String unitId;
+    public String unitName;
+    public String jurisdictionId;
+    /** OPEN or CLOSED */
+    public String status;
+    public Instant openedAt;
+    public LocalDate conductedOn;
+    public LocalDate planDueOn;
+    public List<TaskView> tasks = new ArrayList<>();
+    public WrittenReport writtenReport = new WrittenReport();
+    public TrackingEvaluation trackingEvaluation;
+    public List<Regulation> regulations = new ArrayList<>();
+    public List<Evidence> evidence = new ArrayList<>();
+    public List<StageEvaluation> stageEvaluations = new ArrayList<>();
+    public List<AccountabilityCase> accountabilityCases = new ArrayList<>();
+    public LocalDate closedOn;
+    public List<HistoryEntry> history = new ArrayList<>();
+    public long lastSequence = -1;
+
+    public TaskView task(String taskId) {
+        return tasks.stream().filter(t -> t.taskId.equals(taskId)).findFirst().orElse(null);
+    }
+
+    public static class TaskView {
+        public String taskId;
+        public TaskKind kind;
+        public String sourceItemId;
+        public String aspect;
+        public String text;
+        public String responsibleLeader;
+        public String responsibleDepartment;
+        public String measures;
+        public int planRevisions;
+        public LocalDate deadline;
+        public LocalDate originalDeadline;
+        public Extension pendingExtension;
+        public List<Extension> extensions = new ArrayList<>();
+        /** OPEN or VERIFIED */
+        public String status = "OPEN";
+        public boolean overdue;
+        public LocalDate overdueSince;
+        public LocalDate verifiedOn;
+        public String lastFailedCheck;
+        public List<SubTaskView> subTasks = new ArrayList<>();
+        public List<Progress> progressReports = new ArrayList<>();
+        public TaskRating latestRating;
+        @Transient
+        public String warningLevel;
+
+        public boolean planned() {
+            return deadline != null;
+        }
+
+        public boolean verified() {
+            return "VERIFIED".equals(status);
+        }
+
+        /** Sub-task roll-up: done of total (0 of 0 when not cascaded); computed when read. */
+        @Transient
+        public RollUp rollUp;
+
+        RollUp computeRollUp() {
+            return new RollUp(subTasks.stream().filter(s -> s.done).count(), subTasks.size());
+        }
+    }
+
+    public record RollUp(long done, long total) {
+    }
+
+    public record Extension(LocalDate requestedDeadline, String reason, String decision, String decisionNote) {
+    }
+
+    public static class SubTaskView {
+        public String subTaskId;
+        public String ownerUnitId;
+        public String ownerUnitName;
+        public LocalDate deadline;
+        public boolean done;
+        public LocalDate completedOn;
+        public String note;
+    }
+
+    public record Progress(String reportId, LocalDate reportedOn, String text) {
+    }
+
+    public static class WrittenReport {
+        public LocalDate dueOn;
+        public String registrationNumber;
+        public String title;
+        public LocalDate filedOn;
+        public boolean late;
+        public boolean overdue;
+        public LocalDate overdueSince;
+    }
+
+    public record TrackingEvaluation(String supervisingBody, String summary, LocalDate filedOn) {
+    }
+
+    public record Regulation(String regulationId, String title, RegulationAction action, LocalDate issuedOn,
+                             List<String> taskIds) {
+    }
+
+    public record Evidence(String evidenceId, String taskId, String fileName, String contentType, long size,
+                           String sha256, LocalDate attachedOn) {
+    }
+
+    public record StageEvaluation(String evaluationId, LocalDate evaluatedOn, List<TaskRating> results) {
+    }
+
+    public static class AccountabilityCase {
+        public String caseId;
+        public List<String> taskIds;
+        public List<String> evidenceIds;
+        public String grounds;
+        public LocalDate openedOn;
+        public String outcome;
+        public LocalDate concludedOn;
+    }
+
+    /** Who did what and when, in the order of the ledger's events. */
+    public record HistoryEntry(long sequence, String event, Instant at, String actorRole, String taskId) {
+    }
 }

@@ -1,0 +1,55 @@
+package io.sanjiaodi.rectification;
+
+import java.time.Duration;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The settings of the rectification ledger ({@code rectification.*}).
+ *
+ * @param zone                          the zone in which "today" is reckoned for deadlines
+ * @param planDueDays                   the unit's plan is due this many days after the talk
+ * @param writtenReportDue              the written report is due this period after the talk (default 3 months)
+ * @param writtenReportDueByJurisdiction per-jurisdiction override of {@code writtenReportDue}
+ * @param warnings                      warning thresholds before a deadline
+ * @param sweeper                       how often the deadline sweeper runs
+ * @param evidence                      evidence upload limits
+ */
+@ConfigurationProperties("rectification")
+public record RectificationProperties(
+        @DefaultValue("Asia/Shanghai") ZoneId zone,
+        @DefaultValue("30") int planDueDays,
+        @DefaultValue("P3M") Period writtenReportDue,
+        Map<String, Period> writtenReportDueByJurisdiction,
+        @DefaultValue Warnings warnings,
+        @DefaultValue Sweeper sweeper,
+        @DefaultValue Evidence evidence) {
+
+    public RectificationProperties {
+        writtenReportDueByJurisdiction = writtenReportDueByJurisdiction == null ? Map.of()
+                : Map.copyOf(writtenReportDueByJurisdiction);
+    }
+
+    public Period writtenReportDueIn(String jurisdictionId) {
+        return writtenReportDueByJurisdiction.getOrDefault(jurisdictionId, writtenReportDue);
+    }
+
+    /** yellow at most {@code yellowDays} before the deadline, orange at most {@code orangeDays}, red when overdue */
+    public record Warnings(@DefaultValue("20") int yellowDays, @DefaultValue("10") int orangeDays) {
+    }
+
+    /**
+     * Deadlines are dates, so an hourly sweep is precise enough. The first sweep after a start waits
+     * {@code initialDelay}; missed deadlines are found by the next sweep because it reads state, not timers.
+     */
+    public record Sweeper(@DefaultValue("true") boolean enabled, @DefaultValue("PT1H") Duration interval,
+                          @DefaultValue("PT1H") Duration initialDelay) {
+    }
+
+    public record Evidence(@DefaultValue("10MB") DataSize maxSize) {
+    }
+}

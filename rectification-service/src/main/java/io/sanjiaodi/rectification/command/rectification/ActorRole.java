@@ -1,0 +1,16 @@
+package io.sanjiaodi.rectification.command.rectification;
+
+/**
+ * Who acts on a ledger. For now taken from the {@code X-Actor-Role} request header; the security
+ * issue replaces that with a JWT claim without touching the rules in {@link Permissions}.
+ */
+public enum ActorRole {
+    /** supervision office staff of the commission: verify, evaluate, decide extensions, accountability */
+    SUPERVISOR,
+    /** stationed supervision group or township discipline committee: tracking evaluation */
+    SUPERVISING_BODY,
+    /** the interviewee's unit: plan, progress, evidence, regulations, written report — its own ledger only */
+    UNIT,
+    /** the service itself (the deadline sweeper) */
+    SYSTEM
+}

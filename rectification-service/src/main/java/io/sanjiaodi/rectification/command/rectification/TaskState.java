@@ -1,0 +1,59 @@
+package io.sanjiaodi.rectification.command.rectification;
+
+import io.sanjiaodi.contracts.rectification.RectificationOpened.TaskKind;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** What the aggregate remembers of one task to decide the next command; set only from events. */
+final class TaskState {
+
+    final String taskId;
+    final TaskKind kind;
+    boolean planned;
+    int revisions;
+    LocalDate deadline;
+    LocalDate originalDeadline;
+    LocalDate requestedDeadline;
+    boolean verified;
+    boolean overdue;
+    boolean everFailedOrOverdue;
+    boolean ratedNotRectified;
+    /** sub-task id to done */
+    final Map<String, Boolean> subTasks = new LinkedHashMap<>();
+
+    TaskState(String taskId, TaskKind kind) {
+        this.taskId = taskId;
+        this.kind = kind;
+    }
+
+    boolean extensionPending() {
+        return requestedDeadline != null;
+    }
+
+    boolean subTasksDone() {
+        return subTasks.values().stream().allMatch(Boolean::booleanValue);
+    }
+
+    /** Poor implementation that can ground an accountability case. */
+    boolean poorlyImplemented() {
+        return everFailedOrOverdue || ratedNotRectified;
+    }
+
+    /** Value equality, so the test fixture can check that sourcing the events rebuilds the same state. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TaskState t && taskId.equals(t.taskId) && kind == t.kind && planned == t.planned
+                && revisions == t.revisions && Objects.equals(deadline, t.deadline)
+                && Objects.equals(originalDeadline, t.originalDeadline)
+                && Objects.equals(requestedDeadline, t.requestedDeadline) && verified == t.verified
+                && overdue == t.overdue && everFailedOrOverdue == t.everFailedOrOverdue
+                && ratedNotRectified == t.ratedNotRectified && subTasks.equals(t.subTasks);
+    }
+
+    @Override
+    public int hashCode() {
+        return taskId.hashCode();
+    }
+}

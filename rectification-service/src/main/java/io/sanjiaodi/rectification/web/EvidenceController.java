@@ -1,0 +1,86 @@
+package io.sanjiaodi.rectification.web;
+
+import io.sanjiaodi.rectification.command.rectification.ActorRole;
+import io.sanjiaodi.rectification.command.rectification.LedgerId;
+import io.sanjiaodi.rectification.command.rectification.Permissions;
+import io.sanjiaodi.rectification.command.rectification.RectificationCommands.AttachEvidence;
+import io.sanjiaodi.rectification.evidence.EvidenceStore;
+import io.sanjiaodi.rectification.evidence.EvidenceStore.StoredEvidence;
+import io.sanjiaodi.rectification.query.ledgers.LedgerQueries;
+import io.sanjiaodi.rectification.query.ledgers.LedgerView;
+import io.sanjiaodi.platform.RuleViolation;
+import jakarta.validation.constraints.Pattern;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.*;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Evidence files: stored in GridFS first, then recorded on the ledger (EvidenceAttached). */
+@RestController
+@Validated
+@RequestMapping("/api/ledgers/{ledgerId}")
+class EvidenceController {
+
+    private final CommandGateway commands;
+    private final EvidenceStore store;
+    private final LedgerQueries queries;
+
+    EvidenceController(CommandGateway commands, EvidenceStore store, LedgerQueries queries) {
+        this.commands = commands;
+        this.store = store;
+        this.queries = queries;
+    }
+
+    /** The file is removed again when the ledger refuses it, so no unrecorded file stays behind. */
+    @PostMapping(path = "/tasks/{taskId}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    StoredEvidence attach(@PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String ledgerId,
+                          @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
+                          @RequestHeader(value = Actors.HEADER, required = false) String role,
+                          @RequestPart("file") MultipartFile file) throws IOException {
+        ActorRole actor = Actors.role(role);
+        Permissions.require(actor, Permissions.Action.REPORT_PROGRESS);
+        StoredEvidence stored;
+        try (InputStream content = file.getInputStream()) {
+            stored = store.store(ledgerId, taskId, file.getOriginalFilename(), file.getContentType(), file.getSize(),
+                    content);
+        }
+        try {
+            commands.sendAndWait(new AttachEvidence(new LedgerId(ledgerId), taskId, stored.evidenceId(),
+                    stored.fileName(), stored.contentType(), stored.size(), stored.sha256(), queries.today(), actor));
+        } catch (RuntimeException refused) {
+            store.delete(stored.evidenceId());
+            throw refused;
+        }
+        return stored;
+    }
+
+    /** Always a download (attachment, octet-stream, nosniff): an uploaded file is never rendered by the browser. */
+    @GetMapping("/evidence/{evidenceId}")
+    ResponseEntity<InputStreamResource> download(
+            @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String ledgerId,
+            @PathVariable @Pattern(regexp = LedgerRequests.ID) String evidenceId) throws IOException {
+        LedgerView ledger = queries.get(ledgerId);
+        LedgerView.Evidence recorded = ledger.evidence.stream().filter(e -> e.evidenceId().equals(evidenceId))
+                .findFirst().orElseThrow(() -> RuleViolation.notFound("EVIDENCE_NOT_FOUND",
+                        "no evidence " + evidenceId + " on ledger " + ledgerId));
+        var resource = store.open(evidenceId);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .contentLength(recorded.size())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(recorded.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Evidence-SHA256", recorded.sha256())
+                .body(new InputStreamResource(resource.getInputStream()));
+    }
+}

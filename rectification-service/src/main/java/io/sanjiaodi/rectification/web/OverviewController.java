@@ -1,0 +1,53 @@
+package io.sanjiaodi.rectification.web;
+
+import io.sanjiaodi.rectification.command.rectification.Permissions;
+import io.sanjiaodi.rectification.deadlines.DeadlineSweeper;
+import io.sanjiaodi.rectification.deadlines.DeadlineSweeper.Result;
+import io.sanjiaodi.rectification.query.ledgers.LedgerQueries;
+import io.sanjiaodi.rectification.query.ledgers.LedgerQueries.LateReport;
+import io.sanjiaodi.rectification.query.ledgers.LedgerQueries.TaskWarning;
+import io.sanjiaodi.rectification.query.ledgers.WarningLevel;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.*;
+
+/** Across ledgers: warnings, overdue tasks and late reports per jurisdiction; an on-demand deadline sweep. */
+@RestController
+@Validated
+@RequestMapping("/api")
+class OverviewController {
+
+    private final LedgerQueries queries;
+    private final DeadlineSweeper sweeper;
+
+    OverviewController(LedgerQueries queries, DeadlineSweeper sweeper) {
+        this.queries = queries;
+        this.sweeper = sweeper;
+    }
+
+    /** Tasks at a warning level (YELLOW, ORANGE, RED; all three when omitted). */
+    @GetMapping("/tasks/warnings")
+    List<TaskWarning> warnings(@RequestParam(required = false) WarningLevel level,
+                               @RequestParam(required = false) @Pattern(regexp = LedgerRequests.ID) String jurisdictionId) {
+        return queries.warnings(level, jurisdictionId);
+    }
+
+    @GetMapping("/tasks/overdue")
+    List<TaskWarning> overdue(@RequestParam(required = false) @Pattern(regexp = LedgerRequests.ID) String jurisdictionId) {
+        return queries.overdue(jurisdictionId);
+    }
+
+    @GetMapping("/written-reports/late")
+    List<LateReport> lateReports(
+            @RequestParam(required = false) @Pattern(regexp = LedgerRequests.ID) String jurisdictionId) {
+        return queries.lateWrittenReports(jurisdictionId);
+    }
+
+    /** Runs the deadline sweep now instead of waiting for the schedule (same exactly-once guarantees). */
+    @PostMapping("/deadline-sweeps")
+    Result sweep(@RequestHeader(value = Actors.HEADER, required = false) String role) {
+        Permissions.require(Actors.role(role), Permissions.Action.SWEEP);
+        return sweeper.sweep();
+    }
+}
