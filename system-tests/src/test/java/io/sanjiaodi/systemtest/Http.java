@@ -23,6 +23,12 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** A write in the name of a role ({@code X-Actor-Role}, until sign-in replaces it). */
+    Response post(String url, String json, String role) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("X-Actor-Role", role).POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     Response put(String url, String json) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());

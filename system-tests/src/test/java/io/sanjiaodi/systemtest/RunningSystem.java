@@ -64,6 +64,8 @@ final class RunningSystem implements AutoCloseable {
     private ConfigurableApplicationContext launch(Service service) {
         return ServiceLauncher.builder(service.application, service.name).run(
                 "--server.port=0",
+                // the tests sweep deadlines on demand (POST /api/deadline-sweeps), not on a timer
+                "--rectification.sweeper.enabled=false",
                 "--spring.kafka.bootstrap-servers=" + kafkaBootstrap,
                 "--spring.data.mongodb.uri=" + mongoUri,
                 "--spring.data.mongodb.database=" + databasePrefix + service.name.replace("-service", ""));

@@ -30,8 +30,8 @@ class SweeperConfiguration {
             this.sweeper = sweeper;
         }
 
-        @Scheduled(fixedDelayString = "${rectification.sweeper.interval:PT1H}",
-                initialDelayString = "${rectification.sweeper.initial-delay:PT1H}")
+        @Scheduled(fixedDelayString = "${rectification.sweeper.interval:PT10M}",
+                initialDelayString = "${rectification.sweeper.initial-delay:PT30S}")
         void run() {
             sweeper.sweep();
         }

@@ -53,7 +53,8 @@ final class Cluster implements AutoCloseable {
                     "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true", "-jar",
                     jar(name).toAbsolutePath().toString()),
                     Map.of("PORT", "" + port, "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap(),
-                            "MONGODB_URI", mongoUri() + "/?serverSelectionTimeoutMS=3000&connectTimeoutMS=2000"),
+                            "MONGODB_URI", mongoUri() + "/?serverSelectionTimeoutMS=3000&connectTimeoutMS=2000",
+                            "RECTIFICATION_SWEEPER_ENABLED", "false"),
                     workDir));
         }
     }
