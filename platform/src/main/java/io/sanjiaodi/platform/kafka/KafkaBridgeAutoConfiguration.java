@@ -42,10 +42,16 @@ import io.sanjiaodi.platform.kafka.deadletter.DeadLetters;
 @EnableConfigurationProperties({PlatformProperties.class, KafkaProperties.class})
 public class KafkaBridgeAutoConfiguration {
 
+    /**
+     * The event topics keep every event forever: they are the history the supervision models are
+     * rebuilt from (the verifiable copy is the audit trail).
+     */
     @Bean
-    KafkaAdmin.NewTopics sanjiaodiTopics(PlatformProperties props) {
+    KafkaAdmin.NewTopics sanjiaodiTopics(PlatformProperties props, KafkaAdmin admin) {
+        admin.setModifyTopicConfigs(true);
         return new KafkaAdmin.NewTopics(props.topics().stream()
-                .map(name -> TopicBuilder.name(name).partitions(props.partitions()).replicas(props.replicas()).build())
+                .map(name -> TopicBuilder.name(name).partitions(props.partitions()).replicas(props.replicas())
+                        .config("retention.ms", "-1").build())
                 .toArray(NewTopic[]::new));
     }
 

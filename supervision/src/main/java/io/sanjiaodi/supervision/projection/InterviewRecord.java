@@ -1,6 +1,5 @@
 package io.sanjiaodi.supervision.projection;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -25,7 +24,7 @@ public class InterviewRecord {
     public int responsibilityCount;
     public int problemCount;
     public int riskCount;
-    public JsonNode lists;
+    public org.bson.Document lists;
     public String listsHash;
     public long lastSequence = -1;
 }

@@ -65,7 +65,7 @@ public class SupervisionProjector {
         for (JsonNode problem : lists.path("problems")) {
             ((ObjectNode) problem).remove("confidentialSource");
         }
-        v.lists = lists;
+        v.lists = org.bson.Document.parse(lists.toString());
         v.responsibilityCount = lists.path("responsibilities").size();
         v.problemCount = lists.path("problems").size();
         v.riskCount = lists.path("risks").size();
