@@ -1,26 +1,56 @@
 package io.sanjiaodi.audit.ingest;
 
+import io.sanjiaodi.audit.leaf.Leaf;
+import io.sanjiaodi.audit.merkle.Sha256;
 import java.time.Instant;
 import org.bson.Document;
 import org.springframework.data.annotation.Id;
 
 /**
  * One event as received, stored once and never changed. The id is the CloudEvents id, which is
- * what makes a redelivery a no-op.
+ * what makes a redelivery a no-op; {@code logIndex} is its position in the Merkle log (unique
+ * index), and the hex hashes let a verifier recompute the leaf from the other fields.
+ * {@code topic}, {@code partition}, {@code offset}, {@code unitId} and {@code jurisdictionId} are
+ * conveniences outside the leaf (the latter two are derived from the committed payload).
  */
 @org.springframework.data.mongodb.core.mapping.Document("audit_entries")
 public record AuditEntry(
         @Id String eventId,
+        Long logIndex,
         String type,
         String source,
         String aggregateId,
         String aggregateType,
         Long aggregateSequence,
         String correlationId,
+        String actor,
         Instant eventTime,
         Instant recordedAt,
         String topic,
         int partition,
         long offset,
+        String unitId,
+        String jurisdictionId,
+        String payloadHash,
+        String prevLeafHash,
+        String leafHash,
         Document payload) {
+
+    /** Events of one aggregate form a chain; the source is part of the key because ids are unique per service. */
+    public String chainKey() {
+        return aggregateId == null || aggregateSequence == null ? null : source + "|" + aggregateId;
+    }
+
+    /** The leaf these fields describe, with the payload hash and the chain link the caller computed or trusts. */
+    public Leaf leaf(byte[] payloadHash, byte[] prevLeafHash) {
+        return new Leaf(eventId, type, source, aggregateId, aggregateSequence,
+                eventTime == null ? null : eventTime.toEpochMilli(), recordedAt.toEpochMilli(), actor,
+                payloadHash, prevLeafHash);
+    }
+
+    AuditEntry inLog(long index, Instant recorded, byte[] payloadHash, byte[] prevLeafHash, byte[] leafHash) {
+        return new AuditEntry(eventId, index, type, source, aggregateId, aggregateType, aggregateSequence, correlationId,
+                actor, eventTime, recorded, topic, partition, offset, unitId, jurisdictionId, Sha256.hex(payloadHash),
+                Sha256.hex(prevLeafHash), Sha256.hex(leafHash), payload);
+    }
 }

@@ -3,47 +3,47 @@ package io.sanjiaodi.audit.ingest;
 import io.cloudevents.CloudEvent;
 import io.sanjiaodi.contracts.CloudEventAttributes;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Records every event of every configured topic, exactly once, insert-only. */
+/**
+ * Records every event of every configured topic into the log, exactly once, insert-only. One
+ * listener thread ({@code concurrency = 1}) over all partitions is what makes index assignment
+ * race-free; batches keep it above the ingestion target with one MongoDB round trip per poll.
+ */
 @Component
 class AuditIngestor {
 
-    private static final Logger log = LoggerFactory.getLogger(AuditIngestor.class);
-    private final MongoTemplate mongo;
+    /** CloudEvents extension naming who caused the event; filled by the security work, null until then. */
+    static final String ACTOR = "actor";
+    private final AuditLog log;
 
-    AuditIngestor(MongoTemplate mongo) {
-        this.mongo = mongo;
+    AuditIngestor(AuditLog log) {
+        this.log = log;
     }
 
-    @KafkaListener(topics = "#{@auditTopics}", groupId = "audit-service")
-    void on(ConsumerRecord<String, CloudEvent> record) {
+    @KafkaListener(topics = "#{@auditTopics}", groupId = "audit-service", concurrency = "1",
+            containerFactory = "auditListenerContainerFactory")
+    void on(List<ConsumerRecord<String, CloudEvent>> records) {
+        log.append(records.stream().map(AuditIngestor::toDraft).toList());
+    }
+
+    static AuditEntry toDraft(ConsumerRecord<String, CloudEvent> record) {
         CloudEvent event = record.value();
-        try {
-            mongo.insert(toEntry(record, event));
-        } catch (DuplicateKeyException redelivered) {
-            log.debug("event {} already recorded", event.getId());
-        }
-    }
-
-    private static AuditEntry toEntry(ConsumerRecord<String, CloudEvent> record, CloudEvent event) {
         String sequence = extension(event, CloudEventAttributes.AGGREGATE_SEQUENCE);
         Document payload = event.getData() == null ? null
                 : Document.parse(new String(event.getData().toBytes(), StandardCharsets.UTF_8));
-        return new AuditEntry(event.getId(), event.getType(), event.getSource().toString(), event.getSubject(),
+        return new AuditEntry(event.getId(), null, event.getType(), event.getSource().toString(), event.getSubject(),
                 extension(event, CloudEventAttributes.AGGREGATE_TYPE),
                 sequence == null ? null : Long.valueOf(sequence),
-                extension(event, CloudEventAttributes.CORRELATION_ID),
-                event.getTime() == null ? null : event.getTime().toInstant(),
-                Instant.now(), record.topic(), record.partition(), record.offset(), payload);
+                extension(event, CloudEventAttributes.CORRELATION_ID), extension(event, ACTOR),
+                event.getTime() == null ? null : event.getTime().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                null, record.topic(), record.partition(), record.offset(),
+                PayloadFields.find(payload, "unitId"), PayloadFields.find(payload, "jurisdictionId"),
+                null, null, null, payload);
     }
 
     private static String extension(CloudEvent event, String name) {

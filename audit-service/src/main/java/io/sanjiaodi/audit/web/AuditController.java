@@ -27,7 +27,7 @@ class AuditController {
         this.mongo = mongo;
     }
 
-    /** Recorded events, oldest first; filter by aggregate (CloudEvents subject) and/or event type. */
+    /** Recorded events in log order; filter by aggregate (CloudEvents subject) and/or event type. */
     @GetMapping
     List<AuditEntry> find(@RequestParam(required = false) String aggregateId,
                           @RequestParam(required = false) String type,
@@ -40,7 +40,7 @@ class AuditController {
         if (type != null) {
             criteria = criteria.and("type").is(type);
         }
-        Query query = Query.query(criteria).with(Sort.by("recordedAt", "_id")).skip((long) page * size).limit(size);
+        Query query = Query.query(criteria).with(Sort.by("logIndex")).skip((long) page * size).limit(size);
         return mongo.find(query, AuditEntry.class);
     }
 

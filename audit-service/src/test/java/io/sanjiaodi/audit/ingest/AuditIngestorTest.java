@@ -2,76 +2,71 @@ package io.sanjiaodi.audit.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.sanjiaodi.audit.AuditFixture;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.data.mongodb.core.query.Query;
 
-/** The ingestor built from its constructor against a real MongoDB-wire server. */
+/** The ingestor and the log built from their constructors against a real MongoDB-wire server. */
 class AuditIngestorTest {
 
-    private MongoServer server;
-    private MongoClient client;
-    private MongoTemplate mongo;
+    @TempDir
+    Path keys;
+    private AuditFixture audit;
     private AuditIngestor ingestor;
 
     @BeforeEach
     void setUp() {
-        server = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
-        client = MongoClients.create(server.bindAndGetConnectionString());
-        mongo = new MongoTemplate(client, "audit");
-        ingestor = new AuditIngestor(mongo);
+        audit = new AuditFixture(keys);
+        ingestor = new AuditIngestor(audit.log);
     }
 
     @AfterEach
     void tearDown() {
-        client.close();
-        server.shutdownNow();
+        audit.close();
     }
 
     @Test
-    void anEventIsRecordedWithItsEnvelopeAndPayload() {
-        ingestor.on(record(event("e-1", "3"), 7));
-        AuditEntry entry = mongo.findById("e-1", AuditEntry.class);
+    void anEventIsRecordedWithItsEnvelopePayloadAndLogPosition() {
+        ingestor.on(List.of(Events.record(Events.event("e-1", "iv-1", 0, "InterviewScheduled",
+                "{\"interviewId\":\"iv-1\",\"place\":\"谈话室\",\"interviewee\":{\"unitId\":\"u-1\",\"jurisdictionId\":\"nb\"}}"), 7)));
+        AuditEntry entry = audit.mongo.findById("e-1", AuditEntry.class);
         assertThat(entry).isNotNull();
-        assertThat(entry.type()).isEqualTo("InterviewConducted");
+        assertThat(entry.type()).isEqualTo("InterviewScheduled");
         assertThat(entry.aggregateId()).isEqualTo("iv-1");
-        assertThat(entry.aggregateSequence()).isEqualTo(3L);
-        assertThat(entry.correlationId()).isEqualTo("corr-1");
+        assertThat(entry.aggregateSequence()).isZero();
+        assertThat(entry.correlationId()).isEqualTo("corr-e-1");
         assertThat(entry.offset()).isEqualTo(7);
         assertThat(entry.payload().getString("place")).isEqualTo("谈话室");
+        assertThat(entry.logIndex()).isZero();
+        assertThat(entry.unitId()).isEqualTo("u-1");
+        assertThat(entry.jurisdictionId()).isEqualTo("nb");
+        assertThat(entry.actor()).isNull();
+        assertThat(entry.leafHash()).hasSize(64);
+        assertThat(entry.prevLeafHash()).isEqualTo("0".repeat(64));
     }
 
     @Test
     void aRedeliveredEventChangesNothing() {
-        ingestor.on(record(event("e-1", "3"), 7));
-        AuditEntry first = mongo.findById("e-1", AuditEntry.class);
-        ingestor.on(record(event("e-1", "3"), 12));
-        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), AuditEntry.class)).isEqualTo(1);
-        assertThat(mongo.findById("e-1", AuditEntry.class)).isEqualTo(first);
+        ingestor.on(List.of(Events.record(Events.event("e-1", "iv-1", 0, "InterviewScheduled", "{}"), 7)));
+        AuditEntry first = audit.mongo.findById("e-1", AuditEntry.class);
+        ingestor.on(List.of(Events.record(Events.event("e-1", "iv-1", 0, "InterviewScheduled", "{}"), 12),
+                Events.record(Events.event("e-1", "iv-1", 0, "InterviewScheduled", "{}"), 13)));
+        assertThat(audit.mongo.count(new Query(), AuditEntry.class)).isEqualTo(1);
+        assertThat(audit.mongo.findById("e-1", AuditEntry.class)).isEqualTo(first);
+        assertThat(audit.log.tree().size()).isEqualTo(1);
     }
 
-    private static CloudEvent event(String id, String sequence) {
-        return CloudEventBuilder.v1().withId(id).withType("InterviewConducted")
-                .withSource(URI.create("/sanjiaodi/interview-service")).withSubject("iv-1")
-                .withTime(OffsetDateTime.parse("2018-11-15T09:00:00Z"))
-                .withExtension("aggregatesequence", sequence).withExtension("correlationid", "corr-1")
-                .withData("application/json", "{\"interviewId\":\"iv-1\",\"place\":\"谈话室\"}".getBytes(StandardCharsets.UTF_8))
-                .build();
-    }
-
-    private static ConsumerRecord<String, CloudEvent> record(CloudEvent event, long offset) {
-        return new ConsumerRecord<>("interview.events", 0, offset, event.getSubject(), event);
+    @Test
+    void eachEventLinksToThePreviousEventOfItsAggregate() {
+        audit.log.append(List.of(Events.draft("a0", "iv-1", 0), Events.draft("b0", "iv-2", 0), Events.draft("a1", "iv-1", 1)));
+        AuditEntry a0 = audit.mongo.findById("a0", AuditEntry.class);
+        AuditEntry a1 = audit.mongo.findById("a1", AuditEntry.class);
+        assertThat(a1.logIndex()).isEqualTo(2);
+        assertThat(a1.prevLeafHash()).isEqualTo(a0.leafHash());
     }
 }

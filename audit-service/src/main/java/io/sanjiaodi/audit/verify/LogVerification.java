@@ -1,0 +1,126 @@
+package io.sanjiaodi.audit.verify;
+
+import io.sanjiaodi.audit.checkpoint.Checkpoint;
+import io.sanjiaodi.audit.leaf.AggregateChains;
+import io.sanjiaodi.audit.leaf.Leaf;
+import io.sanjiaodi.audit.merkle.MerkleTree;
+import io.sanjiaodi.audit.merkle.Sha256;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.LongFunction;
+
+/**
+ * Re-verifies a log from its entries in index order, trusting none of the stored hashes: each
+ * leaf is recomputed from its fields and payload, each chain link from the recomputed leaves, and
+ * the roots of the recomputed tree are compared with every signed checkpoint. Plain Java: the
+ * service runs it over MongoDB, the offline verifier over an export.
+ */
+public final class LogVerification {
+
+    private static final int MAX_PROBLEMS = 100;
+    private final MerkleTree tree = new MerkleTree();
+    private final AggregateChains chains = new AggregateChains();
+    private final List<Problem> problems = new ArrayList<>();
+    private final LongFunction<String> knownEventId;
+    private final LongFunction<byte[]> witness;
+    private long problemCount;
+    private long checkpointsChecked;
+    private Long verifiedTreeSize;
+
+    /**
+     * @param knownEventId the event id the appender recorded at an index (names deleted entries), may return null
+     * @param witness      the leaf hash the appender recorded at an index, or null where it knows none
+     */
+    public LogVerification(LongFunction<String> knownEventId, LongFunction<byte[]> witness) {
+        this.knownEventId = knownEventId;
+        this.witness = witness;
+    }
+
+    public static LogVerification standalone() {
+        return new LogVerification(i -> null, i -> null);
+    }
+
+    /** Reports every index below {@code size} that no entry filled (deleted entries). */
+    public void expectEntries(long size) {
+        while (tree.size() < size) {
+            long missing = tree.size();
+            problem(missing, knownEventId.apply(missing), "ENTRY_MISSING", "no entry at this index (deleted)");
+            byte[] known = witness.apply(missing);
+            tree.append(known != null ? known : new byte[Sha256.LENGTH]);
+        }
+    }
+
+    public void accept(ExportRecord r) {
+        expectEntries(r.logIndex());
+        if (r.logIndex() < tree.size()) {
+            problem(r.logIndex(), r.eventId(), "ENTRY_DUPLICATED", "a second entry claims this index");
+            return;
+        }
+        long index = r.logIndex();
+        byte[] payloadHash = Leaf.payloadHash(r.payload());
+        byte[] prev = Leaf.NO_PREVIOUS;
+        String key = r.chainKey();
+        if (key != null) {
+            long prevIndex = chains.indexOf(key, r.aggregateSequence() - 1);
+            prev = prevIndex >= 0 ? tree.leafHash(prevIndex) : Leaf.NO_PREVIOUS;
+        }
+        byte[] leafHash = r.leaf(payloadHash, prev).hash();
+        byte[] expected = witness.apply(index);
+        if (!Sha256.hex(payloadHash).equals(r.payloadHash())) {
+            problem(index, r.eventId(), "PAYLOAD_CHANGED", "the payload no longer hashes to the stored payload hash");
+        } else if (!Sha256.hex(prev).equals(r.prevLeafHash())) {
+            problem(index, r.eventId(), "CHAIN_BROKEN", "the link to sequence " + (r.aggregateSequence() - 1)
+                    + " of " + r.aggregateId() + " does not match that entry's recomputed leaf");
+        } else if (!Sha256.hex(leafHash).equals(r.leafHash())) {
+            problem(index, r.eventId(), "ENTRY_CHANGED", "the fields no longer hash to the stored leaf hash");
+        } else if (expected != null && !MessageDigest.isEqual(expected, leafHash)) {
+            problem(index, r.eventId(), "ENTRY_CHANGED", "the entry differs from the leaf appended at this index");
+        }
+        tree.append(leafHash);
+        if (key != null) {
+            chains.record(key, r.source(), r.aggregateId(), r.aggregateSequence(), index, null);
+        }
+    }
+
+    /** Checks every checkpoint's signature and root against the recomputed tree and returns the report. */
+    public VerificationReport finish(List<Checkpoint> checkpoints, PublicKey key) {
+        List<Checkpoint> sorted = checkpoints.stream().sorted(Comparator.comparingLong(Checkpoint::treeSize)).toList();
+        Long lastGood = null;
+        for (Checkpoint c : sorted) {
+            checkpointsChecked++;
+            if (!c.verify(key)) {
+                problem(null, null, "CHECKPOINT_SIGNATURE_INVALID", "checkpoint " + c.treeSize() + " is not signed by this key");
+            } else if (c.treeSize() > tree.size()) {
+                problem(tree.size(), knownEventId.apply(tree.size()), "LOG_TRUNCATED",
+                        "checkpoint " + c.treeSize() + " is signed but the log holds " + tree.size() + " entries");
+            } else if (!Sha256.hex(tree.root(c.treeSize())).equals(c.rootHash())) {
+                problem(null, null, "ROOT_MISMATCH", "the recomputed root of the first " + c.treeSize()
+                        + " entries differs from the signed one; the change lies after tree size "
+                        + (lastGood == null ? 0 : lastGood));
+            } else {
+                lastGood = c.treeSize();
+            }
+        }
+        verifiedTreeSize = lastGood;
+        return new VerificationReport(problemCount == 0, tree.size(), checkpointsChecked, verifiedTreeSize,
+                problemCount, List.copyOf(problems));
+    }
+
+    public long size() {
+        return tree.size();
+    }
+
+    private void problem(Long index, String eventId, String code, String detail) {
+        problemCount++;
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(new Problem(index, eventId, code, detail));
+        }
+    }
+
+    /** One finding; {@code index} and {@code eventId} name the entry when the finding concerns one. */
+    public record Problem(Long index, String eventId, String code, String detail) {
+    }
+}

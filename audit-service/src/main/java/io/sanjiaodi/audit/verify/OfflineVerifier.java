@@ -1,0 +1,148 @@
+package io.sanjiaodi.audit.verify;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sanjiaodi.audit.checkpoint.Checkpoint;
+import io.sanjiaodi.audit.checkpoint.Keys;
+import io.sanjiaodi.audit.merkle.MerkleProofs;
+import io.sanjiaodi.audit.merkle.Sha256;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command-line verifier for a party that trusts neither this service nor its storage: plain
+ * Java and Jackson, no Spring, no network. Usage in audit-service/README.md ("Offline verifier").
+ * Exit code 0 = verified, 1 = verification failed, 2 = usage or input error.
+ */
+public final class OfflineVerifier {
+
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private OfflineVerifier() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out));
+    }
+
+    public static int run(String[] args, PrintStream out) {
+        if (args.length == 0 || args.length % 2 == 0) {
+            out.println("usage: OfflineVerifier checkpoint|inclusion|consistency|export --key public.pem [--checkpoint c.json]"
+                    + " [--proof p.json] [--old c.json] [--export log.jsonl]");
+            return 2;
+        }
+        Map<String, String> opts = new HashMap<>();
+        for (int i = 1; i < args.length; i += 2) {
+            opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        try {
+            PublicKey key = Keys.publicKey(Files.readString(Path.of(required(opts, "key"))));
+            boolean ok = switch (args[0]) {
+                case "checkpoint" -> checkpoint(read(opts.get("checkpoint"), Checkpoint.class), key, out);
+                case "inclusion" -> inclusion(opts, key, out);
+                case "consistency" -> consistency(opts, key, out);
+                case "export" -> export(opts, key, out);
+                default -> throw new IllegalArgumentException("unknown command " + args[0]);
+            };
+            out.println(ok ? "VERIFIED" : "FAILED");
+            return ok ? 0 : 1;
+        } catch (IOException | RuntimeException e) {
+            out.println("ERROR " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static boolean checkpoint(Checkpoint c, PublicKey key, PrintStream out) {
+        boolean ok = c != null && c.verify(key);
+        out.println((ok ? "OK   " : "FAIL ") + "checkpoint signature, tree size " + (c == null ? "?" : c.treeSize())
+                + ", root " + (c == null ? "?" : c.rootHash()));
+        return ok;
+    }
+
+    /** The proof's own checkpoint, or the one given with --checkpoint (a checkpoint obtained independently). */
+    private static boolean inclusion(Map<String, String> opts, PublicKey key, PrintStream out) throws IOException {
+        JsonNode proof = JSON.readTree(Path.of(required(opts, "proof")).toFile());
+        Checkpoint c = opts.containsKey("checkpoint") ? read(opts.get("checkpoint"), Checkpoint.class)
+                : JSON.treeToValue(proof.get("checkpoint"), Checkpoint.class);
+        boolean ok = checkpoint(c, key, out);
+        byte[] leafHash = Sha256.unhex(proof.get("leafHash").asText());
+        if (proof.hasNonNull("entry")) {
+            ExportRecord entry = JSON.treeToValue(proof.get("entry"), ExportRecord.class);
+            boolean leafOk = java.util.Arrays.equals(entry.recomputedLeafHash(), leafHash);
+            out.println((leafOk ? "OK   " : "FAIL ") + "leaf hash recomputed from the entry's fields and payload (event "
+                    + entry.eventId() + ", " + entry.type() + ")");
+            ok &= leafOk;
+        }
+        long index = proof.get("leafIndex").asLong();
+        boolean included = MerkleProofs.verifyInclusion(index, c.treeSize(), leafHash, hexList(proof.get("auditPath")), c.root());
+        out.println((included ? "OK   " : "FAIL ") + "inclusion of leaf " + index + " in the tree of size " + c.treeSize());
+        return ok && included;
+    }
+
+    private static boolean consistency(Map<String, String> opts, PublicKey key, PrintStream out) throws IOException {
+        JsonNode proof = JSON.readTree(Path.of(required(opts, "proof")).toFile());
+        Checkpoint first = opts.containsKey("old") ? read(opts.get("old"), Checkpoint.class)
+                : JSON.treeToValue(proof.get("firstCheckpoint"), Checkpoint.class);
+        Checkpoint second = opts.containsKey("checkpoint") ? read(opts.get("checkpoint"), Checkpoint.class)
+                : JSON.treeToValue(proof.get("secondCheckpoint"), Checkpoint.class);
+        if (first == null || second == null) {
+            throw new IllegalArgumentException("need the older checkpoint (--old) and the newer one");
+        }
+        boolean ok = checkpoint(first, key, out) & checkpoint(second, key, out);
+        boolean consistent = MerkleProofs.verifyConsistency(first.treeSize(), second.treeSize(), first.root(), second.root(),
+                hexList(proof.get("proof")));
+        out.println((consistent ? "OK   " : "FAIL ") + "tree " + second.treeSize() + " extends tree " + first.treeSize());
+        return ok && consistent;
+    }
+
+    /** Re-verifies a whole export against one checkpoint (--checkpoint: an object or the array of all checkpoints). */
+    private static boolean export(Map<String, String> opts, PublicKey key, PrintStream out) throws IOException {
+        JsonNode node = JSON.readTree(Path.of(required(opts, "checkpoint")).toFile());
+        List<Checkpoint> checkpoints = new ArrayList<>();
+        for (JsonNode c : node.isArray() ? node : List.of(node)) {
+            checkpoints.add(JSON.treeToValue(c, Checkpoint.class));
+        }
+        LogVerification verification = LogVerification.standalone();
+        long start = System.nanoTime();
+        try (BufferedReader lines = Files.newBufferedReader(Path.of(required(opts, "export")))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (!line.isBlank()) {
+                    verification.accept(JSON.readValue(line, ExportRecord.class));
+                }
+            }
+        }
+        VerificationReport report = verification.finish(checkpoints, key);
+        long millis = Math.max(1, (System.nanoTime() - start) / 1_000_000);
+        out.printf("%s %d entries re-verified in %d ms, %d checkpoint(s), verified tree size %s%n", report.ok() ? "OK  " : "FAIL",
+                report.entries(), millis, report.checkpointsChecked(), report.verifiedTreeSize());
+        report.problems().forEach(p -> out.println("FAIL index " + p.index() + " event " + p.eventId() + ": " + p.code() + " " + p.detail()));
+        return report.ok();
+    }
+
+    private static List<byte[]> hexList(JsonNode array) {
+        List<byte[]> out = new ArrayList<>();
+        array.forEach(n -> out.add(Sha256.unhex(n.asText())));
+        return out;
+    }
+
+    private static <T> T read(String file, Class<T> type) throws IOException {
+        return JSON.readValue(Path.of(file).toFile(), type);
+    }
+
+    private static String required(Map<String, String> opts, String name) {
+        String value = opts.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("missing --" + name);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,53 @@
+package io.sanjiaodi.audit.verify;
+
+import io.sanjiaodi.audit.checkpoint.CheckpointService;
+import io.sanjiaodi.audit.checkpoint.SigningKey;
+import io.sanjiaodi.audit.ingest.AuditEntry;
+import io.sanjiaodi.audit.ingest.AuditLog;
+import io.sanjiaodi.audit.merkle.MerkleTree;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * Re-verifies the log as MongoDB holds it now. The appender's in-memory record (leaf hashes and
+ * event ids since the last start) is the witness that names an entry changed or deleted behind
+ * the service's back; the signed checkpoints catch what happened before the last start.
+ */
+@Service
+public class StoredLogVerifier {
+
+    private static final Logger log = LoggerFactory.getLogger(StoredLogVerifier.class);
+    private final MongoTemplate mongo;
+    private final AuditLog auditLog;
+    private final CheckpointService checkpoints;
+    private final SigningKey key;
+
+    public StoredLogVerifier(MongoTemplate mongo, AuditLog auditLog, CheckpointService checkpoints, SigningKey key) {
+        this.mongo = mongo;
+        this.auditLog = auditLog;
+        this.checkpoints = checkpoints;
+        this.key = key;
+    }
+
+    public VerificationReport verify() {
+        MerkleTree appended = auditLog.tree();
+        long appendedSize = appended.size();
+        LogVerification verification = new LogVerification(auditLog::eventIdAt,
+                index -> index < appendedSize ? appended.leafHash(index) : null);
+        Query query = new Query(Criteria.where("logIndex").ne(null)).with(Sort.by("logIndex"));
+        try (var entries = mongo.stream(query, AuditEntry.class)) {
+            entries.forEach(entry -> verification.accept(ExportRecord.of(entry)));
+        }
+        verification.expectEntries(appendedSize); // entries deleted at the tail
+        VerificationReport report = verification.finish(checkpoints.all(), key.publicKey());
+        if (!report.ok()) {
+            log.error("audit log verification failed: {}", report.problems().get(0));
+        }
+        return report;
+    }
+}

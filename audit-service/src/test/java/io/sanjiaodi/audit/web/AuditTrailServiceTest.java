@@ -1,0 +1,102 @@
+package io.sanjiaodi.audit.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventSerializer;
+import io.sanjiaodi.audit.AuditServiceApplication;
+import io.sanjiaodi.audit.checkpoint.Checkpoint;
+import io.sanjiaodi.audit.checkpoint.Keys;
+import io.sanjiaodi.audit.ingest.Events;
+import io.sanjiaodi.audit.merkle.MerkleProofs;
+import io.sanjiaodi.audit.merkle.Sha256;
+import io.sanjiaodi.platform.ServiceLauncher;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/** The service as deployed: events from Kafka into the log, a signed checkpoint, a proof that verifies. */
+class AuditTrailServiceTest {
+
+    @TempDir
+    static Path keys;
+    private static EmbeddedKafkaKraftBroker kafka;
+    private static MongoServer mongo;
+    private static ConfigurableApplicationContext service;
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void start() {
+        kafka = new EmbeddedKafkaKraftBroker(1, 3, "interview.events", "rectification.events");
+        kafka.afterPropertiesSet();
+        mongo = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
+        String uri = mongo.bindAndGetConnectionString();
+        service = ServiceLauncher.run(AuditServiceApplication.class, AuditServiceApplication.NAME, "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(), "--spring.data.mongodb.uri=" + uri,
+                "--audit.signing-key-file=" + keys.resolve("k.pk8"), "--audit.checkpoint-interval-millis=200");
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+        mongo.shutdownNow();
+        kafka.destroy();
+    }
+
+    @Test
+    void anEventFromKafkaIsProvablyInTheSignedLog() throws Exception {
+        try (var producer = new KafkaProducer<String, CloudEvent>(Map.of("bootstrap.servers", kafka.getBrokersAsString()),
+                new StringSerializer(), new CloudEventSerializer())) {
+            for (int i = 0; i < 3; i++) {
+                CloudEvent event = Events.event("ev-" + i, "iv-9", i, i == 2 ? "InterviewConducted" : "InterviewScheduled", "{\"interviewId\":\"iv-9\"}");
+                producer.send(new ProducerRecord<>("interview.events", "iv-9", event)).get();
+            }
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/audit/checkpoints/latest").path("treeSize").asLong() == 3);
+        Checkpoint checkpoint = json.treeToValue(get("/api/audit/checkpoints/latest"), Checkpoint.class);
+        String pem = http.send(HttpRequest.newBuilder(url("/api/audit/public-key")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(checkpoint.verify(Keys.publicKey(pem))).isTrue();
+
+        JsonNode proof = get("/api/audit/proofs/inclusion?eventId=ev-2");
+        assertThat(MerkleProofs.verifyInclusion(proof.get("leafIndex").asLong(), checkpoint.treeSize(),
+                Sha256.unhex(proof.get("leafHash").asText()),
+                java.util.stream.StreamSupport.stream(proof.get("auditPath").spliterator(), false)
+                        .map(n -> Sha256.unhex(n.asText())).toList(), checkpoint.root())).isTrue();
+        assertThat(get("/api/audit/events/ev-2").get("type").asText()).isEqualTo("InterviewConducted");
+        assertThat(get("/api/audit/events?aggregateId=iv-9")).hasSize(3);
+        assertThat(get("/api/audit/aggregates/iv-9").at("/summary/interview/status").asText()).isEqualTo("CONDUCTED");
+        JsonNode report = json.readTree(http.send(HttpRequest.newBuilder(url("/api/audit/verify"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(report.get("ok").asBoolean()).isTrue();
+        assertThat(get("/actuator/health").at("/components/auditGaps/status").asText()).isEqualTo("UP");
+        assertThat(get("/api/audit/proofs/inclusion?eventId=nope").get("code").asText()).isEqualTo("AUDIT_ENTRY_NOT_FOUND");
+    }
+
+    private static JsonNode get(String path) throws Exception {
+        return json.readTree(http.send(HttpRequest.newBuilder(url(path)).build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private static URI url(String path) {
+        return URI.create("http://localhost:" + service.getEnvironment().getProperty("local.server.port") + path);
+    }
+}
