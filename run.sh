@@ -92,7 +92,7 @@ fi
 cat <<TXT
 
   三交底 integrity interview platform is running.
-  Dashboard (audit trail):  ${URL[audit]}/
+  Dashboard:                ${URL[audit]}/dashboard/
   interview-service:        ${URL[interview]}/swagger-ui.html   health: ${URL[interview]}/actuator/health
   rectification-service:    ${URL[rectification]}/swagger-ui.html   health: ${URL[rectification]}/actuator/health
   audit-service:            ${URL[audit]}/swagger-ui.html   health: ${URL[audit]}/actuator/health

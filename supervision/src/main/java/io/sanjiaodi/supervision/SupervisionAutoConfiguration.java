@@ -1,15 +1,19 @@
 package io.sanjiaodi.supervision;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
 
 /**
  * Supervision query models, exports and the dashboard. Runs inside audit-service (the service
  * that consumes every topic already), as its own Kafka consumer group, so that its projections can
- * be rebuilt from the topics without touching the audit trail.
+ * be rebuilt from the topics without touching the audit trail. Switched on explicitly
+ * ({@code supervision.enabled=true}): a service that merely has this jar on its classpath must not
+ * join the {@code supervision} consumer group.
  */
 @AutoConfiguration
+@ConditionalOnProperty(name = "supervision.enabled", havingValue = "true")
 @ComponentScan
 @EnableConfigurationProperties(SupervisionProperties.class)
 public class SupervisionAutoConfiguration {

@@ -43,37 +43,38 @@ function pct(x) { return (Math.round(x * 1000) / 10) + '%'; }
 
 const views = {
   async overview() {
-    const o = await api('api/supervision/overview?' + filters());
+    const o = await api('/api/supervision/overview?' + filters());
     const keys = ['interviewsHeld', 'ledgers', 'tasks', 'tasksOpen', 'tasksOverdue', 'tasksClosed', 'closureRate',
       'medianDaysToClose', 'reportsPending', 'reportsLate', 'accountabilityCases', 'regulations'];
     const cards = el('div', { class: 'cards' }, keys.map(k => el('div', { class: 'card', 'data-figure': k },
       el('div', { class: 'label' }, t(k)),
       el('div', { class: 'value' }, k === 'closureRate' ? pct(o[k]) : (o[k] ?? '—')))));
     const months = o.interviewsPerMonth;
-    const warnings = await api('api/supervision/warnings?' + filters());
+    const warnings = await api('/api/supervision/warnings?' + filters());
     return [cards, el('div', { class: 'charts' },
       chart(t('chart.perMonth'), { xAxis: { type: 'category', data: months.map(m => m.month) }, yAxis: { type: 'value' },
         series: [{ type: 'bar', data: months.map(m => m.interviews), itemStyle: { color: '#b71c1c' } }] }),
-      chart(t('chart.closure'), { series: [{ type: 'pie', radius: ['40%', '65%'], top: 30,
-        data: [{ name: t('closed'), value: o.tasksClosed }, { name: t('open'), value: o.tasksOpen }] }] }),
+      chart(t('chart.closure'), { color: ['#2e7d32', '#9e9e9e'], series: [{ type: 'pie', radius: ['40%', '65%'], top: 30,
+        data: [{ name: t('closed'), value: o.tasksClosed }, { name: t('open'), value: o.tasksOpen }].filter(d => d.value > 0) }] }),
       chart(t('chart.overdue'), { xAxis: { type: 'category', data: o.overdueByJurisdiction.map(j => j.jurisdictionId) },
         yAxis: { type: 'value' }, series: [{ type: 'bar', data: o.overdueByJurisdiction.map(j => j.overdue), itemStyle: { color: '#ef6c00' } }] }),
       chart(t('chart.warnings'), { color: ['#f9a825', '#ef6c00', '#c62828'], series: [{ type: 'pie', radius: '60%', top: 30,
-        data: [{ name: t('yellow'), value: o.warnings.yellow }, { name: t('orange'), value: o.warnings.orange }, { name: t('red'), value: o.warnings.red }] }] })),
+        data: [{ name: t('yellow'), value: o.warnings.yellow }, { name: t('orange'), value: o.warnings.orange },
+          { name: t('red'), value: o.warnings.red }].filter(d => d.value > 0) }] })),
       el('h2', {}, t('warningsTitle')),
       table(['level', 'unit', 'text', 'leader', 'deadline', 'daysLeft'], warnings.slice(0, 50).map(w => ({ ledgerId: w.ledgerId,
         cells: [badge(w.level), w.unitName, w.text, w.responsibleLeader, w.deadline, w.daysLeft] })), r => go('ledger/' + r.ledgerId)),
       exportsFor(['overdue'])];
   },
   async ledgers() {
-    const ledgers = await api('api/supervision/ledgers?' + filters());
+    const ledgers = await api('/api/supervision/ledgers?' + filters());
     return [table(['unit', 'jurisdiction', 'year', 'tasks', 'verified', 'overdue', 'closedOn'], ledgers.map(l => ({ id: l.ledgerId,
       cells: [l.unitName, l.jurisdictionId, l.year, l.tasks.length, l.tasks.filter(x => x.status === 'VERIFIED').length,
         l.tasks.filter(x => x.overdue && x.status !== 'VERIFIED').length, l.closedOn || '—'] })), r => go('ledger/' + r.id)),
       exportsFor(['ledgers'])];
   },
   async ledger(id) {
-    const { ledger, interview } = await api('api/supervision/ledgers/' + encodeURIComponent(id));
+    const { ledger, interview } = await api('/api/supervision/ledgers/' + encodeURIComponent(id));
     const lists = interview.lists || {};
     const listBox = (key, items, text) => el('div', {}, el('h2', {}, t(key)), el('ol', {}, (items || []).map(i => el('li', {}, text(i)))));
     return [el('h2', {}, t('ledgerTitle') + ' · ' + (ledger.unitName || '')),
@@ -93,7 +94,7 @@ const views = {
   async units() {
     const year = document.getElementById('year').value || new Date().getFullYear();
     const p = filters(); p.set('year', year);
-    const rows = await api('api/supervision/evaluation?' + p);
+    const rows = await api('/api/supervision/evaluation?' + p);
     return [el('h2', {}, `${t('nav.units')} · ${year}`),
       table(['unit', 'jurisdiction', 'tasks', 'verified', 'overdue', 'notRectified', 'regulations', 'reportOnTime', 'accountabilityCases', 'closureRate', 'score', 'traceTasks'],
         rows.map(r => ({ cells: [r.unitName, r.jurisdictionId, r.tasks, r.verified, r.overdue, r.notRectified, r.regulations,
@@ -101,12 +102,12 @@ const views = {
       exportsFor(['evaluation'], year)];
   },
   async accountability() {
-    const rows = await api('api/supervision/accountability?' + filters());
+    const rows = await api('/api/supervision/accountability?' + filters());
     return [table(['unit', 'caseId', 'grounds', 'openedOn', 'traceTasks', 'outcome'], rows.map(r => ({ id: r.ledgerId,
       cells: [r.unitName, r.caseId, r.grounds, r.openedOn, r.taskIds.join(' '), r.outcome || t('pending')] })), r => go('ledger/' + r.id))];
   },
   async audit() {
-    const entries = await api('api/audit/events?size=100');
+    const entries = await api('/api/audit/events?size=100');
     entries.reverse();
     return [el('h2', {}, t('auditTitle')),
       table(['recordedAt', 'type', 'source', 'interview', 'verify'], entries.map(e => ({
@@ -119,9 +120,10 @@ function verifyButton(eventId) {
   const button = el('button', { class: 'verify', type: 'button', onclick: async () => {
     button.disabled = true;
     try {
-      const result = await fetch('api/audit/verify/entry/' + encodeURIComponent(eventId)).then(r => r.json());
-      out.replaceChildren(el('span', { class: result.included ? 'ok' : 'bad' },
-        (result.included ? '✔ ' + t('included') : '✘ ' + t('notIncluded')) + (result.treeSize ? ` (#${result.leafIndex} / ${result.treeSize})` : '')));
+      const result = await verifyInclusion(eventId);
+      out.replaceChildren(el('span', { class: result.included ? 'ok' : 'bad', 'data-verified': String(result.included) },
+        (result.included ? '✔ ' + t('included') : '✘ ' + t('notIncluded') + ' ' + (result.reason || ''))
+        + (result.treeSize ? ` (#${result.leafIndex} / ${result.treeSize})` : '')));
     } catch (e) { out.replaceChildren(el('span', { class: 'bad' }, '✘ ' + e.message)); }
   } }, t('verify'));
   out.append(button);
@@ -130,7 +132,7 @@ function verifyButton(eventId) {
 function exportsFor(tables, year) {
   const p = filters(); if (year) p.set('year', year);
   return el('p', { class: 'exports' }, t('export') + '：', tables.flatMap(name => ['csv', 'xlsx'].map(f =>
-    el('a', { href: `api/supervision/export/${name}.${f}?${p}` }, `${name}.${f}`))));
+    el('a', { href: `/api/supervision/export/${name}.${f}?${p}` }, `${name}.${f}`))));
 }
 function go(route) { location.hash = '#/' + route; }
 
@@ -151,7 +153,7 @@ function render() {
 }
 
 async function fillFilters() {
-  const interviews = await api('api/supervision/interviews').catch(() => []);
+  const interviews = await api('/api/supervision/interviews').catch(() => []);
   const years = [...new Set(interviews.map(i => i.year))].sort();
   const jurs = [...new Set(interviews.map(i => i.jurisdictionId))].sort();
   const add = (id, values) => { const s = document.getElementById(id); const keep = s.value;
@@ -161,7 +163,7 @@ async function fillFilters() {
 
 let pending = null;
 function live() {
-  const source = new EventSource('api/supervision/stream');
+  const source = new EventSource('/api/supervision/stream');
   const badgeEl = document.getElementById('live');
   source.onopen = () => { badgeEl.dataset.i18n = 'live.on'; badgeEl.textContent = t('live.on'); badgeEl.classList.add('on'); };
   source.onerror = () => { badgeEl.dataset.i18n = 'live.off'; badgeEl.textContent = t('live.off'); badgeEl.classList.remove('on'); };

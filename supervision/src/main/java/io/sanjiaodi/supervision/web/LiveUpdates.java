@@ -18,8 +18,10 @@ public class LiveUpdates {
     private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
 
     @GetMapping("/api/supervision/stream")
-    SseEmitter subscribe() {
+    SseEmitter subscribe() throws IOException {
         SseEmitter emitter = new SseEmitter(0L);
+        // sent at once, so the browser knows the stream is open before the first change
+        emitter.send(SseEmitter.event().comment("connected"));
         emitters.add(emitter);
         emitter.onCompletion(() -> emitters.remove(emitter));
         emitter.onTimeout(() -> emitters.remove(emitter));
