@@ -26,7 +26,10 @@ class DockerComposeFileTest {
             compose = new Yaml().load(in);
         }
         Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
-        assertThat(services).containsOnlyKeys("kafka", "mongo", "interview-service", "rectification-service", "audit-service");
+        assertThat(services).containsOnlyKeys("kafka", "mongo", "interview-service", "rectification-service", "audit-service",
+                "prometheus", "grafana");
+        assertThat(Path.of("..", "ops", "prometheus", "prometheus.yml")).exists();
+        assertThat(Path.of("..", "ops", "grafana", "dashboards", "sanjiaodi.json")).exists();
         assertThat(services.get("kafka").get("image").toString()).startsWith("apache/kafka:");
         assertThat(services.get("mongo").get("image").toString()).startsWith("mongo:");
         services.forEach((name, service) -> assertThat(service).as(name).containsKey("healthcheck"));

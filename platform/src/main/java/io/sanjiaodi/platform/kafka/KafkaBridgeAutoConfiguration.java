@@ -14,7 +14,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
@@ -61,14 +65,17 @@ public class KafkaBridgeAutoConfiguration {
     }
 
     @Bean
-    ProducerFactory<String, CloudEvent> cloudEventProducerFactory(KafkaProperties kafka, PlatformProperties props) {
+    ProducerFactory<String, CloudEvent> cloudEventProducerFactory(KafkaProperties kafka, PlatformProperties props,
+                                                                  ObjectProvider<MeterRegistry> meters) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties(null));
         config.put(ProducerConfig.CLIENT_ID_CONFIG, props.serviceName() + "-publisher");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
-        return new DefaultKafkaProducerFactory<>(config);
+        var factory = new DefaultKafkaProducerFactory<String, CloudEvent>(config);
+        meters.ifAvailable(registry -> factory.addListener(new MicrometerProducerListener<>(registry)));
+        return factory;
     }
 
     @Bean
@@ -94,7 +101,8 @@ public class KafkaBridgeAutoConfiguration {
     }
 
     @Bean
-    ConsumerFactory<String, CloudEvent> cloudEventConsumerFactory(KafkaProperties kafka, PlatformProperties props) {
+    ConsumerFactory<String, CloudEvent> cloudEventConsumerFactory(KafkaProperties kafka, PlatformProperties props,
+                                                                  ObjectProvider<MeterRegistry> meters) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties(null));
         config.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, props.serviceName());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -103,7 +111,10 @@ public class KafkaBridgeAutoConfiguration {
         // A record that is not a CloudEvent at all must reach the dead-letter queue, not stall the partition.
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
         config.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, CloudEventDeserializer.class);
-        return new DefaultKafkaConsumerFactory<>(config);
+        var factory = new DefaultKafkaConsumerFactory<String, CloudEvent>(config);
+        // kafka.consumer.fetch.manager.records.lag.max and friends: the consumer lag on /actuator/prometheus
+        meters.ifAvailable(registry -> factory.addListener(new MicrometerConsumerListener<>(registry)));
+        return factory;
     }
 
     /**
