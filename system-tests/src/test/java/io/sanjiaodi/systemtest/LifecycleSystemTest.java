@@ -9,7 +9,11 @@ import io.sanjiaodi.systemtest.RunningSystem.Service;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code RectificationClosed}: plans, an overdue sweep, 34 regulations, a cascade to subordinate
  * units, verification-only closing, a late written report and the tracking evaluation.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LifecycleSystemTest {
 
     @RegisterExtension
@@ -33,6 +38,7 @@ class LifecycleSystemTest {
     }
 
     @Test
+    @Order(1)
     void scenarioOneRunsToRectificationClosedWithOverdueTasksAndALateReport() {
         String ledgerId = ledgerIdOf(interviews.get(0));
         List<String> tasks = taskIds(ledgerId);
@@ -66,6 +72,7 @@ class LifecycleSystemTest {
     }
 
     @Test
+    @Order(2)
     void scenarioTwoCascadesATaskToSubordinateUnitsAndCloses() {
         String ledgerId = ledgerIdOf(interviews.get(1));
         List<String> tasks = taskIds(ledgerId);
@@ -89,6 +96,30 @@ class LifecycleSystemTest {
         await().atMost(SystemProbe.WITHIN).untilAsserted(() -> assertThat(probe.auditTypes(ledgerId))
                 .containsOnlyOnce("TaskCascaded", "RectificationClosed")
                 .contains("SubTaskCompleted", "WrittenReportFiled", "TrackingEvaluationFiled"));
+    }
+
+    /** The supervision models rebuilt from the topics equal the ones built live, event by event. */
+    @Test
+    @Order(3)
+    void rebuildingTheSupervisionModelsFromHistoryGivesTheLiveResult() {
+        String closedLedger = ledgerIdOf(interviews.get(0));
+        await().atMost(SystemProbe.WITHIN).until(() -> probe.get(Service.AUDIT, "/api/supervision/ledgers/" + closedLedger)
+                .at("/ledger/closedOn").isTextual());
+        await().atMost(SystemProbe.WITHIN).until(() -> supervisionModels().equals(supervisionModels()));
+        String live = supervisionModels();
+        assertThat(live).contains("TaskBecameOverdue", "TaskVerified", "regulations");
+
+        Http.Response rebuild = HTTP.post(LOCAL.services().url(Service.AUDIT) + "/api/supervision/rebuild", "{}");
+        assertThat(rebuild.status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> supervisionModels().equals(live));
+    }
+
+    private static String supervisionModels() {
+        List<String> documents = new ArrayList<>();
+        probe.get(Service.AUDIT, "/api/supervision/ledgers").forEach(l -> documents.add(l.toString()));
+        probe.get(Service.AUDIT, "/api/supervision/interviews").forEach(i -> documents.add(i.toString()));
+        Collections.sort(documents);
+        return String.join("\n", documents);
     }
 
     private void closeEverything(String ledgerId, List<String> tasks) {
