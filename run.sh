@@ -85,7 +85,7 @@ for svc in interview rectification audit; do
 done
 
 if [[ "${SANJIAODI_DEMO:-yes}" == yes ]]; then
-  "$JAVA" -cp "$DEVSTACK_CP" io.sanjiaodi.devstack.DemoData "${URL[interview]}" \
+  "$JAVA" -cp "$DEVSTACK_CP" io.sanjiaodi.devstack.DemoData "${URL[interview]}" "${URL[rectification]}" \
     || log "demo data could not be loaded (see above); the system runs anyway"
 fi
 

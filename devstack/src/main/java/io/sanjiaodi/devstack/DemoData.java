@@ -20,11 +20,16 @@ public final class DemoData {
         this.api = new Api(interviewServiceUrl);
     }
 
+    /** {@code DemoData <interview-service url> [<rectification-service url>]}: the second adds the follow-through. */
     public static void main(String[] args) {
         DemoData demo = new DemoData(args.length > 0 ? args[0] : "http://localhost:8081");
         List<String> loaded = demo.loadIfEmpty();
         System.out.println(loaded.isEmpty() ? "[demo] interviews exist already; nothing loaded"
                 : "[demo] loaded " + loaded.size() + " interviews of the five source scenarios");
+        if (!loaded.isEmpty() && args.length > 1) {
+            new DemoFollowThrough(args[1]).run(loaded);
+            System.out.println("[demo] plans, regulations, verifications, reports and a case entered for the five ledgers");
+        }
     }
 
     /** @return the ids of the interviews entered, empty when there were interviews already */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sanjiaodi.devstack.DemoData;
+import io.sanjiaodi.devstack.DemoFollowThrough;
 import io.sanjiaodi.systemtest.RunningSystem.Service;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,7 +45,8 @@ class DashboardBrowserTest {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Debian chromium and chromium-driver are not installed (.ci/run installs them)");
         probe = LOCAL.probe();
-        new DemoData(LOCAL.services().url(Service.INTERVIEW)).loadIfEmpty();
+        var interviews = new DemoData(LOCAL.services().url(Service.INTERVIEW)).loadIfEmpty();
+        new DemoFollowThrough(LOCAL.services().url(Service.RECTIFICATION)).run(interviews);
         Files.createDirectories(SHOTS);
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -78,9 +80,17 @@ class DashboardBrowserTest {
                 probe.get(Service.AUDIT, "/api/supervision/overview").get("interviewsHeld").asInt() == 5);
         browser.get(dashboard + "#/overview");
         await().atMost(SystemProbe.WITHIN).until(() -> figure("interviewsHeld").equals("5"));
+        await().atMost(SystemProbe.WITHIN).until(() -> probe.get(Service.AUDIT, "/api/supervision/overview")
+                .get("accountabilityCases").asInt() == 1);
+        browser.navigate().refresh();
         JsonNode api = probe.get(Service.AUDIT, "/api/supervision/overview");
-        assertThat(figure("tasks")).isEqualTo(api.get("tasks").asText());
-        assertThat(figure("tasksOpen")).isEqualTo(api.get("tasksOpen").asText());
+        for (String name : new String[]{"tasks", "tasksOpen", "tasksOverdue", "tasksClosed", "regulations",
+                "accountabilityCases", "reportsLate"}) {
+            await().atMost(SystemProbe.WITHIN).until(() -> figure(name).equals(api.get(name).asText()));
+        }
+        assertThat(api.get("tasksClosed").asInt()).isPositive();
+        assertThat(api.get("tasksOverdue").asInt()).isPositive();
+        assertThat(api.get("regulations").asInt()).isEqualTo(34 + 19);
         assertThat(browser.findElement(By.cssSelector("nav a[href='#/overview']")).getText()).isEqualTo("总览");
         assertThat(browser.findElements(By.cssSelector(".chart canvas"))).isNotEmpty();
         shot("overview-zh");
