@@ -20,6 +20,12 @@ stop_all() {
     log "stopping ${#PIDS[@]} processes ..."
     # services first, infrastructure last (reverse start order)
     for ((i=${#PIDS[@]}-1; i>=0; i--)); do kill -TERM "${PIDS[i]}" 2>/dev/null || true; done
+    for _ in $(seq 1 60); do
+      alive=0; for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+      ((alive)) || break; sleep 0.5
+    done
+    # whatever did not stop within 30 s is ended; only processes this script started
+    for pid in "${PIDS[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
     for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   fi
   log "stopped"

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,7 +14,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /** Server-sent events: the dashboard refreshes when a model changed, without reloading or polling. */
 @Component
 @RestController
-public class LiveUpdates {
+public class LiveUpdates implements DisposableBean {
 
     private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
 
@@ -27,6 +28,13 @@ public class LiveUpdates {
         emitter.onTimeout(() -> emitters.remove(emitter));
         emitter.onError(e -> emitters.remove(emitter));
         return emitter;
+    }
+
+    /** Open streams would otherwise hold a graceful shutdown until its time-out. */
+    @Override
+    public void destroy() {
+        emitters.forEach(SseEmitter::complete);
+        emitters.clear();
     }
 
     public void changed(RecordedEvent event) {
