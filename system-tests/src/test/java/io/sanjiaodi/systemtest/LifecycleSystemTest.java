@@ -114,6 +114,45 @@ class LifecycleSystemTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> supervisionModels().equals(live));
     }
 
+    /** The evaluation table and the ledgers as CSV and Excel, with the figures of the API. */
+    @Test
+    @Order(4)
+    void theEvaluationTableAndTheLedgersExportAsCsvAndExcel() throws Exception {
+        String base = LOCAL.services().url(Service.AUDIT) + "/api/supervision";
+        JsonNode table = probe.get(Service.AUDIT, "/api/supervision/evaluation?year=2018");
+        JsonNode supportBureau = null;
+        for (JsonNode row : table) {
+            if ("市支援合作局".equals(row.get("unitName").asText())) {
+                supportBureau = row;
+            }
+        }
+        assertThat(supportBureau).isNotNull();
+        assertThat(supportBureau.get("regulations").asInt()).isEqualTo(34);
+        assertThat(supportBureau.get("verified").asInt()).isEqualTo(supportBureau.get("tasks").asInt());
+
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        String csv = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/export/ledgers.csv?year=2018")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8)).body();
+        assertThat(csv).startsWith("\uFEFF台账 ledger,").contains("市支援合作局", "VERIFIED");
+        byte[] xlsx = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/export/evaluation.xlsx?year=2018")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("单位 unit");
+            boolean found = false;
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                if (sheet.getRow(r).getCell(0).getStringCellValue().equals("市支援合作局")) {
+                    assertThat(sheet.getRow(r).getCell(7).getNumericCellValue()).isEqualTo(34.0);
+                    found = true;
+                }
+            }
+            assertThat(found).isTrue();
+        }
+        Http.Response noYear = new Http().get(base + "/export/evaluation.csv");
+        assertThat(noYear.status()).isEqualTo(422);
+        assertThat(noYear.body().get("code").asText()).isEqualTo("YEAR_REQUIRED");
+    }
+
     private static String supervisionModels() {
         List<String> documents = new ArrayList<>();
         probe.get(Service.AUDIT, "/api/supervision/ledgers").forEach(l -> documents.add(l.toString()));
