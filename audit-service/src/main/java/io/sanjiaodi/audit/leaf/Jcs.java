@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,21 +37,7 @@ public final class Jcs {
         if (value == null) {
             out.append("null");
         } else if (value instanceof Map<?, ?> map) {
-            // RFC 8785 3.2.3: members sorted by the UTF-16 code units of their names, which is String order
-            TreeMap<String, Object> sorted = new TreeMap<>();
-            map.forEach((k, v) -> sorted.put(k.toString(), v));
-            out.append('{');
-            boolean first = true;
-            for (Map.Entry<String, Object> entry : sorted.entrySet()) {
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
-                string(entry.getKey(), out);
-                out.append(':');
-                write(entry.getValue(), out);
-            }
-            out.append('}');
+            writeMap(map, out);
         } else if (value instanceof List<?> list) {
             out.append('[');
             for (int i = 0; i < list.size(); i++) {
@@ -61,6 +49,13 @@ public final class Jcs {
             out.append(']');
         } else if (value instanceof Boolean b) {
             out.append(b.booleanValue());
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            long l = ((Number) value).longValue();
+            if (Math.abs(l) <= MAX_EXACT) {
+                out.append(l); // what number(n) returns for these, without the intermediate String
+            } else {
+                out.append(number((Number) value));
+            }
         } else if (value instanceof Number n) {
             out.append(number(n));
         } else {
@@ -69,9 +64,56 @@ public final class Jcs {
         }
     }
 
+    /**
+     * RFC 8785 3.2.3: members sorted by the UTF-16 code units of their names, which is String order.
+     * Keys that are all Strings are distinct, so a sorted array gives exactly the TreeMap's order
+     * without its nodes; any other key type keeps the TreeMap (which merges keys printing alike).
+     */
+    private static final Comparator<Map.Entry<?, ?>> BY_KEY = (x, y) -> ((String) x.getKey()).compareTo((String) y.getKey());
+
+    private static void writeMap(Map<?, ?> map, StringBuilder out) {
+        @SuppressWarnings("unchecked")
+        Map.Entry<?, ?>[] entries = map.entrySet().toArray(new Map.Entry[0]);
+        for (Map.Entry<?, ?> entry : entries) {
+            if (!(entry.getKey() instanceof String)) {
+                TreeMap<String, Object> sorted = new TreeMap<>();
+                map.forEach((k, v) -> sorted.put(k.toString(), v));
+                writeMembers(sorted.entrySet().toArray(new Map.Entry[0]), out);
+                return;
+            }
+        }
+        if (entries.length > 1) {
+            Arrays.sort(entries, BY_KEY);
+        }
+        writeMembers(entries, out);
+    }
+
+    private static void writeMembers(Map.Entry<?, ?>[] sorted, StringBuilder out) {
+        out.append('{');
+        for (int i = 0; i < sorted.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            string((String) sorted[i].getKey(), out);
+            out.append(':');
+            write(sorted[i].getValue(), out);
+        }
+        out.append('}');
+    }
+
     private static void string(String s, StringBuilder out) {
         out.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int length = s.length();
+        int plain = 0;
+        while (plain < length) {
+            char c = s.charAt(plain);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                break;
+            }
+            plain++;
+        }
+        out.append(s, 0, plain); // the common case: nothing to escape
+        for (int i = plain; i < length; i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");
