@@ -27,6 +27,58 @@ public final class Jcs {
         return canonicalize(value).getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Per thread: the text being built and its UTF-8 bytes, reused so a payload hash allocates nothing big. */
+    private static final ThreadLocal<StringBuilder> TEXT = ThreadLocal.withInitial(() -> new StringBuilder(512));
+    private static final ThreadLocal<byte[][]> BYTES = ThreadLocal.withInitial(() -> new byte[][] {new byte[1024]});
+
+    /** SHA-256 of {@link #canonicalBytes}, the same bytes encoded into a reused buffer. */
+    public static byte[] canonicalSha256(Object value) {
+        StringBuilder text = TEXT.get();
+        text.setLength(0);
+        write(value, text);
+        byte[][] holder = BYTES.get();
+        int length = text.length();
+        if (holder[0].length < length * 3) {
+            holder[0] = new byte[length * 3];
+        }
+        int n = utf8(text, holder[0]);
+        if (text.capacity() > 1 << 16) {
+            TEXT.remove(); // an unusually large payload: do not keep its buffers
+            BYTES.remove();
+        }
+        return io.sanjiaodi.audit.merkle.Sha256.hash(holder[0], 0, n);
+    }
+
+    /** UTF-8 exactly as String.getBytes(UTF_8) writes it: an unpaired surrogate becomes '?'. */
+    static int utf8(CharSequence text, byte[] out) {
+        int n = 0;
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                out[n++] = (byte) c;
+            } else if (c < 0x800) {
+                out[n++] = (byte) (0xc0 | (c >> 6));
+                out[n++] = (byte) (0x80 | (c & 0x3f));
+            } else if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    int cp = Character.toCodePoint(c, text.charAt(++i));
+                    out[n++] = (byte) (0xf0 | (cp >> 18));
+                    out[n++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+                    out[n++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+                    out[n++] = (byte) (0x80 | (cp & 0x3f));
+                } else {
+                    out[n++] = '?';
+                }
+            } else {
+                out[n++] = (byte) (0xe0 | (c >> 12));
+                out[n++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+                out[n++] = (byte) (0x80 | (c & 0x3f));
+            }
+        }
+        return n;
+    }
+
     public static String canonicalize(Object value) {
         StringBuilder out = new StringBuilder(256);
         write(value, out);

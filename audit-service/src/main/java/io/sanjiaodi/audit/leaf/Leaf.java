@@ -20,7 +20,7 @@ public record Leaf(String eventId, String type, String source, String aggregateI
     public static final byte[] NO_PREVIOUS = new byte[Sha256.LENGTH];
 
     public static byte[] payloadHash(Object payload) {
-        return Sha256.hash(Jcs.canonicalBytes(payload));
+        return Jcs.canonicalSha256(payload); // = SHA-256(Jcs.canonicalBytes(payload))
     }
 
     public byte[] encode() {

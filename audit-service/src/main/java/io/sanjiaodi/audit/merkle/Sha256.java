@@ -24,6 +24,13 @@ public final class Sha256 {
         return digest.digest(data);
     }
 
+    public static byte[] hash(byte[] data, int offset, int length) {
+        MessageDigest digest = DIGEST.get();
+        digest.reset();
+        digest.update(data, offset, length);
+        return digest.digest();
+    }
+
     /** SHA-256(0x00 || leaf). */
     public static byte[] leafHash(byte[] leaf) {
         MessageDigest digest = DIGEST.get();
