@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
+ * The TreeMap-based JCS as first written, kept as the reference the optimised one must match byte for byte.
+ * Original documentation:
+ *
  * RFC 8785 JSON Canonicalization Scheme over the generic tree both sides of the log hold: maps
  * (a BSON Document is one), lists, strings, numbers, booleans and null. The service hashes the
  * payload as stored in MongoDB and the offline verifier hashes the payload parsed from the export;
  * JCS makes both byte-identical whatever order or number spelling each side used.
  */
-/** The TreeMap-based JCS as first written, kept as the reference the optimised one must match byte for byte. */
 final class ReferenceJcs {
 
     private static final long MAX_EXACT = 1L << 53;

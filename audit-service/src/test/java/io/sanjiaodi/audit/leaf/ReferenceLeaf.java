@@ -6,6 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
+ * The leaf encoding as first written (ByteArrayOutputStream), the reference for the sized-array one.
+ * Original documentation:
+ *
  * What one log entry commits to. The byte encoding is the contract with every offline verifier
  * (audit-service/README.md, "Leaf encoding"); changing it needs a new version byte.
  *
@@ -14,7 +17,6 @@ import java.nio.charset.StandardCharsets;
  * @param prevLeafHash     leaf hash of the same aggregate's previous sequence number if that entry
  *                         precedes this one in the log, else 32 zero bytes
  */
-/** The leaf encoding as first written (ByteArrayOutputStream), the reference for the sized-array one. */
 record ReferenceLeaf(String eventId, String type, String source, String aggregateId, Long aggregateSequence,
                    Long eventTimeMillis, long recordedAtMillis, String actor, byte[] payloadHash, byte[] prevLeafHash) {
 
