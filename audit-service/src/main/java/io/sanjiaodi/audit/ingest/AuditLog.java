@@ -41,6 +41,7 @@ public class AuditLog {
     private volatile MerkleTree tree;
     private AggregateChains chains;
     private EventIds eventIds;
+    private RecordedIds recordedIds;
     private volatile String broken;
 
     public AuditLog(MongoTemplate mongo, Clock clock) {
@@ -76,10 +77,19 @@ public class AuditLog {
 
     /** Appends the events not yet in the log, in the given order; returns the entries appended. */
     public synchronized List<AuditEntry> append(List<AuditEntry> drafts) {
+        return append(drafts, false);
+    }
+
+    /**
+     * @param query whether to ask MongoDB which ids are stored even when the fingerprints say none
+     *              can be (the retry after an insert that contradicted them)
+     */
+    private List<AuditEntry> append(List<AuditEntry> drafts, boolean query) {
         if (broken != null) {
             throw new IllegalStateException("audit log is broken: " + broken);
         }
-        List<AuditEntry> fresh = withoutRecorded(drafts);
+        boolean queried = query || drafts.stream().anyMatch(d -> recordedIds.mightContain(d.eventId()));
+        List<AuditEntry> fresh = queried ? storedFilteredOut(drafts) : firstOfEachId(drafts);
         if (fresh.isEmpty()) {
             return fresh;
         }
@@ -103,13 +113,25 @@ public class AuditLog {
         } catch (RuntimeException e) {
             // part of the batch may be stored: start again from what MongoDB holds
             rebuild();
+            if (!queried && broken == null && drafts.stream().anyMatch(d -> recordedIds.mightContain(d.eventId()))) {
+                // stored behind this log's back (another writer, a lost acknowledgement): what the
+                // query would have found first; do now what the append does with it
+                return append(drafts, true);
+            }
             throw e;
         }
         entries.forEach(this::applyToMemory);
         return entries;
     }
 
-    private List<AuditEntry> withoutRecorded(List<AuditEntry> drafts) {
+    /** No draft can be stored (every id MongoDB held at the last rebuild or accepted since is in the fingerprints). */
+    private static List<AuditEntry> firstOfEachId(List<AuditEntry> drafts) {
+        Set<String> seen = new HashSet<>();
+        return drafts.stream().filter(d -> seen.add(d.eventId())).toList();
+    }
+
+    /** A probable redelivery: MongoDB says which drafts are stored. */
+    private List<AuditEntry> storedFilteredOut(List<AuditEntry> drafts) {
         Set<String> ids = drafts.stream().map(AuditEntry::eventId).collect(Collectors.toSet());
         List<AuditEntry> existing = mongo.find(Query.query(Criteria.where("_id").in(ids)), AuditEntry.class);
         for (AuditEntry entry : existing) {
@@ -150,6 +172,7 @@ public class AuditLog {
             throw new IllegalStateException("log index " + logIndex + " appended as " + index);
         }
         eventIds.add(eventId);
+        recordedIds.add(eventId);
         if (key != null && chains.record(key, source, aggregateId, sequence, index, recordedAt)) {
             Gap gap = chains.gapOf(key);
             if (gap != null) {
@@ -166,6 +189,7 @@ public class AuditLog {
         tree = new MerkleTree();
         chains = new AggregateChains();
         eventIds = new EventIds();
+        recordedIds = new RecordedIds();
         boolean hole = false;
         // raw documents with only the fields the state needs: a million entries load in seconds
         var cursor = mongo.getCollection(mongo.getCollectionName(AuditEntry.class))
@@ -189,6 +213,15 @@ public class AuditLog {
                     applyToMemory(index, eventId, d.getString("leafHash"), key, d.getString("source"), aggregateId,
                             seq == null ? null : seq.longValue(), d.getDate("recordedAt").toInstant());
                 }
+            }
+        }
+        // every stored id, also those outside the log (entries from before it, or after a hole)
+        var ids = mongo.getCollection(mongo.getCollectionName(AuditEntry.class)).find()
+                .projection(new Document("_id", 1)).batchSize(10_000).iterator();
+        try (ids) {
+            while (ids.hasNext()) {
+                Object id = ids.next().get("_id");
+                recordedIds.add(id == null ? null : id.toString());
             }
         }
         log.info("audit log rebuilt from MongoDB: {} entries, {} aggregates with gaps", tree.size(), chains.gaps().size());

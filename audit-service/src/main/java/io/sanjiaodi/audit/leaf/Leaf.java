@@ -1,7 +1,6 @@
 package io.sanjiaodi.audit.leaf;
 
 import io.sanjiaodi.audit.merkle.Sha256;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -21,23 +20,34 @@ public record Leaf(String eventId, String type, String source, String aggregateI
     public static final byte[] NO_PREVIOUS = new byte[Sha256.LENGTH];
 
     public static byte[] payloadHash(Object payload) {
-        return Sha256.hash(Jcs.canonicalBytes(payload));
+        return Jcs.canonicalSha256(payload); // = SHA-256(Jcs.canonicalBytes(payload))
     }
 
     public byte[] encode() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        out.write(VERSION);
-        string(out, eventId);
-        string(out, type);
-        string(out, source);
-        string(out, aggregateId);
+        byte[] payload = checked(payloadHash);
+        byte[] previous = checked(prevLeafHash == null ? NO_PREVIOUS : prevLeafHash);
+        byte[] id = utf8(eventId);
+        byte[] typeBytes = utf8(type);
+        byte[] sourceBytes = utf8(source);
+        byte[] aggregate = utf8(aggregateId);
+        byte[] actorBytes = utf8(actor);
+        // one exactly sized array: version, 5 strings, 3 numbers, 2 hashes
+        int length = 1 + stringLength(id) + stringLength(typeBytes) + stringLength(sourceBytes) + stringLength(aggregate)
+                + numberLength(aggregateSequence) + numberLength(eventTimeMillis) + 9 + stringLength(actorBytes)
+                + 2 * Sha256.LENGTH;
+        ByteBuffer out = ByteBuffer.wrap(new byte[length]); // big-endian
+        out.put(VERSION);
+        string(out, id);
+        string(out, typeBytes);
+        string(out, sourceBytes);
+        string(out, aggregate);
         number(out, aggregateSequence);
         number(out, eventTimeMillis);
         number(out, recordedAtMillis);
-        string(out, actor);
-        hash(out, payloadHash);
-        hash(out, prevLeafHash == null ? NO_PREVIOUS : prevLeafHash);
-        return out.toByteArray();
+        string(out, actorBytes);
+        out.put(payload);
+        out.put(previous);
+        return out.array();
     }
 
     /** SHA-256(0x00 || encode()). */
@@ -45,30 +55,41 @@ public record Leaf(String eventId, String type, String source, String aggregateI
         return Sha256.leafHash(encode());
     }
 
-    private static void string(ByteArrayOutputStream out, String value) {
-        if (value == null) {
-            out.write(0);
-            return;
-        }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.write(1);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(bytes.length).array());
-        out.writeBytes(bytes);
+    private static byte[] utf8(String value) {
+        return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void number(ByteArrayOutputStream out, Long value) {
-        if (value == null) {
-            out.write(0);
-            return;
-        }
-        out.write(1);
-        out.writeBytes(ByteBuffer.allocate(8).putLong(value).array());
+    private static int stringLength(byte[] utf8) {
+        return utf8 == null ? 1 : 5 + utf8.length;
     }
 
-    private static void hash(ByteArrayOutputStream out, byte[] hash) {
+    private static int numberLength(Long value) {
+        return value == null ? 1 : 9;
+    }
+
+    private static void string(ByteBuffer out, byte[] utf8) {
+        if (utf8 == null) {
+            out.put((byte) 0);
+            return;
+        }
+        out.put((byte) 1);
+        out.putInt(utf8.length);
+        out.put(utf8);
+    }
+
+    private static void number(ByteBuffer out, Long value) {
+        if (value == null) {
+            out.put((byte) 0);
+            return;
+        }
+        out.put((byte) 1);
+        out.putLong(value);
+    }
+
+    private static byte[] checked(byte[] hash) {
         if (hash == null || hash.length != Sha256.LENGTH) {
             throw new IllegalArgumentException("a leaf carries 32-byte hashes");
         }
-        out.writeBytes(hash);
+        return hash;
     }
 }

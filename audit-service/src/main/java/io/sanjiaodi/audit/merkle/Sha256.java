@@ -13,6 +13,8 @@ public final class Sha256 {
     /** MessageDigest is not thread-safe; one per thread keeps proofs lock-free and allocation-light. */
     private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Sha256::newDigest);
 
+    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+
     private Sha256() {
     }
 
@@ -20,6 +22,13 @@ public final class Sha256 {
         MessageDigest digest = DIGEST.get();
         digest.reset();
         return digest.digest(data);
+    }
+
+    public static byte[] hash(byte[] data, int offset, int length) {
+        MessageDigest digest = DIGEST.get();
+        digest.reset();
+        digest.update(data, offset, length);
+        return digest.digest();
     }
 
     /** SHA-256(0x00 || leaf). */
@@ -46,6 +55,22 @@ public final class Sha256 {
 
     public static String hex(byte[] hash) {
         return hash == null ? null : HexFormat.of().formatHex(hash);
+    }
+
+    /** Whether {@code hex} is exactly {@link #hex}(hash) (lower case), without building that string. */
+    public static boolean hexEquals(byte[] hash, String hex) {
+        if (hash == null || hex == null) {
+            return hash == null && hex == null;
+        }
+        if (hex.length() != hash.length * 2) {
+            return false;
+        }
+        for (int i = 0; i < hash.length; i++) {
+            if (hex.charAt(2 * i) != DIGITS[(hash[i] >> 4) & 0xf] || hex.charAt(2 * i + 1) != DIGITS[hash[i] & 0xf]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static byte[] unhex(String hex) {

@@ -8,9 +8,11 @@ import io.sanjiaodi.audit.merkle.Sha256;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongFunction;
+import java.util.stream.IntStream;
 
 /**
  * Re-verifies a log from its entries in index order, trusting none of the stored hashes: each
@@ -21,6 +23,9 @@ import java.util.function.LongFunction;
 public final class LogVerification {
 
     private static final int MAX_PROBLEMS = 100;
+    /** Entries recomputed together; large enough to amortise the fork, small enough to stream. */
+    private static final int BLOCK = 2048;
+    private final List<ExportRecord> pending = new ArrayList<>(BLOCK);
     private final MerkleTree tree = new MerkleTree();
     private final AggregateChains chains = new AggregateChains();
     private final List<Problem> problems = new ArrayList<>();
@@ -45,6 +50,11 @@ public final class LogVerification {
 
     /** Reports every index below {@code size} that no entry filled (deleted entries). */
     public void expectEntries(long size) {
+        flush();
+        fillTo(size);
+    }
+
+    private void fillTo(long size) {
         while (tree.size() < size) {
             long missing = tree.size();
             problem(missing, knownEventId.apply(missing), "ENTRY_MISSING", "no entry at this index (deleted)");
@@ -53,28 +63,75 @@ public final class LogVerification {
         }
     }
 
+    /**
+     * Verifies the next entry. Entries are taken in blocks: the per-entry work that needs no other
+     * entry (canonical payload, payload hash, leaf hash under the stored link) runs on all cores,
+     * then each entry is checked in order exactly as if alone; the precomputed leaf is used only
+     * where the stored link equals the recomputed one, i.e. where it is the very same computation.
+     * Findings are complete once {@link #expectEntries}, {@link #size} or {@link #finish} returns.
+     */
     public void accept(ExportRecord r) {
-        expectEntries(r.logIndex());
+        pending.add(r);
+        if (pending.size() >= BLOCK) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        int n = pending.size();
+        if (n == 0) {
+            return;
+        }
+        Precomputed[] pre = new Precomputed[n];
+        IntStream.range(0, n).parallel().forEach(i -> pre[i] = Precomputed.of(pending.get(i)));
+        try {
+            for (int i = 0; i < n; i++) {
+                verify(pending.get(i), pre[i]);
+            }
+        } finally {
+            pending.clear();
+        }
+    }
+
+    private void verify(ExportRecord r, Precomputed pre) {
+        fillTo(r.logIndex());
         if (r.logIndex() < tree.size()) {
             problem(r.logIndex(), r.eventId(), "ENTRY_DUPLICATED", "a second entry claims this index");
             return;
         }
         long index = r.logIndex();
-        byte[] payloadHash = Leaf.payloadHash(r.payload());
         byte[] prev = Leaf.NO_PREVIOUS;
-        String key = r.chainKey();
+        String key = pre != null ? pre.chainKey : r.chainKey();
         if (key != null) {
             long prevIndex = chains.indexOf(key, r.aggregateSequence() - 1);
             prev = prevIndex >= 0 ? tree.leafHash(prevIndex) : Leaf.NO_PREVIOUS;
         }
-        byte[] leafHash = r.leaf(payloadHash, prev).hash();
+        byte[] payloadHash;
+        byte[] leafHash;
+        boolean payloadOk;
+        boolean linkOk;
+        boolean leafOk;
+        if (pre != null && pre.leafHash != null && Arrays.equals(pre.storedLink, prev)) {
+            // the stored link is the recomputed one: the precomputed leaf is exactly this entry's leaf
+            payloadHash = pre.payloadHash;
+            leafHash = pre.leafHash;
+            payloadOk = pre.payloadOk;
+            linkOk = pre.linkOk;
+            leafOk = pre.leafOk;
+        } else {
+            payloadHash = pre != null && pre.payloadHash != null ? pre.payloadHash : Leaf.payloadHash(r.payload());
+            leafHash = r.leaf(payloadHash, prev).hash();
+            payloadOk = Sha256.hexEquals(payloadHash, r.payloadHash());
+            linkOk = Sha256.hexEquals(prev, r.prevLeafHash());
+            leafOk = Sha256.hexEquals(leafHash, r.leafHash());
+        }
         byte[] expected = witness.apply(index);
-        if (!Sha256.hex(payloadHash).equals(r.payloadHash())) {
+        if (!payloadOk) {
             problem(index, r.eventId(), "PAYLOAD_CHANGED", "the payload no longer hashes to the stored payload hash");
-        } else if (!Sha256.hex(prev).equals(r.prevLeafHash())) {
+        } else if (!linkOk) {
             problem(index, r.eventId(), "CHAIN_BROKEN", "the link to sequence " + (r.aggregateSequence() - 1)
                     + " of " + r.aggregateId() + " does not match that entry's recomputed leaf");
-        } else if (!Sha256.hex(leafHash).equals(r.leafHash())) {
+        } else if (!leafOk) {
             problem(index, r.eventId(), "ENTRY_CHANGED", "the fields no longer hash to the stored leaf hash");
         } else if (expected != null && !MessageDigest.isEqual(expected, leafHash)) {
             problem(index, r.eventId(), "ENTRY_CHANGED", "the entry differs from the leaf appended at this index");
@@ -85,8 +142,44 @@ public final class LogVerification {
         }
     }
 
+    /**
+     * What one entry yields on its own, computed off the in-order pass: its payload hash, its leaf
+     * under the stored link (valid only where that link turns out to be the recomputed one) and
+     * the comparisons with the stored hex hashes. Null fields: left to the in-order pass, which
+     * then fails at this entry exactly as the sequential code would.
+     */
+    private static final class Precomputed {
+        String chainKey;
+        byte[] payloadHash;
+        byte[] storedLink;
+        byte[] leafHash;
+        boolean payloadOk;
+        boolean linkOk;
+        boolean leafOk;
+
+        static Precomputed of(ExportRecord r) {
+            Precomputed pre = new Precomputed();
+            try {
+                pre.chainKey = r.chainKey();
+                pre.payloadHash = Leaf.payloadHash(r.payload());
+                pre.payloadOk = Sha256.hexEquals(pre.payloadHash, r.payloadHash());
+                byte[] storedLink = Sha256.unhex(r.prevLeafHash());
+                if (storedLink != null && storedLink.length == Sha256.LENGTH) {
+                    pre.linkOk = Sha256.hexEquals(storedLink, r.prevLeafHash());
+                    pre.leafHash = r.leaf(pre.payloadHash, storedLink).hash();
+                    pre.leafOk = Sha256.hexEquals(pre.leafHash, r.leafHash());
+                    pre.storedLink = storedLink;
+                }
+            } catch (RuntimeException e) {
+                return null;
+            }
+            return pre;
+        }
+    }
+
     /** Checks every checkpoint's signature and root against the recomputed tree and returns the report. */
     public VerificationReport finish(List<Checkpoint> checkpoints, PublicKey key) {
+        flush();
         List<Checkpoint> sorted = checkpoints.stream().sorted(Comparator.comparingLong(Checkpoint::treeSize)).toList();
         Long lastGood = null;
         for (Checkpoint c : sorted) {
@@ -110,6 +203,7 @@ public final class LogVerification {
     }
 
     public long size() {
+        flush();
         return tree.size();
     }
 
