@@ -39,6 +39,10 @@ function chart(title, option) {
   });
   return box;
 }
+/** Task ids behind a figure: short forms shown, full ids on hover. */
+function traced(ids) {
+  return el('span', { class: 'muted', title: ids.join('\n') }, ids.map(id => id.replace(/^task-/, '').slice(0, 8)).join(' '));
+}
 function pct(x) { return (Math.round(x * 1000) / 10) + '%'; }
 
 const views = {
@@ -94,13 +98,16 @@ const views = {
           el('ul', { class: 'timeline' }, x.history.map(s => el('li', {}, `${s.at.substring(0, 10)} ${s.type}${s.note ? '：' + s.note : ''}`)))] })))];
   },
   async units() {
-    const year = document.getElementById('year').value || new Date().getFullYear();
+    // the table is per year: the chosen one, else the latest year with interviews
+    const options = [...document.getElementById('year').options].map(o => o.value).filter(v => v);
+    const year = document.getElementById('year').value || options[options.length - 1] || new Date().getFullYear();
     const p = filters(); p.set('year', year);
     const rows = await api('/api/supervision/evaluation?' + p);
     return [el('h2', {}, `${t('nav.units')} · ${year}`),
       table(['unit', 'jurisdiction', 'tasks', 'verified', 'overdue', 'notRectified', 'regulations', 'reportOnTime', 'accountabilityCases', 'closureRate', 'score', 'traceTasks'],
-        rows.map(r => ({ cells: [r.unitName, r.jurisdictionId, r.tasks, r.verified, r.overdue, r.notRectified, r.regulations,
-          t(r.writtenReportOnTime ? 'yes' : 'no'), r.accountabilityCases, pct(r.closureRate), r.score, r.overdueTaskIds.join(' ')] }))),
+        rows.map(r => ({ id: r.ledgerId, cells: [r.unitName, r.jurisdictionId, r.tasks, r.verified, r.overdue, r.notRectified, r.regulations,
+          t(r.writtenReportOnTime ? 'yes' : 'no'), r.accountabilityCases, pct(r.closureRate), r.score, traced(r.overdueTaskIds)] })),
+        r => go('ledger/' + r.id)),
       exportsFor(['evaluation'], year)];
   },
   async accountability() {

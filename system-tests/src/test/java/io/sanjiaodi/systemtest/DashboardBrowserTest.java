@@ -103,6 +103,16 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.id("view")).getText()).contains("主体责任履责清单", "所在单位问题清单");
         shot("ledger-zh");
 
+        browser.findElement(By.cssSelector("nav a[href='#/units']")).click();
+        await().atMost(SystemProbe.WITHIN).until(() -> "units".equals(
+                browser.findElement(By.id("view")).getDomAttribute("data-route"))
+                && !browser.findElements(By.cssSelector("tr.clickable")).isEmpty());
+        assertThat(browser.findElement(By.id("view")).getText()).contains("年度考评 · 2019", "余姚市人民医院");
+        shot("units-zh");
+        browser.findElements(By.cssSelector("tr.clickable")).get(0).click();
+        await().atMost(SystemProbe.WITHIN).until(() -> "ledger".equals(
+                browser.findElement(By.id("view")).getDomAttribute("data-route")));
+
         browser.findElement(By.id("lang")).click();
         await().atMost(SystemProbe.WITHIN).until(() ->
                 browser.findElement(By.cssSelector("nav a[href='#/overview']")).getText().equals("Overview"));

@@ -24,7 +24,7 @@ final class EvaluationScore {
         boolean reportLate = l.writtenReport.late || l.writtenReport.overdue;
         int score = 100 - 5 * overdue.size() - 3 * notRectified.size() - (reportLate ? 10 : 0)
                 - 10 * l.accountabilityCases.size();
-        return new EvaluationRow(l.unitId, l.unitName, l.jurisdictionId, l.year, l.tasks.size(), verified.size(),
+        return new EvaluationRow(l.ledgerId, l.unitId, l.unitName, l.jurisdictionId, l.year, l.tasks.size(), verified.size(),
                 overdue.size(), notRectified.size(), l.regulations.size(), reportOnTime, l.accountabilityCases.size(),
                 l.tasks.isEmpty() ? 0 : (double) verified.size() / l.tasks.size(), Math.max(0, score),
                 verified, overdue, notRectified);

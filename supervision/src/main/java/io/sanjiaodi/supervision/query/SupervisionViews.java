@@ -36,7 +36,7 @@ public final class SupervisionViews {
      * One unit's row of the annual evaluation table. Every figure names the tasks behind it, so a
      * score can be traced to its tasks.
      */
-    public record EvaluationRow(String unitId, String unitName, String jurisdictionId, int year, int tasks,
+    public record EvaluationRow(String ledgerId, String unitId, String unitName, String jurisdictionId, int year, int tasks,
                                 int verified, int overdue, int notRectified, int regulations, boolean writtenReportOnTime,
                                 int accountabilityCases, double closureRate, int score,
                                 List<String> verifiedTaskIds, List<String> overdueTaskIds,
