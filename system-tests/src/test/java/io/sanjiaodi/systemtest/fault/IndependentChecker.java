@@ -50,6 +50,7 @@ final class IndependentChecker {
     Report check(Map<String, List<String>> acknowledged) throws Exception {
         List<String> findings = new ArrayList<>();
         Map<String, Integer> onKafka = kafkaEventIds("interview.events");
+        Map<String, List<String>> audit = auditTrailByAggregate();
         int ackEvents = 0;
         int stored = 0;
         int lost = 0;
@@ -86,12 +87,9 @@ final class IndependentChecker {
                     lost++;
                     findings.add(id + ": acknowledged " + ack.getValue() + " but stored " + types);
                 }
-                Set<String> audited = new HashSet<>();
-                int auditCount = 0;
-                for (JsonNode entry : get(cluster.url(Cluster.Node.AUDIT) + "/api/audit/events?size=500&aggregateId=" + id)) {
-                    audited.add(entry.get("eventId").asText());
-                    auditCount++;
-                }
+                List<String> auditedIds = audit.getOrDefault(id, List.of());
+                Set<String> audited = new HashSet<>(auditedIds);
+                int auditCount = auditedIds.size();
                 if (!audited.equals(eventIds) || auditCount != eventIds.size()) {
                     missingInAudit++;
                     findings.add(id + ": audit trail holds " + auditCount + " entries, event store " + eventIds.size());
@@ -120,6 +118,25 @@ final class IndependentChecker {
         }
         return new Report(acknowledged.size(), ackEvents, stored, lost, duplicated, missingOnKafka, missingInAudit,
                 ledgerProblems, projectionProblems, findings);
+    }
+
+    /**
+     * The whole audit trail read once through its export (JSON lines), grouped by aggregate: one
+     * query per aggregate would make the embedded store scan the collection each time.
+     */
+    private Map<String, List<String>> auditTrailByAggregate() throws Exception {
+        HttpResponse<String> export = http.send(HttpRequest.newBuilder(
+                URI.create(cluster.url(Cluster.Node.AUDIT) + "/api/audit/export")).timeout(Duration.ofMinutes(5)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        Map<String, List<String>> byAggregate = new HashMap<>();
+        for (String line : export.body().split("\n")) {
+            if (!line.isBlank()) {
+                JsonNode entry = JSON.readTree(line);
+                byAggregate.computeIfAbsent(entry.path("aggregateId").asText(), k -> new ArrayList<>())
+                        .add(entry.get("eventId").asText());
+            }
+        }
+        return byAggregate;
     }
 
     private JsonNode get(String url) throws Exception {
