@@ -55,6 +55,13 @@ public class AxonMongoAutoConfiguration {
                 .build();
     }
 
+    /** Used by every aggregate ({@code @Aggregate(cache = "aggregateCache")}); ids are unique across a service's aggregate types. */
+    @Bean
+    org.axonframework.common.caching.Cache aggregateCache(
+            @org.springframework.beans.factory.annotation.Value("${sanjiaodi.aggregate-cache-size:20000}") int maxEntries) {
+        return new BoundedAggregateCache(maxEntries);
+    }
+
     @Bean
     TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
         return MongoTokenStore.builder()

@@ -19,7 +19,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * prepared, then conducted — which freezes the lists. It may be rescheduled or cancelled until then.
  * The checks themselves are in {@link InterviewRules} and {@link LeadInterviewerRule}.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Interview {
 
     @AggregateIdentifier

@@ -18,7 +18,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** A year's required actions (规定动作) for one jurisdiction; editable until published, then fixed. */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class ResponsibilityTemplate {
 
     @AggregateIdentifier

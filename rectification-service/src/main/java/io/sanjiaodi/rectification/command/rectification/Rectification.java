@@ -31,7 +31,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * books until a supervisor crosses it off (挂账销号). Rules are checked in the command handlers;
  * state changes only in the event sourcing handlers; nothing here reads a clock or a database.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Rectification {
 
     @AggregateIdentifier
