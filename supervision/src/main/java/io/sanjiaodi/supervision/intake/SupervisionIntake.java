@@ -1,54 +1,109 @@
 package io.sanjiaodi.supervision.intake;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
-import io.sanjiaodi.contracts.CloudEventAttributes;
 import io.sanjiaodi.contracts.Topics;
 import io.sanjiaodi.supervision.projection.RecordedEvent;
 import io.sanjiaodi.supervision.projection.SupervisionProjector;
 import io.sanjiaodi.supervision.web.LiveUpdates;
 import java.io.IOException;
-import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.AbstractConsumerSeekAware;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds both topics into the supervision projections (consumer group {@code supervision}). The
- * topics keep their events forever, so a rebuild drops the models and reads them from offset 0.
+ * Feeds both topics into the supervision projections (consumer group {@code supervision}), one
+ * event at a time so that the dashboard sees a change within milliseconds. The topics keep their
+ * events forever, so a rebuild drops the models and replays them in large batches while this
+ * listener is paused; it then resumes where it was.
  */
 @Component
-public class SupervisionIntake extends AbstractConsumerSeekAware {
+public class SupervisionIntake implements DisposableBean {
 
+    static final String LISTENER_ID = "supervision-intake";
+    private static final List<String> TOPICS = List.of(Topics.INTERVIEW_EVENTS, Topics.RECTIFICATION_EVENTS);
     private final SupervisionProjector projector;
     private final ObjectMapper json;
     private final LiveUpdates live;
+    private final KafkaListenerEndpointRegistry listeners;
+    private final SupervisionReplay replay;
+    private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(r -> new Thread(r, "supervision-rebuild"));
+    private final AtomicBoolean rebuilding = new AtomicBoolean();
+    private final AtomicReference<SupervisionReplay.Result> lastRebuild = new AtomicReference<>();
 
-    SupervisionIntake(SupervisionProjector projector, ObjectMapper json, LiveUpdates live) {
+    SupervisionIntake(SupervisionProjector projector, ObjectMapper json, LiveUpdates live,
+                      KafkaListenerEndpointRegistry listeners, ConsumerFactory<String, CloudEvent> consumers) {
         this.projector = projector;
         this.json = json;
         this.live = live;
+        this.listeners = listeners;
+        this.replay = new SupervisionReplay(consumers.getConfigurationProperties(), projector, json);
     }
 
-    @KafkaListener(topics = {Topics.INTERVIEW_EVENTS, Topics.RECTIFICATION_EVENTS}, groupId = "supervision")
+    @KafkaListener(id = LISTENER_ID, topics = {Topics.INTERVIEW_EVENTS, Topics.RECTIFICATION_EVENTS}, groupId = "supervision")
     void on(CloudEvent event) throws IOException {
-        if (event.getData() == null || event.getSubject() == null) {
-            return;
-        }
-        Object sequence = event.getExtension(CloudEventAttributes.AGGREGATE_SEQUENCE);
-        JsonNode payload = json.readTree(event.getData().toBytes());
-        Instant time = event.getTime() == null ? Instant.now() : event.getTime().toInstant();
-        RecordedEvent recorded = new RecordedEvent(event.getId(), event.getType(), event.getSubject(),
-                sequence == null ? 0 : Long.parseLong(sequence.toString()), time, payload);
-        if (projector.apply(recorded)) {
+        RecordedEvent recorded = RecordedEvents.of(event, json);
+        if (recorded != null && projector.apply(recorded)) {
             live.changed(recorded);
         }
     }
 
-    /** Drops the models and replays every event of both topics into them. */
-    public void rebuild() {
-        projector.reset();
-        seekToBeginning();
+    /**
+     * Drops the models and replays every event of both topics into them, in the background.
+     *
+     * @return false if a rebuild is already running
+     */
+    public boolean rebuild() {
+        if (!rebuilding.compareAndSet(false, true)) {
+            return false;
+        }
+        MessageListenerContainer container = listeners.getListenerContainer(LISTENER_ID);
+        container.pause();
+        rebuilder.execute(() -> {
+            try {
+                awaitPaused(container);
+                projector.reset();
+                lastRebuild.set(replay.replay(TOPICS));
+            } finally {
+                container.resume();
+                rebuilding.set(false);
+            }
+        });
+        return true;
+    }
+
+    public boolean isRebuilding() {
+        return rebuilding.get();
+    }
+
+    public Optional<SupervisionReplay.Result> lastRebuild() {
+        return Optional.ofNullable(lastRebuild.get());
+    }
+
+    /** The event in hand when the pause was asked for must be applied before the models are dropped. */
+    private static void awaitPaused(MessageListenerContainer container) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (container.isRunning() && !container.isContainerPaused() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        rebuilder.shutdownNow();
     }
 }

@@ -78,7 +78,17 @@ class SupervisionController {
     @PostMapping("/rebuild")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> rebuild() {
-        intake.rebuild();
-        return Map.of("status", "rebuilding");
+        return Map.of("status", intake.rebuild() ? "rebuilding" : "already rebuilding");
+    }
+
+    /** Whether a rebuild runs, and the figures of the last one (events, events/s). */
+    @GetMapping("/rebuild")
+    Map<String, Object> rebuildStatus() {
+        Map<String, Object> status = new java.util.LinkedHashMap<>();
+        status.put("rebuilding", intake.isRebuilding());
+        intake.lastRebuild().ifPresent(last -> status.put("last", Map.of("events", last.events(), "changed", last.changed(),
+                "failedAggregates", last.failedAggregates(), "millis", last.millis(),
+                "eventsPerSecond", Math.round(last.eventsPerSecond()))));
+        return status;
     }
 }

@@ -105,6 +105,27 @@ class SupervisionProjectorTest {
         assertThat(row.score()).isEqualTo(100 - 5 - 10);
     }
 
+    @Test
+    void aBatchGivesTheSameModelsAsOneEventAtATimeAndSkipsWhatItAlreadyApplied() throws Exception {
+        ledgerLifecycle();
+        String oneByOne = JSON.writeValueAsString(mongo.findById("ledger-iv-1", LedgerRecord.class));
+        projector.reset();
+        collected = new java.util.ArrayList<>();
+        ledgerLifecycle();
+        ledgerLifecycle();
+        java.util.List<RecordedEvent> batch = collected;
+        collected = null;
+
+        java.util.List<RecordedEvent> changed = projector.applyAll(batch);
+
+        assertThat(changed).hasSize(8).extracting(RecordedEvent::eventId)
+                .containsExactly("l0", "l1", "l2", "l3", "l4", "l5", "l6", "l7");
+        assertThat(JSON.writeValueAsString(mongo.findById("ledger-iv-1", LedgerRecord.class))).isEqualTo(oneByOne);
+        assertThat(projector.applyAll(batch)).isEmpty();
+    }
+
+    private java.util.List<RecordedEvent> collected;
+
     private void ledgerLifecycle() throws Exception {
         apply("l0", "RectificationOpened", "ledger-iv-1", 0, """
                 {"ledgerId": "ledger-iv-1", "interviewId": "iv-1", "unitId": "yy-hospital", "unitName": "余姚市人民医院",
@@ -130,7 +151,12 @@ class SupervisionProjectorTest {
 
     private void apply(String id, String type, String aggregate, long seq, String payload) throws Exception {
         JsonNode json = JSON.readTree(payload);
-        projector.apply(new RecordedEvent(id, type, aggregate, seq, Instant.parse("2019-03-01T08:00:00Z").plusSeconds(seq),
-                json));
+        RecordedEvent event = new RecordedEvent(id, type, aggregate, seq, Instant.parse("2019-03-01T08:00:00Z").plusSeconds(seq),
+                json);
+        if (collected != null) {
+            collected.add(event);
+        } else {
+            projector.apply(event);
+        }
     }
 }
