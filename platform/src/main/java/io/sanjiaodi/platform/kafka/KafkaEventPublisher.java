@@ -1,7 +1,12 @@
 package io.sanjiaodi.platform.kafka;
 
 import io.cloudevents.CloudEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -13,6 +18,12 @@ import org.springframework.kafka.core.KafkaTemplate;
  * event to the service's topic. The processor's token is stored in MongoDB only after the broker
  * acknowledged the send (acks=all), so a crash re-sends rather than skips; consumers deduplicate
  * by the CloudEvents id.
+ * <p>
+ * The events of one processor batch are sent without waiting for each other and acknowledged
+ * together at the batch's last event, before the batch (and with it the token) commits: one
+ * round trip to the broker per batch instead of per event. Order per aggregate is kept by the
+ * idempotent producer (one partition per key, at most five requests in flight). If any send
+ * fails, the batch rolls back and is published again, duplicates included.
  */
 @ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
 public class KafkaEventPublisher {
@@ -32,9 +43,22 @@ public class KafkaEventPublisher {
     @EventHandler
     public void on(Object payload, EventMessage<?> event) throws Exception {
         CloudEvent cloudEvent = mapper.toCloudEvent(event);
-        // Waiting here keeps the token behind the broker's acknowledgement; an exception makes
-        // the processor retry the same event with back-off instead of moving on.
-        template.send(new ProducerRecord<>(topic, CloudEventMapper.recordKey(cloudEvent), cloudEvent))
-                .get(30, TimeUnit.SECONDS);
+        CompletableFuture<?> sent = template.send(new ProducerRecord<>(topic, CloudEventMapper.recordKey(cloudEvent), cloudEvent));
+        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?> batch)) {
+            sent.get(30, TimeUnit.SECONDS);
+            return;
+        }
+        List<CompletableFuture<?>> pending = batch.root().getOrComputeResource(PENDING, key -> new ArrayList<>());
+        pending.add(sent);
+        if (batch.isLastMessage()) {
+            // Waiting here keeps the token behind the broker's acknowledgement; an exception makes
+            // the processor retry the whole batch with back-off instead of moving on.
+            for (CompletableFuture<?> each : pending) {
+                each.get(30, TimeUnit.SECONDS);
+            }
+            pending.clear();
+        }
     }
+
+    private static final String PENDING = KafkaEventPublisher.class.getName() + ".pending";
 }
