@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,9 +17,11 @@ import java.util.stream.Stream;
  */
 final class Rss {
 
+    /** process → how its command line says so: the jar after {@code -jar}, or the main class. */
     private static final Map<String, String> MARKERS = Map.of(
             "interview-service", "interview-service", "rectification-service", "rectification-service",
-            "audit-service", "audit-service", "kafka", "DevKafka", "mongodb", "DevMongo");
+            "audit-service", "audit-service", "auth-server", "auth-server",
+            "kafka", "io.sanjiaodi.devstack.DevKafka", "mongodb", "io.sanjiaodi.devstack.DevMongo");
     private final Map<String, Long> peakKb = new ConcurrentHashMap<>();
     private final Map<String, Long> lastKb = new ConcurrentHashMap<>();
 
@@ -36,9 +39,10 @@ final class Rss {
 
     private void sample(Path pid) {
         try {
-            String cmdline = new String(Files.readAllBytes(pid.resolve("cmdline")), StandardCharsets.UTF_8);
+            List<String> args = List.of(new String(Files.readAllBytes(pid.resolve("cmdline")), StandardCharsets.UTF_8)
+                    .split("\u0000"));
             for (Map.Entry<String, String> marker : MARKERS.entrySet()) {
-                if (cmdline.contains(marker.getValue()) && cmdline.contains("java")) {
+                if (is(args, marker.getValue())) {
                     long kb = rssKb(pid);
                     lastKb.put(marker.getKey(), kb);
                     peakKb.merge(marker.getKey(), kb, Math::max);
@@ -47,6 +51,16 @@ final class Rss {
         } catch (IOException | RuntimeException gone) {
             // the process ended between listing and reading
         }
+    }
+
+    /** Not any JVM whose class path merely holds the jar (a test JVM, the build). */
+    private static boolean is(List<String> args, String marker) {
+        int jar = args.indexOf("-jar");
+        if (jar >= 0 && jar + 1 < args.size()) {
+            String file = Path.of(args.get(jar + 1)).getFileName().toString();
+            return file.startsWith(marker + "-") && file.endsWith(".jar");
+        }
+        return args.contains(marker);
     }
 
     private static long rssKb(Path pid) throws IOException {
