@@ -1,6 +1,8 @@
 package io.sanjiaodi.platform.kafka;
 
 import io.cloudevents.CloudEvent;
+import io.sanjiaodi.contracts.Topics;
+import io.sanjiaodi.contracts.security.AccessDenied;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
@@ -34,7 +36,12 @@ public class KafkaEventPublisher {
         CloudEvent cloudEvent = mapper.toCloudEvent(event);
         // Waiting here keeps the token behind the broker's acknowledgement; an exception makes
         // the processor retry the same event with back-off instead of moving on.
-        template.send(new ProducerRecord<>(topic, CloudEventMapper.recordKey(cloudEvent), cloudEvent))
+        template.send(new ProducerRecord<>(topicFor(payload), CloudEventMapper.recordKey(cloudEvent), cloudEvent))
                 .get(30, TimeUnit.SECONDS);
+    }
+
+    /** Security audit events (refused requests) of every service share one topic; the rest go to the service's own. */
+    private String topicFor(Object payload) {
+        return payload instanceof AccessDenied ? Topics.SECURITY_EVENTS : topic;
     }
 }
