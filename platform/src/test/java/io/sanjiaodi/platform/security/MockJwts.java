@@ -18,14 +18,15 @@ public final class MockJwts {
     }
 
     public static JwtRequestPostProcessor as(TestTokens.User user) {
+        List<String> roles = user.role() == null ? List.of("EMPEROR") : List.of(user.role().name());
         return jwt().jwt(j -> {
-            j.subject(user.id()).claim("name", user.name()).claim("roles", List.of(user.role().name()))
+            j.subject(user.id()).claim("name", user.name()).claim("roles", roles)
                     .claim("jurisdiction_id", user.jurisdictionId())
                     .claim("supervised_unit_ids", user.supervisedUnitIds());
             if (user.unitId() != null) {
                 j.claim("unit_id", user.unitId());
             }
-        }).authorities(new SimpleGrantedAuthority(user.role().authority()));
+        }).authorities(roles.stream().<org.springframework.security.core.GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList());
     }
 
     /** A unit user (UNIT_LEADER) of any unit. */
