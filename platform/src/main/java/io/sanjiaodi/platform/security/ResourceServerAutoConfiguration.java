@@ -22,7 +22,6 @@ import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfi
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -68,13 +67,12 @@ public class ResourceServerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, SecurityProperties security,
-                          ResourceLoader resources) throws IOException {
-        String keyLocation = resourceServer.getJwt().getPublicKeyLocation() == null ? null
-                : resourceServer.getJwt().getPublicKeyLocation().toString();
+    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, SecurityProperties security)
+            throws IOException {
+        org.springframework.core.io.Resource keyLocation = resourceServer.getJwt().getPublicKeyLocation();
         NimbusJwtDecoder decoder;
-        if (keyLocation != null && !keyLocation.isBlank()) {
-            try (InputStream in = resources.getResource(keyLocation).getInputStream()) {
+        if (keyLocation != null) {
+            try (InputStream in = keyLocation.getInputStream()) {
                 RSAPublicKey key = RsaKeyConverters.x509().convert(in);
                 decoder = NimbusJwtDecoder.withPublicKey(key).build();
             }
