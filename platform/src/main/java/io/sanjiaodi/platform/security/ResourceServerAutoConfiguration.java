@@ -54,7 +54,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  * with stable codes and are recorded as {@code AccessDenied} events.
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
-        UserDetailsServiceAutoConfiguration.class})
+        UserDetailsServiceAutoConfiguration.class, org.axonframework.springboot.autoconfig.AxonAutoConfiguration.class})
 @EnableWebSecurity
 @EnableConfigurationProperties({SecurityProperties.class, OAuth2ResourceServerProperties.class, PlatformProperties.class})
 public class ResourceServerAutoConfiguration {
@@ -161,6 +161,22 @@ public class ResourceServerAutoConfiguration {
     @Bean
     CorrelationDataProvider actorCorrelationData() {
         return new SimpleCorrelationDataProvider(ActorMetaData.KEYS);
+    }
+
+    /**
+     * Axon registers its default (correlation and trace ids) only when no other provider exists;
+     * declaring the actor's would drop it, and with it the CloudEvents {@code correlationid}.
+     */
+    @Bean
+    CorrelationDataProvider sanjiaodiMessageOrigin() {
+        return new org.axonframework.messaging.correlation.MessageOriginProvider();
+    }
+
+    /** A request the firewall refuses (encoded slashes, ...) is a problem with a code like any other 400. */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler problemForRejectedRequests(ObjectMapper json) {
+        return (request, response, e) -> write(json, response, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+                "the request path or headers are not acceptable");
     }
 
     @Bean
