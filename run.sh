@@ -91,7 +91,8 @@ for svc in interview rectification audit; do
 done
 
 if [[ "${SANJIAODI_DEMO:-yes}" == yes ]]; then
-  "$JAVA" -cp "$DEVSTACK_CP" io.sanjiaodi.devstack.DemoData "${URL[interview]}" "${URL[rectification]}" \
+  # the loader signs its tokens with the auth server's key in $DATA/auth/jwks.json (DevTokens)
+  SANJIAODI_DATA="$DATA" "$JAVA" -cp "$DEVSTACK_CP" io.sanjiaodi.devstack.DemoData "${URL[interview]}" "${URL[rectification]}" \
     || log "demo data could not be loaded (see above); the system runs anyway"
 fi
 

@@ -21,6 +21,14 @@ public final class CloudEventAttributes {
     public static final String CORRELATION_ID = "correlationid";
     /** The payload revision ({@code @Revision}) the data was written with. */
     public static final String EVENT_REVISION = "eventrevision";
+    /** Who caused the event: the user id ({@code sub} of the token); absent for the services' own work. */
+    public static final String ACTOR = "actor";
+    /** The actor's role, e.g. {@code SUPERVISION_OFFICE}. */
+    public static final String ACTOR_ROLE = "actorrole";
+    /** The actor's unit (unit roles only). */
+    public static final String ACTOR_UNIT = "actorunit";
+    /** The actor's jurisdiction, e.g. {@code ningbo}. */
+    public static final String ACTOR_JURISDICTION = "actorjurisdiction";
     public static final String SOURCE_PREFIX = "/sanjiaodi/";
 
     private CloudEventAttributes() {

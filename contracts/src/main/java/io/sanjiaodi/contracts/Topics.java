@@ -6,9 +6,11 @@ import java.util.List;
 public final class Topics {
     public static final String INTERVIEW_EVENTS = "interview.events";
     public static final String RECTIFICATION_EVENTS = "rectification.events";
+    /** Security audit events ({@code AccessDenied}) of every service; only audit-service consumes it. */
+    public static final String SECURITY_EVENTS = "sanjiaodi.security";
 
     /** Every topic of the published language, in the order the audit trail consumes them. */
-    public static final List<String> ALL = List.of(INTERVIEW_EVENTS, RECTIFICATION_EVENTS);
+    public static final List<String> ALL = List.of(INTERVIEW_EVENTS, RECTIFICATION_EVENTS, SECURITY_EVENTS);
 
     private Topics() {
     }

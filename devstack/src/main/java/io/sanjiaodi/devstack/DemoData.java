@@ -20,14 +20,20 @@ public final class DemoData {
         this.api = new Api(interviewServiceUrl);
     }
 
+    /** With tokens from {@code signer} (the tests sign with their own key). */
+    public DemoData(String interviewServiceUrl, DemoUsers.Signer signer) {
+        this.api = new Api(interviewServiceUrl, signer);
+    }
+
     /** {@code DemoData <interview-service url> [<rectification-service url>]}: the second adds the follow-through. */
     public static void main(String[] args) {
-        DemoData demo = new DemoData(args.length > 0 ? args[0] : "http://localhost:8081");
+        DevTokens tokens = DevTokens.fromDataDir();
+        DemoData demo = new DemoData(args.length > 0 ? args[0] : "http://localhost:8081", tokens);
         List<String> loaded = demo.loadIfEmpty();
         System.out.println(loaded.isEmpty() ? "[demo] interviews exist already; nothing loaded"
                 : "[demo] loaded " + loaded.size() + " interviews of the five source scenarios");
         if (!loaded.isEmpty() && args.length > 1) {
-            new DemoFollowThrough(args[1]).run(loaded);
+            new DemoFollowThrough(args[1], tokens).run(loaded);
             System.out.println("[demo] plans, regulations, verifications, reports and a case entered for the five ledgers");
         }
     }

@@ -19,6 +19,11 @@ public final class DemoFollowThrough {
         this.api = new Api(rectificationServiceUrl);
     }
 
+    /** With tokens from {@code signer} (the tests sign with their own key). */
+    public DemoFollowThrough(String rectificationServiceUrl, DemoUsers.Signer signer) {
+        this.api = new Api(rectificationServiceUrl, signer);
+    }
+
     public void run(List<String> interviewIds) {
         List<String> ledgers = interviewIds.stream().map(id -> "ledger-" + id).toList();
         ledgers.forEach(this::awaitLedger);

@@ -45,8 +45,8 @@ class DashboardBrowserTest {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Debian chromium and chromium-driver are not installed (.ci/run installs them)");
         probe = LOCAL.probe();
-        var interviews = new DemoData(LOCAL.services().url(Service.INTERVIEW)).loadIfEmpty();
-        new DemoFollowThrough(LOCAL.services().url(Service.RECTIFICATION)).run(interviews);
+        var interviews = new DemoData(LOCAL.services().url(Service.INTERVIEW), Http.SIGNER).loadIfEmpty();
+        new DemoFollowThrough(LOCAL.services().url(Service.RECTIFICATION), Http.SIGNER).run(interviews);
         Files.createDirectories(SHOTS);
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

@@ -34,7 +34,7 @@ class LifecycleSystemTest {
     @BeforeAll
     static void enterScenarios() {
         probe = LOCAL.probe();
-        interviews = new DemoData(LOCAL.services().url(Service.INTERVIEW)).loadIfEmpty();
+        interviews = new DemoData(LOCAL.services().url(Service.INTERVIEW), Http.SIGNER).loadIfEmpty();
     }
 
     @Test
@@ -131,10 +131,12 @@ class LifecycleSystemTest {
         assertThat(supportBureau.get("verified").asInt()).isEqualTo(supportBureau.get("tasks").asInt());
 
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-        String csv = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/export/ledgers.csv?year=2018")).build(),
+        String csv = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/export/ledgers.csv?year=2018"))
+                        .header("Authorization", Http.bearerFor("GET", base)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8)).body();
         assertThat(csv).startsWith("\uFEFF台账 ledger,").contains("市支援合作局", "VERIFIED");
-        byte[] xlsx = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/export/evaluation.xlsx?year=2018")).build(),
+        byte[] xlsx = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/export/evaluation.xlsx?year=2018"))
+                        .header("Authorization", Http.bearerFor("GET", base)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
         try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
             var sheet = workbook.getSheetAt(0);

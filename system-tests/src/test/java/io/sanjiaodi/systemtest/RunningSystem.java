@@ -3,6 +3,7 @@ package io.sanjiaodi.systemtest;
 import io.sanjiaodi.audit.AuditServiceApplication;
 import io.sanjiaodi.interview.InterviewServiceApplication;
 import io.sanjiaodi.platform.ServiceLauncher;
+import io.sanjiaodi.platform.security.TestTokens;
 import io.sanjiaodi.rectification.RectificationServiceApplication;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -68,7 +69,9 @@ final class RunningSystem implements AutoCloseable {
                 "--rectification.sweeper.enabled=false",
                 "--spring.kafka.bootstrap-servers=" + kafkaBootstrap,
                 "--spring.data.mongodb.uri=" + mongoUri,
-                "--spring.data.mongodb.database=" + databasePrefix + service.name.replace("-service", ""));
+                "--spring.data.mongodb.database=" + databasePrefix + service.name.replace("-service", ""),
+                // the services trust the tests' token key instead of the auth server's JWKS
+                TestTokens.publicKeyArgument());
     }
 
     void stop(Service service) {

@@ -30,7 +30,7 @@ class ScenarioSystemTest {
 
     @Test
     void theFiveSourceScenariosAreEnteredThroughTheApiAndEachOpensALedger() {
-        DemoData demo = new DemoData(system.url(Service.INTERVIEW));
+        DemoData demo = new DemoData(system.url(Service.INTERVIEW), Http.SIGNER);
         List<String> ids = demo.loadIfEmpty();
         assertThat(ids).hasSize(5);
         assertThat(demo.loadIfEmpty()).as("a second load adds nothing").isEmpty();

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 class AuditIngestor {
 
-    /** CloudEvents extension naming who caused the event; filled by the security work, null until then. */
-    static final String ACTOR = "actor";
+    /** CloudEvents extension naming who caused the event (the user id); null for the services' own work. */
+    static final String ACTOR = CloudEventAttributes.ACTOR;
     private final AuditLog log;
 
     AuditIngestor(AuditLog log) {

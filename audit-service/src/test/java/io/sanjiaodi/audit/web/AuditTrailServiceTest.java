@@ -17,6 +17,7 @@ import io.sanjiaodi.audit.ingest.Events;
 import io.sanjiaodi.audit.merkle.MerkleProofs;
 import io.sanjiaodi.audit.merkle.Sha256;
 import io.sanjiaodi.platform.ServiceLauncher;
+import io.sanjiaodi.platform.security.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,7 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-/** The service as deployed: events from Kafka into the log, a signed checkpoint, a proof that verifies. */
+/**
+ * The service as deployed: events from Kafka into the log, a signed checkpoint, a proof that
+ * verifies; then refused requests, which add to the log (so that test runs second).
+ */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class AuditTrailServiceTest {
 
     @TempDir
@@ -53,7 +58,8 @@ class AuditTrailServiceTest {
         String uri = mongo.bindAndGetConnectionString();
         service = ServiceLauncher.run(AuditServiceApplication.class, AuditServiceApplication.NAME, "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(), "--spring.data.mongodb.uri=" + uri,
-                "--audit.signing-key-file=" + keys.resolve("k.pk8"), "--audit.checkpoint-interval-millis=200");
+                "--audit.signing-key-file=" + keys.resolve("k.pk8"), "--audit.checkpoint-interval-millis=200",
+                TestTokens.publicKeyArgument());
     }
 
     @AfterAll
@@ -64,11 +70,14 @@ class AuditTrailServiceTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void anEventFromKafkaIsProvablyInTheSignedLog() throws Exception {
         try (var producer = new KafkaProducer<String, CloudEvent>(Map.of("bootstrap.servers", kafka.getBrokersAsString()),
                 new StringSerializer(), new CloudEventSerializer())) {
             for (int i = 0; i < 3; i++) {
-                CloudEvent event = Events.event("ev-" + i, "iv-9", i, i == 2 ? "InterviewConducted" : "InterviewScheduled", "{\"interviewId\":\"iv-9\"}");
+                CloudEvent event = io.cloudevents.core.builder.CloudEventBuilder.v1(Events.event("ev-" + i, "iv-9", i,
+                        i == 2 ? "InterviewConducted" : "InterviewScheduled", "{\"interviewId\":\"iv-9\"}"))
+                        .withExtension("actor", "office").withExtension("actorrole", "SUPERVISION_OFFICE").build();
                 producer.send(new ProducerRecord<>("interview.events", "iv-9", event)).get();
             }
         }
@@ -85,15 +94,52 @@ class AuditTrailServiceTest {
         assertThat(get("/api/audit/events/ev-2").get("type").asText()).isEqualTo("InterviewConducted");
         assertThat(get("/api/audit/events?aggregateId=iv-9")).hasSize(3);
         assertThat(get("/api/audit/aggregates/iv-9").at("/summary/interview/status").asText()).isEqualTo("CONDUCTED");
+        assertThat(get("/api/audit/events/ev-2").get("actor").asText()).isEqualTo("office");
         JsonNode report = json.readTree(http.send(HttpRequest.newBuilder(url("/api/audit/verify"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body());
+                .header("Authorization", TestTokens.bearer(TestTokens.token("auditor"))).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body());
         assertThat(report.get("ok").asBoolean()).isTrue();
         assertThat(get("/actuator/health").at("/components/auditGaps/status").asText()).isEqualTo("UP");
         assertThat(get("/api/audit/proofs/inclusion?eventId=nope").get("code").asText()).isEqualTo("AUDIT_ENTRY_NOT_FOUND");
     }
 
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void refusedRequestsAreRecordedInTheTrailAndOnlyAnAuditorListsThem() throws Exception {
+        assertThat(status("/api/audit/events", null)).isEqualTo(401);
+        assertThat(status("/api/audit/events", TestTokens.token("unit-staff"))).isEqualTo(403);
+        assertThat(status("/api/audit/history", TestTokens.expired("office"))).isEqualTo(401);
+        assertThat(status("/api/audit/history", TestTokens.wrongKey("office"))).isEqualTo(401);
+        assertThat(status("/api/audit/history", TestTokens.tampered("unit-staff"))).isEqualTo(401);
+        assertThat(status("/api/audit/history", TestTokens.wrongIssuer("office"))).isEqualTo(401);
+        assertThat(status("/api/audit/security-events", TestTokens.token("office"))).isEqualTo(403);
+        assertThat(status("/api/audit/public-key", null)).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode denied = get("/api/audit/security-events");
+            assertThat(denied.findValuesAsText("type")).contains("AccessDenied");
+            assertThat(denied.findValues("payload").stream().map(p -> p.path("userId").asText() + ":" + p.path("code").asText()
+                    + ":" + p.path("path").asText()).toList())
+                    .contains("unit-staff:ACCESS_DENIED:/api/audit/events", "anonymous:TOKEN_INVALID:/api/audit/history",
+                            "office:ACCESS_DENIED:/api/audit/security-events");
+            assertThat(denied.findValuesAsText("actor")).contains("unit-staff", "office");
+        });
+        // a request without any token is answered 401 but not recorded: there is nobody to name
+        assertThat(get("/api/audit/security-events").findValues("payload").stream()
+                .filter(p -> p.path("code").asText().equals("AUTHENTICATION_REQUIRED"))).isEmpty();
+    }
+
+    private static int status(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url(path));
+        if (token != null) {
+            request.header("Authorization", TestTokens.bearer(token));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    /** As the auditor, who may read everything in the trail. */
     private static JsonNode get(String path) throws Exception {
-        return json.readTree(http.send(HttpRequest.newBuilder(url(path)).build(), HttpResponse.BodyHandlers.ofString()).body());
+        return json.readTree(http.send(HttpRequest.newBuilder(url(path))
+                .header("Authorization", TestTokens.bearer(TestTokens.token("auditor"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
     }
 
     private static URI url(String path) {

@@ -14,6 +14,8 @@ import io.sanjiaodi.interview.query.interviews.ListRevision;
 import io.sanjiaodi.interview.registry.PeopleRegistry;
 import io.sanjiaodi.interview.web.InterviewRequests.*;
 import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.security.Actor;
+import io.sanjiaodi.platform.security.Actors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -50,6 +52,8 @@ class InterviewController {
     Created schedule(@Valid @RequestBody ScheduleBody body) {
         InterviewId id = InterviewId.newId();
         var who = body.interviewee();
+        Actors.requireScope(Actors.require().mayAccessJurisdiction(who.jurisdictionId()),
+                "jurisdiction " + who.jurisdictionId());
         Interviewee interviewee = new Interviewee(who.name(), who.position(), who.unitId(), who.unitName(),
                 who.jurisdictionId(), who.cadreLevel(), who.appointmentDate());
         Official lead = registry.official(body.leadInterviewerId());
@@ -103,7 +107,7 @@ class InterviewController {
 
     @GetMapping("/{interviewId}")
     InterviewView get(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId) {
-        return queries.get(interviewId);
+        return forReader(queries.get(interviewId), Actors.require());
     }
 
     @GetMapping("/{interviewId}/history")
@@ -119,7 +123,23 @@ class InterviewController {
                              @RequestParam(required = false) @Pattern(regexp = InterviewRequests.ID) String unitId,
                              @RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
                              @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return queries.find(new Filter(jurisdictionId, year, status, cadreLevel, unitId), page, size);
+        Actor actor = Actors.require();
+        if (actor.role() != null && actor.role().isUnitRole()) {
+            // a unit user asks only for its own unit, whatever the parameter says
+            if (unitId != null && !unitId.equals(actor.unitId())) {
+                return List.of();
+            }
+            unitId = actor.unitId();
+        }
+        return queries.find(new Filter(jurisdictionId, year, status, cadreLevel, unitId), page, size).stream()
+                .filter(v -> actor.mayAccessUnit(v.unitId, v.jurisdictionId))
+                .map(v -> forReader(v, actor))
+                .toList();
+    }
+
+    /** Confidential sources of problems never leave for a unit user or a supervising body. */
+    private static InterviewView forReader(InterviewView view, Actor actor) {
+        return actor.maySeeConfidentialSources() ? view : view.withoutConfidentialSources();
     }
 
     private static Signature signature(SignatureBody body) {

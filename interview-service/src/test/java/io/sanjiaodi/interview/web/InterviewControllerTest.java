@@ -18,6 +18,7 @@ import io.sanjiaodi.interview.query.interviews.InterviewQueries;
 import io.sanjiaodi.interview.query.templates.TemplateQueries;
 import io.sanjiaodi.interview.registry.PeopleRegistry;
 import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.security.MockJwts;
 import io.sanjiaodi.platform.web.ProblemDetailsAdvice;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +50,12 @@ class InterviewControllerTest {
     static final Official DIRECTOR = new Official("nb-office-1-director", "王强", "主任", OfficialRole.SUPERVISION_OFFICE_DIRECTOR, "ningbo", null);
     static final Official DEPUTY = new Official("nb-deputy-1", "林晓", "副书记", OfficialRole.CITY_DEPUTY_SECRETARY, "ningbo", null);
 
+    /** Requests without a token. */
     @Autowired
+    MockMvc plain;
+    @Autowired
+    org.springframework.web.context.WebApplicationContext context;
+    /** Requests as the supervision office unless a test names another user. */
     MockMvc mvc;
     @MockitoBean
     CommandGateway commands;
@@ -62,6 +68,9 @@ class InterviewControllerTest {
 
     @BeforeEach
     void registry() {
+        mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
+                .defaultRequest(get("/").with(MockJwts.as("office"))).build();
         when(registry.official("nb-secretary")).thenReturn(SECRETARY);
         when(registry.official("nb-office-1-director")).thenReturn(DIRECTOR);
         when(registry.official("nb-deputy-1")).thenReturn(DEPUTY);
@@ -185,6 +194,75 @@ class InterviewControllerTest {
                         .content("{\"templateId\": \"tpl-draft\"}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("TEMPLATE_NOT_PUBLISHED"));
+        verify(commands, never()).sendAndWait(any());
+    }
+
+    // ---- security (issue #7)
+
+    static io.sanjiaodi.interview.query.interviews.InterviewView withConfidentialProblem() {
+        var view = new io.sanjiaodi.interview.query.interviews.InterviewView();
+        view.interviewId = "iv-1";
+        view.unitId = "nb-transport";
+        view.jurisdictionId = "ningbo";
+        view.problems.add(new io.sanjiaodi.contracts.interview.ListItems.ProblemItem("p-1", "作风建设", "公车私用",
+                io.sanjiaodi.contracts.interview.ListItems.SourceChannel.PETITION_REPORT,
+                new io.sanjiaodi.contracts.interview.ListItems.ConfidentialSource("举报人李某", "信访-2018-17")));
+        return view;
+    }
+
+    @Test
+    void unitUsersNeverSeeConfidentialSourcesTheOfficeDoes() throws Exception {
+        when(queries.get("iv-1")).thenAnswer(i -> withConfidentialProblem());
+        when(queries.find(any(), eq(0), eq(20))).thenAnswer(i -> java.util.List.of(withConfidentialProblem()));
+        mvc.perform(get("/api/interviews/iv-1")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.problems[0].confidentialSource.details").value("举报人李某"));
+        for (String user : java.util.List.of("unit-leader", "unit-staff")) {
+            String body = mvc.perform(get("/api/interviews/iv-1").with(MockJwts.as(user))).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.problems[0].description").value("公车私用"))
+                    .andReturn().getResponse().getContentAsString();
+            String list = mvc.perform(get("/api/interviews").param("unitId", "nb-transport").with(MockJwts.as(user)))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$[0].interviewId").value("iv-1"))
+                    .andReturn().getResponse().getContentAsString();
+            org.assertj.core.api.Assertions.assertThat(body + list).doesNotContain("举报人", "信访-2018-17");
+        }
+    }
+
+    @Test
+    void aUnitUserSeesOnlyItsOwnUnitAndCannotWrite() throws Exception {
+        when(queries.lookup("iv-1")).thenAnswer(i -> java.util.Optional.of(withConfidentialProblem()));
+        when(queries.find(any(), eq(0), eq(20))).thenAnswer(i -> java.util.List.of(withConfidentialProblem()));
+        mvc.perform(get("/api/interviews/iv-1").with(MockJwts.unit("nb-coop", "ningbo")))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("OUT_OF_SCOPE"));
+        mvc.perform(get("/api/interviews").param("unitId", "nb-transport").with(MockJwts.unit("nb-coop", "ningbo")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(get("/api/interviews").with(MockJwts.unit("nb-coop", "ningbo")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(post("/api/interviews/iv-1/cancel").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\": \"x\"}").with(MockJwts.as("unit-leader")))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("ACCESS_DENIED"));
+        mvc.perform(get("/api/interviews/iv-1/history").with(MockJwts.as("unit-leader")))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("ACCESS_DENIED"));
+        verify(commands, never()).sendAndWait(any());
+    }
+
+    @Test
+    void anOfficeOfAnotherJurisdictionIsOutOfScope() throws Exception {
+        when(queries.lookup("iv-1")).thenAnswer(i -> java.util.Optional.of(withConfidentialProblem()));
+        mvc.perform(post("/api/interviews/iv-1/cancel").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\": \"x\"}").with(MockJwts.as("office-fenghua")))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("OUT_OF_SCOPE"));
+        mvc.perform(post("/api/interviews").contentType(MediaType.APPLICATION_JSON)
+                        .content(SCHEDULE.formatted("nb-secretary")).with(MockJwts.as("office-fenghua")))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("OUT_OF_SCOPE"));
+        verify(commands, never()).sendAndWait(any());
+    }
+
+    @Test
+    void withoutATokenEveryEndpointIs401() throws Exception {
+        plain.perform(get("/api/interviews")).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("AUTHENTICATION_REQUIRED"));
+        plain.perform(post("/api/interviews").contentType(MediaType.APPLICATION_JSON).content(SCHEDULE.formatted("nb-secretary")))
+                .andExpect(status().isUnauthorized());
         verify(commands, never()).sendAndWait(any());
     }
 }

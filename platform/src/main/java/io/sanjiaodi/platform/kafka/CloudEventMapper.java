@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.sanjiaodi.contracts.CloudEventAttributes;
+import io.sanjiaodi.platform.security.ActorMetaData;
 import java.io.IOException;
 import java.net.URI;
 import java.time.ZoneOffset;
@@ -36,7 +37,7 @@ public class CloudEventMapper {
         if (revision != null) {
             builder.withExtension(CloudEventAttributes.EVENT_REVISION, revision.value());
         }
-        if (event instanceof DomainEventMessage<?> domain) {
+        if (event instanceof DomainEventMessage<?> domain && domain.getType() != null) {
             builder.withSubject(domain.getAggregateIdentifier())
                     .withExtension(CloudEventAttributes.AGGREGATE_SEQUENCE, Long.toString(domain.getSequenceNumber()))
                     .withExtension(CloudEventAttributes.AGGREGATE_TYPE, domain.getType());
@@ -45,7 +46,19 @@ public class CloudEventMapper {
         if (correlationId != null) {
             builder.withExtension(CloudEventAttributes.CORRELATION_ID, correlationId.toString());
         }
+        // who caused it (security contract): user id, role, unit and jurisdiction as extensions
+        extension(builder, event, ActorMetaData.ACTOR, CloudEventAttributes.ACTOR);
+        extension(builder, event, ActorMetaData.ROLE, CloudEventAttributes.ACTOR_ROLE);
+        extension(builder, event, ActorMetaData.UNIT, CloudEventAttributes.ACTOR_UNIT);
+        extension(builder, event, ActorMetaData.JURISDICTION, CloudEventAttributes.ACTOR_JURISDICTION);
         return builder.build();
+    }
+
+    private static void extension(CloudEventBuilder builder, EventMessage<?> event, String key, String name) {
+        Object value = event.getMetaData().get(key);
+        if (value != null && !value.toString().isBlank()) {
+            builder.withExtension(name, value.toString());
+        }
     }
 
     /** The Kafka record key: the aggregate id keeps one aggregate's events in one partition, in order. */

@@ -1,6 +1,8 @@
 package io.sanjiaodi.platform.kafka;
 
 import io.cloudevents.CloudEvent;
+import io.sanjiaodi.contracts.Topics;
+import io.sanjiaodi.contracts.security.AccessDenied;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -43,7 +45,8 @@ public class KafkaEventPublisher {
     @EventHandler
     public void on(Object payload, EventMessage<?> event) throws Exception {
         CloudEvent cloudEvent = mapper.toCloudEvent(event);
-        CompletableFuture<?> sent = template.send(new ProducerRecord<>(topic, CloudEventMapper.recordKey(cloudEvent), cloudEvent));
+        CompletableFuture<?> sent = template.send(new ProducerRecord<>(topicFor(payload), CloudEventMapper.recordKey(cloudEvent),
+                cloudEvent));
         if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?> batch)) {
             sent.get(30, TimeUnit.SECONDS);
             return;
@@ -61,4 +64,9 @@ public class KafkaEventPublisher {
     }
 
     private static final String PENDING = KafkaEventPublisher.class.getName() + ".pending";
+
+    /** Security audit events (refused requests) of every service share one topic; the rest go to the service's own. */
+    private String topicFor(Object payload) {
+        return payload instanceof AccessDenied ? Topics.SECURITY_EVENTS : topic;
+    }
 }

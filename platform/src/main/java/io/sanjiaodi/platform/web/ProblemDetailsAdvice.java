@@ -1,6 +1,10 @@
 package io.sanjiaodi.platform.web;
 
 import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.security.Actors;
+import io.sanjiaodi.platform.security.DenialRecorder;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.util.LinkedHashMap;
@@ -35,15 +39,25 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
+    private final ObjectProvider<DenialRecorder> denials;
+
+    public ProblemDetailsAdvice(ObjectProvider<DenialRecorder> denials) {
+        this.denials = denials;
+    }
+
+    /** A 403 from the rules (role not allowed, out of scope) is a refused access: it is recorded too. */
     @ExceptionHandler(RuleViolation.class)
-    ProblemDetail ruleViolation(RuleViolation e) {
+    ProblemDetail ruleViolation(RuleViolation e, HttpServletRequest request) {
+        if (e.status() == 403) {
+            denials.ifAvailable(d -> d.record(request, 403, e.code(), Actors.current().orElse(null)));
+        }
         return problem(HttpStatus.valueOf(e.status()), e.code(), e.getMessage());
     }
 
     @ExceptionHandler(CommandExecutionException.class)
-    ProblemDetail commandFailed(CommandExecutionException e) {
+    ProblemDetail commandFailed(CommandExecutionException e, HttpServletRequest request) {
         if (e.getCause() instanceof RuleViolation rule) {
-            return ruleViolation(rule);
+            return ruleViolation(rule, request);
         }
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "COMMAND_FAILED", "the command could not be executed");
     }

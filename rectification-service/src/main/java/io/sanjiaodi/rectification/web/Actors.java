@@ -1,33 +1,38 @@
 package io.sanjiaodi.rectification.web;
 
 import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.security.Actor;
 import io.sanjiaodi.rectification.command.rectification.ActorRole;
-import java.util.Locale;
 
 /**
- * Reads who acts from the {@code X-Actor-Role} header — the only place that does. The security
- * issue replaces the header with a JWT claim here; what each role may do stays in {@code Permissions}.
+ * Maps the token's role onto the ledger's {@link ActorRole} — the only place that does; what each
+ * ledger role may do stays in {@code Permissions}. Commission leadership acts as the supervision
+ * office; auditors and administrators have no role on a ledger.
  */
 final class Actors {
-
-    static final String HEADER = "X-Actor-Role";
 
     private Actors() {
     }
 
-    static ActorRole role(String header) {
-        if (header == null || header.isBlank()) {
-            throw new RuleViolation("ACTOR_ROLE_REQUIRED", 401, "the request must name the actor's role in " + HEADER);
+    /** The requesting user. */
+    static Actor actor() {
+        return io.sanjiaodi.platform.security.Actors.require();
+    }
+
+    static ActorRole role() {
+        return role(io.sanjiaodi.platform.security.Actors.require());
+    }
+
+    static ActorRole role(Actor actor) {
+        if (actor.role() == null) {
+            throw new RuleViolation("ROLE_NOT_ALLOWED", 403, "the token names no known role");
         }
-        try {
-            ActorRole role = ActorRole.valueOf(header.strip().toUpperCase(Locale.ROOT));
-            if (role == ActorRole.SYSTEM) {
-                throw new IllegalArgumentException("SYSTEM is the service itself");
-            }
-            return role;
-        } catch (IllegalArgumentException e) {
-            throw new RuleViolation("ACTOR_ROLE_UNKNOWN", 400, "unknown role in " + HEADER
-                    + "; one of SUPERVISOR, SUPERVISING_BODY, UNIT");
-        }
+        return switch (actor.role()) {
+            case LEADERSHIP, SUPERVISION_OFFICE -> ActorRole.SUPERVISOR;
+            case SUPERVISING_BODY -> ActorRole.SUPERVISING_BODY;
+            case UNIT_LEADER, UNIT_STAFF -> ActorRole.UNIT;
+            case AUDITOR, ADMIN -> throw new RuleViolation("ROLE_NOT_ALLOWED", 403,
+                    "role " + actor.role() + " has no part in a rectification ledger");
+        };
     }
 }

@@ -45,9 +45,8 @@ class EvidenceController {
     @ResponseStatus(HttpStatus.CREATED)
     StoredEvidence attach(@PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String ledgerId,
                           @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
-                          @RequestHeader(value = Actors.HEADER, required = false) String role,
                           @RequestPart("file") MultipartFile file) throws IOException {
-        ActorRole actor = Actors.role(role);
+        ActorRole actor = Actors.role();
         Permissions.require(actor, Permissions.Action.REPORT_PROGRESS);
         StoredEvidence stored;
         try (InputStream content = file.getInputStream()) {

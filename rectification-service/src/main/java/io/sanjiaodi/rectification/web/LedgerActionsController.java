@@ -28,56 +28,50 @@ class LedgerActionsController {
     @PostMapping("/regulations")
     @ResponseStatus(HttpStatus.CREATED)
     Created recordRegulation(@PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String ledgerId,
-                             @RequestHeader(value = Actors.HEADER, required = false) String role,
                              @Valid @RequestBody RegulationBody body) {
         return new Created(commands.sendAndWait(new RecordRegulation(new LedgerId(ledgerId), body.title(),
-                body.action(), body.issuedOn(), body.taskIds(), Actors.role(role))));
+                body.action(), body.issuedOn(), body.taskIds(), Actors.role())));
     }
 
     /** Files and registers (登记备案) the interviewee's written report; answers the registration number. */
     @PostMapping("/written-report")
     @ResponseStatus(HttpStatus.CREATED)
     Registered fileWrittenReport(@PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String ledgerId,
-                                 @RequestHeader(value = Actors.HEADER, required = false) String role,
                                  @Valid @RequestBody WrittenReportBody body) {
         return new Registered(commands.sendAndWait(new FileWrittenReport(new LedgerId(ledgerId), body.title(),
-                body.summary(), queries.today(), Actors.role(role))));
+                body.summary(), queries.today(), Actors.role())));
     }
 
     @PostMapping("/tracking-evaluation")
     @ResponseStatus(HttpStatus.CREATED)
     void fileTrackingEvaluation(@PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String ledgerId,
-                                @RequestHeader(value = Actors.HEADER, required = false) String role,
                                 @Valid @RequestBody TrackingEvaluationBody body) {
         commands.sendAndWait(new FileTrackingEvaluation(new LedgerId(ledgerId), body.supervisingBody(),
-                body.summary(), queries.today(), Actors.role(role)));
+                body.summary(), queries.today(), Actors.role()));
     }
 
     @PostMapping("/stage-evaluations")
     @ResponseStatus(HttpStatus.CREATED)
     Created recordStageEvaluation(@PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String ledgerId,
-                                  @RequestHeader(value = Actors.HEADER, required = false) String role,
                                   @Valid @RequestBody StageEvaluationBody body) {
         return new Created(commands.sendAndWait(new RecordStageEvaluation(new LedgerId(ledgerId), body.results()
                 .stream().map(r -> new TaskRatingSpec(r.taskId(), r.rating(), r.comment())).toList(),
-                queries.today(), Actors.role(role))));
+                queries.today(), Actors.role())));
     }
 
     @PostMapping("/accountability-cases")
     @ResponseStatus(HttpStatus.CREATED)
     Created openCase(@PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String ledgerId,
-                     @RequestHeader(value = Actors.HEADER, required = false) String role,
                      @Valid @RequestBody CaseBody body) {
         return new Created(commands.sendAndWait(new OpenAccountabilityCase(new LedgerId(ledgerId), body.taskIds(),
-                body.evidenceIds(), body.grounds(), queries.today(), Actors.role(role))));
+                body.evidenceIds(), body.grounds(), queries.today(), Actors.role())));
     }
 
     @PostMapping("/accountability-cases/{caseId}/conclusion")
     void concludeCase(@PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String ledgerId,
                       @PathVariable @Pattern(regexp = LedgerRequests.ID) String caseId,
-                      @RequestHeader(value = Actors.HEADER, required = false) String role,
                       @Valid @RequestBody OutcomeBody body) {
         commands.sendAndWait(new ConcludeAccountabilityCase(new LedgerId(ledgerId), caseId, body.outcome(),
-                queries.today(), Actors.role(role)));
+                queries.today(), Actors.role()));
     }
 }

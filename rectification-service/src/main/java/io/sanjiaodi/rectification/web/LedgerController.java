@@ -27,14 +27,18 @@ class LedgerController {
 
     @GetMapping("/{ledgerId}")
     LedgerView get(@PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String ledgerId) {
-        return queries.get(ledgerId);
+        return RectificationSecurity.forReader(Actors.actor(), queries.get(ledgerId));
     }
 
     /** The ledger of one interview (at most one), or the ledgers of a jurisdiction, or all; newest first. */
     @GetMapping
     List<LedgerView> find(@RequestParam(required = false) @Pattern(regexp = LedgerRequests.ID) String interviewId,
                           @RequestParam(required = false) @Pattern(regexp = LedgerRequests.ID) String jurisdictionId) {
-        return queries.find(interviewId, jurisdictionId);
+        var actor = Actors.actor();
+        return queries.find(interviewId, jurisdictionId).stream()
+                .filter(ledger -> RectificationSecurity.visible(actor, ledger))
+                .map(ledger -> RectificationSecurity.forReader(actor, ledger))
+                .toList();
     }
 
     @GetMapping("/{ledgerId}/warnings")

@@ -30,24 +30,30 @@ class OverviewController {
     @GetMapping("/tasks/warnings")
     List<TaskWarning> warnings(@RequestParam(required = false) WarningLevel level,
                                @RequestParam(required = false) @Pattern(regexp = LedgerRequests.ID) String jurisdictionId) {
-        return queries.warnings(level, jurisdictionId);
+        return queries.warnings(level, jurisdictionId).stream()
+                .filter(RectificationSecurity.visibleRows(Actors.actor(), TaskWarning::unitId, TaskWarning::jurisdictionId))
+                .toList();
     }
 
     @GetMapping("/tasks/overdue")
     List<TaskWarning> overdue(@RequestParam(required = false) @Pattern(regexp = LedgerRequests.ID) String jurisdictionId) {
-        return queries.overdue(jurisdictionId);
+        return queries.overdue(jurisdictionId).stream()
+                .filter(RectificationSecurity.visibleRows(Actors.actor(), TaskWarning::unitId, TaskWarning::jurisdictionId))
+                .toList();
     }
 
     @GetMapping("/written-reports/late")
     List<LateReport> lateReports(
             @RequestParam(required = false) @Pattern(regexp = LedgerRequests.ID) String jurisdictionId) {
-        return queries.lateWrittenReports(jurisdictionId);
+        return queries.lateWrittenReports(jurisdictionId).stream()
+                .filter(RectificationSecurity.visibleRows(Actors.actor(), LateReport::unitId, LateReport::jurisdictionId))
+                .toList();
     }
 
     /** Runs the deadline sweep now instead of waiting for the schedule (same exactly-once guarantees). */
     @PostMapping("/deadline-sweeps")
-    Result sweep(@RequestHeader(value = Actors.HEADER, required = false) String role) {
-        Permissions.require(Actors.role(role), Permissions.Action.SWEEP);
+    Result sweep() {
+        Permissions.require(Actors.role(), Permissions.Action.SWEEP);
         return sweeper.sweep();
     }
 }

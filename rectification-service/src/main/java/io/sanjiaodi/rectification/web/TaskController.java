@@ -30,75 +30,68 @@ class TaskController {
     @PostMapping("/plan")
     void plan(@PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String ledgerId,
               @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
-              @RequestHeader(value = Actors.HEADER, required = false) String role, @Valid @RequestBody PlanBody body) {
+              @Valid @RequestBody PlanBody body) {
         commands.sendAndWait(new PlanTask(new LedgerId(ledgerId), taskId, body.responsibleLeader(),
-                body.responsibleDepartment(), body.deadline(), body.measures(), Actors.role(role)));
+                body.responsibleDepartment(), body.deadline(), body.measures(), Actors.role()));
     }
 
     @PutMapping("/plan")
     void revise(@PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String ledgerId,
                 @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
-                @RequestHeader(value = Actors.HEADER, required = false) String role,
                 @Valid @RequestBody RevisePlanBody body) {
         commands.sendAndWait(new RevisePlan(new LedgerId(ledgerId), taskId, body.responsibleLeader(),
-                body.responsibleDepartment(), body.measures(), body.reason(), Actors.role(role)));
+                body.responsibleDepartment(), body.measures(), body.reason(), Actors.role()));
     }
 
     @PostMapping("/extensions")
     void requestExtension(@PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String ledgerId,
                           @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
-                          @RequestHeader(value = Actors.HEADER, required = false) String role,
                           @Valid @RequestBody ExtensionBody body) {
         commands.sendAndWait(new RequestDeadlineExtension(new LedgerId(ledgerId), taskId, body.requestedDeadline(),
-                body.reason(), Actors.role(role)));
+                body.reason(), Actors.role()));
     }
 
     @PostMapping("/extensions/approval")
     void approveExtension(@PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String ledgerId,
                           @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
-                          @RequestHeader(value = Actors.HEADER, required = false) String role,
                           @Valid @RequestBody DecisionBody body) {
         commands.sendAndWait(new ApproveDeadlineExtension(new LedgerId(ledgerId), taskId, body.comment(),
-                Actors.role(role)));
+                Actors.role()));
     }
 
     @PostMapping("/extensions/rejection")
     void rejectExtension(@PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String ledgerId,
                          @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
-                         @RequestHeader(value = Actors.HEADER, required = false) String role,
                          @Valid @RequestBody ReasonBody body) {
         commands.sendAndWait(new RejectDeadlineExtension(new LedgerId(ledgerId), taskId, body.reason(),
-                Actors.role(role)));
+                Actors.role()));
     }
 
     @PostMapping("/cascade")
     void cascade(@PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String ledgerId,
                  @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
-                 @RequestHeader(value = Actors.HEADER, required = false) String role,
                  @Valid @RequestBody CascadeBody body) {
         commands.sendAndWait(new CascadeTask(new LedgerId(ledgerId), taskId, body.subTasks().stream()
                 .map(s -> new SubTaskSpec(s.ownerUnitId(), s.ownerUnitName(), s.deadline())).toList(),
-                Actors.role(role)));
+                Actors.role()));
     }
 
     @PostMapping("/sub-tasks/{subTaskId}/completion")
     void completeSubTask(@PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String ledgerId,
                          @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
                          @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String subTaskId,
-                         @RequestHeader(value = Actors.HEADER, required = false) String role,
                          @Valid @RequestBody(required = false) NoteBody body) {
         commands.sendAndWait(new CompleteSubTask(new LedgerId(ledgerId), taskId, subTaskId,
-                body == null ? null : body.note(), queries.today(), Actors.role(role)));
+                body == null ? null : body.note(), queries.today(), Actors.role()));
     }
 
     @PostMapping("/progress")
     @ResponseStatus(HttpStatus.CREATED)
     Created reportProgress(@PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String ledgerId,
                            @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
-                           @RequestHeader(value = Actors.HEADER, required = false) String role,
                            @Valid @RequestBody ProgressBody body) {
         String id = commands.sendAndWait(new ReportProgress(new LedgerId(ledgerId), taskId, body.text(),
-                queries.today(), Actors.role(role)));
+                queries.today(), Actors.role()));
         return new Created(id);
     }
 
@@ -106,10 +99,9 @@ class TaskController {
     @PostMapping("/verification")
     void verify(@PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String ledgerId,
                 @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
-                @RequestHeader(value = Actors.HEADER, required = false) String role,
                 @Valid @RequestBody(required = false) DecisionBody body) {
         Refusal refusal = commands.sendAndWait(new VerifyTask(new LedgerId(ledgerId), taskId,
-                body == null ? null : body.comment(), queries.today(), Actors.role(role)));
+                body == null ? null : body.comment(), queries.today(), Actors.role()));
         if (refusal != null) {
             throw new RuleViolation(refusal.code(), refusal.status(), refusal.message());
         }
@@ -118,9 +110,8 @@ class TaskController {
     @PostMapping("/verification-failures")
     void failVerification(@PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String ledgerId,
                           @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
-                          @RequestHeader(value = Actors.HEADER, required = false) String role,
                           @Valid @RequestBody ReasonBody body) {
         commands.sendAndWait(new FailVerification(new LedgerId(ledgerId), taskId, body.reason(), queries.today(),
-                Actors.role(role)));
+                Actors.role()));
     }
 }

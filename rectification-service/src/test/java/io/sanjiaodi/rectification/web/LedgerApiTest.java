@@ -19,6 +19,7 @@ import io.sanjiaodi.contracts.rectification.RectificationOpened.TaskKind;
 import io.sanjiaodi.contracts.rectification.RegulationRecorded.RegulationAction;
 import io.sanjiaodi.contracts.rectification.StageEvaluationRecorded.Rating;
 import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.security.MockJwts;
 import io.sanjiaodi.platform.web.ProblemDetailsAdvice;
 import io.sanjiaodi.rectification.command.rectification.ActorRole;
 import io.sanjiaodi.rectification.command.rectification.LedgerId;
@@ -62,7 +63,12 @@ class LedgerApiTest {
             {"responsibleLeader": "张某", "responsibleDepartment": "局办公室", "deadline": "2019-03-31",
              "measures": "修订招投标管理办法"}""";
 
+    /** Requests without a token. */
     @Autowired
+    MockMvc plain;
+    @Autowired
+    org.springframework.web.context.WebApplicationContext context;
+    /** Requests as the supervision office unless a test names another user. */
     MockMvc mvc;
     @MockitoBean
     CommandGateway commands;
@@ -76,11 +82,24 @@ class LedgerApiTest {
     @BeforeEach
     void today() {
         when(queries.today()).thenReturn(TODAY);
+        mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
+                .defaultRequest(get("/").with(MockJwts.as("office"))).build();
+    }
+
+    /** The ledger role a test names, as the contract's demo user who holds it. */
+    static org.springframework.test.web.servlet.request.RequestPostProcessor as(String ledgerRole) {
+        return switch (ledgerRole) {
+            case "UNIT" -> MockJwts.as("unit-leader");
+            case "SUPERVISOR" -> MockJwts.as("office");
+            case "SUPERVISING_BODY" -> MockJwts.as("stationed");
+            default -> MockJwts.as(ledgerRole);
+        };
     }
 
     private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String role, String body) {
         if (role != null) {
-            request.header("X-Actor-Role", role);
+            request.with(as(role));
         }
         return request.contentType(MediaType.APPLICATION_JSON).content(body);
     }
@@ -93,6 +112,8 @@ class LedgerApiTest {
         view.ledgerId = L;
         view.interviewId = "iv-1";
         view.unitName = "市交通局";
+        view.unitId = "nb-transport";
+        view.jurisdictionId = "ningbo";
         LedgerView.TaskView task = new LedgerView.TaskView();
         task.taskId = "task-p1";
         task.kind = TaskKind.PROBLEM_RECTIFICATION;
@@ -184,21 +205,57 @@ class LedgerApiTest {
     }
 
     @Test
-    void withoutTheActorRoleHeaderNothingIsSent() throws Exception {
-        mvc.perform(json(post(TASK + "/plan"), null, PLAN)).andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.code").value("ACTOR_ROLE_REQUIRED"));
-        mvc.perform(json(post(TASK + "/plan"), "EMPEROR", PLAN)).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.code").value("ACTOR_ROLE_UNKNOWN"));
-        mvc.perform(json(post(TASK + "/plan"), "SYSTEM", PLAN)).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.code").value("ACTOR_ROLE_UNKNOWN"));
+    void withoutATokenOrWithARoleTheContractDoesNotKnowNothingIsSent() throws Exception {
+        plain.perform(json(post(TASK + "/plan"), null, PLAN)).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("AUTHENTICATION_REQUIRED"));
+        mvc.perform(json(post(TASK + "/plan"), null, PLAN).with(MockJwts.as(new io.sanjiaodi.platform.security.TestTokens.User(
+                        "emperor", "皇帝", null, "ningbo", null, List.of()))))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("ACCESS_DENIED"));
+        mvc.perform(json(post(TASK + "/plan"), "auditor", PLAN)).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("ACCESS_DENIED"));
         verify(commands, never()).sendAndWait(any());
     }
 
     @Test
-    void aRoleTheRulesDoNotAllowIsA403() throws Exception {
-        when(commands.sendAndWait(any(PlanTask.class))).thenThrow(new RuleViolation("ROLE_NOT_ALLOWED", 403, "no"));
+    void aRoleThePermissionsDoNotAllowIsA403BeforeAnyCommand() throws Exception {
         mvc.perform(json(post(TASK + "/plan"), "SUPERVISOR", PLAN)).andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.code").value("ROLE_NOT_ALLOWED"));
+                .andExpect(jsonPath("$.code").value("ACCESS_DENIED"));
+        verify(commands, never()).sendAndWait(any());
+    }
+
+    @Test
+    void aUnitUserOfAnotherUnitIsOutOfScopeAndASubordinateUnitSeesOnlyWhatWasCascadedToIt() throws Exception {
+        LedgerView view = new LedgerView();
+        view.ledgerId = L;
+        view.unitId = "nb-transport";
+        view.jurisdictionId = "ningbo";
+        LedgerView.TaskView cascaded = new LedgerView.TaskView();
+        cascaded.taskId = "task-p1";
+        LedgerView.SubTaskView sub = new LedgerView.SubTaskView();
+        sub.subTaskId = "task-p1-nb-passenger-transport";
+        sub.ownerUnitId = "nb-passenger-transport";
+        cascaded.subTasks.add(sub);
+        LedgerView.TaskView other = new LedgerView.TaskView();
+        other.taskId = "task-p2";
+        view.tasks.add(cascaded);
+        view.tasks.add(other);
+        view.regulations.add(new LedgerView.Regulation("reg-1", "制度", RegulationAction.ESTABLISHED, TODAY, List.of()));
+        when(queries.lookup(L)).thenAnswer(i -> java.util.Optional.of(view));
+        when(queries.get(L)).thenReturn(view);
+        mvc.perform(json(post(TASK + "/plan"), null, PLAN).with(MockJwts.unit("nb-coop", "ningbo")))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("OUT_OF_SCOPE"));
+        mvc.perform(get("/api/ledgers/" + L).with(MockJwts.as("office-fenghua")))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("OUT_OF_SCOPE"));
+        mvc.perform(json(post(TASK + "/plan"), null, PLAN).with(MockJwts.as("subunit-staff")))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("OUT_OF_SCOPE"));
+        mvc.perform(get("/api/ledgers/" + L).with(MockJwts.as("subunit-staff"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.tasks.length()").value(1))
+                .andExpect(jsonPath("$.tasks[0].subTasks[0].ownerUnitId").value("nb-passenger-transport"))
+                .andExpect(jsonPath("$.regulations.length()").value(0));
+        mvc.perform(json(post(TASK + "/sub-tasks/task-p1-nb-passenger-transport/completion"), null, "{}")
+                .with(MockJwts.as("subunit-staff"))).andExpect(status().isOk());
+        verify(commands).sendAndWait(any(CompleteSubTask.class));
+        verify(commands, never()).sendAndWait(any(PlanTask.class));
     }
 
     @Test
@@ -395,7 +452,7 @@ class LedgerApiTest {
         when(evidence.store(eq(L), eq("task-p1"), eq("纪要.pdf"), eq("application/pdf"), eq(3L), any()))
                 .thenReturn(new StoredEvidence("ev-1", "纪要.pdf", "application/pdf", 3, "abc"));
         mvc.perform(multipart(TASK + "/evidence").file(new MockMultipartFile("file", "纪要.pdf", "application/pdf",
-                        new byte[]{1, 2, 3})).header("X-Actor-Role", "UNIT"))
+                        new byte[]{1, 2, 3})).with(as("UNIT")))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.evidenceId").value("ev-1"))
                 .andExpect(jsonPath("$.sha256").value("abc"));
@@ -410,10 +467,10 @@ class LedgerApiTest {
         when(evidence.store(any(), any(), eq("../../etc/passwd"), any(), anyLong(), any()))
                 .thenThrow(RuleViolation.unprocessable("EVIDENCE_FILE_NAME_INVALID", "bad name"));
         mvc.perform(multipart(TASK + "/evidence").file(new MockMultipartFile("file", "big.bin", null, new byte[10]))
-                        .header("X-Actor-Role", "UNIT"))
+                        .with(as("UNIT")))
                 .andExpect(status().isPayloadTooLarge()).andExpect(jsonPath("$.code").value("EVIDENCE_TOO_LARGE"));
         mvc.perform(multipart(TASK + "/evidence").file(new MockMultipartFile("file", "../../etc/passwd", null,
-                        new byte[1])).header("X-Actor-Role", "UNIT"))
+                        new byte[1])).with(as("UNIT")))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.code").value("EVIDENCE_FILE_NAME_INVALID"));
         verify(commands, never()).sendAndWait(any());
@@ -422,8 +479,8 @@ class LedgerApiTest {
     @Test
     void evidenceFromASupervisorIsRefusedBeforeAnythingIsStored() throws Exception {
         mvc.perform(multipart(TASK + "/evidence").file(new MockMultipartFile("file", "a.pdf", null, new byte[1]))
-                        .header("X-Actor-Role", "SUPERVISOR"))
-                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("ROLE_NOT_ALLOWED"));
+                        .with(as("SUPERVISOR")))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("ACCESS_DENIED"));
         verify(evidence, never()).store(any(), any(), any(), any(), anyLong(), any());
     }
 
@@ -434,7 +491,7 @@ class LedgerApiTest {
         when(commands.sendAndWait(any(AttachEvidence.class))).thenThrow(
                 RuleViolation.notFound("TASK_NOT_FOUND", "no task"));
         mvc.perform(multipart(TASK + "/evidence").file(new MockMultipartFile("file", "a.pdf", null, new byte[1]))
-                        .header("X-Actor-Role", "UNIT"))
+                        .with(as("UNIT")))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("TASK_NOT_FOUND"));
         verify(evidence).delete("ev-2");
     }
@@ -465,10 +522,10 @@ class LedgerApiTest {
     @Test
     void aSupervisorMayRunTheDeadlineSweepNowButAUnitMayNot() throws Exception {
         when(sweeper.sweep()).thenReturn(new DeadlineSweeper.Result(2, 1, 0, 0));
-        mvc.perform(post("/api/deadline-sweeps").header("X-Actor-Role", "SUPERVISOR")).andExpect(status().isOk())
+        mvc.perform(post("/api/deadline-sweeps").with(as("SUPERVISOR"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.tasksMarked").value(2));
-        mvc.perform(post("/api/deadline-sweeps").header("X-Actor-Role", "UNIT")).andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.code").value("ROLE_NOT_ALLOWED"));
+        mvc.perform(post("/api/deadline-sweeps").with(as("UNIT"))).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("ACCESS_DENIED"));
         ArgumentCaptor<Object> none = ArgumentCaptor.forClass(Object.class);
         verify(commands, never()).sendAndWait(none.capture());
     }

@@ -1,5 +1,7 @@
 package io.sanjiaodi.supervision.web;
 
+import io.sanjiaodi.supervision.query.SupervisionViews;
+
 import io.sanjiaodi.platform.RuleViolation;
 import io.sanjiaodi.supervision.query.SupervisionQueries;
 import jakarta.validation.constraints.Max;
@@ -34,14 +36,19 @@ class ExportController {
                                   @PathVariable @Pattern(regexp = "^(csv|xlsx)$") String format,
                                   @RequestParam(required = false) @Pattern(regexp = SupervisionController.ID) String jurisdictionId,
                                   @RequestParam(required = false) @Min(2000) @Max(2100) Integer year) throws IOException {
+        // the same scope as the lists: rows outside the actor's units or jurisdiction are left out
+        jurisdictionId = SupervisionSecurity.jurisdiction(jurisdictionId);
         List<List<Object>> rows = switch (table) {
-            case "ledgers" -> Tables.ledgers(queries.ledgers(jurisdictionId, year));
-            case "overdue" -> Tables.warnings(queries.warnings(jurisdictionId, year, null));
+            case "ledgers" -> Tables.ledgers(SupervisionSecurity.visible(queries.ledgers(jurisdictionId, year),
+                    r -> r.unitId, r -> r.jurisdictionId));
+            case "overdue" -> Tables.warnings(SupervisionSecurity.visible(queries.warnings(jurisdictionId, year, null),
+                    SupervisionViews.TaskWarning::unitId, SupervisionViews.TaskWarning::jurisdictionId));
             default -> {
                 if (year == null) {
                     throw RuleViolation.unprocessable("YEAR_REQUIRED", "the evaluation table is per year");
                 }
-                yield Tables.evaluation(queries.evaluation(jurisdictionId, year));
+                yield Tables.evaluation(SupervisionSecurity.visible(queries.evaluation(jurisdictionId, year),
+                        SupervisionViews.EvaluationRow::unitId, SupervisionViews.EvaluationRow::jurisdictionId));
             }
         };
         byte[] body = format.equals("csv") ? Tables.csv(rows) : Tables.xlsx(table, rows);

@@ -1,5 +1,7 @@
 package io.sanjiaodi.supervision.web;
 
+import io.sanjiaodi.platform.security.Actors;
+
 import io.sanjiaodi.supervision.intake.SupervisionIntake;
 import io.sanjiaodi.supervision.projection.InterviewRecord;
 import io.sanjiaodi.supervision.projection.LedgerRecord;
@@ -32,19 +34,21 @@ class SupervisionController {
     @GetMapping("/overview")
     Overview overview(@RequestParam(required = false) @Pattern(regexp = ID) String jurisdictionId,
                       @RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
-        return queries.overview(jurisdictionId, year);
+        return queries.overview(SupervisionSecurity.jurisdiction(jurisdictionId), year);
     }
 
     @GetMapping("/ledgers")
     List<LedgerRecord> ledgers(@RequestParam(required = false) @Pattern(regexp = ID) String jurisdictionId,
                                @RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
-        return queries.ledgers(jurisdictionId, year);
+        return SupervisionSecurity.visible(queries.ledgers(SupervisionSecurity.jurisdiction(jurisdictionId), year),
+                r -> r.unitId, r -> r.jurisdictionId);
     }
 
     /** The ledger page: the ledger with its tasks and the interview's three lists. */
     @GetMapping("/ledgers/{ledgerId}")
     Map<String, Object> ledger(@PathVariable @Pattern(regexp = ID) String ledgerId) {
         LedgerRecord ledger = queries.ledger(ledgerId);
+        Actors.requireScope(Actors.require().mayAccessUnit(ledger.unitId, ledger.jurisdictionId), "ledger " + ledgerId);
         InterviewRecord interview = ledger.interviewId == null ? null : queries.interview(ledger.interviewId);
         return Map.of("ledger", ledger, "interview", interview == null ? Map.of() : interview);
     }
@@ -52,26 +56,30 @@ class SupervisionController {
     @GetMapping("/interviews")
     List<InterviewRecord> interviews(@RequestParam(required = false) @Pattern(regexp = ID) String jurisdictionId,
                                      @RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
-        return queries.interviews(jurisdictionId, year);
+        return SupervisionSecurity.visible(queries.interviews(SupervisionSecurity.jurisdiction(jurisdictionId), year),
+                r -> r.unitId, r -> r.jurisdictionId);
     }
 
     @GetMapping("/warnings")
     List<TaskWarning> warnings(@RequestParam(required = false) @Pattern(regexp = ID) String jurisdictionId,
                                @RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
                                @RequestParam(required = false) @Pattern(regexp = "^(YELLOW|ORANGE|RED)$") String level) {
-        return queries.warnings(jurisdictionId, year, level);
+        return SupervisionSecurity.visible(queries.warnings(SupervisionSecurity.jurisdiction(jurisdictionId), year, level),
+                TaskWarning::unitId, TaskWarning::jurisdictionId);
     }
 
     @GetMapping("/evaluation")
     List<EvaluationRow> evaluation(@RequestParam(required = false) @Pattern(regexp = ID) String jurisdictionId,
                                    @RequestParam @Min(2000) @Max(2100) int year) {
-        return queries.evaluation(jurisdictionId, year);
+        return SupervisionSecurity.visible(queries.evaluation(SupervisionSecurity.jurisdiction(jurisdictionId), year),
+                EvaluationRow::unitId, EvaluationRow::jurisdictionId);
     }
 
     @GetMapping("/accountability")
     List<AccountabilityRow> accountability(@RequestParam(required = false) @Pattern(regexp = ID) String jurisdictionId,
                                            @RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
-        return queries.accountability(jurisdictionId, year);
+        return SupervisionSecurity.visible(queries.accountability(SupervisionSecurity.jurisdiction(jurisdictionId), year),
+                AccountabilityRow::unitId, AccountabilityRow::jurisdictionId);
     }
 
     /** Drops every supervision model and rebuilds it from the topics; the models fill again within seconds. */

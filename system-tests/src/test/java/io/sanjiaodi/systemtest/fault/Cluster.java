@@ -51,7 +51,9 @@ final class Cluster implements AutoCloseable {
             String name = service.name().toLowerCase() + "-service";
             processes.put(service, new ManagedProcess(name, List.of(java, "-Xmx320m", "-XX:+UseSerialGC",
                     "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true", "-jar",
-                    jar(name).toAbsolutePath().toString()),
+                    jar(name).toAbsolutePath().toString(),
+                    // the services trust the tests' token key (security contract: public-key-location)
+                    io.sanjiaodi.platform.security.TestTokens.publicKeyArgument()),
                     Map.of("PORT", "" + port, "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap(),
                             "MONGODB_URI", mongoUri() + "/?serverSelectionTimeoutMS=3000&connectTimeoutMS=2000",
                             "RECTIFICATION_SWEEPER_ENABLED", "false"),

@@ -126,7 +126,9 @@ final class IndependentChecker {
      */
     private Map<String, List<String>> auditTrailByAggregate() throws Exception {
         HttpResponse<String> export = http.send(HttpRequest.newBuilder(
-                URI.create(cluster.url(Cluster.Node.AUDIT) + "/api/audit/export")).timeout(Duration.ofMinutes(5)).build(),
+                URI.create(cluster.url(Cluster.Node.AUDIT) + "/api/audit/export")).timeout(Duration.ofMinutes(5))
+                .header("Authorization", io.sanjiaodi.platform.security.TestTokens.bearer(
+                        io.sanjiaodi.platform.security.TestTokens.token("auditor"))).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         Map<String, List<String>> byAggregate = new HashMap<>();
         for (String line : export.body().split("\n")) {
@@ -141,7 +143,8 @@ final class IndependentChecker {
 
     private JsonNode get(String url) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", io.sanjiaodi.platform.security.TestTokens.bearer(
+                        io.sanjiaodi.platform.security.TestTokens.token("office"))).build(), HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
 

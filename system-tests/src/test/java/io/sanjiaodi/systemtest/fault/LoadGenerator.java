@@ -97,6 +97,8 @@ final class LoadGenerator implements Runnable {
         try {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(interviewUrl.get() + path))
                     .timeout(Duration.ofSeconds(15)).header("Content-Type", "application/json")
+                    .header("Authorization", io.sanjiaodi.platform.security.TestTokens.bearer(
+                            io.sanjiaodi.platform.security.TestTokens.token("office")))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 == 2) {
                 accepted.incrementAndGet();

@@ -21,6 +21,11 @@ public class InterviewQueries {
     public record Filter(String jurisdictionId, Integer year, String status, String cadreLevel, String unitId) {
     }
 
+    /** The interview if the query model has it yet (scope checks; no 404). */
+    public java.util.Optional<InterviewView> lookup(String interviewId) {
+        return java.util.Optional.ofNullable(mongo.findById(interviewId, InterviewView.class));
+    }
+
     public InterviewView get(String interviewId) {
         InterviewView view = mongo.findById(interviewId, InterviewView.class);
         if (view == null) {

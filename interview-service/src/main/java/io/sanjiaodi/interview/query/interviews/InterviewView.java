@@ -48,6 +48,13 @@ public class InterviewView {
                           Signature recordSignature, Signature commitmentSignature, String listsHash) {
     }
 
+    /** This view for a reader who must not see who reported a problem (unit users): sources removed. */
+    public InterviewView withoutConfidentialSources() {
+        problems = problems.stream().map(p -> new ProblemItem(p.itemId(), p.aspect(), p.description(),
+                p.sourceChannel(), null)).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        return this;
+    }
+
     /** Replaces the item with the same id, or appends it. */
     static <T> void upsert(List<T> items, T item, Function<T, String> id) {
         String itemId = id.apply(item);

@@ -1,8 +1,8 @@
 package io.sanjiaodi.rectification.command.rectification;
 
 /**
- * Who acts on a ledger. For now taken from the {@code X-Actor-Role} request header; the security
- * issue replaces that with a JWT claim without touching the rules in {@link Permissions}.
+ * Who acts on a ledger. The web layer maps the token's role onto it ({@code web.Actors}); the rules
+ * stay in {@link Permissions}.
  */
 public enum ActorRole {
     /** supervision office staff of the commission: verify, evaluate, decide extensions, accountability */

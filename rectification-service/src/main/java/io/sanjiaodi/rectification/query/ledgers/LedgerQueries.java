@@ -58,6 +58,11 @@ public class LedgerQueries {
         return LocalDate.now(clock);
     }
 
+    /** The ledger if the query model has it (scope checks; no 404). */
+    public java.util.Optional<LedgerView> lookup(String ledgerId) {
+        return java.util.Optional.ofNullable(mongo.findById(ledgerId, LedgerView.class));
+    }
+
     public LedgerView get(String ledgerId) {
         LedgerView view = mongo.findById(ledgerId, LedgerView.class);
         if (view == null) {

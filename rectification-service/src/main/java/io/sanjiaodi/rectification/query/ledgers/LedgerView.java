@@ -40,6 +40,32 @@ public class LedgerView {
     public List<HistoryEntry> history = new ArrayList<>();
     public long lastSequence = -1;
 
+    /** True when a task of this ledger was cascaded to {@code unitId} (a subordinate unit). */
+    public boolean cascadedTo(String unitId) {
+        return unitId != null && tasks.stream().anyMatch(t -> t.subTasks.stream().anyMatch(s -> unitId.equals(s.ownerUnitId)));
+    }
+
+    /**
+     * What a subordinate unit sees of its parent's ledger: only the tasks cascaded to it, with only
+     * its own sub-tasks; the parent's evidence, regulations, evaluations, cases and history stay out.
+     */
+    public LedgerView onlyCascadedTo(String unitId) {
+        tasks = tasks.stream().filter(t -> t.subTasks.stream().anyMatch(s -> unitId.equals(s.ownerUnitId)))
+                .peek(t -> {
+                    t.subTasks = new ArrayList<>(t.subTasks.stream().filter(s -> unitId.equals(s.ownerUnitId)).toList());
+                    t.progressReports = new ArrayList<>();
+                })
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        writtenReport = new WrittenReport();
+        trackingEvaluation = null;
+        regulations = new ArrayList<>();
+        evidence = new ArrayList<>();
+        stageEvaluations = new ArrayList<>();
+        accountabilityCases = new ArrayList<>();
+        history = new ArrayList<>();
+        return this;
+    }
+
     public TaskView task(String taskId) {
         return tasks.stream().filter(t -> t.taskId.equals(taskId)).findFirst().orElse(null);
     }

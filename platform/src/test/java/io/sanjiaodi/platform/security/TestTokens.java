@@ -1,0 +1,189 @@
+package io.sanjiaodi.platform.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Mints the tokens every test uses, with a key pair of its own (one per JVM): services started
+ * by a test validate them through {@link #publicKeyLocation()} ({@code public-key-location}).
+ * Users are those of the security contract; {@link #token(String, Role, String, String, List)}
+ * makes any other. Expired, tampered, wrong-key and wrong-issuer variants for negative tests.
+ */
+public final class TestTokens {
+
+    public static final String ISSUER = "http://localhost:9000";
+    public static final String PUBLIC_KEY_PROPERTY = "spring.security.oauth2.resourceserver.jwt.public-key-location";
+
+    /** A user of the contract's demo table. */
+    public record User(String id, String name, Role role, String jurisdictionId, String unitId,
+                       List<String> supervisedUnitIds) {
+    }
+
+    public static final Map<String, User> DEMO_USERS = demoUsers();
+
+    private static final KeyPair KEYS = generate();
+    private static final KeyPair OTHER_KEYS = generate();
+    private static volatile Path publicKeyFile;
+
+    private TestTokens() {
+    }
+
+    private static Map<String, User> demoUsers() {
+        Map<String, User> users = new LinkedHashMap<>();
+        for (User u : List.of(
+                new User("leader", "陈明", Role.LEADERSHIP, "ningbo", null, List.of()),
+                new User("office", "周静", Role.SUPERVISION_OFFICE, "ningbo", null, List.of()),
+                new User("office-fenghua", "奉化区纪委监委干部", Role.SUPERVISION_OFFICE, "fenghua", null, List.of()),
+                new User("stationed", "吴刚", Role.SUPERVISING_BODY, "ningbo", null,
+                        List.of("nb-transport", "nb-road-transport", "nb-passenger-transport", "nb-port-shipping")),
+                new User("unit-leader", "张某", Role.UNIT_LEADER, "ningbo", "nb-transport", List.of()),
+                new User("unit-staff", "市交通局干部", Role.UNIT_STAFF, "ningbo", "nb-transport", List.of()),
+                new User("subunit-staff", "市客运管理局干部", Role.UNIT_STAFF, "ningbo", "nb-passenger-transport", List.of()),
+                new User("auditor", "审计员", Role.AUDITOR, "ningbo", null, List.of()),
+                new User("admin", "系统管理员", Role.ADMIN, "ningbo", null, List.of()))) {
+            users.put(u.id(), u);
+        }
+        return Map.copyOf(users);
+    }
+
+    /** The contract's demo user with this id. */
+    public static User user(String id) {
+        User user = DEMO_USERS.get(id);
+        if (user == null) {
+            throw new IllegalArgumentException("no demo user " + id);
+        }
+        return user;
+    }
+
+    /** A valid token (one hour) of a demo user. */
+    public static String token(String userId) {
+        return sign(KEYS, claims(user(userId), ISSUER, Instant.now().plus(Duration.ofHours(1))));
+    }
+
+    /** A valid token of any user, e.g. a unit user of a unit a test just created. */
+    public static String token(String userId, Role role, String jurisdictionId, String unitId,
+                               List<String> supervisedUnitIds) {
+        return sign(KEYS, claims(new User(userId, userId, role, jurisdictionId, unitId, supervisedUnitIds),
+                ISSUER, Instant.now().plus(Duration.ofHours(1))));
+    }
+
+    /** A token of a unit user (UNIT_LEADER) of {@code unitId}. */
+    public static String unitToken(String unitId, String jurisdictionId) {
+        return token("leader-of-" + unitId, Role.UNIT_LEADER, jurisdictionId, unitId, List.of());
+    }
+
+    public static String expired(String userId) {
+        return sign(KEYS, claims(user(userId), ISSUER, Instant.now().minus(Duration.ofHours(1))));
+    }
+
+    /** Signed with a key the services do not trust. */
+    public static String wrongKey(String userId) {
+        return sign(OTHER_KEYS, claims(user(userId), ISSUER, Instant.now().plus(Duration.ofHours(1))));
+    }
+
+    public static String wrongIssuer(String userId) {
+        return sign(KEYS, claims(user(userId), "http://evil.example", Instant.now().plus(Duration.ofHours(1))));
+    }
+
+    /** A valid token whose payload was changed afterwards (the role raised to ADMIN): the signature no longer matches. */
+    public static String tampered(String userId) {
+        String[] parts = token(userId).split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
+                .replaceFirst("\"roles\":\\[[^]]*]", "\"roles\":[\"ADMIN\"]");
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
+    }
+
+    /** {@code Authorization} header value. */
+    public static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    /** The public key as an X.509 PEM file, written once per JVM. */
+    public static synchronized Path publicKeyFile() {
+        if (publicKeyFile == null) {
+            try {
+                Path file = Files.createTempFile("sanjiaodi-test-jwt", ".pub.pem");
+                file.toFile().deleteOnExit();
+                Files.writeString(file, publicKeyPem());
+                publicKeyFile = file;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return publicKeyFile;
+    }
+
+    /** {@code file:...} for {@value #PUBLIC_KEY_PROPERTY}. */
+    public static String publicKeyLocation() {
+        return "file:" + publicKeyFile().toAbsolutePath();
+    }
+
+    /** {@code --spring.security...public-key-location=file:...} for a service's command line. */
+    public static String publicKeyArgument() {
+        return "--" + PUBLIC_KEY_PROPERTY + "=" + publicKeyLocation();
+    }
+
+    public static String publicKeyPem() {
+        return "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(KEYS.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
+    }
+
+    private static JWTClaimsSet claims(User user, String issuer, Instant expiry) {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(user.id())
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(expiry.minus(Duration.ofHours(2))))
+                .expirationTime(Date.from(expiry))
+                .claim("name", user.name())
+                .claim("roles", List.of(user.role().name()))
+                .claim("jurisdiction_id", user.jurisdictionId())
+                .claim("supervised_unit_ids", user.supervisedUnitIds());
+        if (user.unitId() != null) {
+            claims.claim("unit_id", user.unitId());
+        }
+        return claims.build();
+    }
+
+    private static String sign(KeyPair keys, JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), claims);
+            jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static KeyPair generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
