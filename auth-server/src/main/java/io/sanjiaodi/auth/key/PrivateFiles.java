@@ -16,8 +16,13 @@ public final class PrivateFiles {
 
     public static void write(Path file, String content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+            if (posix) { // a directory of secrets: nobody else may even list it
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            }
+        }
         // created with mode 600 from the start, so the secret is never readable by others, not even briefly
         Path temp = posix
                 ? Files.createTempFile(dir, file.getFileName().toString(), ".tmp",

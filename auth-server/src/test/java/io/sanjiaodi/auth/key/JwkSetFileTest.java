@@ -25,6 +25,7 @@ class JwkSetFileTest {
         JWKSet second = JwkSetFile.loadOrCreate(file);
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
         RSAKey key = (RSAKey) first.getKeys().get(0);
         assertThat(key.isPrivate()).isTrue();
         assertThat(key.size()).isEqualTo(2048);
