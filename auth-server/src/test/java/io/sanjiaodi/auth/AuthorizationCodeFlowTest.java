@@ -82,6 +82,15 @@ class AuthorizationCodeFlowTest {
     }
 
     @Test
+    void signingInAtTheFormDirectlyLandsOnAPageThatNamesTheUserAndLinksTheDashboard() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(post("/login").session(session).with(csrf()).param("username", "office").param("password", "test-secret"))
+                .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/"));
+        assertThat(mvc.perform(get("/").session(session)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("周静", "office", "http://localhost:8083/dashboard/");
+    }
+
+    @Test
     void aWrongPasswordSendsBackToTheFormWithAnError() throws Exception {
         MockHttpSession session = new MockHttpSession();
         mvc.perform(get("/oauth2/authorize").session(session).accept(MediaType.TEXT_HTML)

@@ -192,7 +192,8 @@ function live() {
     badgeEl.dataset.i18n = 'live.off'; badgeEl.textContent = t('live.off'); badgeEl.classList.remove('on');
     // a refused token (401) closes the stream for good; network trouble reconnects by itself
     if (source.readyState === EventSource.CLOSED) {
-      setTimeout(() => Auth.fetch('/api/supervision/interviews').then(res => { if (res && res.ok) live(); }), 5000);
+      setTimeout(() => Auth.fetch('/api/supervision/interviews')
+        .then(res => { if (res && res.ok) live(); }).catch(() => {}), 5000);
     }
   };
   source.addEventListener('changed', () => {
