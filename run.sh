@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Runs the whole system locally on the embedded default: a real Apache Kafka broker (KRaft, its
-# own process), mongo-java-server with a file-backed store, and the three services. Builds what
-# is missing, loads demo data through the public APIs, prints the URLs. Ctrl-C stops everything
-# this script started, and nothing else. Data stays in ./data (SANJIAODI_DATA) for the next run.
+# Runs the whole system locally on the embedded default: the auth server (sign-in, first: it
+# creates the signing key the services and the demo loader rely on), a real Apache Kafka broker
+# (KRaft, its own process), mongo-java-server with a file-backed store, and the three services.
+# Builds what is missing, loads demo data through the public APIs, prints the URLs and the demo
+# users. Ctrl-C stops everything this script started, and nothing else. Data stays in ./data
+# (SANJIAODI_DATA) for the next run, the key and demo passwords in ./data/auth.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -50,15 +52,16 @@ wait_ready() { # url name pid
   log "$2 is not ready; see $LOGS/$2.log"; exit 1
 }
 
-for port in 9092 9093 27017 8081 8082 8083; do
+for port in 9000 9092 9093 27017 8081 8082 8083; do
   if port_busy "$port"; then log "port $port is already in use; stop whatever uses it first"; trap - EXIT; exit 1; fi
 done
 
 # Build only what is missing or older than its sources.
 needs_build=no
-for svc in interview rectification audit; do
-  jar=$(ls "$svc-service/target/$svc-service-"*-exec.jar 2>/dev/null | head -1 || true)
-  if [[ -z "$jar" ]] || [[ -n "$(find contracts platform "$svc-service" -newer "$jar" \( -name '*.java' -o -name '*.yml' -o -name 'pom.xml' -o -path '*/resources/*' \) -print -quit)" ]]; then
+for svc in interview-service rectification-service audit-service auth-server; do
+  jar=$(ls "$svc/target/$svc-"*-exec.jar 2>/dev/null | head -1 || true)
+  sources=(contracts platform "$svc"); [[ $svc == audit-service ]] && sources+=(supervision)
+  if [[ -z "$jar" ]] || [[ -n "$(find "${sources[@]}" -newer "$jar" \( -name '*.java' -o -name '*.yml' -o -name '*.json' -o -name 'pom.xml' -o -path '*/resources/*' \) -not -path '*/node_modules/*' -not -path '*/target/*' -print -quit)" ]]; then
     needs_build=yes
   fi
 done
@@ -69,6 +72,13 @@ if [[ $needs_build == yes ]]; then
   ./mvnw -B -q -pl devstack dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/classpath.txt
 fi
 DEVSTACK_CP="$ROOT/devstack/target/classes:$(cat devstack/target/classpath.txt)"
+
+# First, so that <data>/auth/jwks.json exists (created once, reused afterwards) before anything signs
+# or checks a token.
+log "starting auth-server (sign-in; key and demo passwords in $DATA/auth) ..."
+SANJIAODI_DATA="$DATA" "$JAVA" -Xmx256m -XX:+UseSerialGC \
+  -jar "$(ls auth-server/target/auth-server-*-exec.jar | head -1)" >"$LOGS/auth-server.log" 2>&1 &
+PIDS+=($!); wait_ready http://localhost:9000 auth-server "${PIDS[-1]}"
 
 log "starting MongoDB-wire server (mongo-java-server, data in $DATA/mongo) ..."
 "$JAVA" -Xmx512m -cp "$DEVSTACK_CP" io.sanjiaodi.devstack.DevMongo --port 27017 --data "$DATA/mongo" >"$LOGS/mongo.log" 2>&1 &
@@ -85,7 +95,7 @@ for svc in interview rectification audit; do
     -jar "$(ls "$svc-service/target/$svc-service-"*-exec.jar | head -1)" >"$LOGS/$svc-service.log" 2>&1 &
   PIDS+=($!)
 done
-i=2
+i=$((${#PIDS[@]}-3))
 for svc in interview rectification audit; do
   wait_ready "${URL[$svc]}" "$svc-service" "${PIDS[$i]}"; i=$((i+1))
 done
@@ -99,10 +109,13 @@ fi
 cat <<TXT
 
   三交底 integrity interview platform is running.
-  Dashboard:                ${URL[audit]}/dashboard/
+  Dashboard:                ${URL[audit]}/dashboard/   (signs you in at http://localhost:9000/login)
+  Demo users (user, role, name); passwords in $DATA/auth/demo-users.txt:
+$(awk '!/^#/ && NF >= 4 { printf "    %-16s %-20s %s\n", $1, $3, $4 }' "$DATA/auth/demo-users.txt")
   interview-service:        ${URL[interview]}/swagger-ui.html   health: ${URL[interview]}/actuator/health
   rectification-service:    ${URL[rectification]}/swagger-ui.html   health: ${URL[rectification]}/actuator/health
   audit-service:            ${URL[audit]}/swagger-ui.html   health: ${URL[audit]}/actuator/health
+  auth-server:              http://localhost:9000/.well-known/openid-configuration   keys: http://localhost:9000/oauth2/jwks
   Kafka: localhost:9092   MongoDB wire: localhost:27017   logs: $LOGS
   Press Ctrl-C to stop everything started here.
 

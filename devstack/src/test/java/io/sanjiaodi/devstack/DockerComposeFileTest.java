@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,8 @@ class DockerComposeFileTest {
             compose = new Yaml().load(in);
         }
         Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
-        assertThat(services).containsOnlyKeys("kafka", "mongo", "interview-service", "rectification-service", "audit-service",
-                "prometheus", "grafana");
+        assertThat(services).containsOnlyKeys("kafka", "mongo", "auth-server", "interview-service", "rectification-service",
+                "audit-service", "prometheus", "grafana");
         assertThat(Path.of("..", "ops", "prometheus", "prometheus.yml")).exists();
         assertThat(Path.of("..", "ops", "grafana", "dashboards", "sanjiaodi.json")).exists();
         assertThat(services.get("kafka").get("image").toString()).startsWith("apache/kafka:");
@@ -37,7 +38,13 @@ class DockerComposeFileTest {
             assertThat(Path.of("..", svc, "Dockerfile")).exists();
             Map<String, Object> env = (Map<String, Object>) services.get(svc).get("environment");
             assertThat(env).containsKeys("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI");
+            // the services validate the auth server's tokens (security contract, issue #7)
+            assertThat(env).containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
+                    "http://auth-server:9000/oauth2/jwks");
+            assertThat((Map<String, Object>) services.get(svc).get("depends_on")).containsKey("auth-server");
         }
+        assertThat(Path.of("..", "auth-server", "Dockerfile")).exists();
+        assertThat((List<String>) services.get("auth-server").get("volumes")).anyMatch(v -> v.endsWith(":/data"));
     }
 
     @Test

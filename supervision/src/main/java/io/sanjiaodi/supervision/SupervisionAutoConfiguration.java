@@ -15,6 +15,6 @@ import org.springframework.context.annotation.ComponentScan;
 @AutoConfiguration
 @ConditionalOnProperty(name = "supervision.enabled", havingValue = "true")
 @ComponentScan
-@EnableConfigurationProperties(SupervisionProperties.class)
+@EnableConfigurationProperties({SupervisionProperties.class, DashboardProperties.class})
 public class SupervisionAutoConfiguration {
 }

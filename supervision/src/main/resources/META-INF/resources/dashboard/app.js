@@ -20,7 +20,7 @@ function filters() {
   return p;
 }
 async function api(path) {
-  const res = await fetch(path);
+  const res = await Auth.fetch(path);
   if (!res.ok) throw new Error(path + ' → ' + res.status);
   return res.json();
 }
@@ -140,8 +140,19 @@ function verifyButton(eventId) {
 }
 function exportsFor(tables, year) {
   const p = filters(); if (year) p.set('year', year);
-  return el('p', { class: 'exports' }, t('export') + '：', tables.flatMap(name => ['csv', 'xlsx'].map(f =>
-    el('a', { href: `/api/supervision/export/${name}.${f}?${p}` }, `${name}.${f}`))));
+  return el('p', { class: 'exports' }, t('export') + '：', tables.flatMap(name => ['csv', 'xlsx'].map(f => {
+    const href = `/api/supervision/export/${name}.${f}?${p}`;
+    return el('a', { href, onclick: e => { e.preventDefault(); download(href, `${name}.${f}`); } }, `${name}.${f}`);
+  })));
+}
+/** A link cannot carry the bearer token: fetch the file with it and hand the browser the bytes. */
+async function download(href, name) {
+  const res = await Auth.fetch(href);
+  if (!res || !res.ok) return;
+  const url = URL.createObjectURL(await res.blob());
+  const a = el('a', { href: url, download: name });
+  document.body.append(a); a.click(); a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 function go(route) { location.hash = '#/' + route; }
 
@@ -172,20 +183,43 @@ async function fillFilters() {
 
 let pending = null;
 function live() {
-  const source = new EventSource('/api/supervision/stream');
+  const url = Auth.streamUrl('/api/supervision/stream');
+  if (!url) { Auth.signIn(); return; }
+  const source = new EventSource(url);
   const badgeEl = document.getElementById('live');
   source.onopen = () => { badgeEl.dataset.i18n = 'live.on'; badgeEl.textContent = t('live.on'); badgeEl.classList.add('on'); };
-  source.onerror = () => { badgeEl.dataset.i18n = 'live.off'; badgeEl.textContent = t('live.off'); badgeEl.classList.remove('on'); };
+  source.onerror = () => {
+    badgeEl.dataset.i18n = 'live.off'; badgeEl.textContent = t('live.off'); badgeEl.classList.remove('on');
+    // a refused token (401) closes the stream for good; network trouble reconnects by itself
+    if (source.readyState === EventSource.CLOSED) {
+      setTimeout(() => Auth.fetch('/api/supervision/interviews')
+        .then(res => { if (res && res.ok) live(); }).catch(() => {}), 5000);
+    }
+  };
   source.addEventListener('changed', () => {
     clearTimeout(pending);
     pending = setTimeout(() => { fillFilters(); render(); }, 400);
   });
 }
 
-document.getElementById('lang').onclick = () => { lang = lang === 'zh' ? 'en' : 'zh'; localStorage.setItem('lang', lang); applyStaticText(); render(); };
+function showUser() {
+  const user = Auth.user();
+  const box = document.getElementById('user');
+  box.textContent = user ? `${user.name} · ${user.roles.map(r => t('role.' + r)).join('、')}` : '';
+  if (user) box.dataset.user = user.id;
+}
+
+document.getElementById('lang').onclick = () => { lang = lang === 'zh' ? 'en' : 'zh'; localStorage.setItem('lang', lang); applyStaticText(); showUser(); render(); };
+document.getElementById('sign-out').onclick = () => Auth.signOut();
 ['year', 'jurisdiction'].forEach(id => document.getElementById(id).onchange = render);
 window.addEventListener('hashchange', render);
 window.addEventListener('resize', () => charts.forEach(c => c.resize()));
 applyStaticText();
-fillFilters().then(render);
-live();
+// nothing is asked of the services before somebody is signed in
+if (Auth.session()) {
+  showUser();
+  fillFilters().then(render);
+  live();
+} else {
+  Auth.signIn();
+}

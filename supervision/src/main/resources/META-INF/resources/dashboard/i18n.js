@@ -20,7 +20,9 @@ const TEXT = {
     auditTitle: '审计记录（不可篡改、可验证）', type: '事件', source: '来源', recordedAt: '记录时间', verify: '验证',
     included: '已包含在最新签名检查点中', notIncluded: '验证失败', export: '导出', none: '暂无数据',
     PROBLEM_RECTIFICATION: '问题整改', RISK_PREVENTION: '风险防控', DUTY: '履责事项',
-    OPEN: '待制定方案', PLANNED: '整改中', VERIFIED: '已销号', RED: '红', ORANGE: '橙', YELLOW: '黄', traceTasks: '对应任务'
+    OPEN: '待制定方案', PLANNED: '整改中', VERIFIED: '已销号', RED: '红', ORANGE: '橙', YELLOW: '黄', traceTasks: '对应任务',
+    signOut: '退出', 'role.LEADERSHIP': '委领导', 'role.SUPERVISION_OFFICE': '监督室', 'role.SUPERVISING_BODY': '派驻纪检监察组',
+    'role.UNIT_LEADER': '单位主要负责人', 'role.UNIT_STAFF': '单位工作人员', 'role.AUDITOR': '审计员', 'role.ADMIN': '系统管理员'
   },
   en: {
     brand: 'Integrity interview supervision', 'nav.overview': 'Overview', 'nav.ledgers': 'Ledgers', 'nav.units': 'Annual evaluation',
@@ -42,7 +44,10 @@ const TEXT = {
     auditTitle: 'Audit trail (immutable, verifiable)', type: 'Event', source: 'Source', recordedAt: 'Recorded at', verify: 'Verify',
     included: 'included in the latest signed checkpoint', notIncluded: 'verification failed', export: 'Export', none: 'No data',
     PROBLEM_RECTIFICATION: 'Problem', RISK_PREVENTION: 'Risk prevention', DUTY: 'Duty',
-    OPEN: 'no plan yet', PLANNED: 'in progress', VERIFIED: 'verified', RED: 'red', ORANGE: 'orange', YELLOW: 'yellow', traceTasks: 'tasks'
+    OPEN: 'no plan yet', PLANNED: 'in progress', VERIFIED: 'verified', RED: 'red', ORANGE: 'orange', YELLOW: 'yellow', traceTasks: 'tasks',
+    signOut: 'Sign out', 'role.LEADERSHIP': 'Commission leadership', 'role.SUPERVISION_OFFICE': 'Supervision office',
+    'role.SUPERVISING_BODY': 'Stationed supervision group', 'role.UNIT_LEADER': 'Unit leader', 'role.UNIT_STAFF': 'Unit staff',
+    'role.AUDITOR': 'Auditor', 'role.ADMIN': 'Administrator'
   }
 };
 let lang = localStorage.getItem('lang') || 'zh';

@@ -24,7 +24,7 @@ async function rootFromPath(leafIndex, treeSize, leafHash, path) {
 }
 async function signatureValid(checkpoint) {
   try {
-    const pem = await fetch('/api/audit/public-key').then(r => r.text());
+    const pem = await Auth.fetch('/api/audit/public-key').then(r => r.text());
     const der = Uint8Array.from(atob(pem.replace(/-----[^-]+-----|\s/g, '')), c => c.charCodeAt(0));
     const key = await crypto.subtle.importKey('spki', der, { name: 'Ed25519' }, false, ['verify']);
     const body = `sanjiaodi-audit-log/v1\n${checkpoint.treeSize}\n${checkpoint.rootHash}\n${checkpoint.timestamp}\n`;
@@ -35,7 +35,7 @@ async function signatureValid(checkpoint) {
   }
 }
 async function verifyInclusion(eventId) {
-  const res = await fetch('/api/audit/proofs/inclusion?eventId=' + encodeURIComponent(eventId));
+  const res = await Auth.fetch('/api/audit/proofs/inclusion?eventId=' + encodeURIComponent(eventId));
   const proof = await res.json();
   if (!res.ok) return { included: false, reason: proof.code || res.status };
   const root = await rootFromPath(proof.leafIndex, proof.treeSize, proof.leafHash, proof.auditPath);

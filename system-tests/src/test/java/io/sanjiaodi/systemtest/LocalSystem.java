@@ -3,6 +3,9 @@ package io.sanjiaodi.systemtest;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.UUID;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -10,7 +13,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A test class's own system: an in-process KRaft Kafka broker (topic auto-creation off), a
- * MongoDB-wire server, and the three services started against them.
+ * MongoDB-wire server, and the three services started against them; with {@link #withAuthServer()}
+ * also the auth server, its key in a temporary {@code <data>/auth}, every demo user with one random password.
  */
 final class LocalSystem implements BeforeAllCallback, AfterAllCallback {
 
@@ -18,20 +22,29 @@ final class LocalSystem implements BeforeAllCallback, AfterAllCallback {
     private EmbeddedKafkaKraftBroker kafka;
     private MongoServer mongo;
     private RunningSystem system;
+    private boolean authServer;
 
     LocalSystem(String databasePrefix) {
         this.databasePrefix = databasePrefix;
     }
 
+    LocalSystem withAuthServer() {
+        authServer = true;
+        return this;
+    }
+
     @Override
-    public void beforeAll(ExtensionContext context) {
+    public void beforeAll(ExtensionContext context) throws IOException {
         kafka = new EmbeddedKafkaKraftBroker(1, 3);
         kafka.brokerProperty("auto.create.topics.enable", "false");
         kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
         kafka.afterPropertiesSet();
         mongo = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
-        system = new RunningSystem(kafka.getBrokersAsString(), mongo.bindAndGetConnectionString(), databasePrefix)
-                .startAll();
+        system = new RunningSystem(kafka.getBrokersAsString(), mongo.bindAndGetConnectionString(), databasePrefix);
+        if (authServer) {
+            system.withAuthServer(Files.createTempDirectory("sanjiaodi-data"), UUID.randomUUID().toString());
+        }
+        system.startAll();
     }
 
     @Override

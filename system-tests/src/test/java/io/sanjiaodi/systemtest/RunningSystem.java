@@ -1,10 +1,15 @@
 package io.sanjiaodi.systemtest;
 
 import io.sanjiaodi.audit.AuditServiceApplication;
+import io.sanjiaodi.auth.AuthServerApplication;
 import io.sanjiaodi.interview.InterviewServiceApplication;
 import io.sanjiaodi.platform.ServiceLauncher;
 import io.sanjiaodi.platform.security.TestTokens;
 import io.sanjiaodi.rectification.RectificationServiceApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -14,7 +19,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The three services started in this JVM, each with its own Spring context and its own database,
  * against the given Kafka broker and MongoDB-wire server. Services can be stopped and started
- * again independently, the way an operator restarts one of them.
+ * again independently, the way an operator restarts one of them. On request the auth server runs
+ * beside them, and the services validate its tokens.
  */
 final class RunningSystem implements AutoCloseable {
 
@@ -32,11 +38,29 @@ final class RunningSystem implements AutoCloseable {
         }
     }
 
+    /**
+     * The auth server's jar shares this classpath: no service is an authorization server, so none
+     * gets Boot's authorization-server beans (a generated key and a JwtDecoder of its own).
+     */
+    private static final String NOT_AN_AUTHORIZATION_SERVER = "--spring.autoconfigure.exclude="
+            + "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerAutoConfiguration,"
+            + "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerJwtAutoConfiguration";
+
     private final String kafkaBootstrap;
     private final String mongoUri;
     private final String databasePrefix;
     private final Map<Service, ConfigurableApplicationContext> contexts = new EnumMap<>(Service.class);
     private final List<ConfigurableApplicationContext> extra = new ArrayList<>();
+    private SignIn signIn;
+    private ConfigurableApplicationContext authServer;
+
+    /**
+     * The auth server of a run: its URL (port chosen before the services start, since they must
+     * know where to fetch its keys), its data directory ({@code <data>/auth/jwks.json}) and the
+     * password every demo user has in the tests.
+     */
+    record SignIn(String url, Path dataDir, String demoPassword) {
+    }
 
     RunningSystem(String kafkaBootstrap, String mongoUri, String databasePrefix) {
         this.kafkaBootstrap = kafkaBootstrap;
@@ -44,9 +68,18 @@ final class RunningSystem implements AutoCloseable {
         this.databasePrefix = databasePrefix;
     }
 
+    /** Starts the auth server with the services (call before {@link #startAll()}). */
+    RunningSystem withAuthServer(Path dataDir, String demoPassword) {
+        signIn = new SignIn("http://localhost:" + freePort(), dataDir, demoPassword);
+        return this;
+    }
+
     RunningSystem startAll() {
         for (Service service : Service.values()) {
             start(service);
+        }
+        if (signIn != null) {
+            startAuthServer();
         }
         return this;
     }
@@ -63,15 +96,35 @@ final class RunningSystem implements AutoCloseable {
     }
 
     private ConfigurableApplicationContext launch(Service service) {
-        return ServiceLauncher.builder(service.application, service.name).run(
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 // the tests sweep deadlines on demand (POST /api/deadline-sweeps), not on a timer
                 "--rectification.sweeper.enabled=false",
                 "--spring.kafka.bootstrap-servers=" + kafkaBootstrap,
                 "--spring.data.mongodb.uri=" + mongoUri,
                 "--spring.data.mongodb.database=" + databasePrefix + service.name.replace("-service", ""),
-                // the services trust the tests' token key instead of the auth server's JWKS
-                TestTokens.publicKeyArgument());
+                NOT_AN_AUTHORIZATION_SERVER));
+        if (signIn == null) {
+            // the services trust the tests' token key instead of an auth server's JWKS
+            args.add(TestTokens.publicKeyArgument());
+        } else {
+            // the security contract's properties: keys from the auth server, its issuer, and where the dashboard signs in
+            args.add("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + signIn.url() + "/oauth2/jwks");
+            args.add("--sanjiaodi.security.issuer=" + signIn.url());
+            args.add("--supervision.dashboard.auth-server-url=" + signIn.url());
+        }
+        return ServiceLauncher.builder(service.application, service.name).run(args.toArray(String[]::new));
+    }
+
+    private void startAuthServer() {
+        String dashboard = url(Service.AUDIT) + "/dashboard/";
+        authServer = AuthServerApplication.builder().run(
+                "--server.port=" + signIn.url().substring(signIn.url().lastIndexOf(':') + 1),
+                "--sanjiaodi.data-dir=" + signIn.dataDir(),
+                "--sanjiaodi.security.issuer=" + signIn.url(),
+                "--sanjiaodi.auth.demo-password=" + signIn.demoPassword(),
+                "--sanjiaodi.auth.dashboard.redirect-uris=" + dashboard + "callback.html",
+                "--sanjiaodi.auth.dashboard.post-logout-redirect-uris=" + dashboard);
     }
 
     void stop(Service service) {
@@ -90,11 +143,26 @@ final class RunningSystem implements AutoCloseable {
         return "http://localhost:" + contexts.get(service).getEnvironment().getProperty("local.server.port");
     }
 
+    SignIn signIn() {
+        return signIn;
+    }
+
     @Override
     public void close() {
         extra.forEach(ConfigurableApplicationContext::close);
         for (Service service : Service.values()) {
             stop(service);
+        }
+        if (authServer != null) {
+            authServer.close();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,0 +1,48 @@
+package io.sanjiaodi.auth;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param dataDir  {@code <data>}: the key goes to {@code <data>/auth/jwks.json}, generated demo
+ *                 passwords to {@code <data>/auth/demo-users.txt}
+ * @param security the issuer every token names (the services check it)
+ * @param auth     the demo users' password and the dashboard client
+ */
+@ConfigurationProperties("sanjiaodi")
+public record AuthServerProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Security security,
+                                   @DefaultValue Auth auth) {
+
+    public Path authDir() {
+        return dataDir.resolve("auth");
+    }
+
+    public record Security(@DefaultValue("http://localhost:9000") String issuer) {
+    }
+
+    /**
+     * @param demoPassword   when set, every demo user has this password and nothing is written
+     *                       (tests); otherwise each gets a generated one on first start
+     * @param accessTokenTtl how long a signed-in dashboard keeps working before signing in again
+     */
+    public record Auth(String demoPassword, @DefaultValue("PT8H") Duration accessTokenTtl,
+                       @DefaultValue Dashboard dashboard) {
+    }
+
+    /** The dashboard's public client (authorization code + PKCE, no secret). */
+    public record Dashboard(@DefaultValue("dashboard") String clientId,
+                            @DefaultValue("http://localhost:8083/dashboard/callback.html") List<String> redirectUris,
+                            @DefaultValue("http://localhost:8083/dashboard/") List<String> postLogoutRedirectUris) {
+
+        /** The origins the dashboard runs on: the only ones allowed to call the token endpoint from a page. */
+        public List<String> origins() {
+            return redirectUris.stream().map(URI::create)
+                    .map(u -> u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort()))
+                    .distinct().toList();
+        }
+    }
+}

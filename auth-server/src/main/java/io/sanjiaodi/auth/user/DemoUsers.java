@@ -1,0 +1,40 @@
+package io.sanjiaodi.auth.user;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The demo users of {@code demo-users.json} (claims only; passwords are never in the repository). */
+public final class DemoUsers {
+
+    private final Map<String, DemoUser> byName = new LinkedHashMap<>();
+
+    public DemoUsers(List<DemoUser> users) {
+        users.forEach(u -> byName.put(u.username(), u));
+    }
+
+    public static DemoUsers fromClasspath() {
+        try (InputStream in = DemoUsers.class.getResourceAsStream("/demo-users.json")) {
+            if (in == null) {
+                throw new IllegalStateException("demo-users.json is missing from the classpath");
+            }
+            return new DemoUsers(new ObjectMapper().readValue(in, new TypeReference<List<DemoUser>>() { }));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<DemoUser> all() {
+        return List.copyOf(byName.values());
+    }
+
+    public Optional<DemoUser> find(String username) {
+        return Optional.ofNullable(byName.get(username));
+    }
+}
