@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * One benchmark run against a running system, every figure taken in the same run: the raw
@@ -21,10 +22,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class Benchmark {
 
     private final Options options;
+    private final Function<String, String[]> credentials;
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
 
-    Benchmark(Options options) {
+    /** @param credentials the request headers for a role (see {@link Credentials}) */
+    Benchmark(Options options, Function<String, String[]> credentials) {
         this.options = options;
+        this.credentials = credentials;
     }
 
     Results run() throws Exception {
@@ -33,7 +37,7 @@ final class Benchmark {
         log("raw baselines (" + options.baselineSeconds() + " s each, " + options.concurrency() + " clients) ...");
         results.baselines = new RawBaselines(options.kafka(), options.mongo(), runId)
                 .measure(options.concurrency(), Duration.ofSeconds(options.baselineSeconds()));
-        Api api = new Api(Credentials.forMode(options.auth()));
+        Api api = new Api(credentials);
         Flow.Targets targets = new Flow.Targets(options.interviewUrl(), options.rectificationUrl(), options.auditUrl());
         try (EndToEnd endToEnd = new EndToEnd(options.auditUrl(), api.headers("SUPERVISOR"))) {
             endToEnd.listen();
@@ -90,7 +94,7 @@ final class Benchmark {
     private Map<String, Object> verifyAudit() throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(options.auditUrl() + "/api/audit/verify"))
                 .timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.noBody());
-        String[] headers = Credentials.forMode(options.auth()).apply("AUDITOR");
+        String[] headers = credentials.apply("AUDITOR");
         if (headers.length > 0) {
             request.headers(headers);
         }

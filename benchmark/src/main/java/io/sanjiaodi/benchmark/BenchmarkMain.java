@@ -21,10 +21,23 @@ public final class BenchmarkMain {
         System.exit(0);
     }
 
-    /** One run with the given options; prints and writes the report, and returns its key counts (the CI smoke test checks them). */
+    /** One run with the given options; prints and writes the report, and returns its key counts. */
     public static Outcome run(String... args) throws Exception {
         Options options = Options.parse(args);
-        Benchmark.Results results = new Benchmark(options).run();
+        return run(options, Credentials.forMode(options.auth()));
+    }
+
+    /**
+     * One run whose requests carry the bearer token {@code tokenForRole} gives for a role
+     * ({@code SUPERVISOR}, {@code AUDITOR}, {@code UNIT:<unitId>}); the CI smoke test signs them
+     * with the tests' key.
+     */
+    public static Outcome run(java.util.function.Function<String, String> tokenForRole, String... args) throws Exception {
+        return run(Options.parse(args), Credentials.bearer(tokenForRole));
+    }
+
+    private static Outcome run(Options options, java.util.function.Function<String, String[]> credentials) throws Exception {
+        Benchmark.Results results = new Benchmark(options, credentials).run();
         String report = new Report(results).markdown();
         System.out.println();
         System.out.println(report);
