@@ -1,5 +1,7 @@
 package io.sanjiaodi.benchmark;
 
+import io.sanjiaodi.devstack.DemoUsers;
+import io.sanjiaodi.devstack.DevTokens;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -16,8 +18,21 @@ final class Credentials {
     static Function<String, String[]> forMode(String mode) {
         return switch (mode) {
             case "none" -> role -> new String[0];
-            case "role-header" -> role -> new String[] {"X-Actor-Role", role.startsWith("UNIT") ? "UNIT" : "SUPERVISOR"};
-            default -> throw new IllegalArgumentException("unknown --auth " + mode + "; one of role-header, none");
+            case "tokens" -> bearer(demoTokens(DevTokens.fromDataDir()));
+            default -> throw new IllegalArgumentException("unknown --auth " + mode + "; one of tokens, none");
+        };
+    }
+
+    /**
+     * Tokens of the local run's demo users, signed with the auth server's key in
+     * {@code <data>/auth/jwks.json} (SANJIAODI_DATA) like the demo loader's: the supervision office
+     * schedules, conducts and verifies; each benchmark unit's own leader plans and reports.
+     */
+    static Function<String, String> demoTokens(DevTokens tokens) {
+        return role -> switch (role) {
+            case "SUPERVISOR" -> tokens.token("office");
+            case "AUDITOR" -> tokens.token("auditor");
+            default -> tokens.apply(DemoUsers.unitLeader(role.substring("UNIT:".length()), "ningbo"));
         };
     }
 

@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * Command-line options ({@code --name=value}); every one has the local run's default.
  *
- * @param auth how requests say who acts: {@code tokens} (signed demo tokens, the default once sign-in
- *             exists), {@code role-header} or {@code none}
+ * @param auth how requests say who acts: {@code tokens} (the demo users' tokens, signed with the
+ *             local run's key) or {@code none}
  */
 record Options(String interviewUrl, String rectificationUrl, String auditUrl, String kafka, String mongo,
                int concurrency, int warmupSeconds, int durationSeconds, int baselineSeconds, int rebuildEvents,
@@ -32,7 +32,7 @@ record Options(String interviewUrl, String rectificationUrl, String auditUrl, St
                 Integer.parseInt(given.getOrDefault("baseline", "10")),
                 Integer.parseInt(given.getOrDefault("rebuild-events", "1000000")),
                 given.getOrDefault("report", "target/benchmark-report.md"),
-                given.getOrDefault("auth", "role-header"));
+                given.getOrDefault("auth", "tokens"));
         given.keySet().removeAll(java.util.Set.of("interview-url", "rectification-url", "audit-url", "kafka", "mongo",
                 "concurrency", "warmup", "duration", "baseline", "rebuild-events", "report", "auth"));
         if (!given.isEmpty()) {

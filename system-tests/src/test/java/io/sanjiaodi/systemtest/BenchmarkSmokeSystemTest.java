@@ -3,6 +3,7 @@ package io.sanjiaodi.systemtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sanjiaodi.benchmark.BenchmarkMain;
+import io.sanjiaodi.platform.security.TestTokens;
 import io.sanjiaodi.systemtest.RunningSystem.Service;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,7 +20,11 @@ class BenchmarkSmokeSystemTest {
 
     @Test
     void aShortRunMeasuresEveryFigureWithoutAFailedCommand() throws Exception {
-        BenchmarkMain.Outcome outcome = BenchmarkMain.run(
+        BenchmarkMain.Outcome outcome = BenchmarkMain.run(role -> switch (role) {
+                    case "SUPERVISOR" -> TestTokens.token("office");
+                    case "AUDITOR" -> TestTokens.token("auditor");
+                    default -> TestTokens.unitToken(role.substring("UNIT:".length()), "ningbo");
+                },
                 "--interview-url=" + LOCAL.services().url(Service.INTERVIEW),
                 "--rectification-url=" + LOCAL.services().url(Service.RECTIFICATION),
                 "--audit-url=" + LOCAL.services().url(Service.AUDIT),

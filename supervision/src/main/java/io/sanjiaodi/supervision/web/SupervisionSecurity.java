@@ -24,6 +24,7 @@ class SupervisionSecurity implements AccessRule.Policy {
                 AccessRule.of("GET", "/api/supervision/overview", LEADERSHIP, SUPERVISION_OFFICE, AUDITOR),
                 AccessRule.of("GET", "/api/supervision/stream", LEADERSHIP, SUPERVISION_OFFICE, AUDITOR),
                 AccessRule.of("POST", "/api/supervision/rebuild", ADMIN, SUPERVISION_OFFICE),
+                AccessRule.of("GET", "/api/supervision/rebuild", ADMIN, SUPERVISION_OFFICE, AUDITOR),
                 AccessRule.of("GET", "/api/supervision/**", LEADERSHIP, SUPERVISION_OFFICE, SUPERVISING_BODY,
                         UNIT_LEADER, UNIT_STAFF, AUDITOR));
     }
