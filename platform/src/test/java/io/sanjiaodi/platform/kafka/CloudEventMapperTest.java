@@ -53,4 +53,26 @@ class CloudEventMapperTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("evt-42");
     }
+
+    @Test
+    void theActorOfTheCommandTravelsAsExtensionsAndIsLeftOutWhenThereIsNone() {
+        CloudEvent event = mapper.toCloudEvent(message.andMetaData(Map.of("actor", "unit-leader",
+                "actorRole", "UNIT_LEADER", "actorUnit", "nb-transport", "actorJurisdiction", "ningbo")));
+        assertThat(event.getExtension("actor")).isEqualTo("unit-leader");
+        assertThat(event.getExtension("actorrole")).isEqualTo("UNIT_LEADER");
+        assertThat(event.getExtension("actorunit")).isEqualTo("nb-transport");
+        assertThat(event.getExtension("actorjurisdiction")).isEqualTo("ningbo");
+        assertThat(mapper.toCloudEvent(message).getExtensionNames()).doesNotContain("actor", "actorrole");
+    }
+
+    @Test
+    void anEventWithoutAggregateIsKeyedByItsOwnId() {
+        var denied = new org.axonframework.eventhandling.GenericEventMessage<>(
+                new io.sanjiaodi.contracts.security.AccessDenied("audit-service", "GET", "/api/audit/events", 403,
+                        "ACCESS_DENIED", "unit-staff", "UNIT_STAFF", "nb-transport", "ningbo"), MetaData.emptyInstance());
+        CloudEvent event = mapper.toCloudEvent(org.axonframework.eventhandling.EventUtils.asDomainEventMessage(denied));
+        assertThat(event.getType()).isEqualTo("AccessDenied");
+        assertThat(event.getExtension("aggregatetype")).isNull();
+        assertThat(CloudEventMapper.recordKey(event)).isEqualTo(denied.getIdentifier());
+    }
 }
