@@ -22,7 +22,9 @@ import org.springframework.security.web.firewall.HttpFirewall;
  * firewall (the fuzz test's odd paths reach Tomcat and Spring MVC as they would without Spring
  * Security). Test classpath only.
  */
-@AutoConfiguration(before = SecurityAutoConfiguration.class)
+// after the platform's resource-server configuration (branch sec-api), which then wins: its chain makes this one back off
+@AutoConfiguration(before = SecurityAutoConfiguration.class,
+        afterName = "io.sanjiaodi.platform.security.ResourceServerAutoConfiguration")
 @ConditionalOnWebApplication
 @ConditionalOnClass(SecurityFilterChain.class)
 @ConditionalOnMissingBean(SecurityFilterChain.class)

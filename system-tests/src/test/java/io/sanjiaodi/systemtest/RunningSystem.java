@@ -54,9 +54,16 @@ final class RunningSystem implements AutoCloseable {
     private ConfigurableApplicationContext authServer;
 
     /**
+     * The issuer the tokens name: the contract's default, which the services expect unless told
+     * otherwise, whatever port the auth server has in a test.
+     */
+    static final String ISSUER = "http://localhost:9000";
+
+    /**
      * The auth server of a run: its URL (port chosen before the services start, since they must
-     * know where to fetch its keys), its data directory ({@code <data>/auth/jwks.json}) and the
-     * password every demo user has in the tests.
+     * know where to fetch its keys), its data directory and the password every demo user has in
+     * the tests. A {@code <data>/auth/jwks.json} already there is the key it signs with (it reuses
+     * an existing file), so a test can have it sign with a key the services already trust.
      */
     record SignIn(String url, Path dataDir, String demoPassword) {
     }
@@ -104,9 +111,8 @@ final class RunningSystem implements AutoCloseable {
                 "--spring.data.mongodb.database=" + databasePrefix + service.name.replace("-service", ""),
                 NOT_AN_AUTHORIZATION_SERVER));
         if (signIn != null) {
-            // the security contract's properties: keys from the auth server, its issuer, and where the dashboard signs in
+            // the security contract's properties: keys from the auth server, and where the dashboard signs in
             args.add("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + signIn.url() + "/oauth2/jwks");
-            args.add("--sanjiaodi.security.issuer=" + signIn.url());
             args.add("--supervision.dashboard.auth-server-url=" + signIn.url());
         }
         return ServiceLauncher.builder(service.application, service.name).run(args.toArray(String[]::new));
@@ -117,7 +123,7 @@ final class RunningSystem implements AutoCloseable {
         authServer = AuthServerApplication.builder().run(
                 "--server.port=" + signIn.url().substring(signIn.url().lastIndexOf(':') + 1),
                 "--sanjiaodi.data-dir=" + signIn.dataDir(),
-                "--sanjiaodi.security.issuer=" + signIn.url(),
+                "--sanjiaodi.security.issuer=" + ISSUER,
                 "--sanjiaodi.auth.demo-password=" + signIn.demoPassword(),
                 "--sanjiaodi.auth.dashboard.redirect-uris=" + dashboard + "callback.html",
                 "--sanjiaodi.auth.dashboard.post-logout-redirect-uris=" + dashboard);
