@@ -159,11 +159,6 @@ final class Http {
         return found.body();
     }
 
-    /** A read with a user's access token, as the dashboard sends it. */
-    Response get(String url, String bearerToken) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearerToken).GET().build());
-    }
-
     private Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -9,7 +9,9 @@ import io.sanjiaodi.rectification.RectificationServiceApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -55,9 +57,16 @@ final class RunningSystem implements AutoCloseable {
     private ConfigurableApplicationContext authServer;
 
     /**
+     * The issuer the tokens name: the contract's default, which the services expect unless told
+     * otherwise, whatever port the auth server has in a test.
+     */
+    static final String ISSUER = "http://localhost:9000";
+
+    /**
      * The auth server of a run: its URL (port chosen before the services start, since they must
-     * know where to fetch its keys), its data directory ({@code <data>/auth/jwks.json}) and the
-     * password every demo user has in the tests.
+     * know where to fetch its keys), its data directory and the password every demo user has in
+     * the tests. A {@code <data>/auth/jwks.json} already there is the key it signs with (it reuses
+     * an existing file), so a test can have it sign with a key the services already trust.
      */
     record SignIn(String url, Path dataDir, String demoPassword) {
     }
@@ -104,27 +113,39 @@ final class RunningSystem implements AutoCloseable {
                 "--spring.data.mongodb.uri=" + mongoUri,
                 "--spring.data.mongodb.database=" + databasePrefix + service.name.replace("-service", ""),
                 NOT_AN_AUTHORIZATION_SERVER));
-        if (signIn == null) {
-            // the services trust the tests' token key instead of an auth server's JWKS
-            args.add(TestTokens.publicKeyArgument());
-        } else {
-            // the security contract's properties: keys from the auth server, its issuer, and where the dashboard signs in
-            args.add("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + signIn.url() + "/oauth2/jwks");
-            args.add("--sanjiaodi.security.issuer=" + signIn.url());
+        // the services trust the tests' token key; with an auth server, that server signs with the same key
+        args.add(TestTokens.publicKeyArgument());
+        if (signIn != null) {
+            // where the dashboard signs in
             args.add("--supervision.dashboard.auth-server-url=" + signIn.url());
         }
         return ServiceLauncher.builder(service.application, service.name).run(args.toArray(String[]::new));
     }
 
     private void startAuthServer() {
+        seedSigningKey(signIn.dataDir().resolve("auth").resolve("jwks.json"));
         String dashboard = url(Service.AUDIT) + "/dashboard/";
         authServer = AuthServerApplication.builder().run(
                 "--server.port=" + signIn.url().substring(signIn.url().lastIndexOf(':') + 1),
                 "--sanjiaodi.data-dir=" + signIn.dataDir(),
-                "--sanjiaodi.security.issuer=" + signIn.url(),
+                "--sanjiaodi.security.issuer=" + ISSUER,
                 "--sanjiaodi.auth.demo-password=" + signIn.demoPassword(),
                 "--sanjiaodi.auth.dashboard.redirect-uris=" + dashboard + "callback.html",
                 "--sanjiaodi.auth.dashboard.post-logout-redirect-uris=" + dashboard);
+    }
+
+    /**
+     * The auth server reuses a key it finds in its data directory; given the tests' key, the tokens
+     * it issues in the browser and those the tests sign themselves are checked by the same public key.
+     */
+    private static void seedSigningKey(Path jwks) {
+        try {
+            Files.createDirectories(jwks.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.writeString(jwks, TestTokens.jwkSetJson());
+            Files.setPosixFilePermissions(jwks, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void stop(Service service) {

@@ -177,6 +177,14 @@ public final class TestTokens {
         }
     }
 
+    /** The signing key pair as a Nimbus JWK set with the private key — the auth server's key file format. */
+    public static String jwkSetJson() {
+        com.nimbusds.jose.jwk.RSAKey key = new com.nimbusds.jose.jwk.RSAKey.Builder((java.security.interfaces.RSAPublicKey) KEYS.getPublic())
+                .privateKey((java.security.interfaces.RSAPrivateKey) KEYS.getPrivate()).keyID("test-key")
+                .keyUse(com.nimbusds.jose.jwk.KeyUse.SIGNATURE).algorithm(com.nimbusds.jose.JWSAlgorithm.RS256).build();
+        return new com.nimbusds.jose.jwk.JWKSet(key).toString(false);
+    }
+
     private static KeyPair generate() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
