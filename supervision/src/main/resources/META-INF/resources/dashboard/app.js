@@ -182,7 +182,12 @@ async function fillFilters() {
 }
 
 let pending = null;
+// the live stream names every changed interview and ledger, so only roles that see the whole
+// jurisdiction get it (see the access table); the others see fresh figures on every navigation
+const LIVE_ROLES = ['LEADERSHIP', 'SUPERVISION_OFFICE', 'AUDITOR'];
 function live() {
+  const user = Auth.user();
+  if (user && !user.roles.some(r => LIVE_ROLES.includes(r))) return;
   const url = Auth.streamUrl('/api/supervision/stream');
   if (!url) { Auth.signIn(); return; }
   const source = new EventSource(url);

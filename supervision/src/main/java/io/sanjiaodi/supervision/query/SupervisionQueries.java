@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.beans.factory.ObjectProvider;
@@ -73,8 +74,15 @@ public class SupervisionQueries {
     }
 
     public Overview overview(String jurisdictionId, Integer year) {
-        List<LedgerRecord> ledgers = ledgers(jurisdictionId, year);
-        List<InterviewRecord> interviews = interviews(jurisdictionId, year);
+        return overview(jurisdictionId, year, (unit, jurisdiction) -> true);
+    }
+
+    /** @param counts whether a unit's figures count, by unit and jurisdiction (a unit user's own; a supervising body's units) */
+    public Overview overview(String jurisdictionId, Integer year, BiPredicate<String, String> counts) {
+        List<LedgerRecord> ledgers = ledgers(jurisdictionId, year).stream().filter(l -> counts.test(l.unitId, l.jurisdictionId))
+                .toList();
+        List<InterviewRecord> interviews = interviews(jurisdictionId, year).stream()
+                .filter(i -> counts.test(i.unitId, i.jurisdictionId)).toList();
         LocalDate today = LocalDate.now(clock);
         int tasks = 0, open = 0, overdue = 0, closed = 0, pending = 0, late = 0, cases = 0, regulations = 0;
         List<Long> daysToClose = new ArrayList<>();
@@ -106,7 +114,8 @@ public class SupervisionQueries {
         }
         Map<String, Integer> perMonth = new TreeMap<>();
         interviews.forEach(i -> perMonth.merge(i.conductedOn.toString().substring(0, 7), 1, Integer::sum));
-        List<TaskWarning> warnings = warnings(jurisdictionId, year, null);
+        List<TaskWarning> warnings = warnings(jurisdictionId, year, null).stream()
+                .filter(w -> counts.test(w.unitId(), w.jurisdictionId())).toList();
         return new Overview(jurisdictionId, year, interviews.size(), ledgers.size(), tasks, open, overdue, closed,
                 tasks == 0 ? 0 : (double) closed / tasks, median(daysToClose), pending, late, cases, regulations,
                 perMonth.entrySet().stream().map(e -> new MonthCount(e.getKey(), e.getValue())).toList(),

@@ -34,7 +34,7 @@ class SupervisionController {
     @GetMapping("/overview")
     Overview overview(@RequestParam(required = false) @Pattern(regexp = ID) String jurisdictionId,
                       @RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
-        return queries.overview(SupervisionSecurity.jurisdiction(jurisdictionId), year);
+        return queries.overview(SupervisionSecurity.jurisdiction(jurisdictionId), year, SupervisionSecurity::counts);
     }
 
     @GetMapping("/ledgers")

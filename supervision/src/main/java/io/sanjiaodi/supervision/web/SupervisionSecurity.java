@@ -21,7 +21,8 @@ class SupervisionSecurity implements AccessRule.Policy {
     @Override
     public List<AccessRule> rules() {
         return List.of(
-                AccessRule.of("GET", "/api/supervision/overview", LEADERSHIP, SUPERVISION_OFFICE, AUDITOR),
+                AccessRule.of("GET", "/api/supervision/overview", LEADERSHIP, SUPERVISION_OFFICE, SUPERVISING_BODY,
+                        UNIT_LEADER, UNIT_STAFF, AUDITOR),
                 AccessRule.of("GET", "/api/supervision/stream", LEADERSHIP, SUPERVISION_OFFICE, AUDITOR),
                 AccessRule.of("POST", "/api/supervision/rebuild", ADMIN, SUPERVISION_OFFICE),
                 AccessRule.of("GET", "/api/supervision/rebuild", ADMIN, SUPERVISION_OFFICE, AUDITOR),
@@ -41,6 +42,11 @@ class SupervisionSecurity implements AccessRule.Policy {
             return asked;
         }
         return Jurisdictions.isRoot(actor.jurisdictionId()) ? null : actor.jurisdictionId();
+    }
+
+    /** Whether a unit's figures count in the actor's overview: its own unit, the units it supervises, its jurisdiction. */
+    static boolean counts(String unitId, String jurisdictionId) {
+        return Actors.require().mayAccessUnit(unitId, jurisdictionId);
     }
 
     /** Rows of units outside the actor's scope are left out, not refused. */
