@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
 public class SupervisionIntake implements DisposableBean {
 
     static final String LISTENER_ID = "supervision-intake";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SupervisionIntake.class);
     private static final List<String> TOPICS = List.of(Topics.INTERVIEW_EVENTS, Topics.RECTIFICATION_EVENTS);
     private final SupervisionProjector projector;
     private final ObjectMapper json;
@@ -70,7 +71,12 @@ public class SupervisionIntake implements DisposableBean {
         container.pause();
         rebuilder.execute(() -> {
             try {
-                awaitPaused(container);
+                if (!awaitPaused(container)) {
+                    // dropping the models while the live listener still applies events would let
+                    // it run ahead of the replay, whose older events the sequence guard then skips
+                    log.warn("supervision rebuild not started: the live listener did not pause within 30 s");
+                    return;
+                }
                 projector.reset();
                 lastRebuild.set(replay.replay(TOPICS));
             } finally {
@@ -90,16 +96,20 @@ public class SupervisionIntake implements DisposableBean {
     }
 
     /** The event in hand when the pause was asked for must be applied before the models are dropped. */
-    private static void awaitPaused(MessageListenerContainer container) {
+    private static boolean awaitPaused(MessageListenerContainer container) {
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (container.isRunning() && !container.isContainerPaused() && System.nanoTime() < deadline) {
+        while (container.isRunning() && !container.isContainerPaused()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
         }
+        return true;
     }
 
     @Override
