@@ -70,7 +70,6 @@ final class Api {
     }
 
     private HttpRequest.Builder withRole(HttpRequest.Builder request, String role) {
-        String[] headers = headersForRole.apply(role);
-        return headers.length == 0 ? request : request.headers(headers);
+        return request.headers(headersForRole.apply(role));
     }
 }

@@ -17,9 +17,8 @@ final class Credentials {
 
     static Function<String, String[]> forMode(String mode) {
         return switch (mode) {
-            case "none" -> role -> new String[0];
             case "tokens" -> bearer(demoTokens(DevTokens.fromDataDir()));
-            default -> throw new IllegalArgumentException("unknown --auth " + mode + "; one of tokens, none");
+            default -> throw new IllegalArgumentException("unknown --auth " + mode + "; the only one is tokens");
         };
     }
 

@@ -40,10 +40,8 @@ final class EndToEnd implements AutoCloseable {
 
     /** Subscribes to the dashboard's live stream; returns once it is connected. */
     void listen() throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(auditUrl + "/api/supervision/stream")).GET();
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(auditUrl + "/api/supervision/stream")).GET()
+                .headers(headers);
         HttpResponse<java.io.InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             throw new IOException("dashboard stream answered " + response.statusCode());
@@ -73,10 +71,8 @@ final class EndToEnd implements AutoCloseable {
 
     /** Reads the audit export once and computes the three latencies for talks after {@code sinceMillis}. */
     void collect(long sinceMillis) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(auditUrl + "/api/audit/export")).GET();
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(auditUrl + "/api/audit/export")).GET()
+                .headers(headers);
         Map<String, Long> conductedAt = new HashMap<>();
         Map<String, Long> openedAt = new HashMap<>();
         HttpResponse<java.util.stream.Stream<String>> response = client.send(request.build(), HttpResponse.BodyHandlers.ofLines());

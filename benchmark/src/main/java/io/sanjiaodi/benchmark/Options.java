@@ -7,7 +7,7 @@ import java.util.Map;
  * Command-line options ({@code --name=value}); every one has the local run's default.
  *
  * @param auth how requests say who acts: {@code tokens} (the demo users' tokens, signed with the
- *             local run's key) or {@code none}
+ *             local run's key; every endpoint the benchmark calls needs one)
  */
 record Options(String interviewUrl, String rectificationUrl, String auditUrl, String kafka, String mongo,
                int concurrency, int warmupSeconds, int durationSeconds, int baselineSeconds, int rebuildEvents,
