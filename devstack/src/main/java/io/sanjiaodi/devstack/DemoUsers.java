@@ -1,5 +1,12 @@
 package io.sanjiaodi.devstack;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sanjiaodi.contracts.security.DemoUser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -19,21 +26,29 @@ public final class DemoUsers {
     public interface Signer extends Function<User, String> {
     }
 
-    public static final List<String> STATIONED_UNITS =
-            List.of("nb-transport", "nb-road-transport", "nb-passenger-transport", "nb-port-shipping");
+    /** The contract's demo users by id, read from {@link DemoUser#TABLE} (the auth server signs in the same table). */
+    public static final Map<String, User> CONTRACT = read();
 
-    public static final Map<String, User> CONTRACT = Map.of(
-            "leader", new User("leader", "陈明", "LEADERSHIP", "ningbo", null, List.of()),
-            "office", new User("office", "周静", "SUPERVISION_OFFICE", "ningbo", null, List.of()),
-            "office-fenghua", new User("office-fenghua", "奉化区纪委监委干部", "SUPERVISION_OFFICE", "fenghua", null, List.of()),
-            "stationed", new User("stationed", "吴刚", "SUPERVISING_BODY", "ningbo", null, STATIONED_UNITS),
-            "unit-leader", new User("unit-leader", "张某", "UNIT_LEADER", "ningbo", "nb-transport", List.of()),
-            "unit-staff", new User("unit-staff", "市交通局干部", "UNIT_STAFF", "ningbo", "nb-transport", List.of()),
-            "subunit-staff", new User("subunit-staff", "市客运管理局干部", "UNIT_STAFF", "ningbo", "nb-passenger-transport", List.of()),
-            "auditor", new User("auditor", "审计员", "AUDITOR", "ningbo", null, List.of()),
-            "admin", new User("admin", "系统管理员", "ADMIN", "ningbo", null, List.of()));
+    /** The units the stationed group supervises, as the table gives them. */
+    public static final List<String> STATIONED_UNITS = CONTRACT.get("stationed").supervisedUnitIds();
 
     private DemoUsers() {
+    }
+
+    private static Map<String, User> read() {
+        try (InputStream in = DemoUser.class.getResourceAsStream(DemoUser.TABLE)) {
+            if (in == null) {
+                throw new IllegalStateException(DemoUser.TABLE + " is missing from the classpath");
+            }
+            Map<String, User> users = new LinkedHashMap<>();
+            for (DemoUser u : new ObjectMapper().readValue(in, DemoUser[].class)) {
+                users.put(u.username(), new User(u.username(), u.name(), u.roles().get(0), u.jurisdictionId(), u.unitId(),
+                        u.supervisedUnitIds()));
+            }
+            return Collections.unmodifiableMap(users);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static User user(String id) {

@@ -3,7 +3,7 @@ package io.sanjiaodi.auth.login;
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
 import io.sanjiaodi.auth.AuthServerProperties;
-import io.sanjiaodi.auth.user.DemoUser;
+import io.sanjiaodi.contracts.security.DemoUser;
 import io.sanjiaodi.auth.user.DemoUsers;
 import java.security.Principal;
 import org.springframework.http.MediaType;

@@ -1,6 +1,6 @@
 package io.sanjiaodi.auth.token;
 
-import io.sanjiaodi.auth.user.DemoUser;
+import io.sanjiaodi.contracts.security.DemoUser;
 import io.sanjiaodi.auth.user.DemoUsers;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;

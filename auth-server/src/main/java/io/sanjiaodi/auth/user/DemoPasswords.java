@@ -1,6 +1,7 @@
 package io.sanjiaodi.auth.user;
 
 import io.sanjiaodi.auth.key.PrivateFiles;
+import io.sanjiaodi.contracts.security.DemoUser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,7 @@ package io.sanjiaodi.auth.user;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sanjiaodi.contracts.security.DemoUser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The demo users of {@code demo-users.json} (claims only; passwords are never in the repository). */
+/** The demo users of the contract's {@link DemoUser#TABLE} (claims only; passwords are never in the repository). */
 public final class DemoUsers {
 
     private final Map<String, DemoUser> byName = new LinkedHashMap<>();
@@ -20,9 +21,9 @@ public final class DemoUsers {
     }
 
     public static DemoUsers fromClasspath() {
-        try (InputStream in = DemoUsers.class.getResourceAsStream("/demo-users.json")) {
+        try (InputStream in = DemoUser.class.getResourceAsStream(DemoUser.TABLE)) {
             if (in == null) {
-                throw new IllegalStateException("demo-users.json is missing from the classpath");
+                throw new IllegalStateException(DemoUser.TABLE + " is missing from the classpath");
             }
             return new DemoUsers(new ObjectMapper().readValue(in, new TypeReference<List<DemoUser>>() { }));
         } catch (IOException e) {

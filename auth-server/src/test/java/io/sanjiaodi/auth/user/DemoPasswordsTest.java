@@ -2,6 +2,7 @@ package io.sanjiaodi.auth.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sanjiaodi.contracts.security.DemoUser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -1,12 +1,15 @@
 package io.sanjiaodi.platform.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.sanjiaodi.contracts.security.DemoUser;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,22 +51,18 @@ public final class TestTokens {
     private TestTokens() {
     }
 
+    /** The contract's table, so the tests' users are the auth server's. */
     private static Map<String, User> demoUsers() {
-        Map<String, User> users = new LinkedHashMap<>();
-        for (User u : List.of(
-                new User("leader", "陈明", Role.LEADERSHIP, "ningbo", null, List.of()),
-                new User("office", "周静", Role.SUPERVISION_OFFICE, "ningbo", null, List.of()),
-                new User("office-fenghua", "奉化区纪委监委干部", Role.SUPERVISION_OFFICE, "fenghua", null, List.of()),
-                new User("stationed", "吴刚", Role.SUPERVISING_BODY, "ningbo", null,
-                        List.of("nb-transport", "nb-road-transport", "nb-passenger-transport", "nb-port-shipping")),
-                new User("unit-leader", "张某", Role.UNIT_LEADER, "ningbo", "nb-transport", List.of()),
-                new User("unit-staff", "市交通局干部", Role.UNIT_STAFF, "ningbo", "nb-transport", List.of()),
-                new User("subunit-staff", "市客运管理局干部", Role.UNIT_STAFF, "ningbo", "nb-passenger-transport", List.of()),
-                new User("auditor", "审计员", Role.AUDITOR, "ningbo", null, List.of()),
-                new User("admin", "系统管理员", Role.ADMIN, "ningbo", null, List.of()))) {
-            users.put(u.id(), u);
+        try (InputStream in = DemoUser.class.getResourceAsStream(DemoUser.TABLE)) {
+            Map<String, User> users = new LinkedHashMap<>();
+            for (DemoUser u : new ObjectMapper().readValue(in, DemoUser[].class)) {
+                users.put(u.username(), new User(u.username(), u.name(), Role.valueOf(u.roles().get(0)),
+                        u.jurisdictionId(), u.unitId(), u.supervisedUnitIds()));
+            }
+            return Map.copyOf(users);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return Map.copyOf(users);
     }
 
     /** The contract's demo user with this id. */
