@@ -124,15 +124,8 @@ class InterviewController {
                              @RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
                              @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         Actor actor = Actors.require();
-        if (actor.role() != null && actor.role().isUnitRole()) {
-            // a unit user asks only for its own unit, whatever the parameter says
-            if (unitId != null && !unitId.equals(actor.unitId())) {
-                return List.of();
-            }
-            unitId = actor.unitId();
-        }
-        return queries.find(new Filter(jurisdictionId, year, status, cadreLevel, unitId), page, size).stream()
-                .filter(v -> actor.mayAccessUnit(v.unitId, v.jurisdictionId))
+        return queries.find(new Filter(jurisdictionId, year, status, cadreLevel, unitId), actor.scope(), page, size)
+                .stream()
                 .map(v -> forReader(v, actor))
                 .toList();
     }

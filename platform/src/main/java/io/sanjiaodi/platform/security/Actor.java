@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -76,6 +77,33 @@ public record Actor(String userId, String name, Role role, String jurisdictionId
             return unitId != null && supervisedUnitIds.contains(unitId);
         }
         return mayAccessJurisdiction(jurisdictionId);
+    }
+
+    /**
+     * {@link #mayAccessUnit} as a filter a store can apply before paging, so a page of a list is
+     * never cut short by records the actor may not see.
+     */
+    public Scope scope() {
+        if (role == null) {
+            return new Scope(Scope.UNIT, Set.of());
+        }
+        if (role.isUnitRole()) {
+            return new Scope(Scope.UNIT, unitId == null ? Set.of() : Set.of(unitId));
+        }
+        if (role == Role.SUPERVISING_BODY) {
+            return new Scope(Scope.UNIT, Set.copyOf(supervisedUnitIds));
+        }
+        return new Scope(Scope.JURISDICTION, Jurisdictions.subtree(jurisdictionId));
+    }
+
+    /** Records whose {@code field} ({@value #UNIT} or {@value #JURISDICTION}) is one of {@code values}; none if empty. */
+    public record Scope(String field, Set<String> values) {
+        public static final String UNIT = "unitId";
+        public static final String JURISDICTION = "jurisdictionId";
+
+        public Scope {
+            values = Set.copyOf(values);
+        }
     }
 
     /** Confidential sources of problems (信访举报 and the like) are for the commission only. */

@@ -1,7 +1,10 @@
 package io.sanjiaodi.platform.security;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The jurisdiction tree of the security contract: {@code ningbo} (city) is the parent of the
@@ -29,6 +32,18 @@ public final class Jurisdictions {
             }
         }
         return false;
+    }
+
+    /** {@code scope} and every jurisdiction below it: what {@link #within} accepts, as a set a query can use. */
+    public static Set<String> subtree(String scope) {
+        if (scope == null) {
+            return Set.of();
+        }
+        Set<String> all = new TreeSet<>(PARENT.keySet());
+        all.addAll(PARENT.values());
+        all.add(scope);
+        all.removeIf(candidate -> !within(candidate, scope));
+        return Collections.unmodifiableSet(all);
     }
 
     /** The root of the tree: a user there sees every jurisdiction. */

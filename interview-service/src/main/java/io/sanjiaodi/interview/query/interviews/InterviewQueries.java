@@ -1,6 +1,7 @@
 package io.sanjiaodi.interview.query.interviews;
 
 import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.security.Actor;
 import java.util.List;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -34,14 +35,16 @@ public class InterviewQueries {
         return view;
     }
 
-    public List<InterviewView> find(Filter filter, int page, int size) {
+    /** One page of the interviews the filter and the reader's scope admit: the scope is applied before paging. */
+    public List<InterviewView> find(Filter filter, Actor.Scope scope, int page, int size) {
         Criteria criteria = new Criteria();
         eq(criteria, "jurisdictionId", filter.jurisdictionId());
         eq(criteria, "year", filter.year());
         eq(criteria, "status", filter.status());
         eq(criteria, "cadreLevel", filter.cadreLevel());
         eq(criteria, "unitId", filter.unitId());
-        Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "plannedDate").and(Sort.by("_id")))
+        Criteria scoped = new Criteria().andOperator(criteria, Criteria.where(scope.field()).in(scope.values()));
+        Query query = Query.query(scoped).with(Sort.by(Sort.Direction.DESC, "plannedDate").and(Sort.by("_id")))
                 .skip((long) page * size).limit(size);
         return mongo.find(query, InterviewView.class);
     }
