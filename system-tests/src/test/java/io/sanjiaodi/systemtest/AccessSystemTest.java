@@ -353,6 +353,10 @@ class AccessSystemTest {
         Map<String, String> ledgerHeaders = new LinkedHashMap<>();
         regulation.headers().forEach(h -> ledgerHeaders.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
         assertThat(ledgerHeaders).containsEntry("ce_actor", "unit-leader").containsEntry("ce_actorunit", "nb-transport");
+        // nobody requested the ledger's opening (it follows InterviewConducted): the service is its actor
+        ConsumerRecord<String, byte[]> opened = LOCAL.kafka().recordsOf("rectification.events", ledger, 2).get(0);
+        assertThat(new String(opened.headers().lastHeader("ce_actor").value(), StandardCharsets.UTF_8))
+                .isEqualTo("system:rectification-service");
     }
 
     // ---- helpers

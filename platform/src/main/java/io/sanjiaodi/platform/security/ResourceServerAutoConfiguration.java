@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -180,8 +181,9 @@ public class ResourceServerAutoConfiguration {
     }
 
     @Bean
-    SmartInitializingSingleton actorOnCommands(ObjectProvider<CommandBus> commandBus) {
-        return () -> commandBus.ifAvailable(bus -> bus.registerDispatchInterceptor(new ActorDispatchInterceptor()));
+    SmartInitializingSingleton actorOnCommands(ObjectProvider<CommandBus> commandBus,
+                                               @Value("${spring.application.name:service}") String serviceName) {
+        return () -> commandBus.ifAvailable(bus -> bus.registerDispatchInterceptor(new ActorDispatchInterceptor(serviceName)));
     }
 
     private static Actor actor() {
