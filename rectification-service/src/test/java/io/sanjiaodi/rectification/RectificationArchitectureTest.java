@@ -3,22 +3,12 @@ package io.sanjiaodi.rectification;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
-import io.sanjiaodi.platform.ServiceArchitectureRules;
+import com.tngtech.archunit.junit.ArchTests;
+import io.sanjiaodi.platform.ServiceArchitecture;
 
 @AnalyzeClasses(packages = "io.sanjiaodi.rectification", importOptions = ImportOption.DoNotIncludeTests.class)
 class RectificationArchitectureTest {
 
-    private static final String SERVICE = "io.sanjiaodi.rectification";
-
     @ArchTest
-    static final ArchRule commandSide = ServiceArchitectureRules.commandSideIsFreeOfInfrastructure(SERVICE)
-            .allowEmptyShould(true);
-    @ArchTest
-    static final ArchRule queries = ServiceArchitectureRules.queriesDoNotReachIntoTheCommandSide(SERVICE)
-            .allowEmptyShould(true);
-    @ArchTest
-    static final ArchRule featureFirst = ServiceArchitectureRules.noTechnicalTopLevelPackages(SERVICE);
-    @ArchTest
-    static final ArchRule isolation = ServiceArchitectureRules.noOtherServiceInternals(SERVICE);
+    static final ArchTests service = ArchTests.in(ServiceArchitecture.class);
 }
