@@ -190,31 +190,23 @@ public class AuditLog {
         chains = new AggregateChains();
         eventIds = new EventIds();
         recordedIds = new RecordedIds();
-        boolean hole = false;
-        // raw documents with only the fields the state needs: a million entries load in seconds
-        var cursor = mongo.getCollection(mongo.getCollectionName(AuditEntry.class))
-                .find(new Document("logIndex", new Document("$ne", null)))
-                .projection(new Document("logIndex", 1).append("leafHash", 1).append("source", 1)
-                        .append("aggregateId", 1).append("aggregateSequence", 1).append("recordedAt", 1))
-                .sort(new Document("logIndex", 1)).batchSize(10_000).iterator();
-        try (cursor) {
-            while (cursor.hasNext() && !hole) {
-                Document d = cursor.next();
-                long index = ((Number) d.get("logIndex")).longValue();
-                String eventId = d.getString("_id");
-                if (index != tree.size()) {
-                    hole = true;
-                    markBroken("entry at log index " + tree.size() + " is missing (next stored index is "
-                            + index + ", event " + eventId + ")");
-                } else {
+        // raw documents with only the fields the state needs, a range of indexes at a time
+        LogOrder.forEach(mongo, Document.class, mongo.getCollectionName(AuditEntry.class),
+                d -> ((Number) d.get("logIndex")).longValue(), d -> {
+                    long index = ((Number) d.get("logIndex")).longValue();
+                    String eventId = d.getString("_id");
+                    if (index != tree.size()) {
+                        markBroken("entry at log index " + tree.size() + " is missing (next stored index is "
+                                + index + ", event " + eventId + ")");
+                        return false;
+                    }
                     String aggregateId = d.getString("aggregateId");
                     Number seq = (Number) d.get("aggregateSequence");
                     String key = aggregateId == null || seq == null ? null : d.getString("source") + "|" + aggregateId;
                     applyToMemory(index, eventId, d.getString("leafHash"), key, d.getString("source"), aggregateId,
                             seq == null ? null : seq.longValue(), d.getDate("recordedAt").toInstant());
-                }
-            }
-        }
+                    return true;
+                }, "logIndex", "leafHash", "source", "aggregateId", "aggregateSequence", "recordedAt");
         // every stored id, also those outside the log (entries from before it, or after a hole)
         var ids = mongo.getCollection(mongo.getCollectionName(AuditEntry.class)).find()
                 .projection(new Document("_id", 1)).batchSize(10_000).iterator();

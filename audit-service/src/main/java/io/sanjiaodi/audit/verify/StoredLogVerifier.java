@@ -3,14 +3,12 @@ package io.sanjiaodi.audit.verify;
 import io.sanjiaodi.audit.checkpoint.CheckpointService;
 import io.sanjiaodi.audit.checkpoint.SigningKey;
 import io.sanjiaodi.audit.ingest.AuditEntry;
+import io.sanjiaodi.audit.ingest.LogOrder;
 import io.sanjiaodi.audit.ingest.AuditLog;
 import io.sanjiaodi.audit.merkle.MerkleTree;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,10 +37,11 @@ public class StoredLogVerifier {
         long appendedSize = appended.size();
         LogVerification verification = new LogVerification(auditLog::eventIdAt,
                 index -> index < appendedSize ? appended.leafHash(index) : null);
-        Query query = new Query(Criteria.where("logIndex").ne(null)).with(Sort.by("logIndex"));
-        try (var entries = mongo.stream(query, AuditEntry.class)) {
-            entries.forEach(entry -> verification.accept(ExportRecord.of(entry)));
-        }
+        LogOrder.forEach(mongo, AuditEntry.class, mongo.getCollectionName(AuditEntry.class), AuditEntry::logIndex,
+                entry -> {
+                    verification.accept(ExportRecord.of(entry));
+                    return true;
+                });
         verification.expectEntries(appendedSize); // entries deleted at the tail
         VerificationReport report = verification.finish(checkpoints.all(), key.publicKey());
         if (!report.ok()) {

@@ -2,15 +2,15 @@ package io.sanjiaodi.audit.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanjiaodi.audit.ingest.AuditEntry;
+import io.sanjiaodi.audit.ingest.LogOrder;
 import io.sanjiaodi.audit.verify.ExportRecord;
 import io.sanjiaodi.audit.verify.StoredLogVerifier;
 import io.sanjiaodi.audit.verify.VerificationReport;
 import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
-import org.springframework.data.domain.Sort;
+import java.io.UncheckedIOException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,13 +45,20 @@ class VerifyController {
         return ResponseEntity.ok().header("Content-Type", "application/x-ndjson").body(body);
     }
 
-    private void write(OutputStream out) throws java.io.IOException {
-        Query query = new Query(Criteria.where("logIndex").ne(null)).with(Sort.by("logIndex"));
-        try (var entries = mongo.stream(query, AuditEntry.class)) {
-            for (var it = entries.iterator(); it.hasNext(); ) {
-                out.write(json.writeValueAsBytes(ExportRecord.of(it.next())));
-                out.write('\n');
-            }
+    private void write(OutputStream out) throws IOException {
+        try {
+            LogOrder.forEach(mongo, AuditEntry.class, mongo.getCollectionName(AuditEntry.class), AuditEntry::logIndex,
+                    entry -> {
+                        try {
+                            out.write(json.writeValueAsBytes(ExportRecord.of(entry)));
+                            out.write('\n');
+                            return true;
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // the client went away: as before, an IOException for the servlet container
         }
         out.flush();
     }

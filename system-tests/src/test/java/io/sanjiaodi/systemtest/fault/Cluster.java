@@ -39,7 +39,8 @@ final class Cluster implements AutoCloseable {
         this.mongoPort = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("java.class.path");
-        processes.put(Node.MONGO, new ManagedProcess("mongo", List.of(java, "-Xmx256m", "-cp", classpath,
+        // the database gets the heap run.sh gives it: the embedded store sorts in memory
+        processes.put(Node.MONGO, new ManagedProcess("mongo", List.of(java, "-Xmx512m", "-cp", classpath,
                 "io.sanjiaodi.devstack.DevMongo", "--port", "" + mongoPort, "--data", workDir.resolve("mongo").toString()),
                 Map.of(), workDir));
         processes.put(Node.KAFKA, new ManagedProcess("kafka", List.of(java, "-Xmx384m", "-cp", classpath,
