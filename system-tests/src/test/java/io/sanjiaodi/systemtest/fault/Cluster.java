@@ -56,7 +56,10 @@ final class Cluster implements AutoCloseable {
                     // the services trust the tests' token key (security contract: public-key-location)
                     io.sanjiaodi.platform.security.TestTokens.publicKeyArgument()),
                     Map.of("PORT", "" + port, "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap(),
-                            "MONGODB_URI", mongoUri() + "/?serverSelectionTimeoutMS=3000&connectTimeoutMS=2000",
+                            // the driver's own connect timeout and half its server selection: right after a
+                            // database restart every service reconnects and rescans at once, and a starting
+                            // service that gave up after 3 s exited (soak, round 108)
+                            "MONGODB_URI", mongoUri() + "/?serverSelectionTimeoutMS=15000&connectTimeoutMS=10000",
                             "RECTIFICATION_SWEEPER_ENABLED", "false"),
                     workDir));
         }
