@@ -91,8 +91,13 @@ class FaultInjectionIT {
             Files.write(work.resolve("report.txt"), log);
             log.forEach(System.out::println);
             assertThat(report.acknowledgedInterviews()).as("the load generator got work done").isPositive();
-            assertThat(kafkaOutageAcks).as("commands succeed while Kafka is down: the event store is the outbox")
-                    .allSatisfy(acks -> assertThat(acks).isPositive());
+            // across the outages, not in each: an outage lasts 1-3 s, and one can pass with every
+            // request still in flight from the previous fault (soak: 2 of 40 outages had 0, amid
+            // rounds of other faults that had 0 too; 1,728 acknowledged in all)
+            assertThat(kafkaOutageAcks.stream().mapToInt(Integer::intValue).sum())
+                    .as("commands succeed while Kafka is down: the event store is the outbox (acks per outage %s)",
+                            kafkaOutageAcks)
+                    .isPositive();
             assertThat(report.findings()).as("lost, duplicated or inconsistent after faults (logs in %s)", work).isEmpty();
         }
     }
