@@ -2,7 +2,6 @@ package io.sanjiaodi.audit.ingest;
 
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.function.ToLongFunction;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -23,20 +22,18 @@ public final class LogOrder {
     }
 
     /**
-     * Hands every stored entry with a log index to {@code each}, in index order, until it returns
-     * false. Entries past a hole in the indexes are still reached.
+     * Hands every stored audit entry with a log index to {@code each}, in index order, until it
+     * returns false. Entries past a hole in the indexes are still reached.
      *
      * @param fields the fields to read; none: whole documents
      */
-    public static <T> void forEach(MongoTemplate mongo, Class<T> type, String collection, ToLongFunction<T> index,
-                                   Predicate<T> each, String... fields) {
-        forEach(mongo, type, collection, index, each, RANGE, fields);
+    public static <T> void forEach(MongoTemplate mongo, Class<T> type, Predicate<T> each, String... fields) {
+        forEach(mongo, type, each, RANGE, fields);
     }
 
-    static <T> void forEach(MongoTemplate mongo, Class<T> type, String collection, ToLongFunction<T> index,
-                            Predicate<T> each, int range, String... fields) {
-        long from = 0;
-        while (true) {
+    static <T> void forEach(MongoTemplate mongo, Class<T> type, Predicate<T> each, int range, String... fields) {
+        String collection = mongo.getCollectionName(AuditEntry.class);
+        for (long from = 0; ; from += range) {
             Query query = Query.query(Criteria.where("logIndex").gte(from).lt(from + range)).with(Sort.by("logIndex"));
             if (fields.length > 0) {
                 query.fields().include(fields);
@@ -50,7 +47,6 @@ public final class LogOrder {
             if (batch.isEmpty() && !mongo.exists(Query.query(Criteria.where("logIndex").gte(from)), collection)) {
                 return;
             }
-            from = batch.isEmpty() ? from + range : index.applyAsLong(batch.get(batch.size() - 1)) + 1;
         }
     }
 }

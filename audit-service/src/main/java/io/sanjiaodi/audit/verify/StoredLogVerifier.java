@@ -37,7 +37,7 @@ public class StoredLogVerifier {
         long appendedSize = appended.size();
         LogVerification verification = new LogVerification(auditLog::eventIdAt,
                 index -> index < appendedSize ? appended.leafHash(index) : null);
-        LogOrder.forEach(mongo, AuditEntry.class, mongo.getCollectionName(AuditEntry.class), AuditEntry::logIndex,
+        LogOrder.forEach(mongo, AuditEntry.class,
                 entry -> {
                     verification.accept(ExportRecord.of(entry));
                     return true;

@@ -47,7 +47,7 @@ class VerifyController {
 
     private void write(OutputStream out) throws IOException {
         try {
-            LogOrder.forEach(mongo, AuditEntry.class, mongo.getCollectionName(AuditEntry.class), AuditEntry::logIndex,
+            LogOrder.forEach(mongo, AuditEntry.class,
                     entry -> {
                         try {
                             out.write(json.writeValueAsBytes(ExportRecord.of(entry)));
