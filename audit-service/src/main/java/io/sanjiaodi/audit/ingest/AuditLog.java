@@ -191,24 +191,26 @@ public class AuditLog {
         eventIds = new EventIds();
         recordedIds = new RecordedIds();
         // raw documents with only the fields the state needs, a range of indexes at a time
-        LogOrder.forEach(mongo, Document.class, mongo.getCollectionName(AuditEntry.class),
-                d -> ((Number) d.get("logIndex")).longValue(), d -> {
-                    long index = ((Number) d.get("logIndex")).longValue();
-                    String eventId = d.getString("_id");
-                    if (index != tree.size()) {
-                        markBroken("entry at log index " + tree.size() + " is missing (next stored index is "
-                                + index + ", event " + eventId + ")");
-                        return false;
-                    }
-                    String aggregateId = d.getString("aggregateId");
-                    Number seq = (Number) d.get("aggregateSequence");
-                    String key = aggregateId == null || seq == null ? null : d.getString("source") + "|" + aggregateId;
-                    applyToMemory(index, eventId, d.getString("leafHash"), key, d.getString("source"), aggregateId,
-                            seq == null ? null : seq.longValue(), d.getDate("recordedAt").toInstant());
-                    return true;
-                }, "logIndex", "leafHash", "source", "aggregateId", "aggregateSequence", "recordedAt");
-        // every stored id, also those outside the log (entries from before it, or after a hole)
-        var ids = mongo.getCollection(mongo.getCollectionName(AuditEntry.class)).find()
+        LogOrder.forEach(mongo, Document.class, d -> {
+            long index = ((Number) d.get("logIndex")).longValue();
+            String eventId = d.getString("_id");
+            if (index != tree.size()) {
+                markBroken("entry at log index " + tree.size() + " is missing (next stored index is "
+                        + index + ", event " + eventId + ")");
+                return false;
+            }
+            String aggregateId = d.getString("aggregateId");
+            Number seq = (Number) d.get("aggregateSequence");
+            String key = aggregateId == null || seq == null ? null : d.getString("source") + "|" + aggregateId;
+            applyToMemory(index, eventId, d.getString("leafHash"), key, d.getString("source"), aggregateId,
+                    seq == null ? null : seq.longValue(), d.getDate("recordedAt").toInstant());
+            return true;
+        }, "logIndex", "leafHash", "source", "aggregateId", "aggregateSequence", "recordedAt");
+        // the ids of stored entries outside the tree (from before the log, or after a hole); those
+        // in it were recorded on the way
+        var outside = new Document("$or", List.of(new Document("logIndex", null),
+                new Document("logIndex", new Document("$gte", tree.size()))));
+        var ids = mongo.getCollection(mongo.getCollectionName(AuditEntry.class)).find(outside)
                 .projection(new Document("_id", 1)).batchSize(10_000).iterator();
         try (ids) {
             while (ids.hasNext()) {

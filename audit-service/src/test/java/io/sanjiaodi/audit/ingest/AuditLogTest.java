@@ -102,6 +102,20 @@ class AuditLogTest {
     }
 
     @Test
+    void anEntryStoredOutsideTheLogIsStillKnownAfterARestart() {
+        audit.log.append(List.of(Events.draft("a0", "iv-1", 0)));
+        // from before the log had indexes: the rebuild must still know the id, or its redelivery
+        // would be inserted, refused by the unique _id index and fail the batch
+        AuditEntry legacy = Events.draft("legacy", "iv-2", 0);
+        assertThat(legacy.logIndex()).isNull();
+        audit.mongo.insert(legacy);
+        audit.restart();
+        assertThat(audit.log.append(List.of(Events.draft("legacy", "iv-2", 0)))).isEmpty();
+        assertThat(audit.log.tree().size()).isEqualTo(1);
+        assertThat(audit.log.broken()).isNull();
+    }
+
+    @Test
     void aConflictingIndexIsRejectedByTheUniqueIndexAndRepairedOnRetry() {
         audit.log.append(List.of(Events.draft("a0", "iv-1", 0)));
         AuditLog second = new AuditLog(audit.mongo, audit.clock);
