@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -30,7 +32,7 @@ import org.springframework.stereotype.Component;
 public class SupervisionIntake implements DisposableBean {
 
     static final String LISTENER_ID = "supervision-intake";
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SupervisionIntake.class);
+    private static final Logger log = LoggerFactory.getLogger(SupervisionIntake.class);
     private static final List<String> TOPICS = List.of(Topics.INTERVIEW_EVENTS, Topics.RECTIFICATION_EVENTS);
     private final SupervisionProjector projector;
     private final ObjectMapper json;
