@@ -58,6 +58,8 @@ class AuditTrailServiceTest {
         String uri = mongo.bindAndGetConnectionString();
         service = ServiceLauncher.run(AuditServiceApplication.class, AuditServiceApplication.NAME, "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(), "--spring.data.mongodb.uri=" + uri,
+                "--spring.datasource.url=" + io.sanjiaodi.devstack.DevPostgres.shared().jdbcUrl(),
+                "--sanjiaodi.event-store.schema=audit_trail_test",
                 "--audit.signing-key-file=" + keys.resolve("k.pk8"), "--audit.checkpoint-interval-millis=200",
                 TestTokens.publicKeyArgument());
     }

@@ -1,49 +1,74 @@
 package io.sanjiaodi.platform.axon;
 
-import com.mongodb.client.MongoClient;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.extensions.mongo.DefaultMongoTemplate;
-import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
-import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration;
+import org.axonframework.springboot.autoconfig.TransactionAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Keeps the service's Axon event store and tracking tokens in the service's own MongoDB
- * database. Configured explicitly because the Axon Mongo Spring Boot starter is not usable
- * with Axon 4.13 (see the skeleton issue).
+ * Keeps the service's Axon event store and tracking tokens in its own PostgreSQL schema through
+ * Axon's JDBC engine. Every bean is declared here rather than left to Axon's or Boot's
+ * auto-configuration: when those run in the wrong order the service starts silently without an
+ * event store (a plain event bus) and with a no-op transaction manager.
+ * <p>
+ * One transaction covers a command: Axon's unit of work runs in a Spring transaction on the
+ * {@link DataSource}, the events are inserted at its end and committed with it, and a tracking
+ * processor's batch and its token are committed together.
  */
-@AutoConfiguration(before = AxonAutoConfiguration.class)
-public class AxonMongoAutoConfiguration {
+@AutoConfiguration(after = DataSourceAutoConfiguration.class, before = {AxonAutoConfiguration.class,
+        JdbcAutoConfiguration.class, TransactionAutoConfiguration.class, NoOpTransactionAutoConfiguration.class,
+        DataSourceTransactionManagerAutoConfiguration.class})
+@EnableConfigurationProperties(EventStoreProperties.class)
+public class AxonJdbcAutoConfiguration {
 
     @Bean
-    MongoTemplate axonMongoTemplate(MongoClient client, MongoProperties mongo) {
-        return DefaultMongoTemplate.builder()
-                .mongoDatabase(client, mongo.getMongoClientDatabase())
-                .build();
+    PlatformTransactionManager transactionManager(DataSource dataSource) {
+        return new JdbcTransactionManager(dataSource);
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    /** The connection of the running transaction, so the engine's statements are part of it. */
+    @Bean
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return PostgresEventStore.connectionProvider(dataSource);
+    }
+
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder().build();
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(DataSource dataSource, ConnectionProvider connectionProvider,
+                                          TransactionManager axonTransactionManager, EventStoreProperties properties,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer serializer) {
-        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
-                .mongoTemplate(axonMongoTemplate)
-                .eventSerializer(eventSerializer)
-                .snapshotSerializer(serializer)
-                .build();
-        // The unique (aggregate id, sequence) index is what turns a concurrent append into a
-        // conflict instead of a fork of the aggregate's history.
-        engine.ensureIndexes();
-        return engine;
+        PostgresEventStore.createSchema(dataSource, properties);
+        return PostgresEventStore.engine(connectionProvider, axonTransactionManager, eventSerializer, serializer, properties);
     }
 
     /** Defined here rather than left to Axon so that it exists whatever order auto-configurations run in. */
@@ -57,16 +82,26 @@ public class AxonMongoAutoConfiguration {
 
     /** Used by every aggregate ({@code @Aggregate(cache = "aggregateCache")}); ids are unique across a service's aggregate types. */
     @Bean
-    org.axonframework.common.caching.Cache aggregateCache(
-            @org.springframework.beans.factory.annotation.Value("${sanjiaodi.aggregate-cache-size:20000}") int maxEntries) {
+    org.axonframework.common.caching.Cache aggregateCache(@Value("${sanjiaodi.aggregate-cache-size:20000}") int maxEntries) {
         return new BoundedAggregateCache(maxEntries);
     }
 
+    /**
+     * Depends on the engine, which creates the token table with the others. The node id names this
+     * instance in token claims: Axon's default ({@code pid@host}) is the same for two instances in
+     * one JVM, or in two containers that both run as pid 1 on equal host names, and both would then
+     * process the same segment.
+     */
     @Bean
-    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
-        return MongoTokenStore.builder()
-                .mongoTemplate(axonMongoTemplate)
+    TokenStore tokenStore(ConnectionProvider connectionProvider, TokenSchema tokenSchema, Serializer serializer,
+                          EventStorageEngine eventStorageEngine) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(tokenSchema)
                 .serializer(serializer)
+                .contentType(byte[].class)
+                .nodeId(java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "/"
+                        + java.util.UUID.randomUUID().toString().substring(0, 8))
                 .build();
     }
 }

@@ -75,7 +75,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** The database is unreachable or timed out: the request may be retried; it changed nothing. */
-    @ExceptionHandler({EventStoreException.class, DataAccessResourceFailureException.class, MongoException.class})
+    @ExceptionHandler({EventStoreException.class, DataAccessResourceFailureException.class, MongoException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class,
+            org.springframework.transaction.TransactionSystemException.class,
+            org.axonframework.common.jdbc.JdbcException.class})
     ProblemDetail storeUnavailable(RuntimeException e) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE", "the event store is not reachable");
     }

@@ -35,8 +35,13 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.extensions.mongo.DefaultMongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import io.sanjiaodi.devstack.DevPostgres;
+import io.sanjiaodi.platform.axon.EventStoreProperties;
+import io.sanjiaodi.platform.axon.PostgresEventStore;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +49,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Two service instances — two Axon configurations, each with its own command bus and repository —
- * share one MongoDB event store and one read model, as two replicas of the service would. Both
+ * share one PostgreSQL event store and one read model, as two replicas of the service would. Both
  * sweep at the same moment; the deadline is recorded exactly once, also after a "restart".
  */
 class DeadlineSweeperTest {
@@ -60,6 +65,23 @@ class DeadlineSweeperTest {
     final MovableClock clock = new MovableClock(TALK);
     final LedgerQueries queries = new LedgerQueries(readModel, clock, InMemoryMongo.settings());
     final List<Configuration> instances = new ArrayList<>();
+    /** Each test its own schema of the test JVM's PostgreSQL server. */
+    final EventStoreProperties storeProperties = new EventStoreProperties(
+            "sweep_" + java.util.UUID.randomUUID().toString().substring(0, 8), java.time.Duration.ofMinutes(10), 250, 100);
+    final PGSimpleDataSource eventStore = eventStore(storeProperties.schema());
+    final TransactionManager transactions = new SpringTransactionManager(new JdbcTransactionManager(eventStore));
+
+    DeadlineSweeperTest() {
+        PostgresEventStore.createSchema(eventStore, storeProperties);
+    }
+
+    private static PGSimpleDataSource eventStore(String schema) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(DevPostgres.shared().jdbcUrl());
+        ds.setUser("postgres");
+        ds.setCurrentSchema(schema);
+        return ds;
+    }
 
     @AfterEach
     void stop() {
@@ -70,12 +92,11 @@ class DeadlineSweeperTest {
     private Configuration instance() {
         JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(new ObjectMapper()
                 .registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)).build();
-        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongo.client, DB).build())
-                .eventSerializer(serializer).snapshotSerializer(serializer).build();
-        engine.ensureIndexes();
+        var engine = PostgresEventStore.engine(PostgresEventStore.connectionProvider(eventStore), transactions,
+                serializer, serializer, storeProperties);
         Configuration configuration = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)
+                .configureTransactionManager(c -> transactions)
                 .configureEmbeddedEventStore(c -> engine)
                 .configureAggregate(Rectification.class)
                 .buildConfiguration();

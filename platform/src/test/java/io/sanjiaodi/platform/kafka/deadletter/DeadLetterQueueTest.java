@@ -38,7 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = DeadLetterQueueTest.App.class, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "sanjiaodi.service-name=dlq-test", "sanjiaodi.topics=dlq.events", "sanjiaodi.partitions=1",
-        "spring.config.import=classpath:sanjiaodi-common.yml", "spring.data.mongodb.database=dlq"})
+        "spring.config.import=classpath:sanjiaodi-common.yml", "spring.data.mongodb.database=dlq",
+        "sanjiaodi.event-store.schema=dlq"})
 @EmbeddedKafka(kraft = true, partitions = 1)
 class DeadLetterQueueTest {
 
@@ -48,6 +49,7 @@ class DeadLetterQueueTest {
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
         registry.add("spring.data.mongodb.uri", () -> MONGO_URI);
+        registry.add("spring.datasource.url", () -> io.sanjiaodi.devstack.DevPostgres.shared().jdbcUrl());
     }
 
     @AfterAll

@@ -1,0 +1,57 @@
+package io.sanjiaodi.platform.axon;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+
+/**
+ * Creates the service's schema and its tables when they are missing: events (primary key on the
+ * global index, unique on aggregate + sequence and on the event id, so loading an aggregate, a
+ * tracking read and a conflicting append are all index operations), snapshots, tracking tokens.
+ * Instances that start at once serialize on an advisory lock: concurrent {@code CREATE ... IF NOT
+ * EXISTS} statements can still collide in PostgreSQL's catalogue.
+ */
+final class EventStoreSchema {
+
+    private EventStoreSchema() {
+    }
+
+    static void create(DataSource dataSource, String schema, EventSchema events, TokenSchema tokens) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (Statement sql = connection.createStatement()) {
+                sql.execute("SELECT pg_advisory_xact_lock(" + CommitOrderedEventStorageEngine.LOCK_CLASS + ", 0)");
+                // the name is checked to be a plain identifier (EventStoreProperties)
+                sql.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+                sql.execute("SET LOCAL search_path TO " + schema);
+                execute(PostgresEventTableFactory.INSTANCE.createDomainEventTable(connection, events));
+                execute(PostgresEventTableFactory.INSTANCE.createSnapshotEventTable(connection, events));
+                execute(PostgresTokenTableFactory.INSTANCE.createTable(connection, tokens));
+                // for a processor reset to a point in time (createTokenAt): the only query on the timestamp
+                sql.execute("CREATE INDEX IF NOT EXISTS " + events.domainEventTable() + "_timestamp ON "
+                        + events.domainEventTable() + " (" + events.timestampColumn() + ")");
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the event store's tables in schema " + schema, e);
+        }
+    }
+
+    private static void execute(PreparedStatement statement) throws SQLException {
+        try (statement) {
+            statement.execute();
+        }
+    }
+}

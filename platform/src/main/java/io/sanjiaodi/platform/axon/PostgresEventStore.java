@@ -1,0 +1,49 @@
+package io.sanjiaodi.platform.axon;
+
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+
+/**
+ * How a service's event store on PostgreSQL is put together, in one place for the services'
+ * configuration and for tests that assemble an Axon configuration by hand.
+ */
+public final class PostgresEventStore {
+
+    private PostgresEventStore() {
+    }
+
+    /** Creates the schema and its event, snapshot and token tables if they are missing. */
+    public static void createSchema(DataSource dataSource, EventStoreProperties properties) {
+        EventStoreSchema.create(dataSource, properties.schema(), EventSchema.builder().build(), TokenSchema.builder().build());
+    }
+
+    /** The connection of the running transaction, so the engine's statements are part of it. */
+    public static ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+
+    /** Axon's JDBC engine with the commit lock, PostgreSQL's duplicate-key code and the configured gap handling. */
+    public static JdbcEventStorageEngine engine(ConnectionProvider connections, TransactionManager transactions,
+                                                Serializer eventSerializer, Serializer snapshotSerializer,
+                                                EventStoreProperties properties) {
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .schema(EventSchema.builder().build())
+                .dataType(byte[].class)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(snapshotSerializer)
+                .persistenceExceptionResolver(new DuplicateKeyResolver())
+                .batchSize(properties.batchSize())
+                .gapTimeout(Math.toIntExact(properties.gapTimeout().toMillis()))
+                .gapCleaningThreshold(properties.gapCleaningThreshold());
+        return new CommitOrderedEventStorageEngine(builder, properties.schema());
+    }
+}
