@@ -3,6 +3,7 @@ package io.sanjiaodi.systemtest;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.sanjiaodi.devstack.DevPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.UUID;
@@ -13,7 +14,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A test class's own system: an in-process KRaft Kafka broker (topic auto-creation off), a
- * MongoDB-wire server, and the three services started against them; with {@link #withAuthServer()}
+ * MongoDB-wire server, the test JVM's PostgreSQL server (its own schemas), and the three services
+ * started against them; with {@link #withAuthServer()}
  * also the auth server, its key in a temporary {@code <data>/auth}, every demo user with one random password.
  */
 final class LocalSystem implements BeforeAllCallback, AfterAllCallback {
@@ -40,7 +42,8 @@ final class LocalSystem implements BeforeAllCallback, AfterAllCallback {
         kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
         kafka.afterPropertiesSet();
         mongo = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
-        system = new RunningSystem(kafka.getBrokersAsString(), mongo.bindAndGetConnectionString(), databasePrefix);
+        system = new RunningSystem(kafka.getBrokersAsString(), DevPostgres.shared().jdbcUrl(),
+                mongo.bindAndGetConnectionString(), databasePrefix);
         if (authServer) {
             system.withAuthServer(Files.createTempDirectory("sanjiaodi-data"), UUID.randomUUID().toString());
         }
@@ -74,6 +77,11 @@ final class LocalSystem implements BeforeAllCallback, AfterAllCallback {
 
     String kafkaBootstrap() {
         return kafka.getBrokersAsString();
+    }
+
+    /** A service's event store, read directly ({@code interview}, {@code rectification}, {@code audit}). */
+    StoredEvents storedEvents(String service) {
+        return new StoredEvents(DevPostgres.shared(), databasePrefix + service);
     }
 
     String mongoUri() {

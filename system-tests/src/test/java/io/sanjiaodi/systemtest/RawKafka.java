@@ -61,6 +61,30 @@ final class RawKafka {
         return records.subList(0, count);
     }
 
+    /** How many records of the topic carry each CloudEvents id, read from the start until the topic is quiet. */
+    Map<String, Integer> countsByEventId(String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + System.nanoTime());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            for (int idle = 0; idle < 6; ) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                idle = records.isEmpty() ? idle + 1 : 0;
+                records.forEach(r -> {
+                    var id = r.headers().lastHeader("ce_id");
+                    if (id != null) {
+                        counts.merge(new String(id.value(), java.nio.charset.StandardCharsets.UTF_8), 1, Integer::sum);
+                    }
+                });
+            }
+        }
+        return counts;
+    }
+
     /** Sends a byte-for-byte copy of a record (headers included): what a redelivery looks like. */
     long resend(String topic, ConsumerRecord<String, byte[]> record) {
         Properties props = new Properties();

@@ -19,8 +19,8 @@ import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The three services started in this JVM, each with its own Spring context and its own database,
- * against the given Kafka broker and MongoDB-wire server. Services can be stopped and started
+ * The three services started in this JVM, each with its own Spring context, its own event store
+ * schema in the given PostgreSQL database and its own MongoDB database, against the given Kafka broker. Services can be stopped and started
  * again independently, the way an operator restarts one of them. On request the auth server runs
  * beside them, and the services validate its tokens.
  */
@@ -49,6 +49,7 @@ final class RunningSystem implements AutoCloseable {
             + "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerJwtAutoConfiguration";
 
     private final String kafkaBootstrap;
+    private final String postgresUrl;
     private final String mongoUri;
     private final String databasePrefix;
     private final Map<Service, ConfigurableApplicationContext> contexts = new EnumMap<>(Service.class);
@@ -71,8 +72,9 @@ final class RunningSystem implements AutoCloseable {
     record SignIn(String url, Path dataDir, String demoPassword) {
     }
 
-    RunningSystem(String kafkaBootstrap, String mongoUri, String databasePrefix) {
+    RunningSystem(String kafkaBootstrap, String postgresUrl, String mongoUri, String databasePrefix) {
         this.kafkaBootstrap = kafkaBootstrap;
+        this.postgresUrl = postgresUrl;
         this.mongoUri = mongoUri;
         this.databasePrefix = databasePrefix;
     }
@@ -99,8 +101,21 @@ final class RunningSystem implements AutoCloseable {
 
     /** Another instance of a service on the same database and broker, as when it is scaled out. */
     String startSecondInstance(Service service) {
+        return urlOf(startInstance(service));
+    }
+
+    /** Another instance of a service, its context returned (tests that reach into its command bus). */
+    ConfigurableApplicationContext startInstance(Service service) {
         ConfigurableApplicationContext context = launch(service);
         extra.add(context);
+        return context;
+    }
+
+    ConfigurableApplicationContext context(Service service) {
+        return contexts.get(service);
+    }
+
+    static String urlOf(ConfigurableApplicationContext context) {
         return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
     }
 
@@ -110,6 +125,8 @@ final class RunningSystem implements AutoCloseable {
                 // the tests sweep deadlines on demand (POST /api/deadline-sweeps), not on a timer
                 "--rectification.sweeper.enabled=false",
                 "--spring.kafka.bootstrap-servers=" + kafkaBootstrap,
+                "--spring.datasource.url=" + postgresUrl,
+                "--sanjiaodi.event-store.schema=" + databasePrefix + service.name.replace("-service", ""),
                 "--spring.data.mongodb.uri=" + mongoUri,
                 "--spring.data.mongodb.database=" + databasePrefix + service.name.replace("-service", ""),
                 NOT_AN_AUTHORIZATION_SERVER));
@@ -161,7 +178,7 @@ final class RunningSystem implements AutoCloseable {
     }
 
     String url(Service service) {
-        return "http://localhost:" + contexts.get(service).getEnvironment().getProperty("local.server.port");
+        return urlOf(contexts.get(service));
     }
 
     SignIn signIn() {

@@ -4,12 +4,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.MongoDBContainer;
+import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
 
 /**
- * The same slice on the official images (real MongoDB, apache/kafka). Runs where a Docker engine
+ * The same slice on the official images (postgres:17, real MongoDB, apache/kafka). Runs where a Docker engine
  * exists and is skipped cleanly elsewhere; the embedded-broker test above is the proof that runs everywhere.
  */
 @Testcontainers(disabledWithoutDocker = true)
@@ -18,13 +19,18 @@ class TestcontainersSystemTest {
     @Container
     static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:3.9.1");
     @Container
+    static final PostgreSQLContainer<?> POSTGRES = new PostgreSQLContainer<>("postgres:17").withDatabaseName("sanjiaodi");
+    @Container
     static final MongoDBContainer MONGO = new MongoDBContainer("mongo:7.0");
 
     private static RunningSystem system;
 
     @BeforeAll
     static void startServices() {
-        system = new RunningSystem(KAFKA.getBootstrapServers(), MONGO.getConnectionString(), "tc_").startAll();
+        System.setProperty("spring.datasource.username", POSTGRES.getUsername());
+        System.setProperty("spring.datasource.password", POSTGRES.getPassword());
+        system = new RunningSystem(KAFKA.getBootstrapServers(), POSTGRES.getJdbcUrl(), MONGO.getConnectionString(), "tc_")
+                .startAll();
     }
 
     @AfterAll
@@ -35,7 +41,7 @@ class TestcontainersSystemTest {
     }
 
     @Test
-    void aConductedInterviewReachesEveryServiceOnRealMongoDbAndKafka() {
+    void aConductedInterviewReachesEveryServiceOnRealPostgresMongoDbAndKafka() {
         new SystemProbe(system, new Http()).conductedInterviewReachesEveryService("江北区公共项目建设管理中心");
     }
 }

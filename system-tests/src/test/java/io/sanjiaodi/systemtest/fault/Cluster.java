@@ -18,17 +18,19 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The whole system as separate processes, as the local run starts it: the Kafka broker (KRaft)
- * and the file-backed MongoDB-wire server from devstack, and the three services from their
- * runnable jars. Every process can be killed or stopped and started again.
+ * The whole system as separate processes, as the local run starts it: PostgreSQL (the event
+ * stores), the Kafka broker (KRaft) and the file-backed MongoDB-wire server from devstack, and the
+ * three services from their runnable jars. Every process can be killed or stopped and started again,
+ * and the PostgreSQL server itself can be killed with SIGKILL under its launcher.
  */
 final class Cluster implements AutoCloseable {
 
-    enum Node { MONGO, KAFKA, INTERVIEW, RECTIFICATION, AUDIT }
+    enum Node { POSTGRES, MONGO, KAFKA, INTERVIEW, RECTIFICATION, AUDIT }
 
     private final Path workDir;
     private final int kafkaPort;
     private final int mongoPort;
+    private final int postgresPort;
     private final Map<Node, Integer> httpPorts = new EnumMap<>(Node.class);
     private final Map<Node, ManagedProcess> processes = new EnumMap<>(Node.class);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -37,8 +39,12 @@ final class Cluster implements AutoCloseable {
         this.workDir = workDir;
         this.kafkaPort = freePortPair();
         this.mongoPort = freePort();
+        this.postgresPort = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("java.class.path");
+        processes.put(Node.POSTGRES, new ManagedProcess("postgres", List.of(java, "-Xmx128m", "-cp", classpath,
+                "io.sanjiaodi.devstack.DevPostgres", "--port", "" + postgresPort, "--data", postgresData().toString()),
+                Map.of(), workDir));
         // the database gets the heap run.sh gives it: the embedded store sorts in memory
         processes.put(Node.MONGO, new ManagedProcess("mongo", List.of(java, "-Xmx512m", "-cp", classpath,
                 "io.sanjiaodi.devstack.DevMongo", "--port", "" + mongoPort, "--data", workDir.resolve("mongo").toString()),
@@ -55,7 +61,7 @@ final class Cluster implements AutoCloseable {
                     jar(name).toAbsolutePath().toString(),
                     // the services trust the tests' token key (security contract: public-key-location)
                     io.sanjiaodi.platform.security.TestTokens.publicKeyArgument()),
-                    Map.of("PORT", "" + port, "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap(),
+                    Map.of("PORT", "" + port, "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap(), "POSTGRES_URL", postgresUrl(),
                             // the driver's own connect timeout and half its server selection: right after a
                             // database restart every service reconnects and rescans at once, and a starting
                             // service that gave up after 3 s exited (soak, round 108)
@@ -66,6 +72,7 @@ final class Cluster implements AutoCloseable {
     }
 
     void startAll() {
+        start(Node.POSTGRES);
         start(Node.MONGO);
         start(Node.KAFKA);
         for (Node service : List.of(Node.INTERVIEW, Node.RECTIFICATION, Node.AUDIT)) {
@@ -79,6 +86,7 @@ final class Cluster implements AutoCloseable {
     void start(Node node) {
         processes.get(node).start();
         switch (node) {
+            case POSTGRES -> awaitPort(postgresPort, node);
             case MONGO -> awaitPort(mongoPort, node);
             case KAFKA -> awaitPort(kafkaPort, node);
             default -> awaitReady(node);
@@ -93,6 +101,28 @@ final class Cluster implements AutoCloseable {
         processes.get(node).stop();
     }
 
+    /**
+     * SIGKILL to the PostgreSQL server and all its processes at once (not to the launcher), as a
+     * crash would: whatever was committed must be in the write-ahead log on disk. The launcher is
+     * then stopped, and {@link #start} brings the server back through crash recovery.
+     */
+    void killPostgresServer() throws IOException, InterruptedException {
+        Path pidFile = postgresData().resolve("postmaster.pid");
+        long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        List<String> kill = new ArrayList<>(List.of("kill", "-KILL", Long.toString(pid)));
+        ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> kill.add(Long.toString(d.pid()))));
+        new ProcessBuilder(kill).inheritIO().start().waitFor();
+        ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+        processes.get(Node.POSTGRES).stop();
+    }
+
+    String postgresUrl() {
+        return "jdbc:postgresql://localhost:" + postgresPort + "/sanjiaodi";
+    }
+
+    Path postgresData() {
+        return workDir.toAbsolutePath().resolve("postgres");
+    }
     String url(Node service) {
         return "http://localhost:" + httpPorts.get(service);
     }
@@ -111,7 +141,8 @@ final class Cluster implements AutoCloseable {
 
     @Override
     public void close() {
-        List<Node> order = new ArrayList<>(List.of(Node.AUDIT, Node.RECTIFICATION, Node.INTERVIEW, Node.KAFKA, Node.MONGO));
+        List<Node> order = new ArrayList<>(List.of(Node.AUDIT, Node.RECTIFICATION, Node.INTERVIEW, Node.KAFKA, Node.MONGO,
+                Node.POSTGRES));
         for (Node node : order) {
             ManagedProcess process = processes.get(node);
             if (process.alive()) {

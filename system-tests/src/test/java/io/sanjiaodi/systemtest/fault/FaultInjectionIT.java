@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Fault injection over the real processes: while a load generator issues commands, each service
- * is killed with SIGKILL and restarted, the Kafka broker is stopped and restarted, the database
- * process is stopped and restarted. Then an independent checker compares what was acknowledged
+ * is killed with SIGKILL and restarted, the Kafka broker is stopped and restarted, the MongoDB-wire
+ * process is stopped and restarted, and the PostgreSQL server (the event stores) is killed with
+ * SIGKILL, all its processes at once, and recovers from its write-ahead log. Then an independent checker compares what was acknowledged
  * with the event stores, the topic, the audit trail and the read models.
  *
  * <p>CI runs a few rounds ({@code -Dfault.rounds}, default 5: every fault once); the soak script
@@ -26,9 +27,10 @@ import org.junit.jupiter.api.Test;
  */
 class FaultInjectionIT {
 
-    private static final int ROUNDS = Integer.getInteger("fault.rounds", 5);
+    private static final int ROUNDS = Integer.getInteger("fault.rounds", 6);
     private static final long SEED = Long.getLong("fault.seed", System.nanoTime());
-    private static final List<Node> FAULTS = List.of(Node.INTERVIEW, Node.RECTIFICATION, Node.AUDIT, Node.KAFKA, Node.MONGO);
+    private static final List<Node> FAULTS = List.of(Node.INTERVIEW, Node.RECTIFICATION, Node.AUDIT, Node.KAFKA, Node.MONGO,
+            Node.POSTGRES);
 
     @Test
     void noAcknowledgedChangeIsLostOrAppliedTwiceUnderCrashesAndRestarts() throws Exception {
@@ -57,12 +59,16 @@ class FaultInjectionIT {
                 if (victim == Node.KAFKA || victim == Node.MONGO) {
                     cluster.stop(victim);
                     Cluster.sleep(1000 + random.nextInt(2000));
+                } else if (victim == Node.POSTGRES) {
+                    cluster.killPostgresServer();
+                    Cluster.sleep(1000 + random.nextInt(2000));
                 } else {
                     cluster.kill(victim);
                 }
                 int acceptedWhileDown = load.accepted() - acceptedBefore;
                 cluster.start(victim);
-                String line = "round " + (round + 1) + ": " + (victim == Node.KAFKA || victim == Node.MONGO ? "stopped" : "killed -9")
+                String line = "round " + (round + 1) + ": " + (victim == Node.KAFKA || victim == Node.MONGO ? "stopped"
+                        : victim == Node.POSTGRES ? "killed -9 the server of" : "killed -9")
                         + " " + victim + ", back after " + Duration.ofNanos(System.nanoTime() - t0).toMillis()
                         + " ms, commands acknowledged while it was down: " + acceptedWhileDown;
                 log.add(line);

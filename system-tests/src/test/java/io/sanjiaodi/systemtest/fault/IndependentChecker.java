@@ -2,13 +2,16 @@ package io.sanjiaodi.systemtest.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +26,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.bson.Document;
 
 /**
  * Compares what clients were told with what every part of the system holds: the event stores
@@ -59,27 +61,29 @@ final class IndependentChecker {
         int missingInAudit = 0;
         int ledgerProblems = 0;
         int projectionProblems = 0;
-        try (MongoClient mongo = MongoClients.create(cluster.mongoUri())) {
-            var events = mongo.getDatabase("interview").getCollection("domainevents");
+        try (Connection db = DriverManager.getConnection(cluster.postgresUrl(), "postgres", "");
+             PreparedStatement historyOf = db.prepareStatement("SELECT sequenceNumber, payloadType, eventIdentifier"
+                     + " FROM interview.domainevententry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber");
+             PreparedStatement ledgerEvents = db.prepareStatement(
+                     "SELECT count(*) FROM rectification.domainevententry WHERE aggregateIdentifier = ?")) {
             for (Map.Entry<String, List<String>> ack : acknowledged.entrySet()) {
                 String id = ack.getKey();
                 ackEvents += ack.getValue().size();
-                List<Document> history = events.find(new Document("aggregateIdentifier", id))
-                        .sort(new Document("sequenceNumber", 1)).into(new ArrayList<>());
+                List<StoredEvent> history = history(historyOf, id);
                 stored += history.size();
                 List<String> types = new ArrayList<>();
                 Set<String> eventIds = new HashSet<>();
                 for (int i = 0; i < history.size(); i++) {
-                    Document event = history.get(i);
-                    if (((Number) event.get("sequenceNumber")).longValue() != i) {
+                    StoredEvent event = history.get(i);
+                    if (event.sequence() != i) {
                         findings.add(id + ": sequence gap or duplicate at " + i);
                         duplicated++;
                     }
-                    types.add(simpleName(event.getString("payloadType")));
-                    eventIds.add(event.getString("eventIdentifier"));
-                    if (!onKafka.containsKey(event.getString("eventIdentifier"))) {
+                    types.add(simpleName(event.payloadType()));
+                    eventIds.add(event.eventId());
+                    if (!onKafka.containsKey(event.eventId())) {
                         missingOnKafka++;
-                        findings.add(id + ": event " + event.getString("eventIdentifier") + " never reached Kafka");
+                        findings.add(id + ": event " + event.eventId() + " never reached Kafka");
                     }
                 }
                 if (!types.subList(0, Math.min(types.size(), ack.getValue().size())).equals(ack.getValue())
@@ -107,8 +111,12 @@ final class IndependentChecker {
                     findings.add(id + ": " + ledgers.size() + " ledgers for an interview conducted=" + conducted);
                 }
                 if (conducted) {
-                    long opened = mongo.getDatabase("rectification").getCollection("domainevents")
-                            .countDocuments(new Document("aggregateIdentifier", "ledger-" + id));
+                    ledgerEvents.setString(1, "ledger-" + id);
+                    long opened;
+                    try (ResultSet rs = ledgerEvents.executeQuery()) {
+                        rs.next();
+                        opened = rs.getLong(1);
+                    }
                     if (opened != 1) {
                         ledgerProblems++;
                         findings.add(id + ": ledger history has " + opened + " events, expected 1");
@@ -139,6 +147,21 @@ final class IndependentChecker {
             }
         }
         return byAggregate;
+    }
+
+    /** One stored event, as the event store (PostgreSQL) holds it. */
+    record StoredEvent(long sequence, String payloadType, String eventId) {
+    }
+
+    private static List<StoredEvent> history(PreparedStatement historyOf, String aggregateId) throws SQLException {
+        historyOf.setString(1, aggregateId);
+        List<StoredEvent> history = new ArrayList<>();
+        try (ResultSet rs = historyOf.executeQuery()) {
+            while (rs.next()) {
+                history.add(new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3)));
+            }
+        }
+        return history;
     }
 
     private JsonNode get(String url) throws Exception {
