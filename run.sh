@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole system locally on the embedded default: the auth server (sign-in, first: it
-# creates the signing key the services and the demo loader rely on), a real Apache Kafka broker
-# (KRaft, its own process), mongo-java-server with a file-backed store, and the three services.
+# creates the signing key the services and the demo loader rely on), a real PostgreSQL 17 server
+# (the services' event stores; binaries from Maven Central), a real Apache Kafka broker (KRaft, its
+# own process), mongo-java-server with a file-backed store (read models, audit trail, files), and
+# the three services.
 # Builds what is missing, loads demo data through the public APIs, prints the URLs and the demo
 # users. Ctrl-C stops everything this script started, and nothing else. Data stays in ./data
 # (SANJIAODI_DATA) for the next run, the key and demo passwords in ./data/auth.
@@ -52,9 +54,19 @@ wait_ready() { # url name pid
   log "$2 is not ready; see $LOGS/$2.log"; exit 1
 }
 
-for port in 9000 9092 9093 27017 8081 8082 8083; do
+for port in 9000 5432 9092 9093 27017 8081 8082 8083; do
   if port_busy "$port"; then log "port $port is already in use; stop whatever uses it first"; trap - EXIT; exit 1; fi
 done
+
+# A data directory from before the event stores moved to PostgreSQL (issue #14) has its events in
+# MongoDB (domainevents): they are copied over once, by a documented command, never silently.
+if [[ -d "$DATA/mongo" && ! -d "$DATA/postgres" && "${SANJIAODI_MIGRATED:-no}" != yes ]]; then
+  log "$DATA was made before the event stores moved to PostgreSQL: their events are still in MongoDB."
+  log "Copy them over once (the services' processors then replay from the start; consumers deduplicate):"
+  log "  scripts/migrate-event-store.sh \"$DATA\""
+  log "or start afresh with another SANJIAODI_DATA (or delete $DATA)."
+  trap - EXIT; exit 1
+fi
 
 # Build only what is missing or older than its sources.
 needs_build=no
@@ -79,6 +91,18 @@ log "starting auth-server (sign-in; key and demo passwords in $DATA/auth) ..."
 SANJIAODI_DATA="$DATA" "$JAVA" -Xmx256m -XX:+UseSerialGC \
   -jar "$(ls auth-server/target/auth-server-*-exec.jar | head -1)" >"$LOGS/auth-server.log" 2>&1 &
 PIDS+=($!); wait_ready http://localhost:9000 auth-server "${PIDS[-1]}"
+
+log "starting PostgreSQL 17 (the services' event stores, data in $DATA/postgres) ..."
+"$JAVA" -Xmx128m -cp "$DEVSTACK_CP" io.sanjiaodi.devstack.DevPostgres --port 5432 --data "$DATA/postgres" >"$LOGS/postgres.log" 2>&1 &
+PIDS+=($!)
+# the port opens before the launcher has created the services' database: wait for its own word
+for _ in $(seq 1 240); do
+  grep -q "^DevPostgres (PostgreSQL" "$LOGS/postgres.log" 2>/dev/null && break
+  kill -0 "${PIDS[-1]}" 2>/dev/null || { log "postgres exited; see $LOGS/postgres.log"; tail -30 "$LOGS/postgres.log"; exit 1; }
+  sleep 0.5
+done
+grep -q "^DevPostgres (PostgreSQL" "$LOGS/postgres.log" || { log "postgres did not start; see $LOGS/postgres.log"; exit 1; }
+log "$(grep -m1 "^DevPostgres (PostgreSQL" "$LOGS/postgres.log")"
 
 log "starting MongoDB-wire server (mongo-java-server, data in $DATA/mongo) ..."
 "$JAVA" -Xmx512m -cp "$DEVSTACK_CP" io.sanjiaodi.devstack.DevMongo --port 27017 --data "$DATA/mongo" >"$LOGS/mongo.log" 2>&1 &
@@ -116,7 +140,8 @@ $(awk '!/^#/ && NF >= 4 { printf "    %-16s %-20s %s\n", $1, $3, $4 }' "$DATA/au
   rectification-service:    ${URL[rectification]}/swagger-ui.html   health: ${URL[rectification]}/actuator/health
   audit-service:            ${URL[audit]}/swagger-ui.html   health: ${URL[audit]}/actuator/health
   auth-server:              http://localhost:9000/.well-known/openid-configuration   keys: http://localhost:9000/oauth2/jwks
-  Kafka: localhost:9092   MongoDB wire: localhost:27017   logs: $LOGS
+  PostgreSQL: localhost:5432 (database sanjiaodi, user postgres)   Kafka: localhost:9092   MongoDB wire: localhost:27017
+  logs: $LOGS
   Press Ctrl-C to stop everything started here.
 
 TXT
