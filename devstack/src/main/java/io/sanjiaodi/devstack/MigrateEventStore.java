@@ -44,7 +44,15 @@ public final class MigrateEventStore {
     }
 
     public static void main(String[] args) throws Exception {
-        Path data = Path.of(new Args(args).value("--data", "data")).toAbsolutePath();
+        try {
+            run(Path.of(new Args(args).value("--data", "data")).toAbsolutePath());
+        } catch (IllegalStateException | IllegalArgumentException refused) {
+            System.err.println("migrate-event-store: " + refused.getMessage() + "; this store was left as it was");
+            System.exit(2);
+        }
+    }
+
+    private static void run(Path data) throws Exception {
         Path mongoFile = data.resolve("mongo").resolve("sanjiaodi.mv");
         if (!Files.exists(mongoFile)) {
             throw new IllegalArgumentException("no MongoDB store at " + mongoFile + ": nothing to migrate");
@@ -107,9 +115,12 @@ public final class MigrateEventStore {
             already = rs.getLong(1);
         }
         List<Document> documents = source.find().into(new ArrayList<>());
+        if (already > 0 && documents.isEmpty()) {
+            return 0; // copied by an earlier run (which then dropped the old collection)
+        }
         if (already > 0) {
-            throw new IllegalStateException(table + " already holds " + already + " events; the copy was made before"
-                    + (documents.isEmpty() ? "" : " and MongoDB still holds " + documents.size() + ": compare by hand"));
+            throw new IllegalStateException(table + " already holds " + already + " events and MongoDB still holds "
+                    + documents.size() + ": compare them by hand");
         }
         if (ordered) {
             documents.sort(Comparator.comparing((Document d) -> d.getString("timestamp"))

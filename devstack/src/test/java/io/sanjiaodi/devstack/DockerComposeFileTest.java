@@ -21,23 +21,26 @@ class DockerComposeFileTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void everyServiceAndBothServersAreThereWithHealthChecks() throws IOException {
+    void everyServiceAndTheThreeServersAreThereWithHealthChecks() throws IOException {
         Map<String, Object> compose;
         try (InputStream in = Files.newInputStream(COMPOSE)) {
             compose = new Yaml().load(in);
         }
         Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
-        assertThat(services).containsOnlyKeys("kafka", "mongo", "auth-server", "interview-service", "rectification-service",
+        assertThat(services).containsOnlyKeys("postgres", "kafka", "mongo", "auth-server", "interview-service", "rectification-service",
                 "audit-service", "prometheus", "grafana");
         assertThat(Path.of("..", "ops", "prometheus", "prometheus.yml")).exists();
         assertThat(Path.of("..", "ops", "grafana", "dashboards", "sanjiaodi.json")).exists();
         assertThat(services.get("kafka").get("image").toString()).startsWith("apache/kafka:");
         assertThat(services.get("mongo").get("image").toString()).startsWith("mongo:");
+        assertThat(services.get("postgres").get("image")).isEqualTo("postgres:17");
+        assertThat((List<String>) services.get("postgres").get("volumes")).anyMatch(v -> v.endsWith(":/var/lib/postgresql/data"));
         services.forEach((name, service) -> assertThat(service).as(name).containsKey("healthcheck"));
         for (String svc : new String[]{"interview-service", "rectification-service", "audit-service"}) {
             assertThat(Path.of("..", svc, "Dockerfile")).exists();
             Map<String, Object> env = (Map<String, Object>) services.get(svc).get("environment");
-            assertThat(env).containsKeys("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI");
+            assertThat(env).containsKeys("POSTGRES_URL", "POSTGRES_USER", "POSTGRES_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI");
+            assertThat((Map<String, Object>) services.get(svc).get("depends_on")).containsKey("postgres");
             // the services validate the auth server's tokens (security contract, issue #7)
             assertThat(env).containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
                     "http://auth-server:9000/oauth2/jwks");

@@ -55,6 +55,7 @@ final class RunningSystem implements AutoCloseable {
     private final Map<Service, ConfigurableApplicationContext> contexts = new EnumMap<>(Service.class);
     private final List<ConfigurableApplicationContext> extra = new ArrayList<>();
     private SignIn signIn;
+    private List<String> databaseUser = List.of();
     private ConfigurableApplicationContext authServer;
 
     /**
@@ -77,6 +78,12 @@ final class RunningSystem implements AutoCloseable {
         this.postgresUrl = postgresUrl;
         this.mongoUri = mongoUri;
         this.databasePrefix = databasePrefix;
+    }
+
+    /** The PostgreSQL user the services sign in as, where it is not the embedded server's {@code postgres}. */
+    RunningSystem withDatabaseUser(String user, String password) {
+        databaseUser = List.of("--spring.datasource.username=" + user, "--spring.datasource.password=" + password);
+        return this;
     }
 
     /** Starts the auth server with the services (call before {@link #startAll()}). */
@@ -130,6 +137,7 @@ final class RunningSystem implements AutoCloseable {
                 "--spring.data.mongodb.uri=" + mongoUri,
                 "--spring.data.mongodb.database=" + databasePrefix + service.name.replace("-service", ""),
                 NOT_AN_AUTHORIZATION_SERVER));
+        args.addAll(databaseUser);
         // the services trust the tests' token key; with an auth server, that server signs with the same key
         args.add(TestTokens.publicKeyArgument());
         if (signIn != null) {

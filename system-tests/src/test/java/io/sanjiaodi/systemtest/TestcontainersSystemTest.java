@@ -27,10 +27,8 @@ class TestcontainersSystemTest {
 
     @BeforeAll
     static void startServices() {
-        System.setProperty("spring.datasource.username", POSTGRES.getUsername());
-        System.setProperty("spring.datasource.password", POSTGRES.getPassword());
         system = new RunningSystem(KAFKA.getBootstrapServers(), POSTGRES.getJdbcUrl(), MONGO.getConnectionString(), "tc_")
-                .startAll();
+                .withDatabaseUser(POSTGRES.getUsername(), POSTGRES.getPassword()).startAll();
     }
 
     @AfterAll

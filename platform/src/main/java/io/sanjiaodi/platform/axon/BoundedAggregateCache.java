@@ -9,12 +9,12 @@ import org.axonframework.common.caching.Cache;
 
 /**
  * The most recently used aggregates of a service, kept so that a command does not replay the
- * aggregate's history from the event store. That replay is the most expensive query a command
- * makes: on the embedded MongoDB-wire server the range query on (aggregate, sequence) cannot use
- * an index and scans every stored event. A bounded LRU rather than Axon's weak-reference cache,
- * whose entries every young collection clears. A cached aggregate that another instance changed
- * meanwhile is safe: the append fails on the unique (aggregate, sequence) index, Axon evicts the
- * entry on rollback and the client gets 409; the next command loads the history afresh.
+ * aggregate's history from the event store (an index range read on (aggregate, sequence), but still
+ * a round trip and a deserialization of every event). A bounded LRU rather than Axon's
+ * weak-reference cache, whose entries every young collection clears. A cached aggregate that
+ * another instance changed meanwhile is safe: the append fails on the unique (aggregate, sequence)
+ * key, Axon evicts the entry on rollback and the client gets 409; the next command loads the
+ * history afresh.
  */
 public final class BoundedAggregateCache implements Cache {
 

@@ -29,8 +29,10 @@ class FaultInjectionIT {
 
     private static final int ROUNDS = Integer.getInteger("fault.rounds", 6);
     private static final long SEED = Long.getLong("fault.seed", System.nanoTime());
-    private static final List<Node> FAULTS = List.of(Node.INTERVIEW, Node.RECTIFICATION, Node.AUDIT, Node.KAFKA, Node.MONGO,
-            Node.POSTGRES);
+    /** Every fault, or only those named in {@code -Dfault.only=POSTGRES,KAFKA} (to soak one kind). */
+    private static final List<Node> FAULTS = System.getProperty("fault.only", "").isBlank()
+            ? List.of(Node.INTERVIEW, Node.RECTIFICATION, Node.AUDIT, Node.KAFKA, Node.MONGO, Node.POSTGRES)
+            : java.util.Arrays.stream(System.getProperty("fault.only").split(",")).map(String::trim).map(Node::valueOf).toList();
 
     @Test
     void noAcknowledgedChangeIsLostOrAppliedTwiceUnderCrashesAndRestarts() throws Exception {
@@ -100,7 +102,7 @@ class FaultInjectionIT {
             // across the outages, not in each: an outage lasts 1-3 s, and one can pass with every
             // request still in flight from the previous fault (soak: 2 of 40 outages had 0, amid
             // rounds of other faults that had 0 too; 1,728 acknowledged in all)
-            assertThat(kafkaOutageAcks.stream().mapToInt(Integer::intValue).sum())
+            assertThat(kafkaOutageAcks.isEmpty() ? 1 : kafkaOutageAcks.stream().mapToInt(Integer::intValue).sum())
                     .as("commands succeed while Kafka is down: the event store is the outbox (acks per outage %s)",
                             kafkaOutageAcks)
                     .isPositive();
