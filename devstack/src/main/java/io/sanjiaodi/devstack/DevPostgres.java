@@ -116,6 +116,15 @@ public final class DevPostgres implements AutoCloseable {
         return postmasterPid(dataDir);
     }
 
+    /** A plain data source on the services' database whose connections work in the given schema. */
+    public org.postgresql.ds.PGSimpleDataSource dataSource(String schema) {
+        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        ds.setUrl(jdbcUrl());
+        ds.setUser("postgres");
+        ds.setCurrentSchema(schema);
+        return ds;
+    }
+
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), "postgres", "");
     }

@@ -36,7 +36,7 @@ class CommitOrderedEventStorageEngineTest {
     }
 
     final String schema = "engine_" + UUID.randomUUID().toString().substring(0, 8);
-    final PGSimpleDataSource dataSource = dataSource(schema);
+    final PGSimpleDataSource dataSource = DevPostgres.shared().dataSource(schema);
     final EventStoreProperties properties = new EventStoreProperties(schema, Duration.ofMinutes(10), 250, 100);
     final TransactionManager transactions = new SpringTransactionManager(new JdbcTransactionManager(dataSource));
     final JdbcEventStorageEngine engine;
@@ -121,13 +121,5 @@ class CommitOrderedEventStorageEngineTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static PGSimpleDataSource dataSource(String schema) {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(DevPostgres.shared().jdbcUrl());
-        ds.setUser("postgres");
-        ds.setCurrentSchema(schema);
-        return ds;
     }
 }

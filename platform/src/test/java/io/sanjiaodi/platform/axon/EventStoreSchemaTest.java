@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The tables a service creates and those the migration of an old data directory creates are the
@@ -21,10 +20,7 @@ class EventStoreSchemaTest {
 
     @Test
     void theMigrationCreatesTheEventTablesExactlyAsTheServicesDo() throws Exception {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(DevPostgres.shared().jdbcUrl());
-        ds.setUser("postgres");
-        PostgresEventStore.createSchema(ds, new EventStoreProperties("layout_service", Duration.ofMinutes(1), 1, 1));
+        PostgresEventStore.createSchema(DevPostgres.shared().dataSource("layout_service"), new EventStoreProperties("layout_service", Duration.ofMinutes(1), 1, 1));
         try (Connection db = DevPostgres.shared().connect()) {
             MigrateEventStore.createTables(db, "layout_migration");
 

@@ -68,19 +68,11 @@ class DeadlineSweeperTest {
     /** Each test its own schema of the test JVM's PostgreSQL server. */
     final EventStoreProperties storeProperties = new EventStoreProperties(
             "sweep_" + java.util.UUID.randomUUID().toString().substring(0, 8), java.time.Duration.ofMinutes(10), 250, 100);
-    final PGSimpleDataSource eventStore = eventStore(storeProperties.schema());
+    final PGSimpleDataSource eventStore = DevPostgres.shared().dataSource(storeProperties.schema());
     final TransactionManager transactions = new SpringTransactionManager(new JdbcTransactionManager(eventStore));
 
     DeadlineSweeperTest() {
         PostgresEventStore.createSchema(eventStore, storeProperties);
-    }
-
-    private static PGSimpleDataSource eventStore(String schema) {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(DevPostgres.shared().jdbcUrl());
-        ds.setUser("postgres");
-        ds.setCurrentSchema(schema);
-        return ds;
     }
 
     @AfterEach
