@@ -72,6 +72,21 @@ class CommitOrderedEventStorageEngineTest {
     }
 
     @Test
+    void aRolledBackAppendLeavesAGapThatHoldsNoLaterEventBack() {
+        assertThatThrownBy(() -> transactions.executeInTransaction(() -> {
+            engine.appendEvents(event("rolled-back", 0));
+            throw new IllegalStateException("the command failed after its insert");
+        })).hasMessageContaining("failed after its insert");
+        engine.appendEvents(event("committed", 0));
+
+        assertThat(trackedAggregates()).containsExactly("committed");
+        try (var events = engine.readEvents(null, false)) {
+            var token = (org.axonframework.eventhandling.GapAwareTrackingToken) events.findFirst().orElseThrow().trackingToken();
+            assertThat(token.getGaps()).as("the rolled-back index is a gap the token remembers").hasSize(1);
+        }
+    }
+
+    @Test
     void aSecondFirstEventOfOneAggregateIsACreationConflictAndALaterOneAConcurrencyConflict() {
         engine.appendEvents(event("iv-1", 0), event("iv-1", 1));
 
