@@ -17,7 +17,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * The outbox relay: a streaming processor reads the service's own event store and publishes each
- * event to the service's topic. The processor's token is stored in MongoDB only after the broker
+ * event to the service's topic. The processor's token is stored in PostgreSQL only after the broker
  * acknowledged the send (acks=all), so a crash re-sends rather than skips; consumers deduplicate
  * by the CloudEvents id.
  * <p>
