@@ -35,7 +35,7 @@ final class Benchmark {
         Results results = new Results(options);
         results.loadAverageBefore = LoadAverage.read();
         log("raw baselines (" + options.baselineSeconds() + " s each, " + options.concurrency() + " clients) ...");
-        results.baselines = new RawBaselines(options.kafka(), options.mongo(), runId)
+        results.baselines = new RawBaselines(options.kafka(), options.mongo(), options.postgres(), runId)
                 .measure(options.concurrency(), Duration.ofSeconds(options.baselineSeconds()));
         Api api = new Api(credentials);
         Flow.Targets targets = new Flow.Targets(options.interviewUrl(), options.rectificationUrl(), options.auditUrl());

@@ -10,7 +10,7 @@ import java.util.Map;
  *             local run's key; every endpoint the benchmark calls needs one)
  */
 record Options(String interviewUrl, String rectificationUrl, String auditUrl, String kafka, String mongo,
-               int concurrency, int warmupSeconds, int durationSeconds, int baselineSeconds, int rebuildEvents,
+               String postgres, int concurrency, int warmupSeconds, int durationSeconds, int baselineSeconds, int rebuildEvents,
                String report, String auth) {
 
     static Options parse(String... args) {
@@ -26,6 +26,7 @@ record Options(String interviewUrl, String rectificationUrl, String auditUrl, St
                 given.getOrDefault("audit-url", "http://localhost:8083"),
                 given.getOrDefault("kafka", "localhost:9092"),
                 given.getOrDefault("mongo", "mongodb://localhost:27017"),
+                given.getOrDefault("postgres", "jdbc:postgresql://localhost:5432/sanjiaodi"),
                 Integer.parseInt(given.getOrDefault("concurrency", "16")),
                 Integer.parseInt(given.getOrDefault("warmup", "15")),
                 Integer.parseInt(given.getOrDefault("duration", "60")),
@@ -34,7 +35,7 @@ record Options(String interviewUrl, String rectificationUrl, String auditUrl, St
                 given.getOrDefault("report", "target/benchmark-report.md"),
                 given.getOrDefault("auth", "tokens"));
         given.keySet().removeAll(java.util.Set.of("interview-url", "rectification-url", "audit-url", "kafka", "mongo",
-                "concurrency", "warmup", "duration", "baseline", "rebuild-events", "report", "auth"));
+                "postgres", "concurrency", "warmup", "duration", "baseline", "rebuild-events", "report", "auth"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown options " + given.keySet());
         }

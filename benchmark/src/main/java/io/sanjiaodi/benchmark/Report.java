@@ -39,7 +39,7 @@ final class Report {
         latencyRow("audit trail entry appended", r.endToEnd.toAudit.summary());
         latencyRow("dashboard projection changed (live stream)", r.endToEnd.toDashboard.summary());
         line("");
-        line("### Raw baselines on the same broker and store");
+        line("### Raw baselines on the same broker and stores");
         line("| baseline | ops/s | p50 ms | p99 ms | produce → consume p50 / p99 ms |");
         line("|---|---|---|---|---|");
         for (RawBaselines.Result b : r.baselines) {
@@ -48,8 +48,9 @@ final class Report {
         }
         double combined = r.baselines.get(r.baselines.size() - 1).perSecond();
         line("");
-        line("Pipeline: %,.0f commands/s = **%.0f %%** of the raw per-command floor (MongoDB insert + Kafka round trip, %,.0f ops/s).",
-                r.commandsPerSecond(), 100 * r.commandsPerSecond() / combined, combined);
+        line("Pipeline: %,.0f commands/s = **%.0f %%** of the raw per-command floor (%s, %,.0f ops/s).",
+                r.commandsPerSecond(), 100 * r.commandsPerSecond() / combined, r.baselines.get(r.baselines.size() - 1).name(),
+                combined);
         line("");
         line("### Rebuild, verification, memory");
         if (r.rebuild != null) {

@@ -29,6 +29,7 @@ class BenchmarkSmokeSystemTest {
                 "--rectification-url=" + LOCAL.services().url(Service.RECTIFICATION),
                 "--audit-url=" + LOCAL.services().url(Service.AUDIT),
                 "--kafka=" + LOCAL.kafkaBootstrap(), "--mongo=" + LOCAL.mongoUri(),
+                "--postgres=" + io.sanjiaodi.devstack.DevPostgres.shared().jdbcUrl(),
                 "--concurrency=2", "--warmup=2", "--duration=6", "--baseline=1", "--rebuild-events=3300",
                 "--report=target/benchmark-smoke.md");
 
@@ -43,6 +44,7 @@ class BenchmarkSmokeSystemTest {
         assertThat(outcome.rebuildChanged()).as("100 interviews and 100 ledgers, each event but the nine list items")
                 .isEqualTo(100 * (33 - 9));
         assertThat(outcome.auditVerified()).isTrue();
-        assertThat(outcome.report()).contains("### Targets", "Raw baselines", "rebuild");
+        assertThat(outcome.report()).contains("### Targets", "Raw baselines", "rebuild",
+                "PostgreSQL append + Kafka round trip");
     }
 }
