@@ -32,7 +32,7 @@ class DevPostgresTest {
 
         assertThat(ProcessHandle.of(pid).flatMap(ProcessHandle::parent).map(ProcessHandle::pid))
                 .contains(ProcessHandle.current().pid());
-        assertThat(DevPostgres.postmasterPid(DevPostgres.shared().dataDir())).hasValue(pid);
+        assertThat(PostgresProcesses.postmasterPid(DevPostgres.shared().dataDir())).hasValue(pid);
     }
 
     @Test
@@ -71,11 +71,11 @@ class DevPostgresTest {
                 "-cp", System.getProperty("java.class.path"), DevPostgres.class.getName(), "--port", "" + port,
                 "--data", data.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("launcher.log").toFile()).start();
         long deadline = System.nanoTime() + 60_000_000_000L;
-        while (DevPostgres.postmasterPid(data).isEmpty() || !Files.readString(dir.resolve("launcher.log")).contains("listening")) {
+        while (PostgresProcesses.postmasterPid(data).isEmpty() || !Files.readString(dir.resolve("launcher.log")).contains("listening")) {
             assertThat(System.nanoTime()).as("launcher started").isLessThan(deadline);
             Thread.sleep(100);
         }
-        long strayPid = DevPostgres.postmasterPid(data).orElseThrow();
+        long strayPid = PostgresProcesses.postmasterPid(data).orElseThrow();
         launcher.destroyForcibly().waitFor();
         assertThat(ProcessHandle.of(strayPid).map(ProcessHandle::isAlive)).as("kill -9 of the launcher leaves the server")
                 .contains(true);
@@ -93,9 +93,9 @@ class DevPostgresTest {
     void aStalePidFileOfADeadServerIsLeftToPostgres(@TempDir Path dir) throws IOException {
         Files.write(dir.resolve("postmaster.pid"), List.of("2147483646", dir.toString()));
 
-        DevPostgres.stopLeftOverServer(dir);
+        PostgresProcesses.stopLeftOverServer(dir);
 
-        assertThat(DevPostgres.postmasterPid(dir)).hasValue(2147483646L);
+        assertThat(PostgresProcesses.postmasterPid(dir)).hasValue(2147483646L);
     }
 
     private static String show(Statement s, String setting) throws Exception {
