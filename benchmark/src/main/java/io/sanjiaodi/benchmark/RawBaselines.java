@@ -5,7 +5,12 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import io.sanjiaodi.platform.axon.CommitOrderedEventStorageEngine;
 import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +19,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,11 +31,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
-import java.util.function.IntFunction;
 import org.bson.Document;
 
 /**
@@ -72,7 +73,7 @@ final class RawBaselines {
 
     List<Result> measure(int clients, Duration each) throws Exception {
         String topic = "bench.raw." + runId;
-        String schema = "bench_raw_" + runId.replaceAll("[^a-z0-9_]", "_").toLowerCase(java.util.Locale.ROOT);
+        String schema = "bench_raw_" + runId; // the run id is lower-case base 36: a plain SQL identifier
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafkaBootstrap));
              MongoClient mongo = MongoClients.create(mongoUri);
              Connection db = DriverManager.getConnection(postgresUrl, "postgres", "")) {
@@ -113,8 +114,8 @@ final class RawBaselines {
             Connection connection = DriverManager.getConnection(postgresUrl, "postgres", "");
             connection.setAutoCommit(false);
             PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)");
-            lock.setInt(1, 0x534A4442);
-            lock.setInt(2, schema.hashCode());
+            lock.setInt(1, CommitOrderedEventStorageEngine.LOCK_CLASS);
+            lock.setInt(2, CommitOrderedEventStorageEngine.lockKey(schema));
             PreparedStatement insert = connection.prepareStatement("INSERT INTO " + schema
                     + ".events (aggregateIdentifier, sequenceNumber, payload) VALUES (?, ?, ?)");
             return new Appender() {

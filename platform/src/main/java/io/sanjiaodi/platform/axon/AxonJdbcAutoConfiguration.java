@@ -4,8 +4,6 @@ import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -22,6 +20,7 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -58,11 +57,6 @@ public class AxonJdbcAutoConfiguration {
     }
 
     @Bean
-    TokenSchema tokenSchema() {
-        return TokenSchema.builder().build();
-    }
-
-    @Bean
     EventStorageEngine eventStorageEngine(DataSource dataSource, ConnectionProvider connectionProvider,
                                           TransactionManager axonTransactionManager, EventStoreProperties properties,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
@@ -86,22 +80,10 @@ public class AxonJdbcAutoConfiguration {
         return new BoundedAggregateCache(maxEntries);
     }
 
-    /**
-     * Depends on the engine, which creates the token table with the others. The node id names this
-     * instance in token claims: Axon's default ({@code pid@host}) is the same for two instances in
-     * one JVM, or in two containers that both run as pid 1 on equal host names, and both would then
-     * process the same segment.
-     */
+    /** After the engine, which creates the token table with the others. */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, TokenSchema tokenSchema, Serializer serializer,
-                          EventStorageEngine eventStorageEngine) {
-        return JdbcTokenStore.builder()
-                .connectionProvider(connectionProvider)
-                .schema(tokenSchema)
-                .serializer(serializer)
-                .contentType(byte[].class)
-                .nodeId(java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "/"
-                        + java.util.UUID.randomUUID().toString().substring(0, 8))
-                .build();
+    @DependsOn("eventStorageEngine")
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+        return PostgresEventStore.tokenStore(connectionProvider, serializer);
     }
 }

@@ -1,9 +1,12 @@
 package io.sanjiaodi.platform.axon;
 
+import java.lang.management.ManagementFactory;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -16,12 +19,16 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
  */
 public final class PostgresEventStore {
 
+    /** Axon's default table and column names, for the engine, the token store and the DDL alike. */
+    static final EventSchema EVENTS = EventSchema.builder().build();
+    static final TokenSchema TOKENS = TokenSchema.builder().build();
+
     private PostgresEventStore() {
     }
 
     /** Creates the schema and its event, snapshot and token tables if they are missing. */
     public static void createSchema(DataSource dataSource, EventStoreProperties properties) {
-        EventStoreSchema.create(dataSource, properties.schema(), EventSchema.builder().build(), TokenSchema.builder().build());
+        EventStoreSchema.create(dataSource, properties.schema(), EVENTS, TOKENS);
     }
 
     /** The connection of the running transaction, so the engine's statements are part of it. */
@@ -36,7 +43,7 @@ public final class PostgresEventStore {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(transactions)
-                .schema(EventSchema.builder().build())
+                .schema(EVENTS)
                 .dataType(byte[].class)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer)
@@ -45,5 +52,21 @@ public final class PostgresEventStore {
                 .gapTimeout(Math.toIntExact(properties.gapTimeout().toMillis()))
                 .gapCleaningThreshold(properties.gapCleaningThreshold());
         return new CommitOrderedEventStorageEngine(builder, properties.schema());
+    }
+
+    /**
+     * The tracking tokens, beside the events. The node id names this instance in token claims:
+     * Axon's default ({@code pid@host}) is the same for two instances in one JVM, or in two
+     * containers that both run as pid 1 on equal host names, and both would then process the same
+     * segment.
+     */
+    public static JdbcTokenStore tokenStore(ConnectionProvider connections, Serializer serializer) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connections)
+                .schema(TOKENS)
+                .serializer(serializer)
+                .contentType(byte[].class)
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8))
+                .build();
     }
 }
