@@ -23,11 +23,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Plain Kafka clients, independent of the services: what is really on the topics and in the groups. */
-final class RawKafka {
+public final class RawKafka {
 
     private final String bootstrap;
 
-    RawKafka(String bootstrap) {
+    public RawKafka(String bootstrap) {
         this.bootstrap = bootstrap;
     }
 
@@ -61,8 +61,8 @@ final class RawKafka {
         return records.subList(0, count);
     }
 
-    /** How many records of the topic carry each CloudEvents id, read from the start until the topic is quiet. */
-    Map<String, Integer> countsByEventId(String topic) {
+    /** How many records of the topic carry each CloudEvents id, read from the start until the topic is quiet for 5 s. */
+    public Map<String, Integer> countsByEventId(String topic) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + System.nanoTime());
@@ -71,7 +71,7 @@ final class RawKafka {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
-            for (int idle = 0; idle < 6; ) {
+            for (int idle = 0; idle < 10; ) {
                 var records = consumer.poll(Duration.ofMillis(500));
                 idle = records.isEmpty() ? idle + 1 : 0;
                 records.forEach(r -> {

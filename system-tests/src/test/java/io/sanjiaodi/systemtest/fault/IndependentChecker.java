@@ -2,11 +2,12 @@ package io.sanjiaodi.systemtest.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sanjiaodi.systemtest.Audit;
+import io.sanjiaodi.systemtest.RawKafka;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -14,18 +15,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Compares what clients were told with what every part of the system holds: the event stores
@@ -51,8 +44,8 @@ final class IndependentChecker {
 
     Report check(Map<String, List<String>> acknowledged) throws Exception {
         List<String> findings = new ArrayList<>();
-        Map<String, Integer> onKafka = kafkaEventIds("interview.events");
-        Map<String, List<String>> audit = auditTrailByAggregate();
+        Map<String, Integer> onKafka = new RawKafka(cluster.kafkaBootstrap()).countsByEventId("interview.events");
+        Map<String, List<String>> audit = new Audit(cluster.url(Cluster.Node.AUDIT)).eventIdsByAggregate();
         int ackEvents = 0;
         int stored = 0;
         int lost = 0;
@@ -128,27 +121,6 @@ final class IndependentChecker {
                 ledgerProblems, projectionProblems, findings);
     }
 
-    /**
-     * The whole audit trail read once through its export (JSON lines), grouped by aggregate: one
-     * query per aggregate would make the embedded store scan the collection each time.
-     */
-    private Map<String, List<String>> auditTrailByAggregate() throws Exception {
-        HttpResponse<String> export = http.send(HttpRequest.newBuilder(
-                URI.create(cluster.url(Cluster.Node.AUDIT) + "/api/audit/export")).timeout(Duration.ofMinutes(5))
-                .header("Authorization", io.sanjiaodi.platform.security.TestTokens.bearer(
-                        io.sanjiaodi.platform.security.TestTokens.token("auditor"))).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        Map<String, List<String>> byAggregate = new HashMap<>();
-        for (String line : export.body().split("\n")) {
-            if (!line.isBlank()) {
-                JsonNode entry = JSON.readTree(line);
-                byAggregate.computeIfAbsent(entry.path("aggregateId").asText(), k -> new ArrayList<>())
-                        .add(entry.get("eventId").asText());
-            }
-        }
-        return byAggregate;
-    }
-
     /** One stored event, as the event store (PostgreSQL) holds it. */
     record StoredEvent(long sequence, String payloadType, String eventId) {
     }
@@ -169,30 +141,6 @@ final class IndependentChecker {
                 .header("Authorization", io.sanjiaodi.platform.security.TestTokens.bearer(
                         io.sanjiaodi.platform.security.TestTokens.token("office"))).build(), HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
-    }
-
-    private Map<String, Integer> kafkaEventIds(String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.kafkaBootstrap());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "checker-" + System.nanoTime());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        Map<String, Integer> ids = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            int idle = 0;
-            while (idle < 10) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                idle = records.isEmpty() ? idle + 1 : 0;
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    Header id = record.headers().lastHeader("ce_id");
-                    if (id != null) {
-                        ids.merge(new String(id.value(), StandardCharsets.UTF_8), 1, Integer::sum);
-                    }
-                }
-            }
-        }
-        return ids;
     }
 
     private static String simpleName(String type) {
