@@ -8,8 +8,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.net.URI;
@@ -22,12 +22,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -68,14 +68,14 @@ class AuthorizationCodeFlowTest {
                         .param("client_id", "dashboard").param("code_verifier", VERIFIER))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
 
-        Jwt access = OAuth2AuthorizationServerConfiguration.jwtDecoder(keys).decode(tokens.get("access_token").asText());
+        Jwt access = OAuth2AuthorizationServerConfiguration.jwtDecoder(keys).decode(tokens.get("access_token").asString());
         assertThat(access.getSubject()).isEqualTo("unit-leader");
         assertThat(access.getClaimAsString("iss")).isEqualTo("http://auth.test:9000");
         assertThat(access.getHeaders()).containsEntry("alg", "RS256");
         assertThat(access.getClaims()).containsEntry("name", "张某").containsEntry("roles", List.of("UNIT_LEADER"))
                 .containsEntry("jurisdiction_id", "ningbo").containsEntry("unit_id", "nb-transport")
                 .containsEntry("supervised_unit_ids", List.of());
-        Jwt id = OAuth2AuthorizationServerConfiguration.jwtDecoder(keys).decode(tokens.get("id_token").asText());
+        Jwt id = OAuth2AuthorizationServerConfiguration.jwtDecoder(keys).decode(tokens.get("id_token").asString());
         assertThat(id.getClaims()).containsEntry("name", "张某").containsEntry("roles", List.of("UNIT_LEADER"));
         // the key the tokens are signed with is the one in <data>/auth/jwks.json
         assertThat(Files.readString(DATA.resolve("auth/jwks.json"))).contains(access.getHeaders().get("kid").toString());

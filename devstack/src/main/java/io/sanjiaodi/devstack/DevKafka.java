@@ -30,17 +30,27 @@ public final class DevKafka {
         Path config = dataDir.resolve("server.properties");
         writeConfig(config, port, logDir);
         if (!Files.exists(logDir.resolve("meta.properties"))) {
-            int rc = StorageTool.execute(new String[]{"format", "--standalone", "-t", Uuid.randomUuid().toString(),
-                    "-c", config.toString(), "--ignore-formatted"}, System.out);
-            if (rc != 0) {
-                throw new IllegalStateException("formatting " + logDir + " failed with exit code " + rc);
-            }
+            format(config);
         }
         Kafka.main(new String[]{config.toString()});
     }
 
     static void writeConfig(Path file, int port, Path logDir) throws IOException {
-        int controllerPort = port + 1;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            config(port, port + 1, logDir).store(out, "written by DevKafka on every start");
+        }
+    }
+
+    /** Formats a new log directory for the configuration in {@code file} (a fresh cluster id). */
+    static void format(Path file) {
+        int rc = StorageTool.execute(new String[]{"format", "--standalone", "-t", Uuid.randomUuid().toString(),
+                "-c", file.toString(), "--ignore-formatted"}, System.out);
+        if (rc != 0) {
+            throw new IllegalStateException("formatting the log directory of " + file + " failed with exit code " + rc);
+        }
+    }
+
+    static Properties config(int port, int controllerPort, Path logDir) {
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", "1");
@@ -58,8 +68,6 @@ public final class DevKafka {
         p.setProperty("group.initial.rebalance.delay.ms", "0");
         // Services create their topics at start-up; a typo must not silently create a new topic.
         p.setProperty("auto.create.topics.enable", "false");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            p.store(out, "written by DevKafka on every start");
-        }
+        return p;
     }
 }

@@ -4,13 +4,13 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.sanjiaodi.devstack.DevPostgres;
+import io.sanjiaodi.devstack.InProcessKafka;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A test class's own system: an in-process KRaft Kafka broker (topic auto-creation off), a
@@ -21,7 +21,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 final class LocalSystem implements BeforeAllCallback, AfterAllCallback {
 
     private final String databasePrefix;
-    private EmbeddedKafkaKraftBroker kafka;
+    private InProcessKafka kafka;
     private MongoServer mongo;
     private RunningSystem system;
     private boolean authServer;
@@ -37,12 +37,9 @@ final class LocalSystem implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
-        kafka = new EmbeddedKafkaKraftBroker(1, 3);
-        kafka.brokerProperty("auto.create.topics.enable", "false");
-        kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
-        kafka.afterPropertiesSet();
+        kafka = InProcessKafka.start(3);
         mongo = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
-        system = new RunningSystem(kafka.getBrokersAsString(), DevPostgres.shared().jdbcUrl(),
+        system = new RunningSystem(kafka.bootstrapServers(), DevPostgres.shared().jdbcUrl(),
                 mongo.bindAndGetConnectionString(), databasePrefix);
         if (authServer) {
             system.withAuthServer(Files.createTempDirectory("sanjiaodi-data"), UUID.randomUUID().toString());
@@ -59,7 +56,7 @@ final class LocalSystem implements BeforeAllCallback, AfterAllCallback {
             mongo.shutdownNow();
         }
         if (kafka != null) {
-            kafka.destroy();
+            kafka.close();
         }
     }
 
@@ -72,11 +69,11 @@ final class LocalSystem implements BeforeAllCallback, AfterAllCallback {
     }
 
     RawKafka kafka() {
-        return new RawKafka(kafka.getBrokersAsString());
+        return new RawKafka(kafka.bootstrapServers());
     }
 
     String kafkaBootstrap() {
-        return kafka.getBrokersAsString();
+        return kafka.bootstrapServers();
     }
 
     /** A service's event store, read directly ({@code interview}, {@code rectification}, {@code audit}). */

@@ -134,8 +134,8 @@ final class RunningSystem implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + kafkaBootstrap,
                 "--spring.datasource.url=" + postgresUrl,
                 "--sanjiaodi.event-store.schema=" + databasePrefix + service.name.replace("-service", ""),
-                "--spring.data.mongodb.uri=" + mongoUri,
-                "--spring.data.mongodb.database=" + databasePrefix + service.name.replace("-service", ""),
+                "--spring.mongodb.uri=" + mongoUri,
+                "--spring.mongodb.database=" + databasePrefix + service.name.replace("-service", ""),
                 NOT_AN_AUTHORIZATION_SERVER));
         args.addAll(databaseUser);
         // the services trust the tests' token key; with an auth server, that server signs with the same key

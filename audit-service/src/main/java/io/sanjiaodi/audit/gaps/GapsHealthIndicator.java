@@ -3,8 +3,8 @@ package io.sanjiaodi.audit.gaps;
 import io.sanjiaodi.audit.ingest.AuditLog;
 import io.sanjiaodi.audit.leaf.Gap;
 import java.util.List;
-import org.springframework.boot.actuate.health.AbstractHealthIndicator;
-import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 /**

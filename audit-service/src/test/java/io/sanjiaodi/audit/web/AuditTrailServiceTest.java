@@ -16,6 +16,7 @@ import io.sanjiaodi.audit.checkpoint.Keys;
 import io.sanjiaodi.audit.ingest.Events;
 import io.sanjiaodi.audit.merkle.MerkleProofs;
 import io.sanjiaodi.audit.merkle.Sha256;
+import io.sanjiaodi.devstack.InProcessKafka;
 import io.sanjiaodi.platform.ServiceLauncher;
 import io.sanjiaodi.platform.security.TestTokens;
 import java.net.URI;
@@ -33,7 +34,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * The service as deployed: events from Kafka into the log, a signed checkpoint, a proof that
@@ -44,7 +44,7 @@ class AuditTrailServiceTest {
 
     @TempDir
     static Path keys;
-    private static EmbeddedKafkaKraftBroker kafka;
+    private static InProcessKafka kafka;
     private static MongoServer mongo;
     private static ConfigurableApplicationContext service;
     private static final HttpClient http = HttpClient.newHttpClient();
@@ -52,12 +52,11 @@ class AuditTrailServiceTest {
 
     @BeforeAll
     static void start() {
-        kafka = new EmbeddedKafkaKraftBroker(1, 3, "interview.events", "rectification.events");
-        kafka.afterPropertiesSet();
+        kafka = InProcessKafka.start(3, "interview.events", "rectification.events");
         mongo = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
         String uri = mongo.bindAndGetConnectionString();
         service = ServiceLauncher.run(AuditServiceApplication.class, AuditServiceApplication.NAME, "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(), "--spring.data.mongodb.uri=" + uri,
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--spring.mongodb.uri=" + uri,
                 "--spring.datasource.url=" + io.sanjiaodi.devstack.DevPostgres.shared().jdbcUrl(),
                 "--sanjiaodi.event-store.schema=audit_trail_test",
                 "--audit.signing-key-file=" + keys.resolve("k.pk8"), "--audit.checkpoint-interval-millis=200",
@@ -68,13 +67,13 @@ class AuditTrailServiceTest {
     static void stop() {
         service.close();
         mongo.shutdownNow();
-        kafka.destroy();
+        kafka.close();
     }
 
     @Test
     @org.junit.jupiter.api.Order(1)
     void anEventFromKafkaIsProvablyInTheSignedLog() throws Exception {
-        try (var producer = new KafkaProducer<String, CloudEvent>(Map.of("bootstrap.servers", kafka.getBrokersAsString()),
+        try (var producer = new KafkaProducer<String, CloudEvent>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
                 new StringSerializer(), new CloudEventSerializer())) {
             for (int i = 0; i < 3; i++) {
                 CloudEvent event = io.cloudevents.core.builder.CloudEventBuilder.v1(Events.event("ev-" + i, "iv-9", i,

@@ -1,7 +1,7 @@
 package io.sanjiaodi.auth.user;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 import io.sanjiaodi.contracts.security.DemoUser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +25,7 @@ public final class DemoUsers {
             if (in == null) {
                 throw new IllegalStateException(DemoUser.TABLE + " is missing from the classpath");
             }
-            return new DemoUsers(new ObjectMapper().readValue(in, new TypeReference<List<DemoUser>>() { }));
+            return new DemoUsers(new JsonMapper().readValue(in, new TypeReference<List<DemoUser>>() { }));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

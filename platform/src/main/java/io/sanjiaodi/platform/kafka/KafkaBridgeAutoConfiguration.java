@@ -20,8 +20,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
-import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -67,7 +67,7 @@ public class KafkaBridgeAutoConfiguration {
     @Bean
     ProducerFactory<String, CloudEvent> cloudEventProducerFactory(KafkaProperties kafka, PlatformProperties props,
                                                                   ObjectProvider<MeterRegistry> meters) {
-        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties(null));
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, props.serviceName() + "-publisher");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -103,7 +103,7 @@ public class KafkaBridgeAutoConfiguration {
     @Bean
     ConsumerFactory<String, CloudEvent> cloudEventConsumerFactory(KafkaProperties kafka, PlatformProperties props,
                                                                   ObjectProvider<MeterRegistry> meters) {
-        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties(null));
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, props.serviceName());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -1,6 +1,6 @@
 package io.sanjiaodi.platform.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import io.sanjiaodi.platform.PlatformProperties;
 import io.sanjiaodi.platform.web.ProblemDetailsAdvice;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,10 +17,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
-import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
-import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
-import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
@@ -99,7 +99,7 @@ public class ResourceServerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain apiSecurity(HttpSecurity http, List<AccessRule.Policy> policies, ObjectMapper json,
+    SecurityFilterChain apiSecurity(HttpSecurity http, List<AccessRule.Policy> policies, JsonMapper json,
                                     DenialRecorder denials) throws Exception {
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
         authorities.setAuthoritiesClaimName("roles");
@@ -175,7 +175,7 @@ public class ResourceServerAutoConfiguration {
 
     /** A request the firewall refuses (encoded slashes, ...) is a problem with a code like any other 400. */
     @Bean
-    org.springframework.security.web.firewall.RequestRejectedHandler problemForRejectedRequests(ObjectMapper json) {
+    org.springframework.security.web.firewall.RequestRejectedHandler problemForRejectedRequests(JsonMapper json) {
         return (request, response, e) -> write(json, response, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
                 "the request path or headers are not acceptable");
     }
@@ -191,7 +191,7 @@ public class ResourceServerAutoConfiguration {
         return auth != null && auth.getPrincipal() instanceof Jwt jwt ? Actor.fromJwt(jwt) : null;
     }
 
-    private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String code,
+    private static void write(JsonMapper json, HttpServletResponse response, HttpStatus status, String code,
                               String detail) throws IOException {
         ProblemDetail problem = ProblemDetailsAdvice.problem(status, code, detail);
         response.setStatus(status.value());

@@ -1,11 +1,11 @@
 package io.sanjiaodi.platform.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.apache.catalina.core.StandardHost;
-import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +29,7 @@ public class ProblemDetailsAutoConfiguration {
     /** @param maxBytes the largest JSON body accepted ({@code sanjiaodi.max-request-bytes}, default 1 MiB) */
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
-            @Value("${sanjiaodi.max-request-bytes:1048576}") long maxBytes, ObjectMapper json) {
+            @Value("${sanjiaodi.max-request-bytes:1048576}") long maxBytes, JsonMapper json) {
         var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBytes, json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;

@@ -1,6 +1,6 @@
 package io.sanjiaodi.platform.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,9 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
-    private final ObjectMapper json;
+    private final JsonMapper json;
 
-    public RequestSizeLimitFilter(long maxBytes, ObjectMapper json) {
+    public RequestSizeLimitFilter(long maxBytes, JsonMapper json) {
         this.maxBytes = maxBytes;
         this.json = json;
     }

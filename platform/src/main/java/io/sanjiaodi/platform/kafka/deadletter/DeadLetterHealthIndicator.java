@@ -1,8 +1,8 @@
 package io.sanjiaodi.platform.kafka.deadletter;
 
-import org.springframework.boot.actuate.health.AbstractHealthIndicator;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 
 /**
  * WARNING while dead letters wait: the service works, but some aggregate's events are held back.

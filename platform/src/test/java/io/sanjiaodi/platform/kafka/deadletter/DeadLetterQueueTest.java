@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.sanjiaodi.devstack.InProcessKafka;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,13 +21,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,25 +36,26 @@ import org.springframework.test.context.DynamicPropertySource;
  * oldest first. Real broker (in-process KRaft) and a MongoDB-wire server.
  */
 @SpringBootTest(classes = DeadLetterQueueTest.App.class, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "sanjiaodi.service-name=dlq-test", "sanjiaodi.topics=dlq.events", "sanjiaodi.partitions=1",
-        "spring.config.import=classpath:sanjiaodi-common.yml", "spring.data.mongodb.database=dlq",
+        "spring.config.import=classpath:sanjiaodi-common.yml", "spring.mongodb.database=dlq",
         "sanjiaodi.event-store.schema=dlq"})
-@EmbeddedKafka(kraft = true, partitions = 1)
 class DeadLetterQueueTest {
 
     static final MongoServer MONGO = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
     static final String MONGO_URI = MONGO.bindAndGetConnectionString();
+    static final InProcessKafka KAFKA = InProcessKafka.start(1);
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> MONGO_URI);
+        registry.add("spring.mongodb.uri", () -> MONGO_URI);
+        registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
         registry.add("spring.datasource.url", () -> io.sanjiaodi.devstack.DevPostgres.shared().jdbcUrl());
     }
 
     @AfterAll
     static void stopMongo() {
         MONGO.shutdownNow();
+        KAFKA.close();
     }
 
     @Autowired
@@ -67,7 +68,7 @@ class DeadLetterQueueTest {
     DeadLetterRetrier retrier;
     @Autowired
     DeadLetterHealthIndicator health;
-    @org.springframework.beans.factory.annotation.Value("${spring.embedded.kafka.brokers}")
+    @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
     String brokers;
 
     @Test
