@@ -21,6 +21,10 @@ import org.springframework.boot.security.oauth2.server.authorization.autoconfigu
 import org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.actuate.endpoint.web.WebMvcHealthEndpointExtensionAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.jackson.JacksonEndpointAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.servlet.autoconfigure.HttpEncodingAutoConfiguration;
 import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
@@ -48,10 +52,11 @@ import org.springframework.context.annotation.ComponentScan;
         HttpMessageConvertersAutoConfiguration.class, TomcatServletWebServerAutoConfiguration.class,
         DispatcherServletAutoConfiguration.class,
         WebMvcAutoConfiguration.class, HttpEncodingAutoConfiguration.class, ErrorMvcAutoConfiguration.class,
-        SecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class,
+        SecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
         OAuth2AuthorizationServerAutoConfiguration.class, OAuth2AuthorizationServerJwtAutoConfiguration.class,
         EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class, HealthContributorAutoConfiguration.class,
-        HealthEndpointAutoConfiguration.class, InfoEndpointAutoConfiguration.class,
+        HealthEndpointAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
+        WebMvcHealthEndpointExtensionAutoConfiguration.class, JacksonEndpointAutoConfiguration.class, InfoEndpointAutoConfiguration.class,
         AvailabilityHealthContributorAutoConfiguration.class, AvailabilityProbesAutoConfiguration.class,
         ManagementContextAutoConfiguration.class, ServletManagementContextAutoConfiguration.class})
 public class AuthServerApplication {
