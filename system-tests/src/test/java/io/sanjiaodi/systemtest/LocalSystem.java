@@ -7,6 +7,7 @@ import io.sanjiaodi.devstack.DevPostgres;
 import io.sanjiaodi.devstack.InProcessKafka;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -57,6 +58,20 @@ final class LocalSystem implements BeforeAllCallback, AfterAllCallback {
         }
         if (kafka != null) {
             kafka.close();
+        }
+        assertNoAxonJanitor();
+    }
+
+    /**
+     * Axon 4.13.0's handler-timeout janitor outlives the services, and where the thread that first
+     * needs it is not a daemon (a service's own processors) neither is the janitor: the stopped
+     * service's JVM would never exit. {@code axon.timeout.enabled=false} keeps it from starting.
+     */
+    private static void assertNoAxonJanitor() {
+        List<String> janitors = Thread.getAllStackTraces().keySet().stream()
+                .map(Thread::getName).filter(name -> name.startsWith("axon-janitor")).toList();
+        if (!janitors.isEmpty()) {
+            throw new IllegalStateException("Axon's handler-timeout janitor outlives the services: " + janitors);
         }
     }
 

@@ -3,8 +3,8 @@ package io.sanjiaodi.systemtest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.containers.MongoDBContainer;
-import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
@@ -17,9 +17,9 @@ import org.testcontainers.kafka.KafkaContainer;
 class TestcontainersSystemTest {
 
     @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:3.9.1");
+    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.3.1");
     @Container
-    static final PostgreSQLContainer<?> POSTGRES = new PostgreSQLContainer<>("postgres:17").withDatabaseName("sanjiaodi");
+    static final PostgreSQLContainer POSTGRES = new PostgreSQLContainer("postgres:17").withDatabaseName("sanjiaodi");
     @Container
     static final MongoDBContainer MONGO = new MongoDBContainer("mongo:7.0");
 
