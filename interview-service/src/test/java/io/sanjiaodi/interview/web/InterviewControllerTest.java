@@ -227,6 +227,18 @@ class InterviewControllerTest {
         }
     }
 
+    /** Jackson 3 would sort fields alphabetically; the API keeps the views' own order (as on Boot 3). */
+    @Test
+    void responsesListFieldsInTheRecordsOrderAndDatesAsIsoText() throws Exception {
+        var view = withConfidentialProblem();
+        view.plannedDate = java.time.LocalDate.of(2018, 11, 15);
+        when(queries.get("iv-1")).thenReturn(view);
+        String body = mvc.perform(get("/api/interviews/iv-1")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(body).startsWith("{\"interviewId\":\"iv-1\",\"interviewee\":null,")
+                .contains("\"plannedDate\":\"2018-11-15\"");
+    }
+
     @Test
     void aUnitUserSeesOnlyItsOwnUnitAndCannotWrite() throws Exception {
         when(queries.lookup("iv-1")).thenAnswer(i -> java.util.Optional.of(withConfidentialProblem()));
