@@ -70,6 +70,30 @@ class ScenarioSystemTest {
         assertThat(probe.get(Service.INTERVIEW, "/api/interviews/" + recordedOn).get("status").asText()).isEqualTo("REFUSED");
     }
 
+    /**
+     * 100 problems of 3,900 characters make a frozen-lists event of 1.2 MB, more than a Kafka
+     * record may be: it used to be stored, and the outbox relay then retried it for ever while no
+     * later interview reached rectification. Now the talk is refused and nothing is stored.
+     */
+    @Test
+    void aTalkWhoseFrozenListsWouldNotFitInAKafkaRecordIsRefusedAndLaterInterviewsStillFlow() {
+        String id = probe.flow().schedule("超长清单测试单位");
+        probe.flow().add(id, "responsibilities", "{\"kind\": \"CUSTOM\", \"text\": \"每年专题研究党风廉政建设\"}");
+        probe.flow().add(id, "risks", "{\"businessArea\": \"工程建设\", \"description\": \"规避招标\", \"level\": \"HIGH\"}");
+        String description = "问题描述".repeat(975);
+        for (int i = 0; i < 100; i++) {
+            probe.flow().add(id, "problems", "{\"aspect\": \"制度建设\", \"description\": \"" + i + description
+                    + "\", \"sourceChannel\": \"INSPECTION_TOUR\"}");
+        }
+        Http.Response refused = probe.flow().conductResponse(id, "nb-secretary");
+        assertThat(refused.status()).as("conduct: %s", refused.body()).isEqualTo(413);
+        assertThat(refused.body().get("code").asText()).isEqualTo("EVENT_TOO_LARGE");
+        assertThat(probe.get(Service.INTERVIEW, "/api/interviews/" + id).get("status").asText()).isEqualTo("SCHEDULED");
+
+        String later = probe.flow().scheduleWithListsAndConduct("超长清单之后的单位");
+        await().atMost(SystemProbe.WITHIN).until(() -> probe.ledgerOf(later) != null);
+    }
+
     @Test
     void theListsHistoryShowsEveryRevision() {
         String id = probe.flow().schedule("历史测试单位");

@@ -1,5 +1,6 @@
 package io.sanjiaodi.platform.axon;
 
+import io.sanjiaodi.platform.RuleViolation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -23,10 +24,12 @@ public class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
     public static final int LOCK_CLASS = 0x534A4442;
 
     private final int lockKey;
+    private final int maxEventBytes;
 
-    CommitOrderedEventStorageEngine(JdbcEventStorageEngine.Builder builder, String schema) {
+    CommitOrderedEventStorageEngine(JdbcEventStorageEngine.Builder builder, String schema, int maxEventBytes) {
         super(builder);
         this.lockKey = lockKey(schema);
+        this.maxEventBytes = maxEventBytes;
     }
 
     /** The lock's second key for a schema (the benchmark's raw baseline takes the same lock). */
@@ -41,11 +44,29 @@ public class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
             // a transaction-scoped lock in auto-commit mode would be released before the insert
             throw new IllegalStateException("events are appended only inside a transaction");
         }
+        for (EventMessage<?> event : events) {
+            refuseIfTooLarge(event, serializer);
+        }
         try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
             lock.setInt(1, LOCK_CLASS);
             lock.setInt(2, lockKey);
             lock.execute();
         }
         return super.appendEvents(connection, events, serializer);
+    }
+
+    /**
+     * An event that Kafka would not take would stop the outbox relay for ever, so it is refused
+     * here, before the lock and the insert, and the command's whole transaction rolls back. The
+     * serialized forms are cached in the message, so the insert that follows does not redo them.
+     */
+    private void refuseIfTooLarge(EventMessage<?> event, Serializer serializer) {
+        long size = (long) event.serializePayload(serializer, byte[].class).getData().length
+                + event.serializeMetaData(serializer, byte[].class).getData().length;
+        if (size > maxEventBytes) {
+            throw new RuleViolation("EVENT_TOO_LARGE", 413, "the change would be recorded as a "
+                    + event.getPayloadType().getSimpleName() + " of " + size + " bytes, more than the " + maxEventBytes
+                    + " an event may have; shorten or split it (fewer or shorter items)");
+        }
     }
 }

@@ -51,7 +51,7 @@ public final class PostgresEventStore {
                 .batchSize(properties.batchSize())
                 .gapTimeout(Math.toIntExact(properties.gapTimeout().toMillis()))
                 .gapCleaningThreshold(properties.gapCleaningThreshold());
-        return new CommitOrderedEventStorageEngine(builder, properties.schema());
+        return new CommitOrderedEventStorageEngine(builder, properties.schema(), properties.maxEventBytes());
     }
 
     /**

@@ -22,6 +22,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import io.sanjiaodi.platform.RuleViolation;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -93,6 +94,27 @@ class CommitOrderedEventStorageEngineTest {
         assertThatThrownBy(() -> engine.appendEvents(event("iv-1", 0))).isInstanceOf(AggregateStreamCreationException.class);
         assertThatThrownBy(() -> engine.appendEvents(event("iv-1", 1))).isInstanceOf(ConcurrencyException.class);
         assertThat(engine.readEvents("iv-1").asStream().map(e -> e.getSequenceNumber()).toList()).containsExactly(0L, 1L);
+    }
+
+    /**
+     * An event larger than a Kafka record may be would stop the outbox relay for ever (it retries
+     * it without end, and nothing after it is published): it is refused before it is stored.
+     */
+    @Test
+    void anEventTooLargeToPublishIsRefusedAndNothingOfItsTransactionIsStored() {
+        String large = "问".repeat(EventStoreProperties.DEFAULT_MAX_EVENT_BYTES / 3 + 1);
+        var oversized = new GenericDomainEventMessage<>("Test", "iv-big", 1, new Noted(large));
+
+        assertThatThrownBy(() -> engine.appendEvents(event("iv-big", 0), oversized))
+                .isInstanceOfSatisfying(RuleViolation.class, refusal -> {
+                    assertThat(refusal.code()).isEqualTo("EVENT_TOO_LARGE");
+                    assertThat(refusal.status()).isEqualTo(413);
+                });
+        assertThat(trackedAggregates()).isEmpty();
+
+        String fits = "问".repeat(EventStoreProperties.DEFAULT_MAX_EVENT_BYTES / 3 - 1000);
+        engine.appendEvents(new GenericDomainEventMessage<>("Test", "iv-big", 0, new Noted(fits)));
+        assertThat(trackedAggregates()).containsExactly("iv-big");
     }
 
     @Test
