@@ -3,24 +3,27 @@ package io.sanjiaodi.platform.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventSerializer;
 import io.sanjiaodi.contracts.interview.ListItems.RiskItem;
 import io.sanjiaodi.contracts.interview.ListItems.RiskLevel;
 import io.sanjiaodi.contracts.interview.RiskItemAdded;
+import io.sanjiaodi.platform.json.EventJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 
 class CloudEventMapperTest {
 
-    private final CloudEventMapper mapper = new CloudEventMapper(
-            new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS),
-            "/sanjiaodi/interview-service");
+    /** With the mapper the services publish with, not a look-alike. */
+    private final CloudEventMapper mapper = new CloudEventMapper(EventJson.mapper(), "/sanjiaodi/interview-service");
 
     private final RiskItemAdded payload = new RiskItemAdded("iv-1",
             new RiskItem("item-1", "食堂", "食堂管理", "案例", "规范", RiskLevel.MEDIUM), 3);
@@ -74,5 +77,31 @@ class CloudEventMapperTest {
         assertThat(event.getType()).isEqualTo("AccessDenied");
         assertThat(event.getExtension("aggregatetype")).isNull();
         assertThat(CloudEventMapper.recordKey(event)).isEqualTo(denied.getIdentifier());
+    }
+
+    /**
+     * The Kafka record of a published event, every CloudEvents header in order and the value, is
+     * byte for byte what the services published on Spring Boot 3.5: {@code golden/kafka-record-boot3.txt}
+     * was rendered this way on the Boot 3.5.7 build (commit 2050fbc, Boot's own Jackson 2 mapper).
+     */
+    @Test
+    void aPublishedRecordHasTheHeadersAndValueItHadOnBoot3() throws IOException {
+        CloudEvent event = mapper.toCloudEvent(message.andMetaData(Map.of("actor", "office",
+                "actorRole", "SUPERVISION_OFFICE", "actorUnit", "nb-office", "actorJurisdiction", "ningbo")));
+        RecordHeaders headers = new RecordHeaders();
+        byte[] value;
+        try (var serializer = new CloudEventSerializer()) {
+            serializer.configure(Map.of(), false);
+            value = serializer.serialize("interview.events", headers, event);
+        }
+        StringBuilder record = new StringBuilder();
+        for (Header header : headers) {
+            record.append(header.key()).append('=').append(new String(header.value(), StandardCharsets.UTF_8)).append('\n');
+        }
+        record.append("value=").append(new String(value, StandardCharsets.UTF_8)).append('\n');
+
+        try (InputStream in = CloudEventMapperTest.class.getResourceAsStream("/golden/kafka-record-boot3.txt")) {
+            assertThat(record.toString()).isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
     }
 }

@@ -2,9 +2,6 @@ package io.sanjiaodi.rectification.deadlines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.sanjiaodi.contracts.common.CadreLevel;
 import io.sanjiaodi.contracts.common.Interviewee;
 import io.sanjiaodi.contracts.common.PersonRef;
@@ -38,6 +35,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import io.sanjiaodi.devstack.DevPostgres;
 import io.sanjiaodi.platform.axon.EventStoreProperties;
 import io.sanjiaodi.platform.axon.PostgresEventStore;
+import io.sanjiaodi.platform.json.EventJson;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -82,8 +80,7 @@ class DeadlineSweeperTest {
     }
 
     private Configuration instance() {
-        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(new ObjectMapper()
-                .registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)).build();
+        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
         var engine = PostgresEventStore.engine(PostgresEventStore.connectionProvider(eventStore), transactions,
                 serializer, serializer, storeProperties);
         Configuration configuration = DefaultConfigurer.defaultConfiguration()

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.sanjiaodi.platform.json.EventJson;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
@@ -27,7 +27,7 @@ import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
 /** The projector and the queries built from their constructors, against a MongoDB-wire server. */
 class SupervisionProjectorTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+    private static final ObjectMapper JSON = EventJson.mapper();
     private MongoServer server;
     private MongoClient client;
     private MongoTemplate mongo;
