@@ -27,17 +27,18 @@ public final class DevKafka {
         Path dataDir = Path.of(options.value("--data", "data/kafka")).toAbsolutePath();
         Path logDir = dataDir.resolve("logs");
         Files.createDirectories(logDir);
-        Path config = dataDir.resolve("server.properties");
-        writeConfig(config, port, logDir);
+        Path configFile = dataDir.resolve("server.properties");
+        writeConfig(configFile, config(port, port + 1, logDir));
         if (!Files.exists(logDir.resolve("meta.properties"))) {
-            format(config);
+            format(configFile);
         }
-        Kafka.main(new String[]{config.toString()});
+        Kafka.main(new String[]{configFile.toString()});
     }
 
-    static void writeConfig(Path file, int port, Path logDir) throws IOException {
+    /** Written anew on every start: the file is the broker's configuration, never edited by hand. */
+    static void writeConfig(Path file, Properties config) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
-            config(port, port + 1, logDir).store(out, "written by DevKafka on every start");
+            config.store(out, "written by devstack on every start");
         }
     }
 

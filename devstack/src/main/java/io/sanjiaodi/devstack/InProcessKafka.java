@@ -1,7 +1,6 @@
 package io.sanjiaodi.devstack;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -50,9 +49,7 @@ public final class InProcessKafka implements AutoCloseable {
             Properties config = DevKafka.config(ports[0], ports[1], logDir);
             config.setProperty("num.partitions", String.valueOf(partitions));
             Path file = dataDir.resolve("server.properties");
-            try (OutputStream out = Files.newOutputStream(file)) {
-                config.store(out, "written by InProcessKafka");
-            }
+            DevKafka.writeConfig(file, config);
             DevKafka.format(file);
             KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
             server.startup();

@@ -58,10 +58,8 @@ class MigrateEventStoreTest {
 
     @Test
     void aSecondRunAfterACompleteCopyCopiesNothingMore() throws Exception {
-        mongo.getDatabase("m3_interview").getCollection("domainevents")
-                .insertOne(event("iv-1", 0, "2018-11-15T02:00:00Z", "InterviewScheduled"));
         try (Connection db = DevPostgres.shared().connect()) {
-            MigrateEventStore.migrate(mongo, db, "m3_");
+            migrateOneEvent(db, "m3_");
 
             assertThat(MigrateEventStore.migrate(mongo, db, "m3_")).extracting(MigrateEventStore.Result::events)
                     .containsOnly(0);
@@ -71,10 +69,8 @@ class MigrateEventStoreTest {
 
     @Test
     void aSecondCopyIntoAFilledStoreIsRefusedAndChangesNothing() throws Exception {
-        mongo.getDatabase("m2_interview").getCollection("domainevents")
-                .insertOne(event("iv-1", 0, "2018-11-15T02:00:00Z", "InterviewScheduled"));
         try (Connection db = DevPostgres.shared().connect()) {
-            MigrateEventStore.migrate(mongo, db, "m2_");
+            migrateOneEvent(db, "m2_");
             mongo.getDatabase("m2_interview").getCollection("domainevents")
                     .insertOne(event("iv-9", 0, "2018-11-15T02:00:00Z", "InterviewScheduled"));
 
@@ -104,5 +100,12 @@ class MigrateEventStoreTest {
             }
         }
         return rows;
+    }
+
+    /** A pre-PostgreSQL store holding one interview event, copied once. */
+    private void migrateOneEvent(Connection db, String prefix) throws Exception {
+        mongo.getDatabase(prefix + "interview").getCollection("domainevents")
+                .insertOne(event("iv-1", 0, "2018-11-15T02:00:00Z", "InterviewScheduled"));
+        MigrateEventStore.migrate(mongo, db, prefix);
     }
 }
