@@ -1,7 +1,5 @@
 package io.sanjiaodi.auth.user;
 
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 import io.sanjiaodi.contracts.security.DemoUser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The demo users of the contract's {@link DemoUser#TABLE} (claims only; passwords are never in the repository). */
 public final class DemoUsers {

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sanjiaodi.platform.json.EventJson;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.sanjiaodi.platform.json.EventJson;
 import io.sanjiaodi.supervision.SupervisionProperties;
 import io.sanjiaodi.supervision.query.SupervisionQueries;
 import io.sanjiaodi.supervision.query.SupervisionViews.EvaluationRow;
