@@ -7,7 +7,7 @@ import io.sanjiaodi.audit.ingest.AuditLog;
 import io.sanjiaodi.audit.merkle.MerkleTree;
 import io.sanjiaodi.audit.merkle.Sha256;
 import io.sanjiaodi.audit.verify.ExportRecord;
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 import java.util.List;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
@@ -30,12 +30,12 @@ public class ProofService {
     public InclusionProof inclusion(String eventId, Long treeSize) {
         AuditEntry entry = mongo.findById(eventId, AuditEntry.class);
         if (entry == null || entry.logIndex() == null) {
-            throw RuleViolation.notFound("AUDIT_ENTRY_NOT_FOUND", "no audit entry " + eventId);
+            throw Refusal.notFound("AUDIT_ENTRY_NOT_FOUND", "no audit entry " + eventId);
         }
         Checkpoint checkpoint = checkpoint(treeSize);
         long size = checkpoint.treeSize();
         if (entry.logIndex() >= size) {
-            throw RuleViolation.conflict("AUDIT_ENTRY_NOT_YET_CHECKPOINTED",
+            throw Refusal.conflict("AUDIT_ENTRY_NOT_YET_CHECKPOINTED",
                     "entry " + entry.logIndex() + " is not in the tree of size " + size + "; retry after the next checkpoint");
         }
         MerkleTree tree = log.tree();
@@ -48,7 +48,7 @@ public class ProofService {
     public ConsistencyProof consistency(long from, Long to) {
         Checkpoint second = checkpoint(to);
         if (from < 0 || from > second.treeSize()) {
-            throw RuleViolation.unprocessable("AUDIT_BAD_TREE_SIZE", "from must lie between 0 and " + second.treeSize());
+            throw Refusal.unprocessable("AUDIT_BAD_TREE_SIZE", "from must lie between 0 and " + second.treeSize());
         }
         MerkleTree tree = log.tree();
         List<String> proof = tree.consistencyProof(from, second.treeSize()).stream().map(Sha256::hex).toList();
@@ -60,9 +60,9 @@ public class ProofService {
     private Checkpoint checkpoint(Long treeSize) {
         if (treeSize == null) {
             return checkpoints.latest().orElseThrow(() ->
-                    RuleViolation.conflict("AUDIT_NO_CHECKPOINT", "no checkpoint has been signed yet"));
+                    Refusal.conflict("AUDIT_NO_CHECKPOINT", "no checkpoint has been signed yet"));
         }
-        return checkpoints.bySize(treeSize).orElseThrow(() -> RuleViolation.notFound("AUDIT_CHECKPOINT_NOT_FOUND",
+        return checkpoints.bySize(treeSize).orElseThrow(() -> Refusal.notFound("AUDIT_CHECKPOINT_NOT_FOUND",
                 "no signed checkpoint of tree size " + treeSize + "; see GET /api/audit/checkpoints"));
     }
 

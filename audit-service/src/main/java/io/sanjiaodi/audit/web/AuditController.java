@@ -1,7 +1,7 @@
 package io.sanjiaodi.audit.web;
 
 import io.sanjiaodi.audit.ingest.AuditEntry;
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
@@ -48,7 +48,7 @@ class AuditController {
     AuditEntry get(@PathVariable String eventId) {
         AuditEntry entry = mongo.findById(eventId, AuditEntry.class);
         if (entry == null) {
-            throw RuleViolation.notFound("AUDIT_ENTRY_NOT_FOUND", "no audit entry " + eventId);
+            throw Refusal.notFound("AUDIT_ENTRY_NOT_FOUND", "no audit entry " + eventId);
         }
         return entry;
     }

@@ -3,7 +3,7 @@ package io.sanjiaodi.audit.web;
 import io.sanjiaodi.audit.checkpoint.Checkpoint;
 import io.sanjiaodi.audit.checkpoint.CheckpointService;
 import io.sanjiaodi.audit.checkpoint.SigningKey;
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,13 +27,13 @@ class CheckpointController {
     @GetMapping("/checkpoints/latest")
     Checkpoint latest() {
         return checkpoints.latest().orElseThrow(() ->
-                RuleViolation.notFound("AUDIT_NO_CHECKPOINT", "no checkpoint has been signed yet"));
+                Refusal.notFound("AUDIT_NO_CHECKPOINT", "no checkpoint has been signed yet"));
     }
 
     @GetMapping("/checkpoints/{treeSize}")
     Checkpoint bySize(@PathVariable long treeSize) {
         return checkpoints.bySize(treeSize).orElseThrow(() ->
-                RuleViolation.notFound("AUDIT_CHECKPOINT_NOT_FOUND", "no checkpoint of tree size " + treeSize));
+                Refusal.notFound("AUDIT_CHECKPOINT_NOT_FOUND", "no checkpoint of tree size " + treeSize));
     }
 
     @GetMapping("/checkpoints")

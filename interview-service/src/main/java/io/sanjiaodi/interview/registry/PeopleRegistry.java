@@ -3,7 +3,7 @@ package io.sanjiaodi.interview.registry;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanjiaodi.interview.command.interview.Official;
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -41,7 +41,7 @@ public class PeopleRegistry {
         }
         Person person = mongo.findById(personId, Person.class);
         if (person == null) {
-            throw RuleViolation.unprocessable("UNKNOWN_PERSON", "no official " + personId + " in the registry");
+            throw Refusal.unprocessable("UNKNOWN_PERSON", "no official " + personId + " in the registry");
         }
         return person.official();
     }
@@ -53,7 +53,7 @@ public class PeopleRegistry {
     public Person find(String personId) {
         Person person = mongo.findById(personId, Person.class);
         if (person == null) {
-            throw RuleViolation.notFound("PERSON_NOT_FOUND", "no official " + personId + " in the registry");
+            throw Refusal.notFound("PERSON_NOT_FOUND", "no official " + personId + " in the registry");
         }
         return person;
     }

@@ -4,16 +4,14 @@ import io.sanjiaodi.contracts.common.Interviewee;
 import io.sanjiaodi.contracts.common.Signature;
 import io.sanjiaodi.interview.command.interview.InterviewCommands.*;
 import io.sanjiaodi.interview.command.interview.InterviewId;
-import io.sanjiaodi.interview.command.interview.LeadInterviewerRule;
 import io.sanjiaodi.interview.command.interview.Official;
-import io.sanjiaodi.interview.command.interview.Refusal;
 import io.sanjiaodi.interview.query.interviews.InterviewQueries;
 import io.sanjiaodi.interview.query.interviews.InterviewQueries.Filter;
 import io.sanjiaodi.interview.query.interviews.InterviewView;
 import io.sanjiaodi.interview.query.interviews.ListRevision;
 import io.sanjiaodi.interview.registry.PeopleRegistry;
 import io.sanjiaodi.interview.web.InterviewRequests.*;
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.platform.security.Actor;
 import io.sanjiaodi.platform.security.Actors;
 import jakarta.validation.Valid;
@@ -58,23 +56,17 @@ class InterviewController {
                 who.jurisdictionId(), who.cadreLevel(), who.appointmentDate());
         Official lead = registry.official(body.leadInterviewerId());
         Official entrustedBy = registry.official(body.entrustedById());
-        commands.sendAndWait(new ScheduleInterview(id, interviewee, body.plannedDate(), body.place(), lead,
-                entrustedBy, body.entrustedOn()));
-        Optional<Refusal> refusal = LeadInterviewerRule.check(interviewee, lead, entrustedBy);
-        if (refusal.isPresent()) {
-            throw refused(refusal.get(), id.value());
-        }
+        refuseIfRecorded(commands.sendAndWait(new ScheduleInterview(id, interviewee, body.plannedDate(), body.place(),
+                lead, entrustedBy, body.entrustedOn())), id.value());
         return new Created(id.value());
     }
 
     @PostMapping("/{interviewId}/entrustment")
     void entrust(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId,
                  @Valid @RequestBody EntrustBody body) {
-        Refusal refusal = commands.sendAndWait(new EntrustLeadInterviewer(new InterviewId(interviewId),
-                registry.official(body.secretaryId()), registry.official(body.deputyId()), body.entrustedOn()));
-        if (refusal != null) {
-            throw refused(refusal, interviewId);
-        }
+        refuseIfRecorded(commands.sendAndWait(new EntrustLeadInterviewer(new InterviewId(interviewId),
+                registry.official(body.secretaryId()), registry.official(body.deputyId()), body.entrustedOn())),
+                interviewId);
     }
 
     @PostMapping("/{interviewId}/reschedule")
@@ -96,13 +88,10 @@ class InterviewController {
                  @Valid @RequestBody ConductBody body) {
         String leadId = body.leadInterviewerId() != null ? body.leadInterviewerId()
                 : queries.get(interviewId).leadInterviewer.personId();
-        Refusal refusal = commands.sendAndWait(new ConductInterview(new InterviewId(interviewId), body.conductedOn(),
+        refuseIfRecorded(commands.sendAndWait(new ConductInterview(new InterviewId(interviewId), body.conductedOn(),
                 body.place(), registry.official(leadId), registry.official(body.handedOverById()).ref(),
                 body.recordSummary(), signature(body.recordSignature()), signature(body.commitmentSignature()),
-                body.confirmNoProblems()));
-        if (refusal != null) {
-            throw refused(refusal, interviewId);
-        }
+                body.confirmNoProblems())), interviewId);
     }
 
     @GetMapping("/{interviewId}")
@@ -139,7 +128,10 @@ class InterviewController {
         return new Signature(body.signedBy(), body.signedAt());
     }
 
-    private static RuleViolation refused(Refusal refusal, String interviewId) {
-        return RuleViolation.unprocessable(refusal.code(), refusal.message() + " (recorded on interview " + interviewId + ")");
+    /** A refusal the aggregate recorded as an event is still the answer to the request. */
+    private static void refuseIfRecorded(Optional<Refusal> refusal, String interviewId) {
+        if (refusal.isPresent()) {
+            throw refusal.get().recordedOn("interview " + interviewId);
+        }
     }
 }

@@ -13,11 +13,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.sanjiaodi.interview.command.interview.InterviewCommands.ScheduleInterview;
 import io.sanjiaodi.interview.command.interview.Official;
 import io.sanjiaodi.interview.command.interview.OfficialRole;
-import io.sanjiaodi.interview.command.interview.Refusal;
+import io.sanjiaodi.platform.Refusal;
+import java.util.Optional;
 import io.sanjiaodi.interview.query.interviews.InterviewQueries;
 import io.sanjiaodi.interview.query.templates.TemplateQueries;
 import io.sanjiaodi.interview.registry.PeopleRegistry;
-import io.sanjiaodi.platform.RuleViolation;
 import io.sanjiaodi.platform.security.MockJwts;
 import io.sanjiaodi.platform.web.ProblemDetailsAdvice;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -74,7 +74,9 @@ class InterviewControllerTest {
         when(registry.official("nb-secretary")).thenReturn(SECRETARY);
         when(registry.official("nb-office-1-director")).thenReturn(DIRECTOR);
         when(registry.official("nb-deputy-1")).thenReturn(DEPUTY);
-        when(registry.official("nobody")).thenThrow(RuleViolation.unprocessable("UNKNOWN_PERSON", "no official nobody"));
+        when(registry.official("nobody")).thenThrow(Refusal.unprocessable("UNKNOWN_PERSON", "no official nobody"));
+        // what the aggregates answer when no rule refused: no refusal
+        when(commands.sendAndWait(any())).thenReturn(Optional.empty());
     }
 
     @Test
@@ -87,6 +89,8 @@ class InterviewControllerTest {
 
     @Test
     void aLeadInterviewerTheRuleForbidsIsA422ButTheAttemptIsStillRecorded() throws Exception {
+        when(commands.sendAndWait(any(ScheduleInterview.class))).thenReturn(
+                Optional.of(Refusal.unprocessable("ENTRUSTMENT_REQUIRED", "deputy needs an entrustment")));
         mvc.perform(post("/api/interviews").contentType(MediaType.APPLICATION_JSON).content(SCHEDULE.formatted("nb-deputy-1")))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.code").value("ENTRUSTMENT_REQUIRED"));
@@ -145,7 +149,7 @@ class InterviewControllerTest {
     @Test
     void aRuleViolationFromTheAggregateKeepsItsCodeAndStatus() throws Exception {
         when(commands.sendAndWait(any())).thenThrow(
-                RuleViolation.conflict("ALREADY_CONDUCTED", "the interview is conducted; its lists are frozen"));
+                Refusal.conflict("ALREADY_CONDUCTED", "the interview is conducted; its lists are frozen"));
         mvc.perform(post("/api/interviews/iv-1/conduct").contentType(MediaType.APPLICATION_JSON).content(CONDUCT))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("ALREADY_CONDUCTED"))
@@ -154,7 +158,7 @@ class InterviewControllerTest {
 
     @Test
     void aRefusalRecordedWhileConductingIsA422WithTheRulesCode() throws Exception {
-        when(commands.sendAndWait(any())).thenReturn(new Refusal("LEAD_NOT_CITY_SECRETARY", "not allowed"));
+        when(commands.sendAndWait(any())).thenReturn(Optional.of(Refusal.unprocessable("LEAD_NOT_CITY_SECRETARY", "not allowed")));
         mvc.perform(post("/api/interviews/iv-1/conduct").contentType(MediaType.APPLICATION_JSON).content(CONDUCT))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.code").value("LEAD_NOT_CITY_SECRETARY"));
@@ -171,7 +175,7 @@ class InterviewControllerTest {
 
     @Test
     void anUnknownInterviewIsNotFound() throws Exception {
-        when(queries.get("nope")).thenThrow(RuleViolation.notFound("INTERVIEW_NOT_FOUND", "no interview nope"));
+        when(queries.get("nope")).thenThrow(Refusal.notFound("INTERVIEW_NOT_FOUND", "no interview nope"));
         mvc.perform(get("/api/interviews/nope"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("INTERVIEW_NOT_FOUND"));
@@ -189,7 +193,7 @@ class InterviewControllerTest {
     @Test
     void onlyAPublishedTemplateCanBeCopied() throws Exception {
         when(templates.published(eq("tpl-draft"))).thenThrow(
-                RuleViolation.conflict("TEMPLATE_NOT_PUBLISHED", "template tpl-draft is still a draft"));
+                Refusal.conflict("TEMPLATE_NOT_PUBLISHED", "template tpl-draft is still a draft"));
         mvc.perform(post("/api/interviews/iv-1/responsibilities/from-template").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"templateId\": \"tpl-draft\"}"))
                 .andExpect(status().isConflict())

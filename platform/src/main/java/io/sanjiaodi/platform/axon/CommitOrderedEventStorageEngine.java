@@ -1,6 +1,6 @@
 package io.sanjiaodi.platform.axon;
 
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -64,7 +64,7 @@ public class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
         long size = (long) event.serializePayload(serializer, byte[].class).getData().length
                 + event.serializeMetaData(serializer, byte[].class).getData().length;
         if (size > maxEventBytes) {
-            throw new RuleViolation("EVENT_TOO_LARGE", 413, "the change would be recorded as a "
+            throw Refusal.tooLarge("EVENT_TOO_LARGE", "the change would be recorded as a "
                     + event.getPayloadType().getSimpleName() + " of " + size + " bytes, more than the " + maxEventBytes
                     + " an event may have; shorten or split it (fewer or shorter items)");
         }

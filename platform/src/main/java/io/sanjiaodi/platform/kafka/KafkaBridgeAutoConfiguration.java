@@ -6,7 +6,7 @@ import io.cloudevents.kafka.CloudEventDeserializer;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sanjiaodi.platform.PlatformProperties;
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.platform.kafka.deadletter.DeadLetters;
 import java.util.HashMap;
 import java.util.Map;
@@ -140,7 +140,7 @@ public class KafkaBridgeAutoConfiguration {
         DefaultErrorHandler errorHandler = new DefaultErrorHandler(deadLetters, limited);
         errorHandler.setBackOffFunction((record, e) -> InfrastructureFailures.isOutage(e) ? unlimited : null);
         errorHandler.addNotRetryableExceptions(IllegalArgumentException.class, ClassCastException.class,
-                RuleViolation.class);
+                Refusal.class);
         factory.setCommonErrorHandler(errorHandler);
         factory.setRecordInterceptor((RecordInterceptor) deadLetters);
         return factory;

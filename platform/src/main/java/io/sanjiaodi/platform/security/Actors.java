@@ -1,5 +1,7 @@
 package io.sanjiaodi.platform.security;
 
+import io.sanjiaodi.platform.Refusal;
+
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,14 +23,14 @@ public final class Actors {
 
     /** The actor of a request that passed the filter chain; 401 if there is none. */
     public static Actor require() {
-        return current().orElseThrow(() -> new io.sanjiaodi.platform.RuleViolation("AUTHENTICATION_REQUIRED", 401,
+        return current().orElseThrow(() -> Refusal.unauthenticated("AUTHENTICATION_REQUIRED",
                 "the request needs a valid bearer token"));
     }
 
     /** 403 OUT_OF_SCOPE unless {@code allowed}: the resource exists but lies outside the actor's unit or jurisdiction. */
     public static void requireScope(boolean allowed, String what) {
         if (!allowed) {
-            throw new io.sanjiaodi.platform.RuleViolation("OUT_OF_SCOPE", 403, what + " is outside your unit or jurisdiction");
+            throw Refusal.forbidden("OUT_OF_SCOPE", what + " is outside your unit or jurisdiction");
         }
     }
 }

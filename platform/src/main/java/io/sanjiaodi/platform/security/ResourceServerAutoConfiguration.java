@@ -1,5 +1,7 @@
 package io.sanjiaodi.platform.security;
 
+import io.sanjiaodi.platform.Refusal;
+
 import io.sanjiaodi.platform.PlatformProperties;
 import io.sanjiaodi.platform.web.ProblemDetailsAdvice;
 import jakarta.servlet.http.HttpServletResponse;
@@ -113,16 +115,16 @@ public class ResourceServerAutoConfiguration {
                 denials.record(request, 401, code, null);
             }
             response.setHeader("WWW-Authenticate", presented ? "Bearer error=\"invalid_token\"" : "Bearer");
-            write(json, response, HttpStatus.UNAUTHORIZED, code, presented
+            write(json, response, Refusal.unauthenticated(code, presented
                     ? "the bearer token is not valid (signature, issuer or expiry)"
-                    : "this endpoint needs a bearer token");
+                    : "this endpoint needs a bearer token"));
         };
         AccessDeniedHandler denied = (request, response, e) -> {
             Actor actor = actor();
             denials.record(request, 403, "ACCESS_DENIED", actor);
-            write(json, response, HttpStatus.FORBIDDEN, "ACCESS_DENIED", "role "
+            write(json, response, Refusal.forbidden("ACCESS_DENIED", "role "
                     + (actor == null || actor.role() == null ? "NONE" : actor.role()) + " may not "
-                    + request.getMethod() + " " + request.getRequestURI());
+                    + request.getMethod() + " " + request.getRequestURI()));
         };
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -176,8 +178,8 @@ public class ResourceServerAutoConfiguration {
     /** A request the firewall refuses (encoded slashes, ...) is a problem with a code like any other 400. */
     @Bean
     org.springframework.security.web.firewall.RequestRejectedHandler problemForRejectedRequests(JsonMapper json) {
-        return (request, response, e) -> write(json, response, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
-                "the request path or headers are not acceptable");
+        return (request, response, e) -> write(json, response, ProblemDetailsAdvice.problem(HttpStatus.BAD_REQUEST,
+                "MALFORMED_REQUEST", "the request path or headers are not acceptable"));
     }
 
     @Bean
@@ -191,10 +193,13 @@ public class ResourceServerAutoConfiguration {
         return auth != null && auth.getPrincipal() instanceof Jwt jwt ? Actor.fromJwt(jwt) : null;
     }
 
-    private static void write(JsonMapper json, HttpServletResponse response, HttpStatus status, String code,
-                              String detail) throws IOException {
-        ProblemDetail problem = ProblemDetailsAdvice.problem(status, code, detail);
-        response.setStatus(status.value());
+    private static void write(JsonMapper json, HttpServletResponse response, Refusal refusal) throws IOException {
+        write(json, response, ProblemDetailsAdvice.problem(refusal));
+    }
+
+    private static void write(JsonMapper json, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
     }

@@ -1,6 +1,6 @@
 package io.sanjiaodi.platform.web;
 
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.platform.security.Actors;
 import io.sanjiaodi.platform.security.DenialRecorder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,19 +45,37 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         this.denials = denials;
     }
 
-    /** A 403 from the rules (role not allowed, out of scope) is a refused access: it is recorded too. */
-    @ExceptionHandler(RuleViolation.class)
-    ProblemDetail ruleViolation(RuleViolation e, HttpServletRequest request) {
-        if (e.status() == 403) {
-            denials.ifAvailable(d -> d.record(request, 403, e.code(), Actors.current().orElse(null)));
+    /** A forbidden refusal (role not allowed, out of scope) is a refused access: it is recorded too. */
+    @ExceptionHandler(Refusal.class)
+    ProblemDetail refused(Refusal e, HttpServletRequest request) {
+        HttpStatus status = statusOf(e.kind());
+        if (e.kind() == Refusal.Kind.FORBIDDEN) {
+            denials.ifAvailable(d -> d.record(request, status.value(), e.code(), Actors.current().orElse(null)));
         }
-        return problem(HttpStatus.valueOf(e.status()), e.code(), e.getMessage());
+        return problem(e);
+    }
+
+    /** The problem a refusal becomes, also for filters that answer before the MVC layer. */
+    public static ProblemDetail problem(Refusal refusal) {
+        return problem(statusOf(refusal.kind()), refusal.code(), refusal.getMessage());
+    }
+
+    /** The only place that knows which HTTP status each kind of refusal becomes. */
+    public static HttpStatus statusOf(Refusal.Kind kind) {
+        return switch (kind) {
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
     }
 
     @ExceptionHandler(CommandExecutionException.class)
     ProblemDetail commandFailed(CommandExecutionException e, HttpServletRequest request) {
-        if (e.getCause() instanceof RuleViolation rule) {
-            return ruleViolation(rule, request);
+        if (e.getCause() instanceof Refusal refusal) {
+            return refused(refusal, request);
         }
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "COMMAND_FAILED", "the command could not be executed");
     }

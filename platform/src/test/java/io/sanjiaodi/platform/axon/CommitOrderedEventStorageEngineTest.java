@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.sanjiaodi.devstack.DevPostgres;
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -106,9 +106,9 @@ class CommitOrderedEventStorageEngineTest {
         var oversized = new GenericDomainEventMessage<>("Test", "iv-big", 1, new Noted(large));
 
         assertThatThrownBy(() -> engine.appendEvents(event("iv-big", 0), oversized))
-                .isInstanceOfSatisfying(RuleViolation.class, refusal -> {
+                .isInstanceOfSatisfying(Refusal.class, refusal -> {
                     assertThat(refusal.code()).isEqualTo("EVENT_TOO_LARGE");
-                    assertThat(refusal.status()).isEqualTo(413);
+                    assertThat(refusal.kind()).isEqualTo(Refusal.Kind.TOO_LARGE);
                 });
         assertThat(trackedAggregates()).isEmpty();
 

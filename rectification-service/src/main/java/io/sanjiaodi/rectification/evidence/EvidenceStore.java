@@ -1,7 +1,7 @@
 package io.sanjiaodi.rectification.evidence;
 
 import com.mongodb.client.gridfs.model.GridFSFile;
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.rectification.RectificationProperties;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,7 +66,7 @@ public class EvidenceStore {
     public GridFsResource open(String evidenceId) {
         GridFSFile file = gridFs.findOne(byId(evidenceId));
         if (file == null) {
-            throw RuleViolation.notFound("EVIDENCE_NOT_FOUND", "no evidence " + evidenceId);
+            throw Refusal.notFound("EVIDENCE_NOT_FOUND", "no evidence " + evidenceId);
         }
         return gridFs.getResource(file);
     }
@@ -77,7 +77,7 @@ public class EvidenceStore {
 
     private void requireWithinLimit(long size) {
         if (size > maxBytes) {
-            throw new RuleViolation("EVIDENCE_TOO_LARGE", 413,
+            throw Refusal.tooLarge("EVIDENCE_TOO_LARGE", 
                     "the file has " + size + " bytes; evidence may have at most " + maxBytes);
         }
     }

@@ -1,6 +1,6 @@
 package io.sanjiaodi.rectification.evidence;
 
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 
 /**
  * Evidence file names are shown to people and offered back as download names, never used as paths;
@@ -16,12 +16,12 @@ public final class FileNames {
 
     public static String check(String name) {
         if (name == null || name.isBlank()) {
-            throw RuleViolation.unprocessable("EVIDENCE_FILE_NAME_REQUIRED", "the file needs a name");
+            throw Refusal.unprocessable("EVIDENCE_FILE_NAME_REQUIRED", "the file needs a name");
         }
         String trimmed = name.strip();
         if (trimmed.length() > MAX_LENGTH || trimmed.startsWith(".") || trimmed.contains("..")
                 || trimmed.chars().anyMatch(FileNames::forbidden)) {
-            throw RuleViolation.unprocessable("EVIDENCE_FILE_NAME_INVALID",
+            throw Refusal.unprocessable("EVIDENCE_FILE_NAME_INVALID",
                     "a file name may not contain path separators, '..', control characters or start with a dot");
         }
         return trimmed;

@@ -1,6 +1,6 @@
 package io.sanjiaodi.rectification.web;
 
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.platform.security.Actor;
 import io.sanjiaodi.rectification.command.rectification.ActorRole;
 
@@ -25,13 +25,13 @@ final class Actors {
 
     static ActorRole role(Actor actor) {
         if (actor.role() == null) {
-            throw new RuleViolation("ROLE_NOT_ALLOWED", 403, "the token names no known role");
+            throw Refusal.forbidden("ROLE_NOT_ALLOWED", "the token names no known role");
         }
         return switch (actor.role()) {
             case LEADERSHIP, SUPERVISION_OFFICE -> ActorRole.SUPERVISOR;
             case SUPERVISING_BODY -> ActorRole.SUPERVISING_BODY;
             case UNIT_LEADER, UNIT_STAFF -> ActorRole.UNIT;
-            case AUDITOR, ADMIN -> throw new RuleViolation("ROLE_NOT_ALLOWED", 403,
+            case AUDITOR, ADMIN -> throw Refusal.forbidden("ROLE_NOT_ALLOWED", 
                     "role " + actor.role() + " has no part in a rectification ledger");
         };
     }

@@ -8,7 +8,7 @@ import io.sanjiaodi.rectification.evidence.EvidenceStore;
 import io.sanjiaodi.rectification.evidence.EvidenceStore.StoredEvidence;
 import io.sanjiaodi.rectification.query.ledgers.LedgerQueries;
 import io.sanjiaodi.rectification.query.ledgers.LedgerView;
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,7 +70,7 @@ class EvidenceController {
             @PathVariable @Pattern(regexp = LedgerRequests.ID) String evidenceId) throws IOException {
         LedgerView ledger = queries.get(ledgerId);
         LedgerView.Evidence recorded = ledger.evidence.stream().filter(e -> e.evidenceId().equals(evidenceId))
-                .findFirst().orElseThrow(() -> RuleViolation.notFound("EVIDENCE_NOT_FOUND",
+                .findFirst().orElseThrow(() -> Refusal.notFound("EVIDENCE_NOT_FOUND",
                         "no evidence " + evidenceId + " on ledger " + ledgerId));
         var resource = store.open(evidenceId);
         return ResponseEntity.ok()

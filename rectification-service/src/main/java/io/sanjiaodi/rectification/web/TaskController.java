@@ -1,13 +1,13 @@
 package io.sanjiaodi.rectification.web;
 
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.rectification.command.rectification.LedgerId;
 import io.sanjiaodi.rectification.command.rectification.RectificationCommands.*;
-import io.sanjiaodi.rectification.command.rectification.Refusal;
 import io.sanjiaodi.rectification.query.ledgers.LedgerQueries;
 import io.sanjiaodi.rectification.web.LedgerRequests.*;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
@@ -100,10 +100,10 @@ class TaskController {
     void verify(@PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String ledgerId,
                 @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
                 @Valid @RequestBody(required = false) DecisionBody body) {
-        Refusal refusal = commands.sendAndWait(new VerifyTask(new LedgerId(ledgerId), taskId,
+        Optional<Refusal> refusal = commands.sendAndWait(new VerifyTask(new LedgerId(ledgerId), taskId,
                 body == null ? null : body.comment(), queries.today(), Actors.role()));
-        if (refusal != null) {
-            throw new RuleViolation(refusal.code(), refusal.status(), refusal.message());
+        if (refusal.isPresent()) {
+            throw refusal.get().recordedOn("ledger " + ledgerId);
         }
     }
 

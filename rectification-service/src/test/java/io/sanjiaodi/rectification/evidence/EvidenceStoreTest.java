@@ -3,7 +3,7 @@ package io.sanjiaodi.rectification.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.rectification.InMemoryMongo;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -50,9 +50,9 @@ class EvidenceStoreTest {
         byte[] content = new byte[64 * 1024 + 1];
         assertThatThrownBy(() -> store.store("ledger-1", "task-p1", "big.bin", null, content.length,
                 new ByteArrayInputStream(content)))
-                .isInstanceOfSatisfying(RuleViolation.class, e -> {
+                .isInstanceOfSatisfying(Refusal.class, e -> {
                     assertThat(e.code()).isEqualTo("EVIDENCE_TOO_LARGE");
-                    assertThat(e.status()).isEqualTo(413);
+                    assertThat(e.kind()).isEqualTo(Refusal.Kind.TOO_LARGE);
                 });
         assertThat(template.getCollection("fs.files").countDocuments()).isZero();
     }
@@ -62,7 +62,7 @@ class EvidenceStoreTest {
         byte[] content = new byte[200 * 1024];
         assertThatThrownBy(() -> store.store("ledger-1", "task-p1", "lying.bin", null, 10,
                 new ByteArrayInputStream(content)))
-                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.code()).isEqualTo("EVIDENCE_TOO_LARGE"));
+                .isInstanceOfSatisfying(Refusal.class, e -> assertThat(e.code()).isEqualTo("EVIDENCE_TOO_LARGE"));
         assertThat(template.getCollection("fs.files").countDocuments()).isZero();
         assertThat(template.getCollection("fs.chunks").countDocuments()).isZero();
     }
@@ -72,14 +72,14 @@ class EvidenceStoreTest {
             "a/b.pdf", "name\u0000.pdf", "report\u202Efdp.exe", "..", "x..y"})
     void aFileNameWithAPathTrickIsRefused(String name) {
         assertThatThrownBy(() -> store.store("ledger-1", "task-p1", name, null, 1, new ByteArrayInputStream(new byte[1])))
-                .isInstanceOfSatisfying(RuleViolation.class,
+                .isInstanceOfSatisfying(Refusal.class,
                         e -> assertThat(e.code()).isEqualTo("EVIDENCE_FILE_NAME_INVALID"));
         assertThat(template.getCollection("fs.files").countDocuments()).isZero();
     }
 
     @Test
     void aFileNeedsAName() {
-        assertThatThrownBy(() -> FileNames.check(" ")).isInstanceOfSatisfying(RuleViolation.class,
+        assertThatThrownBy(() -> FileNames.check(" ")).isInstanceOfSatisfying(Refusal.class,
                 e -> assertThat(e.code()).isEqualTo("EVIDENCE_FILE_NAME_REQUIRED"));
     }
 

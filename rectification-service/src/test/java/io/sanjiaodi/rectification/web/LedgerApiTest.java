@@ -18,13 +18,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.sanjiaodi.contracts.rectification.RectificationOpened.TaskKind;
 import io.sanjiaodi.contracts.rectification.RegulationRecorded.RegulationAction;
 import io.sanjiaodi.contracts.rectification.StageEvaluationRecorded.Rating;
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
+import java.util.Optional;
 import io.sanjiaodi.platform.security.MockJwts;
 import io.sanjiaodi.platform.web.ProblemDetailsAdvice;
 import io.sanjiaodi.rectification.command.rectification.ActorRole;
 import io.sanjiaodi.rectification.command.rectification.LedgerId;
 import io.sanjiaodi.rectification.command.rectification.RectificationCommands.*;
-import io.sanjiaodi.rectification.command.rectification.Refusal;
 import io.sanjiaodi.rectification.deadlines.DeadlineSweeper;
 import io.sanjiaodi.rectification.evidence.EvidenceStore.StoredEvidence;
 import io.sanjiaodi.rectification.evidence.EvidenceStore;
@@ -82,6 +82,7 @@ class LedgerApiTest {
     @BeforeEach
     void today() {
         when(queries.today()).thenReturn(TODAY);
+        when(commands.sendAndWait(any(VerifyTask.class))).thenReturn(Optional.empty());
         mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
                 .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
                 .defaultRequest(get("/").with(MockJwts.as("office"))).build();
@@ -122,7 +123,7 @@ class LedgerApiTest {
         view.tasks.add(task);
         when(queries.get(L)).thenReturn(view);
         when(queries.find("iv-1", null)).thenReturn(List.of(view));
-        when(queries.get("ledger-nope")).thenThrow(RuleViolation.notFound("LEDGER_NOT_FOUND", "no ledger"));
+        when(queries.get("ledger-nope")).thenThrow(Refusal.notFound("LEDGER_NOT_FOUND", "no ledger"));
         mvc.perform(get("/api/ledgers/" + L)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.ledgerId").value(L))
                 .andExpect(jsonPath("$.tasks[0].kind").value("PROBLEM_RECTIFICATION"))
@@ -199,7 +200,7 @@ class LedgerApiTest {
     @Test
     void aDeadlineBeforeTheTalkIsA422WithAStableCode() throws Exception {
         when(commands.sendAndWait(any(PlanTask.class))).thenThrow(
-                RuleViolation.unprocessable("DEADLINE_BEFORE_TALK", "the deadline is before the talk"));
+                Refusal.unprocessable("DEADLINE_BEFORE_TALK", "the deadline is before the talk"));
         mvc.perform(json(post(TASK + "/plan"), "UNIT", PLAN)).andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.code").value("DEADLINE_BEFORE_TALK"));
     }
@@ -288,9 +289,9 @@ class LedgerApiTest {
     @Test
     void extensionConflictsKeepTheirCodes() throws Exception {
         when(commands.sendAndWait(any(RequestDeadlineExtension.class))).thenThrow(
-                RuleViolation.unprocessable("EXTENSION_NOT_LATER", "not later"));
+                Refusal.unprocessable("EXTENSION_NOT_LATER", "not later"));
         when(commands.sendAndWait(any(ApproveDeadlineExtension.class))).thenThrow(
-                RuleViolation.conflict("NO_PENDING_EXTENSION", "nothing pending"));
+                Refusal.conflict("NO_PENDING_EXTENSION", "nothing pending"));
         mvc.perform(json(post(TASK + "/extensions"), "UNIT", "{\"requestedDeadline\": \"2019-01-31\", \"reason\": \"r\"}"))
                 .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.code").value("EXTENSION_NOT_LATER"));
         mvc.perform(json(post(TASK + "/extensions/approval"), "SUPERVISOR", "{}"))
@@ -322,7 +323,7 @@ class LedgerApiTest {
                         "{\"subTasks\": [{\"ownerUnitId\": \"../x\", \"deadline\": \"2019-03-15\"}]}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
         when(commands.sendAndWait(any(CascadeTask.class))).thenThrow(
-                RuleViolation.unprocessable("SUB_TASK_DEADLINE_AFTER_TASK", "later than the task"));
+                Refusal.unprocessable("SUB_TASK_DEADLINE_AFTER_TASK", "later than the task"));
         mvc.perform(json(post(TASK + "/cascade"), "UNIT",
                         "{\"subTasks\": [{\"ownerUnitId\": \"nb-port\", \"deadline\": \"2029-03-15\"}]}"))
                 .andExpect(status().isUnprocessableEntity())
@@ -350,7 +351,7 @@ class LedgerApiTest {
     @Test
     void aUnitClosingItsOwnTaskIsA403AfterTheAttemptWasRecorded() throws Exception {
         when(commands.sendAndWait(any(VerifyTask.class))).thenReturn(
-                new Refusal("UNIT_CANNOT_CLOSE_OWN_TASK", 403, "only a supervisor"));
+                Optional.of(Refusal.forbidden("UNIT_CANNOT_CLOSE_OWN_TASK", "only a supervisor")));
         mvc.perform(json(post(TASK + "/verification"), "UNIT", "{}"))
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("UNIT_CANNOT_CLOSE_OWN_TASK"));
         verify(commands).sendAndWait(new VerifyTask(new LedgerId(L), "task-p1", null, TODAY, ActorRole.UNIT));
@@ -359,7 +360,7 @@ class LedgerApiTest {
     @Test
     void verificationRefusalsKeepTheirCodes() throws Exception {
         when(commands.sendAndWait(any(VerifyTask.class))).thenThrow(
-                RuleViolation.unprocessable("SUB_TASKS_OPEN", "1 sub-task open"));
+                Refusal.unprocessable("SUB_TASKS_OPEN", "1 sub-task open"));
         mvc.perform(json(post(TASK + "/verification"), "SUPERVISOR", "{}"))
                 .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.code").value("SUB_TASKS_OPEN"));
     }
@@ -396,7 +397,7 @@ class LedgerApiTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.registrationNumber").value("WR-2018-ningbo-iv-1"));
         when(commands.sendAndWait(any(FileWrittenReport.class))).thenThrow(
-                RuleViolation.conflict("WRITTEN_REPORT_ALREADY_FILED", "filed"));
+                Refusal.conflict("WRITTEN_REPORT_ALREADY_FILED", "filed"));
         mvc.perform(json(post("/api/ledgers/" + L + "/written-report"), "UNIT", "{\"title\": \"书面报告\"}"))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("WRITTEN_REPORT_ALREADY_FILED"));
     }
@@ -437,7 +438,7 @@ class LedgerApiTest {
         verify(commands).sendAndWait(new ConcludeAccountabilityCase(new LedgerId(L), "case-1", "诫勉谈话", TODAY,
                 ActorRole.SUPERVISOR));
         when(commands.sendAndWait(any(OpenAccountabilityCase.class))).thenThrow(
-                RuleViolation.unprocessable("NO_POOR_IMPLEMENTATION", "never overdue"));
+                Refusal.unprocessable("NO_POOR_IMPLEMENTATION", "never overdue"));
         mvc.perform(json(post("/api/ledgers/" + L + "/accountability-cases"), "SUPERVISOR",
                         "{\"taskIds\": [\"task-p1\"], \"grounds\": \"g\"}"))
                 .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.code").value("NO_POOR_IMPLEMENTATION"));
@@ -463,9 +464,9 @@ class LedgerApiTest {
     @Test
     void evidenceOverTheLimitIsA413AndBadNamesA422() throws Exception {
         when(evidence.store(any(), any(), eq("big.bin"), any(), anyLong(), any()))
-                .thenThrow(new RuleViolation("EVIDENCE_TOO_LARGE", 413, "too large"));
+                .thenThrow(Refusal.tooLarge("EVIDENCE_TOO_LARGE", "too large"));
         when(evidence.store(any(), any(), eq("../../etc/passwd"), any(), anyLong(), any()))
-                .thenThrow(RuleViolation.unprocessable("EVIDENCE_FILE_NAME_INVALID", "bad name"));
+                .thenThrow(Refusal.unprocessable("EVIDENCE_FILE_NAME_INVALID", "bad name"));
         mvc.perform(multipart(TASK + "/evidence").file(new MockMultipartFile("file", "big.bin", null, new byte[10]))
                         .with(as("UNIT")))
                 .andExpect(status().isPayloadTooLarge()).andExpect(jsonPath("$.code").value("EVIDENCE_TOO_LARGE"));
@@ -489,7 +490,7 @@ class LedgerApiTest {
         when(evidence.store(any(), any(), any(), any(), anyLong(), any()))
                 .thenReturn(new StoredEvidence("ev-2", "a.pdf", "application/pdf", 1, "h"));
         when(commands.sendAndWait(any(AttachEvidence.class))).thenThrow(
-                RuleViolation.notFound("TASK_NOT_FOUND", "no task"));
+                Refusal.notFound("TASK_NOT_FOUND", "no task"));
         mvc.perform(multipart(TASK + "/evidence").file(new MockMultipartFile("file", "a.pdf", null, new byte[1]))
                         .with(as("UNIT")))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("TASK_NOT_FOUND"));

@@ -1,6 +1,6 @@
 package io.sanjiaodi.supervision.query;
 
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.supervision.SupervisionProperties;
 import io.sanjiaodi.supervision.projection.InterviewRecord;
 import io.sanjiaodi.supervision.projection.LedgerRecord;
@@ -60,7 +60,7 @@ public class SupervisionQueries {
     public LedgerRecord ledger(String ledgerId) {
         LedgerRecord ledger = mongo.findById(ledgerId, LedgerRecord.class);
         if (ledger == null) {
-            throw RuleViolation.notFound("LEDGER_NOT_FOUND", "no ledger " + ledgerId);
+            throw Refusal.notFound("LEDGER_NOT_FOUND", "no ledger " + ledgerId);
         }
         return ledger;
     }
@@ -68,7 +68,7 @@ public class SupervisionQueries {
     public InterviewRecord interview(String interviewId) {
         InterviewRecord interview = mongo.findById(interviewId, InterviewRecord.class);
         if (interview == null) {
-            throw RuleViolation.notFound("INTERVIEW_NOT_FOUND", "no interview " + interviewId);
+            throw Refusal.notFound("INTERVIEW_NOT_FOUND", "no interview " + interviewId);
         }
         return interview;
     }

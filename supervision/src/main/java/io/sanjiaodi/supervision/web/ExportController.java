@@ -2,7 +2,7 @@ package io.sanjiaodi.supervision.web;
 
 import io.sanjiaodi.supervision.query.SupervisionViews;
 
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.supervision.query.SupervisionQueries;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -45,7 +45,7 @@ class ExportController {
                     SupervisionViews.TaskWarning::unitId, SupervisionViews.TaskWarning::jurisdictionId));
             default -> {
                 if (year == null) {
-                    throw RuleViolation.unprocessable("YEAR_REQUIRED", "the evaluation table is per year");
+                    throw Refusal.unprocessable("YEAR_REQUIRED", "the evaluation table is per year");
                 }
                 yield Tables.evaluation(SupervisionSecurity.visible(queries.evaluation(jurisdictionId, year),
                         SupervisionViews.EvaluationRow::unitId, SupervisionViews.EvaluationRow::jurisdictionId));

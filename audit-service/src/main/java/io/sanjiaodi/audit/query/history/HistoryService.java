@@ -1,7 +1,7 @@
 package io.sanjiaodi.audit.query.history;
 
 import io.sanjiaodi.audit.ingest.AuditEntry;
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.domain.Sort;
@@ -33,7 +33,7 @@ public class HistoryService {
 
     public AsOf asOf(String aggregateId, Instant asOf, Long treeSize) {
         if (asOf != null && treeSize != null) {
-            throw RuleViolation.unprocessable("AUDIT_AS_OF_AMBIGUOUS", "give asOf or checkpoint, not both");
+            throw Refusal.unprocessable("AUDIT_AS_OF_AMBIGUOUS", "give asOf or checkpoint, not both");
         }
         Criteria c = Criteria.where("aggregateId").is(aggregateId);
         c = treeSize != null ? c.and("logIndex").lt(treeSize) : c.and("logIndex").ne(null);
@@ -42,14 +42,14 @@ public class HistoryService {
         }
         List<AuditEntry> events = ordered(c);
         if (events.isEmpty() && mongo.count(Query.query(Criteria.where("aggregateId").is(aggregateId)), AuditEntry.class) == 0) {
-            throw RuleViolation.notFound("AUDIT_AGGREGATE_NOT_FOUND", "no audited events of " + aggregateId);
+            throw Refusal.notFound("AUDIT_AGGREGATE_NOT_FOUND", "no audited events of " + aggregateId);
         }
         return new AsOf(aggregateId, asOf, treeSize, AggregateSummary.of(events), events);
     }
 
     public Diff diff(String aggregateId, Instant from, Instant to) {
         if (from == null || to == null || !from.isBefore(to)) {
-            throw RuleViolation.unprocessable("AUDIT_BAD_INTERVAL", "from must lie before to");
+            throw Refusal.unprocessable("AUDIT_BAD_INTERVAL", "from must lie before to");
         }
         List<AuditEntry> events = ordered(Criteria.where("aggregateId").is(aggregateId).and("logIndex").ne(null)
                 .and("eventTime").gt(from).lte(to));

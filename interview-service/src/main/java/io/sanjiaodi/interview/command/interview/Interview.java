@@ -7,11 +7,13 @@ import io.sanjiaodi.contracts.common.PersonRef;
 import io.sanjiaodi.contracts.interview.*;
 import io.sanjiaodi.contracts.interview.InterviewConducted.FrozenLists;
 import io.sanjiaodi.interview.command.interview.InterviewCommands.*;
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -35,36 +37,42 @@ public class Interview {
         // for Axon
     }
 
-    /** A refused scheduling still creates the record of the attempt, so auditors can see it. */
+    /**
+     * A refused scheduling still creates the record of the attempt, so auditors can see it; the
+     * refusal is then the command's result (a creation policy rather than a constructor, so that
+     * the caller learns the outcome without checking the rule a second time).
+     */
     @CommandHandler
-    public Interview(ScheduleInterview command) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public Optional<Refusal> handle(ScheduleInterview command) {
         Interviewee who = command.interviewee();
         InterviewRules.requireInterviewee(who, command.plannedDate());
         Optional<Refusal> refusal = LeadInterviewerRule.check(who, command.lead(), command.entrustedBy());
         String id = command.interviewId().value();
         if (refusal.isPresent()) {
-            apply(new InterviewSchedulingRefused(id, who, command.lead().ref(), refusal.get().code(), refusal.get().message()));
-            return;
+            apply(new InterviewSchedulingRefused(id, who, command.lead().ref(), refusal.get().code(), refusal.get().getMessage()));
+            return refusal;
         }
         apply(new InterviewScheduled(id, who, command.plannedDate(), command.place(), command.lead().ref()));
         if (command.entrustedBy() != null) {
             apply(new LeadInterviewerEntrusted(id, command.entrustedBy().ref(), command.lead().ref(),
                     command.entrustedOn() != null ? command.entrustedOn() : command.plannedDate()));
         }
+        return Optional.empty();
     }
 
     @CommandHandler
-    public Refusal handle(EntrustLeadInterviewer command) {
+    public Optional<Refusal> handle(EntrustLeadInterviewer command) {
         requireScheduled();
         Optional<Refusal> refusal = LeadInterviewerRule.check(interviewee, command.deputy(), command.secretary());
         if (refusal.isPresent()) {
             apply(new LeadInterviewerRuleViolated(interviewId, "ENTRUST", command.deputy().ref(),
-                    refusal.get().code(), refusal.get().message()));
-            return refusal.get();
+                    refusal.get().code(), refusal.get().getMessage()));
+            return refusal;
         }
         apply(new LeadInterviewerEntrusted(interviewId, command.secretary().ref(), command.deputy().ref(),
                 command.entrustedOn()));
-        return null;
+        return Optional.empty();
     }
 
     @CommandHandler
@@ -78,7 +86,7 @@ public class Interview {
     public void handle(CancelInterview command) {
         requireScheduled();
         if (command.reason() == null || command.reason().isBlank()) {
-            throw RuleViolation.unprocessable("CANCEL_REASON_REQUIRED", "a cancellation needs its reason");
+            throw Refusal.unprocessable("CANCEL_REASON_REQUIRED", "a cancellation needs its reason");
         }
         apply(new InterviewCancelled(interviewId, command.reason()));
     }
@@ -158,7 +166,7 @@ public class Interview {
 
     /** Checks the lead-interviewer rule again (the registry may have changed since scheduling). */
     @CommandHandler
-    public Refusal handle(ConductInterview c) {
+    public Optional<Refusal> handle(ConductInterview c) {
         requireScheduled();
         InterviewRules.requireDateAfterAppointment(interviewee, c.conductedOn(), "TALK_BEFORE_APPOINTMENT");
         FrozenLists frozen = lists.freeze();
@@ -167,13 +175,13 @@ public class Interview {
         Optional<Refusal> refusal = LeadInterviewerRule.check(interviewee, c.lead(), entrusterOf(c.lead()));
         if (refusal.isPresent()) {
             apply(new LeadInterviewerRuleViolated(interviewId, "CONDUCT", c.lead().ref(), refusal.get().code(),
-                    refusal.get().message()));
-            return refusal.get();
+                    refusal.get().getMessage()));
+            return refusal;
         }
         apply(new InterviewConducted(interviewId, interviewee, c.conductedOn(), c.place(), c.lead().ref(),
                 c.handedOverBy(), c.recordSummary(), c.recordSignature(), c.commitmentSignature(), frozen,
                 ListsHash.of(frozen)));
-        return null;
+        return Optional.empty();
     }
 
     /** The entrustment on record counts for the deputy it named; it was checked when recorded. */

@@ -4,7 +4,7 @@ import io.sanjiaodi.contracts.common.Interviewee;
 import io.sanjiaodi.contracts.common.Signature;
 import io.sanjiaodi.contracts.interview.InterviewConducted.FrozenLists;
 import io.sanjiaodi.interview.command.interview.InterviewCommands.ConductInterview;
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 import java.time.LocalDate;
 
 /** The checks of the {@link Interview} aggregate that refuse a command outright (nothing recorded). */
@@ -15,21 +15,21 @@ final class InterviewRules {
 
     static void requireInterviewee(Interviewee who, LocalDate plannedDate) {
         if (who == null || isBlank(who.name()) || isBlank(who.unitId()) || isBlank(who.jurisdictionId())) {
-            throw RuleViolation.unprocessable("INTERVIEWEE_REQUIRED",
+            throw Refusal.unprocessable("INTERVIEWEE_REQUIRED",
                     "the interviewee's name, unit and jurisdiction are required");
         }
         if (plannedDate == null) {
-            throw RuleViolation.unprocessable("PLANNED_DATE_REQUIRED", "a planned date is required");
+            throw Refusal.unprocessable("PLANNED_DATE_REQUIRED", "a planned date is required");
         }
         requireDateAfterAppointment(who, plannedDate, "TALK_BEFORE_APPOINTMENT");
     }
 
     static void requireDateAfterAppointment(Interviewee who, LocalDate date, String code) {
         if (date == null) {
-            throw RuleViolation.unprocessable("DATE_REQUIRED", "a date is required");
+            throw Refusal.unprocessable("DATE_REQUIRED", "a date is required");
         }
         if (who.appointmentDate() != null && date.isBefore(who.appointmentDate())) {
-            throw RuleViolation.unprocessable(code, "the talk (" + date + ") cannot precede the interviewee's appointment ("
+            throw Refusal.unprocessable(code, "the talk (" + date + ") cannot precede the interviewee's appointment ("
                     + who.appointmentDate() + ")");
         }
     }
@@ -44,45 +44,45 @@ final class InterviewRules {
             case REFUSED -> "SCHEDULING_REFUSED";
             case SCHEDULED -> "NOT_" + required;
         };
-        throw RuleViolation.conflict(code, "the interview is " + actual.name().toLowerCase()
+        throw Refusal.conflict(code, "the interview is " + actual.name().toLowerCase()
                 + (actual == InterviewStatus.CONDUCTED ? "; its lists are frozen" : ""));
     }
 
     static void requireNewItem(PreparedLists lists, String itemId) {
         if (isBlank(itemId)) {
-            throw RuleViolation.unprocessable("ITEM_ID_REQUIRED", "a list item needs an id");
+            throw Refusal.unprocessable("ITEM_ID_REQUIRED", "a list item needs an id");
         }
         if (lists.containsItem(itemId)) {
-            throw RuleViolation.conflict("ITEM_EXISTS", "item " + itemId + " exists already");
+            throw Refusal.conflict("ITEM_EXISTS", "item " + itemId + " exists already");
         }
     }
 
     static void requireItem(boolean present, String itemId) {
         if (!present) {
-            throw RuleViolation.notFound("ITEM_NOT_FOUND", "no item " + itemId + " on that list");
+            throw Refusal.notFound("ITEM_NOT_FOUND", "no item " + itemId + " on that list");
         }
     }
 
     static void requireConductableLists(FrozenLists lists, boolean confirmNoProblems) {
         if (lists.responsibilities().isEmpty()) {
-            throw RuleViolation.unprocessable("RESPONSIBILITY_LIST_EMPTY", "the responsibility list is empty");
+            throw Refusal.unprocessable("RESPONSIBILITY_LIST_EMPTY", "the responsibility list is empty");
         }
         if (lists.risks().isEmpty()) {
-            throw RuleViolation.unprocessable("RISK_LIST_EMPTY", "the risk list is empty");
+            throw Refusal.unprocessable("RISK_LIST_EMPTY", "the risk list is empty");
         }
         if (lists.problems().isEmpty() && !confirmNoProblems) {
-            throw RuleViolation.unprocessable("PROBLEM_LIST_EMPTY_UNCONFIRMED",
+            throw Refusal.unprocessable("PROBLEM_LIST_EMPTY_UNCONFIRMED",
                     "the problem list is empty; confirm explicitly that no problems were found");
         }
     }
 
     static void requireSignatures(ConductInterview c) {
         if (!signed(c.recordSignature()) || !signed(c.commitmentSignature())) {
-            throw RuleViolation.unprocessable("SIGNATURES_REQUIRED",
+            throw Refusal.unprocessable("SIGNATURES_REQUIRED",
                     "the interviewee signs both the interview record and the integrity commitment");
         }
         if (c.handedOverBy() == null || isBlank(c.handedOverBy().name())) {
-            throw RuleViolation.unprocessable("HANDED_OVER_BY_REQUIRED", "who handed over the lists is required");
+            throw Refusal.unprocessable("HANDED_OVER_BY_REQUIRED", "who handed over the lists is required");
         }
     }
 

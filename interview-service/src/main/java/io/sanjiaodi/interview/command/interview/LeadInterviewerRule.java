@@ -1,6 +1,7 @@
 package io.sanjiaodi.interview.command.interview;
 
 import io.sanjiaodi.contracts.common.Interviewee;
+import io.sanjiaodi.platform.Refusal;
 import java.util.Optional;
 
 /**
@@ -59,6 +60,6 @@ public final class LeadInterviewerRule {
     }
 
     private static Optional<Refusal> refuse(String code, String message) {
-        return Optional.of(new Refusal(code, message));
+        return Optional.of(Refusal.unprocessable(code, message));
     }
 }

@@ -8,7 +8,7 @@ import io.sanjiaodi.contracts.template.ResponsibilityTemplateItemRemoved;
 import io.sanjiaodi.contracts.template.ResponsibilityTemplatePublished;
 import io.sanjiaodi.contracts.template.ResponsibilityTemplatePublished.Item;
 import io.sanjiaodi.interview.command.template.TemplateCommands.*;
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,10 +35,10 @@ public class ResponsibilityTemplate {
     @CommandHandler
     public ResponsibilityTemplate(CreateTemplate c) {
         if (c.year() < 2000 || c.year() > 2100) {
-            throw RuleViolation.unprocessable("TEMPLATE_YEAR_INVALID", "year " + c.year() + " is out of range");
+            throw Refusal.unprocessable("TEMPLATE_YEAR_INVALID", "year " + c.year() + " is out of range");
         }
         if (c.jurisdictionId() == null || c.jurisdictionId().isBlank()) {
-            throw RuleViolation.unprocessable("JURISDICTION_REQUIRED", "a template belongs to a jurisdiction");
+            throw Refusal.unprocessable("JURISDICTION_REQUIRED", "a template belongs to a jurisdiction");
         }
         apply(new ResponsibilityTemplateCreated(c.templateId(), c.year(), c.jurisdictionId(), c.title()));
     }
@@ -47,7 +47,7 @@ public class ResponsibilityTemplate {
     public void handle(AddTemplateItem c) {
         requireDraft();
         if (c.text() == null || c.text().isBlank()) {
-            throw RuleViolation.unprocessable("ITEM_TEXT_REQUIRED", "a required action needs its text");
+            throw Refusal.unprocessable("ITEM_TEXT_REQUIRED", "a required action needs its text");
         }
         apply(new ResponsibilityTemplateItemAdded(templateId, c.itemId(), c.text()));
     }
@@ -56,7 +56,7 @@ public class ResponsibilityTemplate {
     public void handle(RemoveTemplateItem c) {
         requireDraft();
         if (!items.containsKey(c.itemId())) {
-            throw RuleViolation.notFound("ITEM_NOT_FOUND", "no item " + c.itemId() + " in template " + templateId);
+            throw Refusal.notFound("ITEM_NOT_FOUND", "no item " + c.itemId() + " in template " + templateId);
         }
         apply(new ResponsibilityTemplateItemRemoved(templateId, c.itemId()));
     }
@@ -65,7 +65,7 @@ public class ResponsibilityTemplate {
     public void handle(PublishTemplate c) {
         requireDraft();
         if (items.isEmpty()) {
-            throw RuleViolation.unprocessable("TEMPLATE_EMPTY", "an empty template cannot be published");
+            throw Refusal.unprocessable("TEMPLATE_EMPTY", "an empty template cannot be published");
         }
         var published = new ArrayList<Item>();
         items.forEach((id, text) -> published.add(new Item(id, text)));
@@ -74,7 +74,7 @@ public class ResponsibilityTemplate {
 
     private void requireDraft() {
         if (published) {
-            throw RuleViolation.conflict("TEMPLATE_PUBLISHED", "template " + templateId + " is published and fixed");
+            throw Refusal.conflict("TEMPLATE_PUBLISHED", "template " + templateId + " is published and fixed");
         }
     }
 

@@ -1,6 +1,6 @@
 package io.sanjiaodi.interview.query.interviews;
 
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.platform.security.Actor;
 import java.util.List;
 import org.springframework.data.domain.Sort;
@@ -30,7 +30,7 @@ public class InterviewQueries {
     public InterviewView get(String interviewId) {
         InterviewView view = mongo.findById(interviewId, InterviewView.class);
         if (view == null) {
-            throw RuleViolation.notFound("INTERVIEW_NOT_FOUND", "no interview " + interviewId);
+            throw Refusal.notFound("INTERVIEW_NOT_FOUND", "no interview " + interviewId);
         }
         return view;
     }

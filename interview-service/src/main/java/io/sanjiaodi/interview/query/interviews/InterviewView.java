@@ -29,7 +29,7 @@ public class InterviewView {
     public PersonRef leadInterviewer;
     public Entrustment entrustment;
     public String status;
-    public Refusal refusal;
+    public RecordedRefusal refusal;
     public String cancelReason;
     public int listVersion;
     public List<ResponsibilityItem> responsibilities = new ArrayList<>();
@@ -41,7 +41,7 @@ public class InterviewView {
     public record Entrustment(PersonRef secretary, PersonRef deputy, LocalDate entrustedOn) {
     }
 
-    public record Refusal(String attempted, String code, String reason) {
+    public record RecordedRefusal(String attempted, String code, String reason) {
     }
 
     public record Conduct(LocalDate conductedOn, String place, PersonRef handedOverBy, String recordSummary,

@@ -6,7 +6,7 @@ import io.sanjiaodi.contracts.interview.ListItems.ResponsibilityItem;
 import io.sanjiaodi.contracts.interview.ListItems.RiskItem;
 import io.sanjiaodi.interview.query.interviews.InterviewView.Conduct;
 import io.sanjiaodi.interview.query.interviews.InterviewView.Entrustment;
-import io.sanjiaodi.interview.query.interviews.InterviewView.Refusal;
+import io.sanjiaodi.interview.query.interviews.InterviewView.RecordedRefusal;
 import java.util.ArrayList;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
@@ -48,7 +48,7 @@ public class InterviewViewProjection {
             identify(v, e.interviewee());
             v.leadInterviewer = e.proposedLeadInterviewer();
             v.status = "REFUSED";
-            v.refusal = new Refusal("SCHEDULE", e.code(), e.reason());
+            v.refusal = new RecordedRefusal("SCHEDULE", e.code(), e.reason());
         });
     }
 
@@ -62,7 +62,7 @@ public class InterviewViewProjection {
 
     @EventHandler
     void on(LeadInterviewerRuleViolated e, @SequenceNumber long seq) {
-        change(e.interviewId(), seq, v -> v.refusal = new Refusal(e.attempted(), e.code(), e.reason()));
+        change(e.interviewId(), seq, v -> v.refusal = new RecordedRefusal(e.attempted(), e.code(), e.reason()));
     }
 
     @EventHandler

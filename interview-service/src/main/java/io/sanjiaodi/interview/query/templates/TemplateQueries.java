@@ -1,6 +1,6 @@
 package io.sanjiaodi.interview.query.templates;
 
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 import java.util.List;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -20,7 +20,7 @@ public class TemplateQueries {
     public TemplateView get(String templateId) {
         TemplateView view = mongo.findById(templateId, TemplateView.class);
         if (view == null) {
-            throw RuleViolation.notFound("TEMPLATE_NOT_FOUND", "no template " + templateId);
+            throw Refusal.notFound("TEMPLATE_NOT_FOUND", "no template " + templateId);
         }
         return view;
     }
@@ -29,7 +29,7 @@ public class TemplateQueries {
     public TemplateView published(String templateId) {
         TemplateView view = get(templateId);
         if (!view.published) {
-            throw RuleViolation.conflict("TEMPLATE_NOT_PUBLISHED", "template " + templateId + " is still a draft");
+            throw Refusal.conflict("TEMPLATE_NOT_PUBLISHED", "template " + templateId + " is still a draft");
         }
         return view;
     }

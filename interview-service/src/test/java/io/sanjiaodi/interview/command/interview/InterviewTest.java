@@ -1,15 +1,17 @@
 package io.sanjiaodi.interview.command.interview;
 
 import static io.sanjiaodi.interview.command.interview.Given.*;
+import static io.sanjiaodi.platform.testing.Refusals.refused;
 
 import io.sanjiaodi.contracts.interview.*;
 import io.sanjiaodi.contracts.interview.InterviewConducted.FrozenLists;
 import io.sanjiaodi.contracts.interview.ListItems.ResponsibilityItem;
 import io.sanjiaodi.contracts.interview.ListItems.ResponsibilityKind;
 import io.sanjiaodi.interview.command.interview.InterviewCommands.*;
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +47,7 @@ class InterviewTest {
                 .when(new ScheduleInterview(ID, TRANSPORT_LEADER, TALK, "谈话室", DEPUTY, null, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new InterviewSchedulingRefused("iv-1", TRANSPORT_LEADER, DEPUTY.ref(), "ENTRUSTMENT_REQUIRED",
-                        LeadInterviewerRule.check(TRANSPORT_LEADER, DEPUTY, null).orElseThrow().message()));
+                        LeadInterviewerRule.check(TRANSPORT_LEADER, DEPUTY, null).orElseThrow().getMessage()));
     }
 
     @Test
@@ -53,7 +55,7 @@ class InterviewTest {
         fixture.given(new InterviewSchedulingRefused("iv-1", TRANSPORT_LEADER, DEPUTY.ref(), "ENTRUSTMENT_REQUIRED", "x"))
                 .when(new AddRiskItem(ID, RISK))
                 .expectNoEvents()
-                .expectException(RuleViolation.class);
+                .expectException(refused("SCHEDULING_REFUSED"));
     }
 
     @Test
@@ -69,7 +71,7 @@ class InterviewTest {
                 .when(new ScheduleInterview(ID, HOSPITAL_LEADER, LocalDate.of(2019, 3, 1), "余姚", JIANGBEI_SECRETARY, null, null))
                 .expectEvents(new InterviewSchedulingRefused("iv-1", HOSPITAL_LEADER, JIANGBEI_SECRETARY.ref(),
                         "LEAD_NOT_DISTRICT_SECRETARY", LeadInterviewerRule.check(HOSPITAL_LEADER, JIANGBEI_SECRETARY, null)
-                        .orElseThrow().message()));
+                        .orElseThrow().getMessage()));
     }
 
     @Test
@@ -84,7 +86,7 @@ class InterviewTest {
         fixture.givenNoPriorActivity()
                 .when(new ScheduleInterview(ID, TRANSPORT_LEADER, LocalDate.of(2018, 10, 1), "谈话室", SECRETARY, null, null))
                 .expectNoEvents()
-                .expectException(RuleViolation.class);
+                .expectException(refused("TALK_BEFORE_APPOINTMENT"));
     }
 
     @Test
@@ -103,7 +105,7 @@ class InterviewTest {
 
     @Test
     void aCancellationWithoutReasonIsRefused() {
-        fixture.given(SCHEDULED).when(new CancelInterview(ID, " ")).expectNoEvents().expectException(RuleViolation.class);
+        fixture.given(SCHEDULED).when(new CancelInterview(ID, " ")).expectNoEvents().expectException(refused("CANCEL_REASON_REQUIRED"));
     }
 
     @Test
@@ -111,7 +113,7 @@ class InterviewTest {
         fixture.given(SCHEDULED, DUTY_ADDED, RISK_ADDED, new InterviewCancelled("iv-1", "干部调整"))
                 .when(conductBy(SECRETARY, true))
                 .expectNoEvents()
-                .expectException(RuleViolation.class);
+                .expectException(refused("INTERVIEW_CANCELLED"));
     }
 
     @Test
@@ -137,7 +139,7 @@ class InterviewTest {
         fixture.given(SCHEDULED, DUTY_ADDED)
                 .when(new RemoveRiskItem(ID, "d1"))
                 .expectNoEvents()
-                .expectException(RuleViolation.class);
+                .expectException(refused("ITEM_NOT_FOUND"));
     }
 
     @Test
@@ -145,7 +147,7 @@ class InterviewTest {
         fixture.given(SCHEDULED, DUTY_ADDED)
                 .when(new AddRiskItem(ID, new ListItems.RiskItem("d1", "食堂", "食堂管理", null, null, ListItems.RiskLevel.LOW)))
                 .expectNoEvents()
-                .expectException(RuleViolation.class);
+                .expectException(refused("ITEM_EXISTS"));
     }
 
     @Test
@@ -169,9 +171,9 @@ class InterviewTest {
     @Test
     void conductingNeedsAResponsibilityListAndARiskList() {
         fixture.given(SCHEDULED, PROBLEM_ADDED, RISK_ADDED).when(conductBy(SECRETARY, false))
-                .expectNoEvents().expectException(RuleViolation.class);
+                .expectNoEvents().expectException(refused("RESPONSIBILITY_LIST_EMPTY"));
         fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED).when(conductBy(SECRETARY, false))
-                .expectNoEvents().expectException(RuleViolation.class);
+                .expectNoEvents().expectException(refused("RISK_LIST_EMPTY"));
     }
 
     @Test
@@ -187,17 +189,16 @@ class InterviewTest {
     void bothSignaturesAreRequiredToConduct() {
         var unsigned = new ConductInterview(ID, TALK, "谈话室", SECRETARY, DIRECTOR.ref(), "要点", SIGNED, null, false);
         fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED).when(unsigned)
-                .expectNoEvents().expectException(RuleViolation.class);
+                .expectNoEvents().expectException(refused("SIGNATURES_REQUIRED"));
     }
 
     @Test
     void theRuleIsCheckedAgainWhenConductingAndARefusalIsRecorded() {
         fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED)
                 .when(conductBy(DEPUTY, false))
-                .expectResultMessagePayload(new Refusal("ENTRUSTMENT_REQUIRED",
-                        LeadInterviewerRule.check(TRANSPORT_LEADER, DEPUTY, null).orElseThrow().message()))
+                .expectResultMessagePayloadMatching(refused("ENTRUSTMENT_REQUIRED", Refusal.Kind.UNPROCESSABLE))
                 .expectEvents(new LeadInterviewerRuleViolated("iv-1", "CONDUCT", DEPUTY.ref(), "ENTRUSTMENT_REQUIRED",
-                        LeadInterviewerRule.check(TRANSPORT_LEADER, DEPUTY, null).orElseThrow().message()));
+                        LeadInterviewerRule.check(TRANSPORT_LEADER, DEPUTY, null).orElseThrow().getMessage()));
     }
 
     @Test
@@ -206,7 +207,7 @@ class InterviewTest {
                         DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED)
                 .when(conductBy(DEPUTY, false))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayload(null);
+                .expectResultMessagePayload(Optional.empty());
     }
 
     @Test
@@ -216,9 +217,9 @@ class InterviewTest {
                 "要点", SIGNED, SIGNED, frozen, ListsHash.of(frozen));
         fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED, conducted)
                 .when(conductBy(SECRETARY, false))
-                .expectNoEvents().expectException(RuleViolation.class);
+                .expectNoEvents().expectException(refused("ALREADY_CONDUCTED"));
         fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED, conducted)
                 .when(new RemoveProblemItem(ID, "p1"))
-                .expectNoEvents().expectException(RuleViolation.class);
+                .expectNoEvents().expectException(refused("ALREADY_CONDUCTED"));
     }
 }

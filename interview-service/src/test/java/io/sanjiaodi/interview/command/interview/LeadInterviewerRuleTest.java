@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sanjiaodi.contracts.common.CadreLevel;
 import io.sanjiaodi.contracts.common.Interviewee;
+import io.sanjiaodi.platform.Refusal;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,13 @@
 package io.sanjiaodi.interview.command.template;
 
+import static io.sanjiaodi.platform.testing.Refusals.refused;
+
 import io.sanjiaodi.contracts.template.ResponsibilityTemplateCreated;
 import io.sanjiaodi.contracts.template.ResponsibilityTemplateItemAdded;
 import io.sanjiaodi.contracts.template.ResponsibilityTemplateItemRemoved;
 import io.sanjiaodi.contracts.template.ResponsibilityTemplatePublished;
 import io.sanjiaodi.contracts.template.ResponsibilityTemplatePublished.Item;
 import io.sanjiaodi.interview.command.template.TemplateCommands.*;
-import io.sanjiaodi.platform.RuleViolation;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -35,7 +36,7 @@ class ResponsibilityTemplateTest {
     @Test
     void aYearOutOfRangeIsRefused() {
         fixture.givenNoPriorActivity().when(new CreateTemplate("tpl", 1899, "ningbo", "x"))
-                .expectNoEvents().expectException(RuleViolation.class);
+                .expectNoEvents().expectException(refused("TEMPLATE_YEAR_INVALID"));
     }
 
     @Test
@@ -53,13 +54,13 @@ class ResponsibilityTemplateTest {
 
     @Test
     void anEmptyTemplateCannotBePublished() {
-        fixture.given(CREATED).when(new PublishTemplate("tpl")).expectNoEvents().expectException(RuleViolation.class);
+        fixture.given(CREATED).when(new PublishTemplate("tpl")).expectNoEvents().expectException(refused("TEMPLATE_EMPTY"));
     }
 
     @Test
     void aPublishedTemplateCannotBeChanged() {
         var published = new ResponsibilityTemplatePublished("tpl", 2018, "ningbo", List.of(new Item("t1", "专题研究")));
         fixture.given(CREATED, FIRST, published).when(new AddTemplateItem("tpl", "t2", "新增"))
-                .expectNoEvents().expectException(RuleViolation.class);
+                .expectNoEvents().expectException(refused("TEMPLATE_PUBLISHED"));
     }
 }

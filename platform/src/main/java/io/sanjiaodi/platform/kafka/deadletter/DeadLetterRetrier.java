@@ -2,7 +2,7 @@ package io.sanjiaodi.platform.kafka.deadletter;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -60,7 +60,7 @@ public class DeadLetterRetrier {
                 return (AcknowledgingConsumerAwareMessageListener<String, CloudEvent>) listener;
             }
         }
-        throw RuleViolation.notFound("CONSUMER_GROUP_NOT_FOUND", "no listener of consumer group " + group + " here");
+        throw Refusal.notFound("CONSUMER_GROUP_NOT_FOUND", "no listener of consumer group " + group + " here");
     }
 
     private static ConsumerRecord<String, CloudEvent> record(DeadLetter letter) {

@@ -1,6 +1,6 @@
 package io.sanjiaodi.rectification.command.rectification;
 
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -39,7 +39,7 @@ public final class Permissions {
     /** 403 ROLE_NOT_ALLOWED unless {@code role} may perform {@code action}. */
     public static void require(ActorRole role, Action action) {
         if (!action.allows(role)) {
-            throw new RuleViolation("ROLE_NOT_ALLOWED", 403,
+            throw Refusal.forbidden("ROLE_NOT_ALLOWED", 
                     "role " + role + " may not " + action.name().toLowerCase().replace('_', ' '));
         }
     }

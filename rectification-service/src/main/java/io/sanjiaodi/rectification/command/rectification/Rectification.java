@@ -10,7 +10,7 @@ import io.sanjiaodi.contracts.rectification.RectificationOpened.TaskKind;
 import io.sanjiaodi.contracts.rectification.StageEvaluationRecorded.Rating;
 import io.sanjiaodi.contracts.rectification.StageEvaluationRecorded.TaskRating;
 import io.sanjiaodi.contracts.rectification.TaskCascaded.SubTask;
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.rectification.command.rectification.Permissions.Action;
 import io.sanjiaodi.rectification.command.rectification.RectificationCommands.*;
 import java.time.LocalDate;
@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -85,7 +86,7 @@ public class Rectification {
         Permissions.require(c.actor(), Action.PLAN);
         TaskState task = openTask(c.taskId());
         if (task.planned) {
-            throw RuleViolation.conflict("TASK_ALREADY_PLANNED", "task " + c.taskId() + " has a plan; revise it instead");
+            throw Refusal.conflict("TASK_ALREADY_PLANNED", "task " + c.taskId() + " has a plan; revise it instead");
         }
         RectificationRules.requireText(c.responsibleLeader(), "RESPONSIBLE_LEADER_REQUIRED", "a responsible leader");
         RectificationRules.requireText(c.responsibleDepartment(), "RESPONSIBLE_DEPARTMENT_REQUIRED", "a responsible department");
@@ -112,12 +113,12 @@ public class Rectification {
         Permissions.require(c.actor(), Action.REQUEST_EXTENSION);
         TaskState task = plannedTask(c.taskId());
         if (task.extensionPending()) {
-            throw RuleViolation.conflict("EXTENSION_PENDING", "an extension of task " + c.taskId() + " awaits a decision");
+            throw Refusal.conflict("EXTENSION_PENDING", "an extension of task " + c.taskId() + " awaits a decision");
         }
         RectificationRules.requireText(c.reason(), "EXTENSION_REASON_REQUIRED", "the reason for the extension");
         RectificationRules.requireDeadlineAfterTalk(c.requestedDeadline(), conductedOn);
         if (!c.requestedDeadline().isAfter(task.deadline)) {
-            throw RuleViolation.unprocessable("EXTENSION_NOT_LATER",
+            throw Refusal.unprocessable("EXTENSION_NOT_LATER",
                     "the requested deadline " + c.requestedDeadline() + " is not after the deadline " + task.deadline);
         }
         apply(new DeadlineExtensionRequested(ledgerId, c.taskId(), unitId, jurisdictionId, task.deadline,
@@ -148,7 +149,7 @@ public class Rectification {
         Permissions.require(c.actor(), Action.CASCADE);
         TaskState task = plannedTask(c.taskId());
         if (c.subTasks() == null || c.subTasks().isEmpty()) {
-            throw RuleViolation.unprocessable("SUB_TASKS_REQUIRED", "name at least one subordinate unit");
+            throw Refusal.unprocessable("SUB_TASKS_REQUIRED", "name at least one subordinate unit");
         }
         List<SubTask> subTasks = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -156,12 +157,12 @@ public class Rectification {
             RectificationRules.requireText(spec.ownerUnitId(), "SUB_TASK_OWNER_REQUIRED", "the owner unit");
             String subTaskId = c.taskId() + "-" + spec.ownerUnitId();
             if (task.subTasks.containsKey(subTaskId) || !seen.add(subTaskId)) {
-                throw RuleViolation.conflict("SUB_TASK_EXISTS", "unit " + spec.ownerUnitId() + " already has a sub-task of "
+                throw Refusal.conflict("SUB_TASK_EXISTS", "unit " + spec.ownerUnitId() + " already has a sub-task of "
                         + c.taskId());
             }
             RectificationRules.requireDeadlineAfterTalk(spec.deadline(), conductedOn);
             if (spec.deadline().isAfter(task.deadline)) {
-                throw RuleViolation.unprocessable("SUB_TASK_DEADLINE_AFTER_TASK", "a sub-task's deadline "
+                throw Refusal.unprocessable("SUB_TASK_DEADLINE_AFTER_TASK", "a sub-task's deadline "
                         + spec.deadline() + " cannot be after the task's deadline " + task.deadline);
             }
             subTasks.add(new SubTask(subTaskId, spec.ownerUnitId(), nullToEmpty(spec.ownerUnitName()), spec.deadline()));
@@ -175,10 +176,10 @@ public class Rectification {
         TaskState task = openTask(c.taskId());
         Boolean done = task.subTasks.get(c.subTaskId());
         if (done == null) {
-            throw RuleViolation.notFound("SUB_TASK_NOT_FOUND", "task " + c.taskId() + " has no sub-task " + c.subTaskId());
+            throw Refusal.notFound("SUB_TASK_NOT_FOUND", "task " + c.taskId() + " has no sub-task " + c.subTaskId());
         }
         if (done) {
-            throw RuleViolation.conflict("SUB_TASK_ALREADY_COMPLETED", "sub-task " + c.subTaskId() + " is done already");
+            throw Refusal.conflict("SUB_TASK_ALREADY_COMPLETED", "sub-task " + c.subTaskId() + " is done already");
         }
         String owner = c.subTaskId().substring(c.taskId().length() + 1);
         apply(new SubTaskCompleted(ledgerId, c.taskId(), c.subTaskId(), owner, unitId, jurisdictionId, c.on(),
@@ -203,7 +204,7 @@ public class Rectification {
         Permissions.require(c.actor(), Action.REPORT_PROGRESS);
         openTask(c.taskId());
         if (evidence.contains(c.evidenceId())) {
-            throw RuleViolation.conflict("EVIDENCE_EXISTS", "evidence " + c.evidenceId() + " is on record already");
+            throw Refusal.conflict("EVIDENCE_EXISTS", "evidence " + c.evidenceId() + " is on record already");
         }
         apply(new EvidenceAttached(ledgerId, c.taskId(), unitId, jurisdictionId, c.evidenceId(), c.fileName(),
                 c.contentType(), c.size(), c.sha256(), c.on(), c.actor().name()));
@@ -215,7 +216,7 @@ public class Rectification {
         requireOpen();
         RectificationRules.requireText(c.title(), "REGULATION_TITLE_REQUIRED", "the regulation's title");
         if (c.action() == null || c.issuedOn() == null) {
-            throw RuleViolation.unprocessable("REGULATION_INCOMPLETE", "established or revised, and when, are required");
+            throw Refusal.unprocessable("REGULATION_INCOMPLETE", "established or revised, and when, are required");
         }
         List<String> taskIds = c.taskIds() == null ? List.of() : c.taskIds();
         taskIds.forEach(this::task);
@@ -229,30 +230,30 @@ public class Rectification {
 
     /** A unit closing its own task is refused and the attempt recorded; other roles are refused outright. */
     @CommandHandler
-    public Refusal handle(VerifyTask c) {
+    public Optional<Refusal> handle(VerifyTask c) {
         TaskState task = task(c.taskId());
         if (c.actor() == ActorRole.UNIT) {
             String reason = "a unit can never close its own tasks; only a supervisor verifies against the list";
             apply(new TaskClosureRefused(ledgerId, c.taskId(), unitId, jurisdictionId, "UNIT_CANNOT_CLOSE_OWN_TASK",
                     reason, c.on(), c.actor().name()));
-            return new Refusal("UNIT_CANNOT_CLOSE_OWN_TASK", 403, reason);
+            return Optional.of(Refusal.forbidden("UNIT_CANNOT_CLOSE_OWN_TASK", reason));
         }
         Permissions.require(c.actor(), Action.VERIFY);
         requireOpen();
         if (task.verified) {
-            throw RuleViolation.conflict("TASK_ALREADY_VERIFIED", "task " + c.taskId() + " is verified already");
+            throw Refusal.conflict("TASK_ALREADY_VERIFIED", "task " + c.taskId() + " is verified already");
         }
         if (!task.planned) {
-            throw RuleViolation.conflict("TASK_NOT_PLANNED", "task " + c.taskId() + " has no plan yet");
+            throw Refusal.conflict("TASK_NOT_PLANNED", "task " + c.taskId() + " has no plan yet");
         }
         if (!task.subTasksDone()) {
             long open = task.subTasks.values().stream().filter(done -> !done).count();
-            throw RuleViolation.unprocessable("SUB_TASKS_OPEN", open + " sub-task(s) of " + c.taskId() + " are not done");
+            throw Refusal.unprocessable("SUB_TASKS_OPEN", open + " sub-task(s) of " + c.taskId() + " are not done");
         }
         apply(new TaskVerified(ledgerId, c.taskId(), unitId, jurisdictionId, c.on(), nullToEmpty(c.comment()),
                 c.actor().name()));
         closeIfComplete(c.on());
-        return null;
+        return Optional.empty();
     }
 
     @CommandHandler
@@ -298,7 +299,7 @@ public class Rectification {
         Permissions.require(c.actor(), Action.FILE_WRITTEN_REPORT);
         requireOpen();
         if (writtenReportFiled) {
-            throw RuleViolation.conflict("WRITTEN_REPORT_ALREADY_FILED", "the written report is filed already");
+            throw Refusal.conflict("WRITTEN_REPORT_ALREADY_FILED", "the written report is filed already");
         }
         RectificationRules.requireText(c.title(), "REPORT_TITLE_REQUIRED", "the report's title");
         String registration = RectificationRules.registrationNumber(conductedOn != null ? conductedOn : c.on(),
@@ -315,7 +316,7 @@ public class Rectification {
         Permissions.require(c.actor(), Action.FILE_TRACKING_EVALUATION);
         requireOpen();
         if (trackingEvaluationFiled) {
-            throw RuleViolation.conflict("TRACKING_EVALUATION_ALREADY_FILED", "the tracking evaluation is filed already");
+            throw Refusal.conflict("TRACKING_EVALUATION_ALREADY_FILED", "the tracking evaluation is filed already");
         }
         RectificationRules.requireText(c.supervisingBody(), "SUPERVISING_BODY_REQUIRED", "the supervising body");
         RectificationRules.requireText(c.summary(), "EVALUATION_SUMMARY_REQUIRED", "the evaluation's summary");
@@ -331,17 +332,17 @@ public class Rectification {
     public String handle(RecordStageEvaluation c) {
         Permissions.require(c.actor(), Action.EVALUATE);
         if (c.results() == null || c.results().isEmpty()) {
-            throw RuleViolation.unprocessable("RATINGS_REQUIRED", "rate at least one task");
+            throw Refusal.unprocessable("RATINGS_REQUIRED", "rate at least one task");
         }
         List<TaskRating> ratings = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (TaskRatingSpec r : c.results()) {
             task(r.taskId());
             if (r.rating() == null) {
-                throw RuleViolation.unprocessable("RATING_REQUIRED", "task " + r.taskId() + " has no rating");
+                throw Refusal.unprocessable("RATING_REQUIRED", "task " + r.taskId() + " has no rating");
             }
             if (!seen.add(r.taskId())) {
-                throw RuleViolation.unprocessable("TASK_RATED_TWICE", "task " + r.taskId() + " is rated twice");
+                throw Refusal.unprocessable("TASK_RATED_TWICE", "task " + r.taskId() + " is rated twice");
             }
             ratings.add(new TaskRating(r.taskId(), r.rating(), nullToEmpty(r.comment())));
         }
@@ -356,19 +357,19 @@ public class Rectification {
     public String handle(OpenAccountabilityCase c) {
         Permissions.require(c.actor(), Action.ACCOUNTABILITY);
         if (c.taskIds() == null || c.taskIds().isEmpty()) {
-            throw RuleViolation.unprocessable("CASE_TASKS_REQUIRED", "name the tasks the case is about");
+            throw Refusal.unprocessable("CASE_TASKS_REQUIRED", "name the tasks the case is about");
         }
         RectificationRules.requireText(c.grounds(), "CASE_GROUNDS_REQUIRED", "the grounds of the case");
         for (String taskId : c.taskIds()) {
             if (!task(taskId).poorlyImplemented()) {
-                throw RuleViolation.unprocessable("NO_POOR_IMPLEMENTATION", "task " + taskId
+                throw Refusal.unprocessable("NO_POOR_IMPLEMENTATION", "task " + taskId
                         + " was never overdue, failed or rated not rectified");
             }
         }
         List<String> evidenceIds = c.evidenceIds() == null ? List.of() : c.evidenceIds();
         for (String evidenceId : evidenceIds) {
             if (!evidence.contains(evidenceId)) {
-                throw RuleViolation.notFound("EVIDENCE_NOT_FOUND", "no evidence " + evidenceId + " on this ledger");
+                throw Refusal.notFound("EVIDENCE_NOT_FOUND", "no evidence " + evidenceId + " on this ledger");
             }
         }
         String caseId = "case-" + (cases.size() + 1);
@@ -382,10 +383,10 @@ public class Rectification {
         Permissions.require(c.actor(), Action.ACCOUNTABILITY);
         Boolean concluded = cases.get(c.caseId());
         if (concluded == null) {
-            throw RuleViolation.notFound("CASE_NOT_FOUND", "no accountability case " + c.caseId());
+            throw Refusal.notFound("CASE_NOT_FOUND", "no accountability case " + c.caseId());
         }
         if (concluded) {
-            throw RuleViolation.conflict("CASE_ALREADY_CONCLUDED", "case " + c.caseId() + " is concluded already");
+            throw Refusal.conflict("CASE_ALREADY_CONCLUDED", "case " + c.caseId() + " is concluded already");
         }
         RectificationRules.requireText(c.outcome(), "CASE_OUTCOME_REQUIRED", "the outcome of the case");
         apply(new AccountabilityCaseConcluded(ledgerId, c.caseId(), unitId, jurisdictionId, c.outcome(), c.on(),
@@ -404,14 +405,14 @@ public class Rectification {
 
     private void requireOpen() {
         if (closed) {
-            throw RuleViolation.conflict("LEDGER_CLOSED", "ledger " + ledgerId + " is closed");
+            throw Refusal.conflict("LEDGER_CLOSED", "ledger " + ledgerId + " is closed");
         }
     }
 
     private TaskState task(String taskId) {
         TaskState task = taskId == null ? null : tasks.get(taskId);
         if (task == null) {
-            throw RuleViolation.notFound("TASK_NOT_FOUND", "ledger " + ledgerId + " has no task " + taskId);
+            throw Refusal.notFound("TASK_NOT_FOUND", "ledger " + ledgerId + " has no task " + taskId);
         }
         return task;
     }
@@ -421,7 +422,7 @@ public class Rectification {
         requireOpen();
         TaskState task = task(taskId);
         if (task.verified) {
-            throw RuleViolation.conflict("TASK_ALREADY_VERIFIED", "task " + taskId + " is verified and crossed off");
+            throw Refusal.conflict("TASK_ALREADY_VERIFIED", "task " + taskId + " is verified and crossed off");
         }
         return task;
     }
@@ -429,7 +430,7 @@ public class Rectification {
     private TaskState plannedTask(String taskId) {
         TaskState task = openTask(taskId);
         if (!task.planned) {
-            throw RuleViolation.conflict("TASK_NOT_PLANNED", "task " + taskId + " has no plan yet");
+            throw Refusal.conflict("TASK_NOT_PLANNED", "task " + taskId + " has no plan yet");
         }
         return task;
     }
@@ -437,7 +438,7 @@ public class Rectification {
     private TaskState pendingExtension(String taskId) {
         TaskState task = openTask(taskId);
         if (!task.extensionPending()) {
-            throw RuleViolation.conflict("NO_PENDING_EXTENSION", "no extension of task " + taskId + " awaits a decision");
+            throw Refusal.conflict("NO_PENDING_EXTENSION", "no extension of task " + taskId + " awaits a decision");
         }
         return task;
     }

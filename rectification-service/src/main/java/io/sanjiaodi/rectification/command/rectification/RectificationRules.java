@@ -1,6 +1,6 @@
 package io.sanjiaodi.rectification.command.rectification;
 
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 import java.time.LocalDate;
 
 /** Checks of the {@link Rectification} aggregate that refuse a command outright (nothing recorded). */
@@ -11,17 +11,17 @@ final class RectificationRules {
 
     static void requireText(String value, String code, String what) {
         if (value == null || value.isBlank()) {
-            throw RuleViolation.unprocessable(code, what + " is required");
+            throw Refusal.unprocessable(code, what + " is required");
         }
     }
 
     /** A deadline on or after the talk; ledgers opened before the talk date was recorded skip the check. */
     static void requireDeadlineAfterTalk(LocalDate deadline, LocalDate conductedOn) {
         if (deadline == null) {
-            throw RuleViolation.unprocessable("DEADLINE_REQUIRED", "a deadline is required");
+            throw Refusal.unprocessable("DEADLINE_REQUIRED", "a deadline is required");
         }
         if (conductedOn != null && deadline.isBefore(conductedOn)) {
-            throw RuleViolation.unprocessable("DEADLINE_BEFORE_TALK",
+            throw Refusal.unprocessable("DEADLINE_BEFORE_TALK",
                     "the deadline " + deadline + " is before the talk on " + conductedOn);
         }
     }

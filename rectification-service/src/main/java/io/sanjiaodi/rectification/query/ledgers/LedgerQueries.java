@@ -1,6 +1,6 @@
 package io.sanjiaodi.rectification.query.ledgers;
 
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.rectification.RectificationProperties;
 import io.sanjiaodi.rectification.query.ledgers.LedgerView.TaskView;
 import java.time.Clock;
@@ -66,7 +66,7 @@ public class LedgerQueries {
     public LedgerView get(String ledgerId) {
         LedgerView view = mongo.findById(ledgerId, LedgerView.class);
         if (view == null) {
-            throw RuleViolation.notFound("LEDGER_NOT_FOUND", "no ledger " + ledgerId);
+            throw Refusal.notFound("LEDGER_NOT_FOUND", "no ledger " + ledgerId);
         }
         return decorate(view, today());
     }

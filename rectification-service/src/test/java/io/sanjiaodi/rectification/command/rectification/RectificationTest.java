@@ -8,7 +8,8 @@ import io.sanjiaodi.contracts.rectification.RectificationOpened.Task;
 import io.sanjiaodi.contracts.rectification.RegulationRecorded.RegulationAction;
 import io.sanjiaodi.contracts.rectification.StageEvaluationRecorded.Rating;
 import io.sanjiaodi.contracts.rectification.StageEvaluationRecorded.TaskRating;
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
+import io.sanjiaodi.platform.testing.Refusals;
 import io.sanjiaodi.rectification.command.rectification.RectificationCommands.*;
 import java.time.LocalDate;
 import java.util.List;
@@ -30,22 +31,8 @@ class RectificationTest {
         fixture = new AggregateTestFixture<>(Rectification.class);
     }
 
-    private static void refused(ResultValidator<Rectification> result, String code, int status) {
-        result.expectNoEvents()
-                .expectException(RuleViolation.class)
-                .expectException(org.hamcrest.Matchers.<Throwable>allOf(
-                        org.hamcrest.Matchers.hasProperty("message", org.hamcrest.Matchers.notNullValue()),
-                        new org.hamcrest.TypeSafeMatcher<Throwable>() {
-                            @Override
-                            protected boolean matchesSafely(Throwable t) {
-                                return t instanceof RuleViolation r && r.code().equals(code) && r.status() == status;
-                            }
-
-                            @Override
-                            public void describeTo(org.hamcrest.Description d) {
-                                d.appendText("RuleViolation " + code + " / " + status);
-                            }
-                        }));
+    private static void refused(ResultValidator<Rectification> result, String code, Refusal.Kind kind) {
+        result.expectNoEvents().expectException(Refusals.refused(code, kind));
     }
 
     @Nested
@@ -85,7 +72,7 @@ class RectificationTest {
         @Test
         void aDeadlineBeforeTheTalkIsRefused() {
             refused(fixture.given(OPENED).when(new PlanTask(LEDGER, "task-p1", "院长", "院办", TALK.minusDays(1),
-                    "措施", ActorRole.UNIT)), "DEADLINE_BEFORE_TALK", 422);
+                    "措施", ActorRole.UNIT)), "DEADLINE_BEFORE_TALK", Refusal.Kind.UNPROCESSABLE);
         }
 
         @Test
@@ -98,31 +85,31 @@ class RectificationTest {
         @Test
         void aPlanWithoutAResponsibleLeaderIsRefused() {
             refused(fixture.given(OPENED).when(new PlanTask(LEDGER, "task-p1", " ", "院办", DEADLINE, "措施",
-                    ActorRole.UNIT)), "RESPONSIBLE_LEADER_REQUIRED", 422);
+                    ActorRole.UNIT)), "RESPONSIBLE_LEADER_REQUIRED", Refusal.Kind.UNPROCESSABLE);
         }
 
         @Test
         void aPlanWithoutADeadlineIsRefused() {
             refused(fixture.given(OPENED).when(new PlanTask(LEDGER, "task-p1", "院长", "院办", null, "措施",
-                    ActorRole.UNIT)), "DEADLINE_REQUIRED", 422);
+                    ActorRole.UNIT)), "DEADLINE_REQUIRED", Refusal.Kind.UNPROCESSABLE);
         }
 
         @Test
         void aSupervisorDoesNotWriteTheUnitsPlan() {
             refused(fixture.given(OPENED).when(new PlanTask(LEDGER, "task-p1", "院长", "院办", DEADLINE, "措施",
-                    ActorRole.SUPERVISOR)), "ROLE_NOT_ALLOWED", 403);
+                    ActorRole.SUPERVISOR)), "ROLE_NOT_ALLOWED", Refusal.Kind.FORBIDDEN);
         }
 
         @Test
         void anUnknownTaskIsNotFound() {
             refused(fixture.given(OPENED).when(new PlanTask(LEDGER, "task-x", "院长", "院办", DEADLINE, "措施",
-                    ActorRole.UNIT)), "TASK_NOT_FOUND", 404);
+                    ActorRole.UNIT)), "TASK_NOT_FOUND", Refusal.Kind.NOT_FOUND);
         }
 
         @Test
         void aPlannedTaskIsRevisedNotPlannedAgain() {
             refused(fixture.given(OPENED, planned("task-p1")).when(new PlanTask(LEDGER, "task-p1", "院长", "院办",
-                    DEADLINE, "措施", ActorRole.UNIT)), "TASK_ALREADY_PLANNED", 409);
+                    DEADLINE, "措施", ActorRole.UNIT)), "TASK_ALREADY_PLANNED", Refusal.Kind.CONFLICT);
         }
 
         @Test
@@ -136,13 +123,13 @@ class RectificationTest {
         @Test
         void aTaskWithoutAPlanCannotBeRevised() {
             refused(fixture.given(OPENED).when(new RevisePlan(LEDGER, "task-p1", "院长", "院办", "措施", "原因",
-                    ActorRole.UNIT)), "TASK_NOT_PLANNED", 409);
+                    ActorRole.UNIT)), "TASK_NOT_PLANNED", Refusal.Kind.CONFLICT);
         }
 
         @Test
         void aRevisionNeedsAReason() {
             refused(fixture.given(OPENED, planned("task-p1")).when(new RevisePlan(LEDGER, "task-p1", "院长", "院办",
-                    "措施", "", ActorRole.UNIT)), "REVISION_REASON_REQUIRED", 422);
+                    "措施", "", ActorRole.UNIT)), "REVISION_REASON_REQUIRED", Refusal.Kind.UNPROCESSABLE);
         }
     }
 
@@ -162,13 +149,13 @@ class RectificationTest {
         @Test
         void anExtensionMustMoveTheDeadlineLater() {
             refused(fixture.given(OPENED, planned("task-p1")).when(new RequestDeadlineExtension(LEDGER, "task-p1",
-                    DEADLINE, "原因", ActorRole.UNIT)), "EXTENSION_NOT_LATER", 422);
+                    DEADLINE, "原因", ActorRole.UNIT)), "EXTENSION_NOT_LATER", Refusal.Kind.UNPROCESSABLE);
         }
 
         @Test
         void onlyOneExtensionAwaitsADecisionAtATime() {
             refused(fixture.given(OPENED, planned("task-p1"), requested).when(new RequestDeadlineExtension(LEDGER,
-                    "task-p1", DEADLINE.plusMonths(3), "原因", ActorRole.UNIT)), "EXTENSION_PENDING", 409);
+                    "task-p1", DEADLINE.plusMonths(3), "原因", ActorRole.UNIT)), "EXTENSION_PENDING", Refusal.Kind.CONFLICT);
         }
 
         @Test
@@ -193,7 +180,7 @@ class RectificationTest {
         @Test
         void theUnitCannotApproveItsOwnExtension() {
             refused(fixture.given(OPENED, planned("task-p1"), requested).when(new ApproveDeadlineExtension(LEDGER,
-                    "task-p1", "", ActorRole.UNIT)), "ROLE_NOT_ALLOWED", 403);
+                    "task-p1", "", ActorRole.UNIT)), "ROLE_NOT_ALLOWED", Refusal.Kind.FORBIDDEN);
         }
 
         @Test
@@ -207,7 +194,7 @@ class RectificationTest {
         @Test
         void thereIsNothingToDecideWithoutARequest() {
             refused(fixture.given(OPENED, planned("task-p1")).when(new ApproveDeadlineExtension(LEDGER, "task-p1",
-                    "", ActorRole.SUPERVISOR)), "NO_PENDING_EXTENSION", 409);
+                    "", ActorRole.SUPERVISOR)), "NO_PENDING_EXTENSION", Refusal.Kind.CONFLICT);
         }
 
         @Test
@@ -237,25 +224,25 @@ class RectificationTest {
         void aSubTaskCannotBeDueAfterItsTask() {
             refused(fixture.given(OPENED, planned("task-p1")).when(new CascadeTask(LEDGER, "task-p1", List.of(
                     new SubTaskSpec("yy-branch", "分院", DEADLINE.plusDays(1))), ActorRole.UNIT)),
-                    "SUB_TASK_DEADLINE_AFTER_TASK", 422);
+                    "SUB_TASK_DEADLINE_AFTER_TASK", Refusal.Kind.UNPROCESSABLE);
         }
 
         @Test
         void aSubTaskCannotBeDueBeforeTheTalk() {
             refused(fixture.given(OPENED, planned("task-p1")).when(new CascadeTask(LEDGER, "task-p1", List.of(
-                    new SubTaskSpec("yy-branch", "分院", TALK.minusDays(1))), ActorRole.UNIT)), "DEADLINE_BEFORE_TALK", 422);
+                    new SubTaskSpec("yy-branch", "分院", TALK.minusDays(1))), ActorRole.UNIT)), "DEADLINE_BEFORE_TALK", Refusal.Kind.UNPROCESSABLE);
         }
 
         @Test
         void aSubordinateUnitGetsOneSubTaskPerTask() {
             refused(fixture.given(OPENED, planned("task-p1"), CASCADED).when(new CascadeTask(LEDGER, "task-p1",
-                    List.of(new SubTaskSpec("yy-branch", "分院", DEADLINE)), ActorRole.UNIT)), "SUB_TASK_EXISTS", 409);
+                    List.of(new SubTaskSpec("yy-branch", "分院", DEADLINE)), ActorRole.UNIT)), "SUB_TASK_EXISTS", Refusal.Kind.CONFLICT);
         }
 
         @Test
         void onlyAPlannedTaskIsCascaded() {
             refused(fixture.given(OPENED).when(new CascadeTask(LEDGER, "task-p1", List.of(
-                    new SubTaskSpec("yy-branch", "分院", DEADLINE)), ActorRole.UNIT)), "TASK_NOT_PLANNED", 409);
+                    new SubTaskSpec("yy-branch", "分院", DEADLINE)), ActorRole.UNIT)), "TASK_NOT_PLANNED", Refusal.Kind.CONFLICT);
         }
 
         @Test
@@ -268,19 +255,19 @@ class RectificationTest {
             refused(fixture.given(OPENED, planned("task-p1"), CASCADED,
                             new SubTaskCompleted(L, "task-p1", "task-p1-yy-branch", "yy-branch", UNIT, JUR, on, "", "UNIT"))
                     .when(new CompleteSubTask(LEDGER, "task-p1", "task-p1-yy-branch", "", on, ActorRole.UNIT)),
-                    "SUB_TASK_ALREADY_COMPLETED", 409);
+                    "SUB_TASK_ALREADY_COMPLETED", Refusal.Kind.CONFLICT);
         }
 
         @Test
         void anUnknownSubTaskIsNotFound() {
             refused(fixture.given(OPENED, planned("task-p1"), CASCADED).when(new CompleteSubTask(LEDGER, "task-p1",
-                    "task-p1-nobody", "", TODAY, ActorRole.UNIT)), "SUB_TASK_NOT_FOUND", 404);
+                    "task-p1-nobody", "", TODAY, ActorRole.UNIT)), "SUB_TASK_NOT_FOUND", Refusal.Kind.NOT_FOUND);
         }
 
         @Test
         void theParentCannotBeVerifiedWhileASubTaskIsOpen() {
             refused(fixture.given(OPENED, planned("task-p1"), CASCADED).when(new VerifyTask(LEDGER, "task-p1", "",
-                    TODAY, ActorRole.SUPERVISOR)), "SUB_TASKS_OPEN", 422);
+                    TODAY, ActorRole.SUPERVISOR)), "SUB_TASKS_OPEN", Refusal.Kind.UNPROCESSABLE);
         }
 
         @Test
@@ -326,7 +313,7 @@ class RectificationTest {
         @Test
         void aRegulationCannotNameAnUnknownTask() {
             refused(fixture.given(OPENED).when(new RecordRegulation(LEDGER, "办法", RegulationAction.REVISED, TODAY,
-                    List.of("task-zzz"), ActorRole.UNIT)), "TASK_NOT_FOUND", 404);
+                    List.of("task-zzz"), ActorRole.UNIT)), "TASK_NOT_FOUND", Refusal.Kind.NOT_FOUND);
         }
     }
 
@@ -347,26 +334,26 @@ class RectificationTest {
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(new TaskClosureRefused(L, "task-p1", UNIT, JUR, "UNIT_CANNOT_CLOSE_OWN_TASK",
                             "a unit can never close its own tasks; only a supervisor verifies against the list", TODAY, "UNIT"))
-                    .expectResultMessagePayload(new Refusal("UNIT_CANNOT_CLOSE_OWN_TASK", 403,
-                            "a unit can never close its own tasks; only a supervisor verifies against the list"));
+                    .expectResultMessagePayloadMatching(Refusals.refused("UNIT_CANNOT_CLOSE_OWN_TASK",
+                            Refusal.Kind.FORBIDDEN));
         }
 
         @Test
         void theSupervisingBodyDoesNotCrossOffTasks() {
             refused(fixture.given(OPENED, planned("task-p1")).when(new VerifyTask(LEDGER, "task-p1", "", TODAY,
-                    ActorRole.SUPERVISING_BODY)), "ROLE_NOT_ALLOWED", 403);
+                    ActorRole.SUPERVISING_BODY)), "ROLE_NOT_ALLOWED", Refusal.Kind.FORBIDDEN);
         }
 
         @Test
         void aTaskWithoutAPlanCannotBeVerified() {
             refused(fixture.given(OPENED).when(new VerifyTask(LEDGER, "task-p1", "", TODAY, ActorRole.SUPERVISOR)),
-                    "TASK_NOT_PLANNED", 409);
+                    "TASK_NOT_PLANNED", Refusal.Kind.CONFLICT);
         }
 
         @Test
         void aTaskIsVerifiedOnlyOnce() {
             refused(fixture.given(OPENED, planned("task-p1"), verified("task-p1")).when(new VerifyTask(LEDGER,
-                    "task-p1", "", TODAY, ActorRole.SUPERVISOR)), "TASK_ALREADY_VERIFIED", 409);
+                    "task-p1", "", TODAY, ActorRole.SUPERVISOR)), "TASK_ALREADY_VERIFIED", Refusal.Kind.CONFLICT);
         }
 
         @Test
@@ -391,19 +378,19 @@ class RectificationTest {
         @Test
         void aFailedCheckNeedsAReason() {
             refused(fixture.given(OPENED, planned("task-p1")).when(new FailVerification(LEDGER, "task-p1", " ",
-                    TODAY, ActorRole.SUPERVISOR)), "FAILURE_REASON_REQUIRED", 422);
+                    TODAY, ActorRole.SUPERVISOR)), "FAILURE_REASON_REQUIRED", Refusal.Kind.UNPROCESSABLE);
         }
 
         @Test
         void theUnitCannotFailOrPassItsOwnCheck() {
             refused(fixture.given(OPENED, planned("task-p1")).when(new FailVerification(LEDGER, "task-p1", "x",
-                    TODAY, ActorRole.UNIT)), "ROLE_NOT_ALLOWED", 403);
+                    TODAY, ActorRole.UNIT)), "ROLE_NOT_ALLOWED", Refusal.Kind.FORBIDDEN);
         }
 
         @Test
         void aVerifiedTaskCannotBeReplanned() {
             refused(fixture.given(OPENED, planned("task-p1"), verified("task-p1")).when(new RevisePlan(LEDGER,
-                    "task-p1", "a", "b", "c", "d", ActorRole.UNIT)), "TASK_ALREADY_VERIFIED", 409);
+                    "task-p1", "a", "b", "c", "d", ActorRole.UNIT)), "TASK_ALREADY_VERIFIED", Refusal.Kind.CONFLICT);
         }
     }
 
@@ -490,13 +477,13 @@ class RectificationTest {
         @Test
         void theWrittenReportIsFiledOnce() {
             refused(fixture.given(OPENED, REPORT_FILED).when(new FileWrittenReport(LEDGER, "again", "", TODAY,
-                    ActorRole.UNIT)), "WRITTEN_REPORT_ALREADY_FILED", 409);
+                    ActorRole.UNIT)), "WRITTEN_REPORT_ALREADY_FILED", Refusal.Kind.CONFLICT);
         }
 
         @Test
         void theWrittenReportIsTheIntervieweesNotTheSupervisors() {
             refused(fixture.given(OPENED).when(new FileWrittenReport(LEDGER, "x", "", TODAY, ActorRole.SUPERVISOR)),
-                    "ROLE_NOT_ALLOWED", 403);
+                    "ROLE_NOT_ALLOWED", Refusal.Kind.FORBIDDEN);
         }
 
         @Test
@@ -510,7 +497,7 @@ class RectificationTest {
         @Test
         void theUnitCannotFileItsOwnTrackingEvaluation() {
             refused(fixture.given(OPENED).when(new FileTrackingEvaluation(LEDGER, "x", "y", TODAY, ActorRole.UNIT)),
-                    "ROLE_NOT_ALLOWED", 403);
+                    "ROLE_NOT_ALLOWED", Refusal.Kind.FORBIDDEN);
         }
     }
 
@@ -533,13 +520,13 @@ class RectificationTest {
             refused(fixture.given(OPENED).when(new RecordStageEvaluation(LEDGER, List.of(
                     new TaskRatingSpec("task-p1", Rating.IN_PROGRESS, ""),
                     new TaskRatingSpec("task-p1", Rating.RECTIFIED, "")), TODAY, ActorRole.SUPERVISOR)),
-                    "TASK_RATED_TWICE", 422);
+                    "TASK_RATED_TWICE", Refusal.Kind.UNPROCESSABLE);
         }
 
         @Test
         void theUnitDoesNotEvaluateItself() {
             refused(fixture.given(OPENED).when(new RecordStageEvaluation(LEDGER, List.of(
-                    new TaskRatingSpec("task-p1", Rating.RECTIFIED, "")), TODAY, ActorRole.UNIT)), "ROLE_NOT_ALLOWED", 403);
+                    new TaskRatingSpec("task-p1", Rating.RECTIFIED, "")), TODAY, ActorRole.UNIT)), "ROLE_NOT_ALLOWED", Refusal.Kind.FORBIDDEN);
         }
 
         @Test
@@ -566,14 +553,14 @@ class RectificationTest {
         @Test
         void aCaseNeedsPoorImplementationToStandOn() {
             refused(fixture.given(OPENED, planned("task-p1")).when(new OpenAccountabilityCase(LEDGER,
-                    List.of("task-p1"), List.of(), "无依据", TODAY, ActorRole.SUPERVISOR)), "NO_POOR_IMPLEMENTATION", 422);
+                    List.of("task-p1"), List.of(), "无依据", TODAY, ActorRole.SUPERVISOR)), "NO_POOR_IMPLEMENTATION", Refusal.Kind.UNPROCESSABLE);
         }
 
         @Test
         void aCaseCannotCiteEvidenceThatIsNotOnTheLedger() {
             refused(fixture.given(OPENED, planned("task-p1"), overdue("task-p1")).when(new OpenAccountabilityCase(
                     LEDGER, List.of("task-p1"), List.of("ev-9"), "逾期", TODAY, ActorRole.SUPERVISOR)),
-                    "EVIDENCE_NOT_FOUND", 404);
+                    "EVIDENCE_NOT_FOUND", Refusal.Kind.NOT_FOUND);
         }
 
         @Test
@@ -586,13 +573,13 @@ class RectificationTest {
             refused(fixture.given(OPENED, planned("task-p1"), overdue("task-p1"), opened,
                             new AccountabilityCaseConcluded(L, "case-1", UNIT, JUR, "诫勉谈话", TODAY, "SUPERVISOR"))
                     .when(new ConcludeAccountabilityCase(LEDGER, "case-1", "again", TODAY, ActorRole.SUPERVISOR)),
-                    "CASE_ALREADY_CONCLUDED", 409);
+                    "CASE_ALREADY_CONCLUDED", Refusal.Kind.CONFLICT);
         }
 
         @Test
         void anUnknownCaseIsNotFound() {
             refused(fixture.given(OPENED).when(new ConcludeAccountabilityCase(LEDGER, "case-7", "x", TODAY,
-                    ActorRole.SUPERVISOR)), "CASE_NOT_FOUND", 404);
+                    ActorRole.SUPERVISOR)), "CASE_NOT_FOUND", Refusal.Kind.NOT_FOUND);
         }
     }
 
@@ -633,9 +620,9 @@ class RectificationTest {
                     verified("task-r1"), verified("task-d1"), REPORT_FILED, TRACKING_FILED,
                     new RectificationClosed(L, "iv-9", UNIT, JUR, 3, TODAY)};
             refused(fixture.given(closed).when(new FailVerification(LEDGER, "task-p1", "x", TODAY,
-                    ActorRole.SUPERVISOR)), "LEDGER_CLOSED", 409);
+                    ActorRole.SUPERVISOR)), "LEDGER_CLOSED", Refusal.Kind.CONFLICT);
             refused(fixture.given(closed).when(new RecordRegulation(LEDGER, "办法", RegulationAction.ESTABLISHED, TODAY,
-                    List.of(), ActorRole.UNIT)), "LEDGER_CLOSED", 409);
+                    List.of(), ActorRole.UNIT)), "LEDGER_CLOSED", Refusal.Kind.CONFLICT);
         }
     }
 

@@ -8,7 +8,7 @@ import io.sanjiaodi.contracts.rectification.RectificationOpened.Task;
 import io.sanjiaodi.contracts.rectification.RectificationOpened.TaskKind;
 import io.sanjiaodi.contracts.rectification.StageEvaluationRecorded.Rating;
 import io.sanjiaodi.contracts.rectification.StageEvaluationRecorded.TaskRating;
-import io.sanjiaodi.platform.RuleViolation;
+import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.rectification.InMemoryMongo;
 import io.sanjiaodi.rectification.InMemoryMongo.MovableClock;
 import java.time.Instant;
@@ -163,7 +163,7 @@ class LedgerProjectionTest {
 
     @Test
     void anUnknownLedgerIsNotFound() {
-        assertThatThrownBy(() -> queries.get("ledger-nope")).isInstanceOf(RuleViolation.class)
-                .extracting(e -> ((RuleViolation) e).code()).isEqualTo("LEDGER_NOT_FOUND");
+        assertThatThrownBy(() -> queries.get("ledger-nope")).isInstanceOf(Refusal.class)
+                .extracting(e -> ((Refusal) e).code()).isEqualTo("LEDGER_NOT_FOUND");
     }
 }

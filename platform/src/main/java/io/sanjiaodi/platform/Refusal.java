@@ -1,0 +1,92 @@
+package io.sanjiaodi.platform;
+
+import java.util.Objects;
+
+/**
+ * The one way to say no: a business refusal with a stable, machine-readable {@link #code()} and a
+ * {@link Kind} that says what sort of no it is. Rules throw it; a command handler whose refusal is
+ * itself recorded as an event returns it as {@code Optional<Refusal>} instead (throwing would roll
+ * the event back). Only {@code ProblemDetailsAdvice} knows which HTTP status each kind becomes.
+ */
+public final class Refusal extends RuntimeException {
+
+    /** What sort of refusal; the web layer maps each kind to one HTTP status. */
+    public enum Kind {
+        /** nobody is signed in */
+        UNAUTHENTICATED,
+        /** the actor's role or scope does not allow it */
+        FORBIDDEN,
+        /** the record asked for does not exist */
+        NOT_FOUND,
+        /** the request conflicts with the current state (e.g. already conducted) */
+        CONFLICT,
+        /** the request or what it would record is larger than the limits allow */
+        TOO_LARGE,
+        /** the request is well-formed but the rules forbid it */
+        UNPROCESSABLE
+    }
+
+    private final Kind kind;
+    private final String code;
+
+    public Refusal(Kind kind, String code, String message) {
+        // no stack trace: a refusal is an answer, not a failure, and is often returned rather than thrown
+        super(message, null, false, false);
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.code = Objects.requireNonNull(code, "code");
+    }
+
+    public static Refusal unprocessable(String code, String message) {
+        return new Refusal(Kind.UNPROCESSABLE, code, message);
+    }
+
+    public static Refusal conflict(String code, String message) {
+        return new Refusal(Kind.CONFLICT, code, message);
+    }
+
+    public static Refusal notFound(String code, String message) {
+        return new Refusal(Kind.NOT_FOUND, code, message);
+    }
+
+    public static Refusal forbidden(String code, String message) {
+        return new Refusal(Kind.FORBIDDEN, code, message);
+    }
+
+    public static Refusal tooLarge(String code, String message) {
+        return new Refusal(Kind.TOO_LARGE, code, message);
+    }
+
+    public static Refusal unauthenticated(String code, String message) {
+        return new Refusal(Kind.UNAUTHENTICATED, code, message);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** The same refusal, its message naming the record on which it was recorded as an event. */
+    public Refusal recordedOn(String record) {
+        return new Refusal(kind, code, getMessage() + " (recorded on " + record + ")");
+    }
+
+    /** Value equality, so tests and handlers can compare refusals returned from commands. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Refusal r && kind == r.kind && code.equals(r.code)
+                && Objects.equals(getMessage(), r.getMessage());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, code);
+    }
+
+    @Override
+    public String toString() {
+        return "Refusal[" + kind + " " + code + ": " + getMessage() + "]";
+    }
+}
