@@ -18,6 +18,7 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import com.mongodb.MongoException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -139,6 +141,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 result.getMethodParameter().getParameterName(),
                 result.getResolvableErrors().isEmpty() ? "invalid" : result.getResolvableErrors().get(0).getDefaultMessage()));
         body.setProperty("fields", fields);
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    /**
+     * A path variable or parameter that does not convert to its type (a typed id whose format is
+     * wrong, a date that is not ISO-8601) is a field error like any other, not a malformed request.
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "the request has invalid parameters");
+        String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+        Throwable cause = ex.getMostSpecificCause();
+        body.setProperty("fields", Map.of(name == null ? "value" : name,
+                cause instanceof IllegalArgumentException && cause.getMessage() != null ? cause.getMessage() : "invalid"));
         return ResponseEntity.badRequest().body(body);
     }
 
