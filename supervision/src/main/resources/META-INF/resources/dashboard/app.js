@@ -1,5 +1,9 @@
 // The supervision dashboard: a small hash-routed page over /api/supervision and /api/audit.
 // Every value is put into the page with textContent, never as HTML.
+import { Auth } from './auth.js';
+import { applyStaticText, switchLanguage, t } from './i18n.js';
+import { verifyInclusion } from './proof.js';
+
 const view = document.getElementById('view');
 const charts = [];
 
@@ -214,7 +218,7 @@ function showUser() {
   if (user) box.dataset.user = user.id;
 }
 
-document.getElementById('lang').onclick = () => { lang = lang === 'zh' ? 'en' : 'zh'; localStorage.setItem('lang', lang); applyStaticText(); showUser(); render(); };
+document.getElementById('lang').onclick = () => { switchLanguage(); applyStaticText(); showUser(); render(); };
 document.getElementById('sign-out').onclick = () => Auth.signOut();
 ['year', 'jurisdiction'].forEach(id => document.getElementById(id).onchange = render);
 window.addEventListener('hashchange', render);

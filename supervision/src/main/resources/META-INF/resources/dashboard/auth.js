@@ -1,7 +1,7 @@
 // Sign-in through the auth server: authorization code with PKCE (S256), no client secret (a page
 // cannot keep one). The token lives in sessionStorage: gone with the tab, never in a cookie, never
 // in localStorage. Settings (auth server URL, client id) come from config.json beside this page.
-const Auth = (() => {
+export const Auth = (() => {
   const TOKEN = 'sanjiaodi.token', PENDING = 'sanjiaodi.signin';
   let config = null, leaving = null;
 

@@ -51,10 +51,15 @@ const TEXT = {
   }
 };
 let lang = localStorage.getItem('lang') || 'zh';
-function t(key) { return (TEXT[lang] && TEXT[lang][key]) || key; }
-function applyStaticText() {
+export function t(key) { return (TEXT[lang] && TEXT[lang][key]) || key; }
+export function applyStaticText() {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   document.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
   document.getElementById('lang').textContent = t('switchTo');
   document.title = t('brand');
+}
+/** Switches between Chinese and English and remembers the choice in this browser. */
+export function switchLanguage() {
+  lang = lang === 'zh' ? 'en' : 'zh';
+  localStorage.setItem('lang', lang);
 }

@@ -1,6 +1,8 @@
 // Checks in the browser that an audit entry is included in the latest signed checkpoint:
 // the audit path must lead from the entry's leaf hash to the checkpoint's root (RFC 9162
 // §2.1.3.2), and the checkpoint's Ed25519 signature must verify with the published key.
+import { Auth } from './auth.js';
+
 const hex = s => new Uint8Array(s.match(/../g).map(h => parseInt(h, 16)));
 const toHex = b => [...new Uint8Array(b)].map(x => x.toString(16).padStart(2, '0')).join('');
 async function nodeHash(left, right) {
@@ -8,7 +10,7 @@ async function nodeHash(left, right) {
   data[0] = 1; data.set(left, 1); data.set(right, 1 + left.length);
   return new Uint8Array(await crypto.subtle.digest('SHA-256', data));
 }
-async function rootFromPath(leafIndex, treeSize, leafHash, path) {
+export async function rootFromPath(leafIndex, treeSize, leafHash, path) {
   let fn = BigInt(leafIndex), sn = BigInt(treeSize) - 1n, r = hex(leafHash);
   for (const p of path.map(hex)) {
     if (sn === 0n) return null;
@@ -30,11 +32,11 @@ async function signatureValid(checkpoint) {
     const body = `sanjiaodi-audit-log/v1\n${checkpoint.treeSize}\n${checkpoint.rootHash}\n${checkpoint.timestamp}\n`;
     const sig = Uint8Array.from(atob(checkpoint.signature), c => c.charCodeAt(0));
     return await crypto.subtle.verify({ name: 'Ed25519' }, key, sig, new TextEncoder().encode(body));
-  } catch (e) {
+  } catch {
     return null; // this browser cannot check Ed25519; the offline verifier can
   }
 }
-async function verifyInclusion(eventId) {
+export async function verifyInclusion(eventId) {
   const res = await Auth.fetch('/api/audit/proofs/inclusion?eventId=' + encodeURIComponent(eventId));
   const proof = await res.json();
   if (!res.ok) return { included: false, reason: proof.code || res.status };
