@@ -65,7 +65,7 @@ for port in 9000 5432 9092 9093 27017 8081 8082 8083; do
   if port_busy "$port"; then log "port $port is already in use; stop whatever uses it first"; trap - EXIT; exit 1; fi
 done
 
-# A data directory from before the event stores moved to PostgreSQL (issue #14) has its events in
+# A data directory from before the event stores moved to PostgreSQL has its events in
 # MongoDB (domainevents): they are copied over once, by a documented command, never silently.
 if [[ -d "$DATA/mongo" && ! -d "$DATA/postgres" && "${SANJIAODI_MIGRATED:-no}" != yes ]]; then
   log "$DATA was made before the event stores moved to PostgreSQL: their events are still in MongoDB."

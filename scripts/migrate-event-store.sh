@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Copies the event stores of a local data directory made before the move to PostgreSQL (issue #14:
+# Copies the event stores of a local data directory made before the move to PostgreSQL (then
 # Axon's events in MongoDB's domainevents collections) into <data>/postgres, one schema per service,
 # in (timestamp, aggregate, sequence) order, then drops the old collections. Run it once, with the
 # system stopped; ./run.sh then starts as usual and every processor replays from the first event

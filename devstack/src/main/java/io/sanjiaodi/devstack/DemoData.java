@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Enters the five scenarios of the source report (DOMAIN.md §7) through the interview API, as an
+ * Enters the five scenarios of the source report (docs/domain.md §5) through the interview API, as an
  * interviewer would: template, schedule (with an entrusted deputy for the transport bureau), the
  * three lists, the talk. Loads nothing when interviews exist already, so a second run adds nothing.
  *

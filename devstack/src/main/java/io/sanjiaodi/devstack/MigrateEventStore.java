@@ -19,7 +19,7 @@ import java.util.List;
 import org.bson.Document;
 
 /**
- * Copies the event stores of a local data directory made before issue #14 (Axon's events in
+ * Copies the event stores of a local data directory made before the event stores moved to PostgreSQL (Axon's events in
  * MongoDB, collection {@code domainevents} of each service's database) into PostgreSQL, one schema
  * per service, in (timestamp, aggregate, sequence) order, so the global index follows the order the
  * old store read them in. Tracking tokens are not copied: every processor starts from the first

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The five scenarios of the source report (DOMAIN.md §7), as the data an interviewer enters. */
+/** The five scenarios of the source report (docs/domain.md §5), as the data an interviewer enters. */
 final class Scenarios {
 
     record Scenario(Map<String, Object> interviewee, String talkDate, String place, String leadId, String entrustedById,

@@ -41,7 +41,7 @@ class DockerComposeFileTest {
             Map<String, Object> env = (Map<String, Object>) services.get(svc).get("environment");
             assertThat(env).containsKeys("POSTGRES_URL", "POSTGRES_USER", "POSTGRES_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI");
             assertThat((Map<String, Object>) services.get(svc).get("depends_on")).containsKey("postgres");
-            // the services validate the auth server's tokens (security contract, issue #7)
+            // the services validate the auth server's tokens (the security contract)
             assertThat(env).containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
                     "http://auth-server:9000/oauth2/jwks");
             assertThat((Map<String, Object>) services.get(svc).get("depends_on")).containsKey("auth-server");

@@ -1,6 +1,6 @@
 package io.sanjiaodi.contracts.common;
 
-/** Who manages the interviewee's post; it decides who must lead the interview (DOMAIN.md §3). */
+/** Who manages the interviewee's post; it decides who must lead the interview (docs/domain.md §2). */
 public enum CadreLevel {
     /** 市管 */
     CITY_MANAGED,

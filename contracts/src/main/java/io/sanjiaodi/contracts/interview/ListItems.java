@@ -1,6 +1,6 @@
 package io.sanjiaodi.contracts.interview;
 
-/** The items of the three lists (DOMAIN.md §4), as carried by the list events and the frozen lists. */
+/** The items of the three lists (docs/domain.md §1), as carried by the list events and the frozen lists. */
 public final class ListItems {
 
     private ListItems() {

@@ -49,7 +49,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every service is an OAuth2 resource server (security contract, issue #7): RS256 JWTs from the
+ * Every service is an OAuth2 resource server (the security contract in the root README): RS256 JWTs from the
  * auth server, issuer checked, no sessions, no CSRF (no cookies: a bearer token cannot be forged
  * by another site). Open: health, metrics, API docs, the dashboard's static files and the signed
  * audit checkpoints. Every other {@code /api/**} endpoint needs a token and a role named by an

@@ -1,6 +1,6 @@
 package io.sanjiaodi.platform.security;
 
-/** The values of the token's {@code roles} claim (security contract, issue #7). */
+/** The values of the token's {@code roles} claim (the security contract: README, Security). */
 public enum Role {
     /** commission leadership: lead interviewers */
     LEADERSHIP,
