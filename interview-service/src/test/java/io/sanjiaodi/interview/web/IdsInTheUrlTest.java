@@ -1,6 +1,8 @@
 package io.sanjiaodi.interview.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -12,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.sanjiaodi.interview.command.interview.InterviewCommands.RemoveRiskItem;
+import com.jayway.jsonpath.JsonPath;
 import io.sanjiaodi.interview.command.interview.InterviewId;
 import io.sanjiaodi.interview.command.template.TemplateCommands.RemoveTemplateItem;
 import io.sanjiaodi.interview.query.interviews.InterviewQueries;
@@ -19,11 +22,17 @@ import io.sanjiaodi.interview.query.templates.TemplateQueries;
 import io.sanjiaodi.interview.registry.PeopleRegistry;
 import io.sanjiaodi.platform.security.MockJwts;
 import io.sanjiaodi.platform.web.ProblemDetailsAdvice;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springdoc.core.configuration.SpringDocConfiguration;
+import org.springdoc.core.properties.SpringDocConfigProperties;
+import org.springdoc.webmvc.core.configuration.SpringDocWebMvcConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -40,6 +49,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @WebMvcTest(controllers = {InterviewController.class, ListController.class, TemplateController.class, PeopleController.class},
         properties = {"spring.config.name=interview-service", "axon.axonserver.enabled=false"})
 @Import(ProblemDetailsAdvice.class)
+@ImportAutoConfiguration({SpringDocConfiguration.class, SpringDocConfigProperties.class, SpringDocWebMvcConfiguration.class})
 class IdsInTheUrlTest {
 
     /** Characters that mean something to MongoDB, and one character too many. */
@@ -105,7 +115,7 @@ class IdsInTheUrlTest {
         refused(get("/api/interviews").param("unitId", OVERLONG), "office", "unitId");
         refused(get("/api/interviews").param("unitId", ""), "office", "unitId");
         refused(get("/api/templates").param("jurisdictionId", "{\"$ne\": null}"), "admin", "jurisdictionId");
-        verify(queries, never()).find(any(), any(), org.mockito.ArgumentMatchers.anyInt(), org.mockito.ArgumentMatchers.anyInt());
+        verify(queries, never()).find(any(), any(), anyInt(), anyInt());
         verify(templates, never()).find(any(), any());
     }
 
@@ -120,6 +130,18 @@ class IdsInTheUrlTest {
         mvc.perform(get("/api/templates").param("jurisdictionId", "ningbo").with(MockJwts.as("admin")))
                 .andExpect(status().isOk());
         verify(templates).find(null, "ningbo");
+    }
+
+    /** Clients and the request fuzzer read the format from the API document, as when each id had its @Pattern. */
+    @Test
+    void theApiDocumentGivesTheFormatOfEveryIdInTheUrl() throws Exception {
+        String document = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        List<Map<String, Object>> ids = JsonPath.read(document, "$.paths.*.*.parameters[?(@.name =~ /.*Id/)]");
+        assertThat(ids).extracting(p -> p.get("name")).contains("interviewId", "itemId", "templateId", "personId",
+                "jurisdictionId", "unitId");
+        assertThat(ids).allSatisfy(p -> assertThat(p.get("schema"))
+                .isEqualTo(Map.of("type", "string", "pattern", "^[A-Za-z0-9_-]{1,64}$")));
     }
 
     private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
