@@ -57,7 +57,8 @@ class InterviewController {
         Interviewee interviewee = new Interviewee(who.name(), who.position(), who.unitId(), who.unitName(),
                 who.jurisdictionId(), who.cadreLevel(), who.appointmentDate());
         Official lead = registry.official(body.leadInterviewerId());
-        Official entrustedBy = registry.official(body.entrustedById());
+        // the entruster is optional: only a deputy leading a city-managed talk needs one
+        Official entrustedBy = body.entrustedById() == null ? null : registry.official(body.entrustedById());
         refuseIfRecorded(commands.sendAndWait(new ScheduleInterview(id, interviewee, body.plannedDate(), body.place(),
                 lead, entrustedBy, body.entrustedOn())), id);
         return new Created(id.value());

@@ -1,8 +1,10 @@
 package io.sanjiaodi.interview.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -23,6 +25,7 @@ import io.sanjiaodi.platform.web.ProblemDetailsAdvice;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -85,6 +88,21 @@ class InterviewControllerTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.id").isString());
         verify(commands).sendAndWait(any(ScheduleInterview.class));
+    }
+
+    /** Only a deputy leading a city-managed talk names an entruster; the registry is never asked for "nobody". */
+    @Test
+    void theEntrusterNamedAtSchedulingComesFromTheRegistryAndNoneIsSentWhenNoneIsNamed() throws Exception {
+        mvc.perform(post("/api/interviews").contentType(MediaType.APPLICATION_JSON).content(SCHEDULE.formatted("nb-secretary")))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/interviews").contentType(MediaType.APPLICATION_JSON).content(SCHEDULE.formatted("nb-deputy-1")
+                        .replace("\"leadInterviewerId\"", "\"entrustedById\": \"nb-secretary\", \"entrustedOn\": \"2018-11-01\", \"leadInterviewerId\"")))
+                .andExpect(status().isCreated());
+        ArgumentCaptor<ScheduleInterview> sent = ArgumentCaptor.forClass(ScheduleInterview.class);
+        verify(commands, times(2)).sendAndWait(sent.capture());
+        assertThat(sent.getAllValues()).extracting(ScheduleInterview::lead).containsExactly(SECRETARY, DEPUTY);
+        assertThat(sent.getAllValues()).extracting(ScheduleInterview::entrustedBy).containsExactly(null, SECRETARY);
+        verify(registry, never()).official(null);
     }
 
     @Test
@@ -278,7 +296,8 @@ class InterviewControllerTest {
         plain.perform(get("/api/interviews")).andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("AUTHENTICATION_REQUIRED"));
         plain.perform(post("/api/interviews").contentType(MediaType.APPLICATION_JSON).content(SCHEDULE.formatted("nb-secretary")))
-                .andExpect(status().isUnauthorized());
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("AUTHENTICATION_REQUIRED"));
         verify(commands, never()).sendAndWait(any());
     }
 }

@@ -46,6 +46,7 @@ class InterviewTest {
         fixture.givenNoPriorActivity()
                 .when(new ScheduleInterview(ID, TRANSPORT_LEADER, TALK, "谈话室", DEPUTY, null, null))
                 .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayloadMatching(refused("ENTRUSTMENT_REQUIRED", Refusal.Kind.UNPROCESSABLE))
                 .expectEvents(new InterviewSchedulingRefused("iv-1", TRANSPORT_LEADER, DEPUTY.ref(), "ENTRUSTMENT_REQUIRED",
                         LeadInterviewerRule.check(TRANSPORT_LEADER, DEPUTY, null).orElseThrow().getMessage()));
     }
@@ -69,6 +70,7 @@ class InterviewTest {
     void anotherDistrictsSecretaryCannotLeadACountyManagedInterview() {
         fixture.givenNoPriorActivity()
                 .when(new ScheduleInterview(ID, HOSPITAL_LEADER, LocalDate.of(2019, 3, 1), "余姚", JIANGBEI_SECRETARY, null, null))
+                .expectResultMessagePayloadMatching(refused("LEAD_NOT_DISTRICT_SECRETARY"))
                 .expectEvents(new InterviewSchedulingRefused("iv-1", HOSPITAL_LEADER, JIANGBEI_SECRETARY.ref(),
                         "LEAD_NOT_DISTRICT_SECRETARY", LeadInterviewerRule.check(HOSPITAL_LEADER, JIANGBEI_SECRETARY, null)
                         .orElseThrow().getMessage()));
@@ -179,8 +181,8 @@ class InterviewTest {
     @Test
     void anEmptyProblemListNeedsAnExplicitConfirmation() {
         fixture.given(SCHEDULED, DUTY_ADDED, RISK_ADDED).when(conductBy(SECRETARY, false))
-                .expectNoEvents().expectExceptionMessage(
-                        "the problem list is empty; confirm explicitly that no problems were found");
+                .expectNoEvents().expectException(refused("PROBLEM_LIST_EMPTY_UNCONFIRMED"))
+                .expectExceptionMessage("the problem list is empty; confirm explicitly that no problems were found");
         fixture.given(SCHEDULED, DUTY_ADDED, RISK_ADDED).when(conductBy(SECRETARY, true))
                 .expectSuccessfulHandlerExecution();
     }
