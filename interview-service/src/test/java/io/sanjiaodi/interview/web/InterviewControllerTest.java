@@ -12,10 +12,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.sanjiaodi.interview.command.interview.InterviewCommands.EntrustLeadInterviewer;
 import io.sanjiaodi.interview.command.interview.InterviewCommands.ScheduleInterview;
+import io.sanjiaodi.interview.command.interview.InterviewId;
 import io.sanjiaodi.interview.command.interview.Official;
 import io.sanjiaodi.interview.command.interview.OfficialRole;
 import io.sanjiaodi.platform.Refusal;
+import java.time.LocalDate;
 import java.util.Optional;
 import io.sanjiaodi.interview.query.interviews.InterviewQueries;
 import io.sanjiaodi.interview.query.templates.TemplateQueries;
@@ -180,6 +183,33 @@ class InterviewControllerTest {
         mvc.perform(post("/api/interviews/iv-1/conduct").contentType(MediaType.APPLICATION_JSON).content(CONDUCT))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.code").value("LEAD_NOT_CITY_SECRETARY"));
+    }
+
+    static final String ENTRUST = """
+            {"secretaryId": "%s", "deputyId": "nb-deputy-1", "entrustedOn": "2018-11-01"}
+            """;
+
+    @Test
+    void anEntrustmentIsSentWithTheSecretaryAndTheDeputyAsTheRegistryKnowsThem() throws Exception {
+        mvc.perform(post("/api/interviews/iv-1/entrustment").contentType(MediaType.APPLICATION_JSON)
+                        .content(ENTRUST.formatted("nb-secretary")))
+                .andExpect(status().isOk());
+        verify(commands).sendAndWait(new EntrustLeadInterviewer(new InterviewId("iv-1"), SECRETARY, DEPUTY,
+                LocalDate.of(2018, 11, 1)));
+    }
+
+    @Test
+    void anEntrustmentTheRuleRefusesIsA422NamingTheInterviewItWasRecordedOn() throws Exception {
+        when(commands.sendAndWait(any(EntrustLeadInterviewer.class))).thenReturn(Optional.of(Refusal.unprocessable(
+                "ENTRUSTER_NOT_CITY_SECRETARY", "only the city commission secretary can entrust a deputy")));
+        mvc.perform(post("/api/interviews/iv-1/entrustment").contentType(MediaType.APPLICATION_JSON)
+                        .content(ENTRUST.formatted("nb-office-1-director")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.code").value("ENTRUSTER_NOT_CITY_SECRETARY"))
+                .andExpect(jsonPath("$.detail").value(
+                        "only the city commission secretary can entrust a deputy (recorded on interview iv-1)"));
+        verify(commands).sendAndWait(new EntrustLeadInterviewer(new InterviewId("iv-1"), DIRECTOR, DEPUTY,
+                LocalDate.of(2018, 11, 1)));
     }
 
     @Test

@@ -99,6 +99,31 @@ class InterviewTest {
     }
 
     @Test
+    void aTalkCannotBeRescheduledToBeforeTheAppointment() {
+        fixture.given(SCHEDULED)
+                .when(new RescheduleInterview(ID, LocalDate.of(2018, 10, 29), "会议室", "提前"))
+                .expectNoEvents()
+                .expectException(refused("TALK_BEFORE_APPOINTMENT", Refusal.Kind.UNPROCESSABLE));
+    }
+
+    @Test
+    void theSecretaryEntrustsADeputyOfAScheduledInterview() {
+        fixture.given(SCHEDULED)
+                .when(new EntrustLeadInterviewer(ID, SECRETARY, DEPUTY, LocalDate.of(2018, 11, 1)))
+                .expectResultMessagePayload(Optional.empty())
+                .expectEvents(new LeadInterviewerEntrusted("iv-1", SECRETARY.ref(), DEPUTY.ref(), LocalDate.of(2018, 11, 1)));
+    }
+
+    @Test
+    void anEntrustmentByAnyoneButTheCitySecretaryIsRefusedAndTheRefusalIsRecorded() {
+        fixture.given(SCHEDULED)
+                .when(new EntrustLeadInterviewer(ID, DIRECTOR, DEPUTY, LocalDate.of(2018, 11, 1)))
+                .expectResultMessagePayloadMatching(refused("ENTRUSTER_NOT_CITY_SECRETARY", Refusal.Kind.UNPROCESSABLE))
+                .expectEvents(new LeadInterviewerRuleViolated("iv-1", "ENTRUST", DEPUTY.ref(), "ENTRUSTER_NOT_CITY_SECRETARY",
+                        LeadInterviewerRule.check(TRANSPORT_LEADER, DEPUTY, DIRECTOR).orElseThrow().getMessage()));
+    }
+
+    @Test
     void aScheduledInterviewCanBeCancelledWithItsReason() {
         fixture.given(SCHEDULED)
                 .when(new CancelInterview(ID, "干部调整"))
@@ -210,6 +235,17 @@ class InterviewTest {
                 .when(conductBy(DEPUTY, false))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(Optional.empty());
+    }
+
+    /** An entrustment names one deputy: another deputy cannot conduct the talk under it. */
+    @Test
+    void anEntrustmentCountsOnlyForTheDeputyItNamed() {
+        fixture.given(SCHEDULED, new LeadInterviewerEntrusted("iv-1", SECRETARY.ref(), DEPUTY.ref(), TALK),
+                        DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED)
+                .when(conductBy(OTHER_DEPUTY, false))
+                .expectResultMessagePayloadMatching(refused("ENTRUSTMENT_REQUIRED", Refusal.Kind.UNPROCESSABLE))
+                .expectEvents(new LeadInterviewerRuleViolated("iv-1", "CONDUCT", OTHER_DEPUTY.ref(), "ENTRUSTMENT_REQUIRED",
+                        LeadInterviewerRule.check(TRANSPORT_LEADER, OTHER_DEPUTY, null).orElseThrow().getMessage()));
     }
 
     @Test
