@@ -17,15 +17,10 @@ import io.sanjiaodi.interview.command.interview.InterviewCommands.RemoveRiskItem
 import com.jayway.jsonpath.JsonPath;
 import io.sanjiaodi.interview.command.interview.InterviewId;
 import io.sanjiaodi.interview.command.template.TemplateCommands.RemoveTemplateItem;
-import io.sanjiaodi.interview.query.interviews.InterviewQueries;
-import io.sanjiaodi.interview.query.templates.TemplateQueries;
-import io.sanjiaodi.interview.registry.PeopleRegistry;
 import io.sanjiaodi.platform.security.MockJwts;
-import io.sanjiaodi.platform.web.ProblemDetailsAdvice;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springdoc.core.configuration.SpringDocConfiguration;
 import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springdoc.webmvc.core.configuration.SpringDocWebMvcConfiguration;
@@ -33,10 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -46,11 +38,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * at most 64): anything else is a 400 VALIDATION_FAILED naming the parameter, before any command
  * or query runs; a well-formed id reaches the command or query as it was sent.
  */
-@WebMvcTest(controllers = {InterviewController.class, ListController.class, TemplateController.class, PeopleController.class},
-        properties = {"spring.config.name=interview-service", "axon.axonserver.enabled=false"})
-@Import(ProblemDetailsAdvice.class)
 @ImportAutoConfiguration({SpringDocConfiguration.class, SpringDocConfigProperties.class, SpringDocWebMvcConfiguration.class})
-class IdsInTheUrlTest {
+class IdsInTheUrlTest extends InterviewWebSlice {
 
     /** Characters that mean something to MongoDB, and one character too many. */
     static final String OPERATOR = "iv.1$where";
@@ -58,14 +47,6 @@ class IdsInTheUrlTest {
 
     @Autowired
     MockMvc mvc;
-    @MockitoBean
-    CommandGateway commands;
-    @MockitoBean
-    InterviewQueries queries;
-    @MockitoBean
-    PeopleRegistry registry;
-    @MockitoBean
-    TemplateQueries templates;
 
     @BeforeEach
     void noRefusals() {

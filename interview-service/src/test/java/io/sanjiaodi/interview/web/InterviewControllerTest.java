@@ -20,26 +20,15 @@ import io.sanjiaodi.interview.command.interview.OfficialRole;
 import io.sanjiaodi.platform.Refusal;
 import java.time.LocalDate;
 import java.util.Optional;
-import io.sanjiaodi.interview.query.interviews.InterviewQueries;
-import io.sanjiaodi.interview.query.templates.TemplateQueries;
-import io.sanjiaodi.interview.registry.PeopleRegistry;
 import io.sanjiaodi.platform.security.MockJwts;
-import io.sanjiaodi.platform.web.ProblemDetailsAdvice;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-@WebMvcTest(controllers = {InterviewController.class, ListController.class},
-        properties = {"spring.config.name=interview-service", "axon.axonserver.enabled=false"})
-@Import(ProblemDetailsAdvice.class)
-class InterviewControllerTest {
+class InterviewControllerTest extends InterviewWebSlice {
 
     static final String SCHEDULE = """
             {"interviewee": {"name": "张某", "position": "党委书记", "unitId": "nb-transport", "unitName": "市交通局",
@@ -63,14 +52,6 @@ class InterviewControllerTest {
     org.springframework.web.context.WebApplicationContext context;
     /** Requests as the supervision office unless a test names another user. */
     MockMvc mvc;
-    @MockitoBean
-    CommandGateway commands;
-    @MockitoBean
-    InterviewQueries queries;
-    @MockitoBean
-    PeopleRegistry registry;
-    @MockitoBean
-    TemplateQueries templates;
 
     @BeforeEach
     void registry() {
