@@ -7,6 +7,7 @@ import io.sanjiaodi.platform.Refusal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -35,10 +36,9 @@ public class PeopleRegistry {
         }
     }
 
+    /** The official with this id as the registry knows them now; an id it does not know is refused. */
     public Official official(String personId) {
-        if (personId == null) {
-            return null;
-        }
+        Objects.requireNonNull(personId, "person id");
         Person person = mongo.findById(personId, Person.class);
         if (person == null) {
             throw Refusal.unprocessable("UNKNOWN_PERSON", "no official " + personId + " in the registry");

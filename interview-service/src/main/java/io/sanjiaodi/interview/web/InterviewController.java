@@ -11,6 +11,8 @@ import io.sanjiaodi.interview.query.interviews.InterviewView;
 import io.sanjiaodi.interview.query.interviews.ListRevision;
 import io.sanjiaodi.interview.registry.PeopleRegistry;
 import io.sanjiaodi.interview.web.InterviewRequests.*;
+import io.sanjiaodi.interview.web.UrlIds.JurisdictionId;
+import io.sanjiaodi.interview.web.UrlIds.UnitId;
 import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.platform.security.Actor;
 import io.sanjiaodi.platform.security.Actors;
@@ -55,66 +57,62 @@ class InterviewController {
         Interviewee interviewee = new Interviewee(who.name(), who.position(), who.unitId(), who.unitName(),
                 who.jurisdictionId(), who.cadreLevel(), who.appointmentDate());
         Official lead = registry.official(body.leadInterviewerId());
-        Official entrustedBy = registry.official(body.entrustedById());
+        // the entruster is optional: only a deputy leading a city-managed talk needs one
+        Official entrustedBy = body.entrustedById() == null ? null : registry.official(body.entrustedById());
         refuseIfRecorded(commands.sendAndWait(new ScheduleInterview(id, interviewee, body.plannedDate(), body.place(),
-                lead, entrustedBy, body.entrustedOn())), id.value());
+                lead, entrustedBy, body.entrustedOn())), id);
         return new Created(id.value());
     }
 
     @PostMapping("/{interviewId}/entrustment")
-    void entrust(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId,
-                 @Valid @RequestBody EntrustBody body) {
-        refuseIfRecorded(commands.sendAndWait(new EntrustLeadInterviewer(new InterviewId(interviewId),
+    void entrust(@PathVariable InterviewId interviewId, @Valid @RequestBody EntrustBody body) {
+        refuseIfRecorded(commands.sendAndWait(new EntrustLeadInterviewer(interviewId,
                 registry.official(body.secretaryId()), registry.official(body.deputyId()), body.entrustedOn())),
                 interviewId);
     }
 
     @PostMapping("/{interviewId}/reschedule")
-    void reschedule(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId,
-                    @Valid @RequestBody RescheduleBody body) {
-        commands.sendAndWait(new RescheduleInterview(new InterviewId(interviewId), body.plannedDate(), body.place(),
-                body.reason()));
+    void reschedule(@PathVariable InterviewId interviewId, @Valid @RequestBody RescheduleBody body) {
+        commands.sendAndWait(new RescheduleInterview(interviewId, body.plannedDate(), body.place(), body.reason()));
     }
 
     @PostMapping("/{interviewId}/cancel")
-    void cancel(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId,
-                @Valid @RequestBody CancelBody body) {
-        commands.sendAndWait(new CancelInterview(new InterviewId(interviewId), body.reason()));
+    void cancel(@PathVariable InterviewId interviewId, @Valid @RequestBody CancelBody body) {
+        commands.sendAndWait(new CancelInterview(interviewId, body.reason()));
     }
 
     /** The lead interviewer defaults to the one on record; the rule is checked again either way. */
     @PostMapping("/{interviewId}/conduct")
-    void conduct(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId,
-                 @Valid @RequestBody ConductBody body) {
+    void conduct(@PathVariable InterviewId interviewId, @Valid @RequestBody ConductBody body) {
         String leadId = body.leadInterviewerId() != null ? body.leadInterviewerId()
-                : queries.get(interviewId).leadInterviewer.personId();
-        refuseIfRecorded(commands.sendAndWait(new ConductInterview(new InterviewId(interviewId), body.conductedOn(),
+                : queries.get(interviewId.value()).leadInterviewer.personId();
+        refuseIfRecorded(commands.sendAndWait(new ConductInterview(interviewId, body.conductedOn(),
                 body.place(), registry.official(leadId), registry.official(body.handedOverById()).ref(),
                 body.recordSummary(), signature(body.recordSignature()), signature(body.commitmentSignature()),
                 body.confirmNoProblems())), interviewId);
     }
 
     @GetMapping("/{interviewId}")
-    InterviewView get(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId) {
-        return forReader(queries.get(interviewId), Actors.require());
+    InterviewView get(@PathVariable InterviewId interviewId) {
+        return forReader(queries.get(interviewId.value()), Actors.require());
     }
 
     @GetMapping("/{interviewId}/history")
-    List<ListRevision> history(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId) {
-        return queries.history(interviewId);
+    List<ListRevision> history(@PathVariable InterviewId interviewId) {
+        return queries.history(interviewId.value());
     }
 
     @GetMapping
-    List<InterviewView> find(@RequestParam(required = false) @Pattern(regexp = InterviewRequests.ID) String jurisdictionId,
+    List<InterviewView> find(@RequestParam(required = false) JurisdictionId jurisdictionId,
                              @RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
                              @RequestParam(required = false) @Pattern(regexp = "^[A-Z_]{1,32}$") String status,
                              @RequestParam(required = false) @Pattern(regexp = "^[A-Z_]{1,32}$") String cadreLevel,
-                             @RequestParam(required = false) @Pattern(regexp = InterviewRequests.ID) String unitId,
+                             @RequestParam(required = false) UnitId unitId,
                              @RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
                              @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         Actor actor = Actors.require();
-        return queries.find(new Filter(jurisdictionId, year, status, cadreLevel, unitId), actor.scope(), page, size)
-                .stream()
+        var filter = new Filter(UrlIds.valueOf(jurisdictionId), year, status, cadreLevel, UrlIds.valueOf(unitId));
+        return queries.find(filter, actor.scope(), page, size).stream()
                 .map(v -> forReader(v, actor))
                 .toList();
     }
@@ -129,9 +127,9 @@ class InterviewController {
     }
 
     /** A refusal the aggregate recorded as an event is still the answer to the request. */
-    private static void refuseIfRecorded(Optional<Refusal> refusal, String interviewId) {
+    private static void refuseIfRecorded(Optional<Refusal> refusal, InterviewId interviewId) {
         if (refusal.isPresent()) {
-            throw refusal.get().recordedOn("interview " + interviewId);
+            throw refusal.get().recordedOn("interview " + interviewId.value());
         }
     }
 }

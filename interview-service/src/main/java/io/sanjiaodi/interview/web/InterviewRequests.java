@@ -17,8 +17,11 @@ import java.time.LocalDate;
 /** Request bodies of the interview API; validated before any command is sent. */
 final class InterviewRequests {
 
-    /** Ids are plain tokens: no dots, dollars or slashes that could mean something to MongoDB or a path. */
-    static final String ID = "^[A-Za-z0-9_-]{1,64}$";
+    /**
+     * Ids are plain tokens: no dots, dollars or slashes that could mean something to MongoDB or a path.
+     * The same format the typed ids of a URL check ({@link UrlIds}); bodies check it with {@code @Pattern}.
+     */
+    static final String ID = "^[A-Za-z0-9_-]{1," + UrlIds.MAX_LENGTH + "}$";
 
     private InterviewRequests() {
     }

@@ -10,8 +10,8 @@ import io.sanjiaodi.interview.command.interview.InterviewId;
 import io.sanjiaodi.interview.query.templates.TemplateQueries;
 import io.sanjiaodi.interview.query.templates.TemplateView;
 import io.sanjiaodi.interview.web.InterviewRequests.*;
+import io.sanjiaodi.interview.web.UrlIds.ItemId;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -35,81 +35,71 @@ class ListController {
 
     @PostMapping("/responsibilities")
     @ResponseStatus(HttpStatus.CREATED)
-    Created addResponsibility(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId,
-                              @Valid @RequestBody ResponsibilityBody body) {
+    Created addResponsibility(@PathVariable InterviewId interviewId, @Valid @RequestBody ResponsibilityBody body) {
         String itemId = newItemId();
-        commands.sendAndWait(new AddResponsibilityItem(new InterviewId(interviewId), responsibility(itemId, body)));
+        commands.sendAndWait(new AddResponsibilityItem(interviewId, responsibility(itemId, body)));
         return new Created(itemId);
     }
 
     /** Copies a published template's required actions; each copy gets its own item id. */
     @PostMapping("/responsibilities/from-template")
     @ResponseStatus(HttpStatus.CREATED)
-    List<String> applyTemplate(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId,
-                               @Valid @RequestBody TemplateRef body) {
+    List<String> applyTemplate(@PathVariable InterviewId interviewId, @Valid @RequestBody TemplateRef body) {
         TemplateView template = templates.published(body.templateId());
         List<ResponsibilityItem> items = template.items.stream()
                 .map(i -> new ResponsibilityItem(newItemId(), ResponsibilityKind.REQUIRED, i.text(), template.templateId))
                 .toList();
-        commands.sendAndWait(new ApplyResponsibilityTemplate(new InterviewId(interviewId), template.templateId, items));
+        commands.sendAndWait(new ApplyResponsibilityTemplate(interviewId, template.templateId, items));
         return items.stream().map(ResponsibilityItem::itemId).toList();
     }
 
     @PutMapping("/responsibilities/{itemId}")
-    void reviseResponsibility(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId,
-                              @PathVariable @Pattern(regexp = InterviewRequests.ID) String itemId,
+    void reviseResponsibility(@PathVariable InterviewId interviewId, @PathVariable ItemId itemId,
                               @Valid @RequestBody ResponsibilityBody body) {
-        commands.sendAndWait(new ReviseResponsibilityItem(new InterviewId(interviewId), responsibility(itemId, body)));
+        commands.sendAndWait(new ReviseResponsibilityItem(interviewId, responsibility(itemId.value(), body)));
     }
 
     @DeleteMapping("/responsibilities/{itemId}")
-    void removeResponsibility(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId,
-                              @PathVariable @Pattern(regexp = InterviewRequests.ID) String itemId) {
-        commands.sendAndWait(new RemoveResponsibilityItem(new InterviewId(interviewId), itemId));
+    void removeResponsibility(@PathVariable InterviewId interviewId, @PathVariable ItemId itemId) {
+        commands.sendAndWait(new RemoveResponsibilityItem(interviewId, itemId.value()));
     }
 
     @PostMapping("/problems")
     @ResponseStatus(HttpStatus.CREATED)
-    Created addProblem(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId,
-                       @Valid @RequestBody ProblemBody body) {
+    Created addProblem(@PathVariable InterviewId interviewId, @Valid @RequestBody ProblemBody body) {
         String itemId = newItemId();
-        commands.sendAndWait(new AddProblemItem(new InterviewId(interviewId), problem(itemId, body)));
+        commands.sendAndWait(new AddProblemItem(interviewId, problem(itemId, body)));
         return new Created(itemId);
     }
 
     @PutMapping("/problems/{itemId}")
-    void reviseProblem(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId,
-                       @PathVariable @Pattern(regexp = InterviewRequests.ID) String itemId,
+    void reviseProblem(@PathVariable InterviewId interviewId, @PathVariable ItemId itemId,
                        @Valid @RequestBody ProblemBody body) {
-        commands.sendAndWait(new ReviseProblemItem(new InterviewId(interviewId), problem(itemId, body)));
+        commands.sendAndWait(new ReviseProblemItem(interviewId, problem(itemId.value(), body)));
     }
 
     @DeleteMapping("/problems/{itemId}")
-    void removeProblem(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId,
-                       @PathVariable @Pattern(regexp = InterviewRequests.ID) String itemId) {
-        commands.sendAndWait(new RemoveProblemItem(new InterviewId(interviewId), itemId));
+    void removeProblem(@PathVariable InterviewId interviewId, @PathVariable ItemId itemId) {
+        commands.sendAndWait(new RemoveProblemItem(interviewId, itemId.value()));
     }
 
     @PostMapping("/risks")
     @ResponseStatus(HttpStatus.CREATED)
-    Created addRisk(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId,
-                    @Valid @RequestBody RiskBody body) {
+    Created addRisk(@PathVariable InterviewId interviewId, @Valid @RequestBody RiskBody body) {
         String itemId = newItemId();
-        commands.sendAndWait(new AddRiskItem(new InterviewId(interviewId), risk(itemId, body)));
+        commands.sendAndWait(new AddRiskItem(interviewId, risk(itemId, body)));
         return new Created(itemId);
     }
 
     @PutMapping("/risks/{itemId}")
-    void reviseRisk(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId,
-                    @PathVariable @Pattern(regexp = InterviewRequests.ID) String itemId,
+    void reviseRisk(@PathVariable InterviewId interviewId, @PathVariable ItemId itemId,
                     @Valid @RequestBody RiskBody body) {
-        commands.sendAndWait(new ReviseRiskItem(new InterviewId(interviewId), risk(itemId, body)));
+        commands.sendAndWait(new ReviseRiskItem(interviewId, risk(itemId.value(), body)));
     }
 
     @DeleteMapping("/risks/{itemId}")
-    void removeRisk(@PathVariable @Pattern(regexp = InterviewRequests.ID) String interviewId,
-                    @PathVariable @Pattern(regexp = InterviewRequests.ID) String itemId) {
-        commands.sendAndWait(new RemoveRiskItem(new InterviewId(interviewId), itemId));
+    void removeRisk(@PathVariable InterviewId interviewId, @PathVariable ItemId itemId) {
+        commands.sendAndWait(new RemoveRiskItem(interviewId, itemId.value()));
     }
 
     private static String newItemId() {

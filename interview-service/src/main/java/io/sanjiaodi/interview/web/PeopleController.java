@@ -3,6 +3,7 @@ package io.sanjiaodi.interview.web;
 import io.sanjiaodi.interview.command.interview.OfficialRole;
 import io.sanjiaodi.interview.registry.PeopleRegistry;
 import io.sanjiaodi.interview.registry.Person;
+import io.sanjiaodi.interview.web.UrlIds.PersonId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -36,13 +37,13 @@ class PeopleController {
     }
 
     @GetMapping("/{personId}")
-    Person get(@PathVariable @Pattern(regexp = InterviewRequests.ID) String personId) {
-        return registry.find(personId);
+    Person get(@PathVariable PersonId personId) {
+        return registry.find(personId.value());
     }
 
     @PutMapping("/{personId}")
-    Person put(@PathVariable @Pattern(regexp = InterviewRequests.ID) String personId, @Valid @RequestBody PersonBody body) {
-        return registry.save(new Person(personId, body.name(), body.post(), body.role(), body.jurisdictionId(),
+    Person put(@PathVariable PersonId personId, @Valid @RequestBody PersonBody body) {
+        return registry.save(new Person(personId.value(), body.name(), body.post(), body.role(), body.jurisdictionId(),
                 body.supervisedUnitIds() == null ? Set.of() : body.supervisedUnitIds()));
     }
 }

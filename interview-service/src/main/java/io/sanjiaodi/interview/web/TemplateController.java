@@ -6,10 +6,12 @@ import io.sanjiaodi.interview.query.templates.TemplateView;
 import io.sanjiaodi.interview.web.InterviewRequests.Created;
 import io.sanjiaodi.interview.web.InterviewRequests.TemplateBody;
 import io.sanjiaodi.interview.web.InterviewRequests.TemplateItemBody;
+import io.sanjiaodi.interview.web.UrlIds.ItemId;
+import io.sanjiaodi.interview.web.UrlIds.JurisdictionId;
+import io.sanjiaodi.interview.web.UrlIds.TemplateId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -41,32 +43,30 @@ class TemplateController {
 
     @PostMapping("/{templateId}/items")
     @ResponseStatus(HttpStatus.CREATED)
-    Created addItem(@PathVariable @Pattern(regexp = InterviewRequests.ID) String templateId,
-                    @Valid @RequestBody TemplateItemBody body) {
+    Created addItem(@PathVariable TemplateId templateId, @Valid @RequestBody TemplateItemBody body) {
         String itemId = UUID.randomUUID().toString();
-        commands.sendAndWait(new AddTemplateItem(templateId, itemId, body.text()));
+        commands.sendAndWait(new AddTemplateItem(templateId.value(), itemId, body.text()));
         return new Created(itemId);
     }
 
     @DeleteMapping("/{templateId}/items/{itemId}")
-    void removeItem(@PathVariable @Pattern(regexp = InterviewRequests.ID) String templateId,
-                    @PathVariable @Pattern(regexp = InterviewRequests.ID) String itemId) {
-        commands.sendAndWait(new RemoveTemplateItem(templateId, itemId));
+    void removeItem(@PathVariable TemplateId templateId, @PathVariable ItemId itemId) {
+        commands.sendAndWait(new RemoveTemplateItem(templateId.value(), itemId.value()));
     }
 
     @PostMapping("/{templateId}/publish")
-    void publish(@PathVariable @Pattern(regexp = InterviewRequests.ID) String templateId) {
-        commands.sendAndWait(new PublishTemplate(templateId));
+    void publish(@PathVariable TemplateId templateId) {
+        commands.sendAndWait(new PublishTemplate(templateId.value()));
     }
 
     @GetMapping("/{templateId}")
-    TemplateView get(@PathVariable @Pattern(regexp = InterviewRequests.ID) String templateId) {
-        return queries.get(templateId);
+    TemplateView get(@PathVariable TemplateId templateId) {
+        return queries.get(templateId.value());
     }
 
     @GetMapping
     List<TemplateView> find(@RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
-                            @RequestParam(required = false) @Pattern(regexp = InterviewRequests.ID) String jurisdictionId) {
-        return queries.find(year, jurisdictionId);
+                            @RequestParam(required = false) JurisdictionId jurisdictionId) {
+        return queries.find(year, UrlIds.valueOf(jurisdictionId));
     }
 }

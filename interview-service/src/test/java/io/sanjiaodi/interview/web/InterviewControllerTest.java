@@ -1,8 +1,10 @@
 package io.sanjiaodi.interview.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -10,30 +12,23 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.sanjiaodi.interview.command.interview.InterviewCommands.EntrustLeadInterviewer;
 import io.sanjiaodi.interview.command.interview.InterviewCommands.ScheduleInterview;
+import io.sanjiaodi.interview.command.interview.InterviewId;
 import io.sanjiaodi.interview.command.interview.Official;
 import io.sanjiaodi.interview.command.interview.OfficialRole;
 import io.sanjiaodi.platform.Refusal;
+import java.time.LocalDate;
 import java.util.Optional;
-import io.sanjiaodi.interview.query.interviews.InterviewQueries;
-import io.sanjiaodi.interview.query.templates.TemplateQueries;
-import io.sanjiaodi.interview.registry.PeopleRegistry;
 import io.sanjiaodi.platform.security.MockJwts;
-import io.sanjiaodi.platform.web.ProblemDetailsAdvice;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-@WebMvcTest(controllers = {InterviewController.class, ListController.class},
-        properties = {"spring.config.name=interview-service", "axon.axonserver.enabled=false"})
-@Import(ProblemDetailsAdvice.class)
-class InterviewControllerTest {
+class InterviewControllerTest extends InterviewWebSlice {
 
     static final String SCHEDULE = """
             {"interviewee": {"name": "张某", "position": "党委书记", "unitId": "nb-transport", "unitName": "市交通局",
@@ -57,14 +52,6 @@ class InterviewControllerTest {
     org.springframework.web.context.WebApplicationContext context;
     /** Requests as the supervision office unless a test names another user. */
     MockMvc mvc;
-    @MockitoBean
-    CommandGateway commands;
-    @MockitoBean
-    InterviewQueries queries;
-    @MockitoBean
-    PeopleRegistry registry;
-    @MockitoBean
-    TemplateQueries templates;
 
     @BeforeEach
     void registry() {
@@ -85,6 +72,21 @@ class InterviewControllerTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.id").isString());
         verify(commands).sendAndWait(any(ScheduleInterview.class));
+    }
+
+    /** Only a deputy leading a city-managed talk names an entruster; the registry is never asked for "nobody". */
+    @Test
+    void theEntrusterNamedAtSchedulingComesFromTheRegistryAndNoneIsSentWhenNoneIsNamed() throws Exception {
+        mvc.perform(post("/api/interviews").contentType(MediaType.APPLICATION_JSON).content(SCHEDULE.formatted("nb-secretary")))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/interviews").contentType(MediaType.APPLICATION_JSON).content(SCHEDULE.formatted("nb-deputy-1")
+                        .replace("\"leadInterviewerId\"", "\"entrustedById\": \"nb-secretary\", \"entrustedOn\": \"2018-11-01\", \"leadInterviewerId\"")))
+                .andExpect(status().isCreated());
+        ArgumentCaptor<ScheduleInterview> sent = ArgumentCaptor.forClass(ScheduleInterview.class);
+        verify(commands, times(2)).sendAndWait(sent.capture());
+        assertThat(sent.getAllValues()).extracting(ScheduleInterview::lead).containsExactly(SECRETARY, DEPUTY);
+        assertThat(sent.getAllValues()).extracting(ScheduleInterview::entrustedBy).containsExactly(null, SECRETARY);
+        verify(registry, never()).official(null);
     }
 
     @Test
@@ -162,6 +164,33 @@ class InterviewControllerTest {
         mvc.perform(post("/api/interviews/iv-1/conduct").contentType(MediaType.APPLICATION_JSON).content(CONDUCT))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.code").value("LEAD_NOT_CITY_SECRETARY"));
+    }
+
+    static final String ENTRUST = """
+            {"secretaryId": "%s", "deputyId": "nb-deputy-1", "entrustedOn": "2018-11-01"}
+            """;
+
+    @Test
+    void anEntrustmentIsSentWithTheSecretaryAndTheDeputyAsTheRegistryKnowsThem() throws Exception {
+        mvc.perform(post("/api/interviews/iv-1/entrustment").contentType(MediaType.APPLICATION_JSON)
+                        .content(ENTRUST.formatted("nb-secretary")))
+                .andExpect(status().isOk());
+        verify(commands).sendAndWait(new EntrustLeadInterviewer(new InterviewId("iv-1"), SECRETARY, DEPUTY,
+                LocalDate.of(2018, 11, 1)));
+    }
+
+    @Test
+    void anEntrustmentTheRuleRefusesIsA422NamingTheInterviewItWasRecordedOn() throws Exception {
+        when(commands.sendAndWait(any(EntrustLeadInterviewer.class))).thenReturn(Optional.of(Refusal.unprocessable(
+                "ENTRUSTER_NOT_CITY_SECRETARY", "only the city commission secretary can entrust a deputy")));
+        mvc.perform(post("/api/interviews/iv-1/entrustment").contentType(MediaType.APPLICATION_JSON)
+                        .content(ENTRUST.formatted("nb-office-1-director")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.code").value("ENTRUSTER_NOT_CITY_SECRETARY"))
+                .andExpect(jsonPath("$.detail").value(
+                        "only the city commission secretary can entrust a deputy (recorded on interview iv-1)"));
+        verify(commands).sendAndWait(new EntrustLeadInterviewer(new InterviewId("iv-1"), DIRECTOR, DEPUTY,
+                LocalDate.of(2018, 11, 1)));
     }
 
     @Test
@@ -278,7 +307,8 @@ class InterviewControllerTest {
         plain.perform(get("/api/interviews")).andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("AUTHENTICATION_REQUIRED"));
         plain.perform(post("/api/interviews").contentType(MediaType.APPLICATION_JSON).content(SCHEDULE.formatted("nb-secretary")))
-                .andExpect(status().isUnauthorized());
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("AUTHENTICATION_REQUIRED"));
         verify(commands, never()).sendAndWait(any());
     }
 }

@@ -22,6 +22,7 @@ final class Given {
 
     static final Official SECRETARY = new Official("nb-secretary", "陈明", "市纪委书记", OfficialRole.CITY_SECRETARY, "ningbo", null);
     static final Official DEPUTY = new Official("nb-deputy-1", "林晓", "市纪委副书记", OfficialRole.CITY_DEPUTY_SECRETARY, "ningbo", null);
+    static final Official OTHER_DEPUTY = new Official("nb-deputy-2", "周红", "市纪委副书记", OfficialRole.CITY_DEPUTY_SECRETARY, "ningbo", null);
     static final Official DIRECTOR = new Official("nb-office-1-director", "王强", "第一纪检监察室主任",
             OfficialRole.SUPERVISION_OFFICE_DIRECTOR, "ningbo", null);
     static final Official YUYAO_SECRETARY = new Official("yy-secretary", "徐立", "余姚市纪委书记",

@@ -46,6 +46,7 @@ class InterviewTest {
         fixture.givenNoPriorActivity()
                 .when(new ScheduleInterview(ID, TRANSPORT_LEADER, TALK, "谈话室", DEPUTY, null, null))
                 .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayloadMatching(refused("ENTRUSTMENT_REQUIRED", Refusal.Kind.UNPROCESSABLE))
                 .expectEvents(new InterviewSchedulingRefused("iv-1", TRANSPORT_LEADER, DEPUTY.ref(), "ENTRUSTMENT_REQUIRED",
                         LeadInterviewerRule.check(TRANSPORT_LEADER, DEPUTY, null).orElseThrow().getMessage()));
     }
@@ -69,6 +70,7 @@ class InterviewTest {
     void anotherDistrictsSecretaryCannotLeadACountyManagedInterview() {
         fixture.givenNoPriorActivity()
                 .when(new ScheduleInterview(ID, HOSPITAL_LEADER, LocalDate.of(2019, 3, 1), "余姚", JIANGBEI_SECRETARY, null, null))
+                .expectResultMessagePayloadMatching(refused("LEAD_NOT_DISTRICT_SECRETARY"))
                 .expectEvents(new InterviewSchedulingRefused("iv-1", HOSPITAL_LEADER, JIANGBEI_SECRETARY.ref(),
                         "LEAD_NOT_DISTRICT_SECRETARY", LeadInterviewerRule.check(HOSPITAL_LEADER, JIANGBEI_SECRETARY, null)
                         .orElseThrow().getMessage()));
@@ -94,6 +96,31 @@ class InterviewTest {
         fixture.given(SCHEDULED)
                 .when(new RescheduleInterview(ID, LocalDate.of(2018, 11, 20), "会议室", "书记出差"))
                 .expectEvents(new InterviewRescheduled("iv-1", LocalDate.of(2018, 11, 20), "会议室", "书记出差"));
+    }
+
+    @Test
+    void aTalkCannotBeRescheduledToBeforeTheAppointment() {
+        fixture.given(SCHEDULED)
+                .when(new RescheduleInterview(ID, LocalDate.of(2018, 10, 29), "会议室", "提前"))
+                .expectNoEvents()
+                .expectException(refused("TALK_BEFORE_APPOINTMENT", Refusal.Kind.UNPROCESSABLE));
+    }
+
+    @Test
+    void theSecretaryEntrustsADeputyOfAScheduledInterview() {
+        fixture.given(SCHEDULED)
+                .when(new EntrustLeadInterviewer(ID, SECRETARY, DEPUTY, LocalDate.of(2018, 11, 1)))
+                .expectResultMessagePayload(Optional.empty())
+                .expectEvents(new LeadInterviewerEntrusted("iv-1", SECRETARY.ref(), DEPUTY.ref(), LocalDate.of(2018, 11, 1)));
+    }
+
+    @Test
+    void anEntrustmentByAnyoneButTheCitySecretaryIsRefusedAndTheRefusalIsRecorded() {
+        fixture.given(SCHEDULED)
+                .when(new EntrustLeadInterviewer(ID, DIRECTOR, DEPUTY, LocalDate.of(2018, 11, 1)))
+                .expectResultMessagePayloadMatching(refused("ENTRUSTER_NOT_CITY_SECRETARY", Refusal.Kind.UNPROCESSABLE))
+                .expectEvents(new LeadInterviewerRuleViolated("iv-1", "ENTRUST", DEPUTY.ref(), "ENTRUSTER_NOT_CITY_SECRETARY",
+                        LeadInterviewerRule.check(TRANSPORT_LEADER, DEPUTY, DIRECTOR).orElseThrow().getMessage()));
     }
 
     @Test
@@ -179,8 +206,8 @@ class InterviewTest {
     @Test
     void anEmptyProblemListNeedsAnExplicitConfirmation() {
         fixture.given(SCHEDULED, DUTY_ADDED, RISK_ADDED).when(conductBy(SECRETARY, false))
-                .expectNoEvents().expectExceptionMessage(
-                        "the problem list is empty; confirm explicitly that no problems were found");
+                .expectNoEvents().expectException(refused("PROBLEM_LIST_EMPTY_UNCONFIRMED"))
+                .expectExceptionMessage("the problem list is empty; confirm explicitly that no problems were found");
         fixture.given(SCHEDULED, DUTY_ADDED, RISK_ADDED).when(conductBy(SECRETARY, true))
                 .expectSuccessfulHandlerExecution();
     }
@@ -208,6 +235,17 @@ class InterviewTest {
                 .when(conductBy(DEPUTY, false))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(Optional.empty());
+    }
+
+    /** An entrustment names one deputy: another deputy cannot conduct the talk under it. */
+    @Test
+    void anEntrustmentCountsOnlyForTheDeputyItNamed() {
+        fixture.given(SCHEDULED, new LeadInterviewerEntrusted("iv-1", SECRETARY.ref(), DEPUTY.ref(), TALK),
+                        DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED)
+                .when(conductBy(OTHER_DEPUTY, false))
+                .expectResultMessagePayloadMatching(refused("ENTRUSTMENT_REQUIRED", Refusal.Kind.UNPROCESSABLE))
+                .expectEvents(new LeadInterviewerRuleViolated("iv-1", "CONDUCT", OTHER_DEPUTY.ref(), "ENTRUSTMENT_REQUIRED",
+                        LeadInterviewerRule.check(TRANSPORT_LEADER, OTHER_DEPUTY, null).orElseThrow().getMessage()));
     }
 
     @Test
