@@ -2,7 +2,6 @@ package io.sanjiaodi.supervision.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -14,6 +13,7 @@ import io.sanjiaodi.supervision.SupervisionProperties;
 import io.sanjiaodi.supervision.query.SupervisionQueries;
 import io.sanjiaodi.supervision.query.SupervisionViews.EvaluationRow;
 import io.sanjiaodi.supervision.query.SupervisionViews.Overview;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -150,9 +150,8 @@ class SupervisionProjectorTest {
     }
 
     private void apply(String id, String type, String aggregate, long seq, String payload) throws Exception {
-        JsonNode json = JSON.readTree(payload);
         RecordedEvent event = new RecordedEvent(id, type, aggregate, seq, Instant.parse("2019-03-01T08:00:00Z").plusSeconds(seq),
-                json);
+                EventPayloads.read(type, payload.getBytes(StandardCharsets.UTF_8)));
         if (collected != null) {
             collected.add(event);
         } else {
