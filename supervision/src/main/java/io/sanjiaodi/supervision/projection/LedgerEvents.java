@@ -15,6 +15,7 @@ import io.sanjiaodi.contracts.rectification.TaskCascaded;
 import io.sanjiaodi.contracts.rectification.TaskClosureRefused;
 import io.sanjiaodi.contracts.rectification.TaskPlanRevised;
 import io.sanjiaodi.contracts.rectification.TaskPlanned;
+import io.sanjiaodi.contracts.rectification.TaskStatus;
 import io.sanjiaodi.contracts.rectification.TaskVerificationFailed;
 import io.sanjiaodi.contracts.rectification.TaskVerified;
 import io.sanjiaodi.contracts.rectification.TrackingEvaluationFiled;
@@ -123,7 +124,7 @@ final class LedgerEvents {
 
     private static void on(TaskVerified e, LedgerRecord l, RecordedEvent at) {
         TaskRecord t = l.task(e.taskId());
-        t.status = "VERIFIED";
+        t.status = TaskStatus.VERIFIED;
         t.verifiedOn = e.verifiedOn();
         t.overdue = false;
         step(t, at, e.comment());
@@ -132,7 +133,7 @@ final class LedgerEvents {
     /** A failed check leaves the plan on record: the task is planned again, not open. */
     private static void on(TaskVerificationFailed e, LedgerRecord l, RecordedEvent at) {
         TaskRecord t = l.task(e.taskId());
-        t.status = "PLANNED";
+        t.status = TaskStatus.PLANNED;
         step(t, at, e.reason());
     }
 
@@ -199,7 +200,7 @@ final class LedgerEvents {
         t.responsibleLeader = leader;
         t.responsibleDepartment = department;
         t.measures = measures;
-        t.status = "VERIFIED".equals(t.status) ? t.status : "PLANNED";
+        t.status = t.status.planned();
         return t;
     }
 
