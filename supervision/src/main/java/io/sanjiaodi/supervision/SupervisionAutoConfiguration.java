@@ -15,7 +15,8 @@ import org.springframework.core.env.Environment;
  * that consumes every topic already), as its own Kafka consumer group, so that its projections can
  * be rebuilt from the topics without touching the audit trail. Switched on explicitly
  * ({@code supervision.enabled=true}): a service that merely has this jar on its classpath must not
- * join the {@code supervision} consumer group.
+ * join the {@code supervision} consumer group. The host provides the {@link java.time.Clock} bean
+ * the queries take "today" from (audit-service's, which its audit log uses too).
  */
 @AutoConfiguration
 @ConditionalOnProperty(name = "supervision.enabled", havingValue = "true")

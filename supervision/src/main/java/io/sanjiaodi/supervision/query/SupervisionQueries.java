@@ -16,13 +16,16 @@ import java.util.List;
 import java.util.function.BiPredicate;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-/** Figures computed from the projections at read time, so they are never stale against them. */
+/**
+ * Figures computed from the projections at read time, so they are never stale against them. "Today"
+ * is the host's one {@link Clock} bean (audit-service's, UTC), the clock its audit log and
+ * checkpoints use too, so tests fix it in one place.
+ */
 @Service
 public class SupervisionQueries {
 
@@ -30,10 +33,10 @@ public class SupervisionQueries {
     private final WarningLevel.Thresholds thresholds;
     private final Clock clock;
 
-    public SupervisionQueries(MongoTemplate mongo, WarningLevel.Thresholds thresholds, ObjectProvider<Clock> clock) {
+    public SupervisionQueries(MongoTemplate mongo, WarningLevel.Thresholds thresholds, Clock clock) {
         this.mongo = mongo;
         this.thresholds = thresholds;
-        this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
+        this.clock = clock;
     }
 
     public List<LedgerRecord> ledgers(String jurisdictionId, Integer year) {

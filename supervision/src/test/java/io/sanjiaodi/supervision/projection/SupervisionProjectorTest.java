@@ -21,7 +21,6 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
 
@@ -43,9 +42,8 @@ class SupervisionProjectorTest {
         mongo = new MongoTemplate(client, "sup");
         ((MappingMongoConverter) mongo.getConverter()).afterPropertiesSet();
         projector = new SupervisionProjector(mongo);
-        StaticListableBeanFactory beans = new StaticListableBeanFactory();
-        beans.addBean("clock", Clock.fixed(Instant.parse("2019-03-25T00:00:00Z"), ZoneOffset.UTC));
-        queries = new SupervisionQueries(mongo, new WarningLevel.Thresholds(20, 10), beans.getBeanProvider(Clock.class));
+        queries = new SupervisionQueries(mongo, new WarningLevel.Thresholds(20, 10),
+                Clock.fixed(Instant.parse("2019-03-25T00:00:00Z"), ZoneOffset.UTC));
     }
 
     @AfterEach
