@@ -69,83 +69,67 @@ final class LedgerEvents {
         l.planDueOn = e.planDueOn();
         l.writtenReport.dueOn = e.writtenReportDueOn();
         for (RectificationOpened.Task t : e.tasks()) {
-            TaskRecord task = l.task(t.taskId());
+            TaskRecord task = task(l, t.taskId(), at, null);
             task.kind = name(t.kind());
             task.aspect = t.aspect();
             task.text = t.text();
-            step(task, at, null);
         }
     }
 
     private static void on(TaskPlanned e, LedgerRecord l, RecordedEvent at) {
-        TaskRecord t = plan(l.task(e.taskId()), e.responsibleLeader(), e.responsibleDepartment(), e.measures());
+        TaskRecord t = plan(task(l, e.taskId(), at, null), e.responsibleLeader(), e.responsibleDepartment(), e.measures());
         if (e.deadline() != null) {
             t.deadline = e.deadline();
             t.originalDeadline = t.originalDeadline == null ? t.deadline : t.originalDeadline;
         }
-        step(t, at, null);
     }
 
     /** The deadline moves only through an approved extension, so a revision carries none. */
     private static void on(TaskPlanRevised e, LedgerRecord l, RecordedEvent at) {
-        step(plan(l.task(e.taskId()), e.responsibleLeader(), e.responsibleDepartment(), e.measures()), at, e.reason());
+        plan(task(l, e.taskId(), at, e.reason()), e.responsibleLeader(), e.responsibleDepartment(), e.measures());
     }
 
     private static void on(DeadlineExtensionApproved e, LedgerRecord l, RecordedEvent at) {
-        TaskRecord t = l.task(e.taskId());
+        TaskRecord t = task(l, e.taskId(), at, e.comment());
         t.deadline = e.newDeadline();
         t.overdue = false;
-        step(t, at, e.comment());
     }
 
     private static void on(TaskCascaded e, LedgerRecord l, RecordedEvent at) {
-        TaskRecord t = l.task(e.taskId());
-        t.subTasks += e.subTasks().size();
-        step(t, at, null);
+        task(l, e.taskId(), at, null).subTasks += e.subTasks().size();
     }
 
     private static void on(SubTaskCompleted e, LedgerRecord l, RecordedEvent at) {
-        TaskRecord t = l.task(e.taskId());
-        t.subTasksDone++;
-        step(t, at, null);
+        task(l, e.taskId(), at, null).subTasksDone++;
     }
 
     private static void on(ProgressReported e, LedgerRecord l, RecordedEvent at) {
-        TaskRecord t = l.task(e.taskId());
-        t.progressReports++;
-        step(t, at, null);
+        task(l, e.taskId(), at, null).progressReports++;
     }
 
     private static void on(EvidenceAttached e, LedgerRecord l, RecordedEvent at) {
-        TaskRecord t = l.task(e.taskId());
-        t.evidence++;
-        step(t, at, null);
+        task(l, e.taskId(), at, null).evidence++;
     }
 
     private static void on(TaskVerified e, LedgerRecord l, RecordedEvent at) {
-        TaskRecord t = l.task(e.taskId());
+        TaskRecord t = task(l, e.taskId(), at, e.comment());
         t.status = TaskStatus.VERIFIED;
         t.verifiedOn = e.verifiedOn();
         t.overdue = false;
-        step(t, at, e.comment());
     }
 
     /** A failed check leaves the plan on record: the task is planned again, not open. */
     private static void on(TaskVerificationFailed e, LedgerRecord l, RecordedEvent at) {
-        TaskRecord t = l.task(e.taskId());
-        t.status = TaskStatus.PLANNED;
-        step(t, at, e.reason());
+        task(l, e.taskId(), at, e.reason()).status = TaskStatus.PLANNED;
     }
 
     private static void on(TaskBecameOverdue e, LedgerRecord l, RecordedEvent at) {
-        TaskRecord t = l.task(e.taskId());
-        t.overdue = true;
-        step(t, at, null);
+        task(l, e.taskId(), at, null).overdue = true;
     }
 
     /** Changes nothing but the history: the auditors want the refused attempt on the timeline. */
     private static void on(TaskClosureRefused e, LedgerRecord l, RecordedEvent at) {
-        step(l.task(e.taskId()), at, e.reason());
+        task(l, e.taskId(), at, e.reason());
     }
 
     private static void on(RegulationRecorded e, LedgerRecord l, RecordedEvent at) {
@@ -170,9 +154,7 @@ final class LedgerEvents {
     private static void on(StageEvaluationRecorded e, LedgerRecord l, RecordedEvent at) {
         l.stageEvaluations++;
         for (StageEvaluationRecorded.TaskRating result : e.results()) {
-            TaskRecord t = l.task(result.taskId());
-            t.rating = name(result.rating());
-            step(t, at, result.comment());
+            task(l, result.taskId(), at, result.comment()).rating = name(result.rating());
         }
     }
 
@@ -204,11 +186,16 @@ final class LedgerEvents {
         return t;
     }
 
-    /** Once per event, so a replayed event adds no second step. */
-    private static void step(TaskRecord t, RecordedEvent e, String note) {
+    /**
+     * The event's task with the event on its history, noted with the event's reason or comment if
+     * it has one; once per event, so a replayed event adds no second step.
+     */
+    private static TaskRecord task(LedgerRecord l, String taskId, RecordedEvent e, String note) {
+        TaskRecord t = l.task(taskId);
         if (t.history.stream().noneMatch(s -> s.eventId().equals(e.eventId()))) {
             t.history.add(new Step(e.type(), e.time(), e.eventId(), note));
         }
+        return t;
     }
 
     /** The models keep the contracts' enum constants by name (null for a constant this reader does not know). */
