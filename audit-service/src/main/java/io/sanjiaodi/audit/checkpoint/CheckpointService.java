@@ -53,7 +53,7 @@ public class CheckpointService {
         return find(new Query().with(Sort.by("_id")));
     }
 
-    @Scheduled(fixedDelayString = "${audit.checkpoint-interval-millis:2000}")
+    @Scheduled(fixedDelayString = "#{@checkpointIntervalMillis}")
     void tick() {
         signIfGrown();
     }

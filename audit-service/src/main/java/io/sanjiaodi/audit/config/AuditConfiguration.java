@@ -22,6 +22,15 @@ class AuditConfiguration {
         return properties.topics().toArray(String[]::new);
     }
 
+    /**
+     * The checkpoint interval {@code @Scheduled} reads through SpEL ({@code #{@checkpointIntervalMillis}}),
+     * so that the properties record's default is the only one.
+     */
+    @Bean
+    Long checkpointIntervalMillis(AuditProperties properties) {
+        return properties.checkpointIntervalMillis();
+    }
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();

@@ -1,9 +1,8 @@
 package io.sanjiaodi.supervision.intake;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.sanjiaodi.contracts.CloudEventAttributes;
+import io.sanjiaodi.supervision.projection.EventPayloads;
 import io.sanjiaodi.supervision.projection.RecordedEvent;
 import java.io.IOException;
 import java.time.Instant;
@@ -14,12 +13,12 @@ final class RecordedEvents {
     private RecordedEvents() {
     }
 
-    static RecordedEvent of(CloudEvent event, ObjectMapper json) throws IOException {
+    static RecordedEvent of(CloudEvent event) throws IOException {
         if (event.getData() == null || event.getSubject() == null) {
             return null;
         }
         Object sequence = event.getExtension(CloudEventAttributes.AGGREGATE_SEQUENCE);
-        JsonNode payload = json.readTree(event.getData().toBytes());
+        Object payload = EventPayloads.read(event.getType(), event.getData().toBytes());
         Instant time = event.getTime() == null ? Instant.now() : event.getTime().toInstant();
         return new RecordedEvent(event.getId(), event.getType(), event.getSubject(),
                 sequence == null ? 0 : Long.parseLong(sequence.toString()), time, payload);

@@ -1,6 +1,5 @@
 package io.sanjiaodi.supervision.intake;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.sanjiaodi.contracts.Topics;
 import io.sanjiaodi.supervision.projection.RecordedEvent;
@@ -35,7 +34,6 @@ public class SupervisionIntake implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(SupervisionIntake.class);
     private static final List<String> TOPICS = List.of(Topics.INTERVIEW_EVENTS, Topics.RECTIFICATION_EVENTS);
     private final SupervisionProjector projector;
-    private final ObjectMapper json;
     private final LiveUpdates live;
     private final KafkaListenerEndpointRegistry listeners;
     private final SupervisionReplay replay;
@@ -43,18 +41,17 @@ public class SupervisionIntake implements DisposableBean {
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private final AtomicReference<SupervisionReplay.Result> lastRebuild = new AtomicReference<>();
 
-    SupervisionIntake(SupervisionProjector projector, ObjectMapper json, LiveUpdates live,
-                      KafkaListenerEndpointRegistry listeners, ConsumerFactory<String, CloudEvent> consumers) {
+    SupervisionIntake(SupervisionProjector projector, LiveUpdates live, KafkaListenerEndpointRegistry listeners,
+                      ConsumerFactory<String, CloudEvent> consumers) {
         this.projector = projector;
-        this.json = json;
         this.live = live;
         this.listeners = listeners;
-        this.replay = new SupervisionReplay(consumers.getConfigurationProperties(), projector, json);
+        this.replay = new SupervisionReplay(consumers.getConfigurationProperties(), projector);
     }
 
     @KafkaListener(id = LISTENER_ID, topics = {Topics.INTERVIEW_EVENTS, Topics.RECTIFICATION_EVENTS}, groupId = "supervision")
     void on(CloudEvent event) throws IOException {
-        RecordedEvent recorded = RecordedEvents.of(event, json);
+        RecordedEvent recorded = RecordedEvents.of(event);
         if (recorded != null && projector.apply(recorded)) {
             live.changed(recorded);
         }

@@ -1,6 +1,5 @@
 package io.sanjiaodi.supervision.intake;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.sanjiaodi.supervision.projection.RecordedEvent;
@@ -33,9 +32,8 @@ public final class SupervisionReplay {
     private static final Logger log = LoggerFactory.getLogger(SupervisionReplay.class);
     private final Map<String, Object> consumerConfig;
     private final SupervisionProjector projector;
-    private final ObjectMapper json;
 
-    public SupervisionReplay(Map<String, Object> kafkaConsumerConfig, SupervisionProjector projector, ObjectMapper json) {
+    public SupervisionReplay(Map<String, Object> kafkaConsumerConfig, SupervisionProjector projector) {
         this.consumerConfig = new HashMap<>(kafkaConsumerConfig);
         this.consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
         this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -43,7 +41,16 @@ public final class SupervisionReplay {
         this.consumerConfig.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 50 * 1024 * 1024);
         this.consumerConfig.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         this.projector = projector;
-        this.json = json;
+    }
+
+    /**
+     * @deprecated the payloads are read by the projections' own tolerant reader ({@code EventPayloads}),
+     * so {@code json} is not used; kept for the benchmark module until it calls the two-argument form
+     */
+    @Deprecated(forRemoval = true)
+    public SupervisionReplay(Map<String, Object> kafkaConsumerConfig, SupervisionProjector projector,
+                             com.fasterxml.jackson.databind.ObjectMapper json) {
+        this(kafkaConsumerConfig, projector);
     }
 
     /** events read, events that changed a model, aggregates skipped after a failure; the rate counts every event read. */
@@ -88,7 +95,7 @@ public final class SupervisionReplay {
 
     private void read(CloudEvent event, List<RecordedEvent> batch, Set<String> failedAggregates) {
         try {
-            RecordedEvent recorded = event == null ? null : RecordedEvents.of(event, json);
+            RecordedEvent recorded = event == null ? null : RecordedEvents.of(event);
             if (recorded != null && !failedAggregates.contains(recorded.aggregateId())) {
                 batch.add(recorded);
             }

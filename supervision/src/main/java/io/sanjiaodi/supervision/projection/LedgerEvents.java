@@ -1,128 +1,205 @@
 package io.sanjiaodi.supervision.projection;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.sanjiaodi.contracts.rectification.AccountabilityCaseConcluded;
+import io.sanjiaodi.contracts.rectification.AccountabilityCaseOpened;
+import io.sanjiaodi.contracts.rectification.DeadlineExtensionApproved;
+import io.sanjiaodi.contracts.rectification.EvidenceAttached;
+import io.sanjiaodi.contracts.rectification.ProgressReported;
+import io.sanjiaodi.contracts.rectification.RectificationClosed;
+import io.sanjiaodi.contracts.rectification.RectificationOpened;
+import io.sanjiaodi.contracts.rectification.RegulationRecorded;
+import io.sanjiaodi.contracts.rectification.StageEvaluationRecorded;
+import io.sanjiaodi.contracts.rectification.SubTaskCompleted;
+import io.sanjiaodi.contracts.rectification.TaskBecameOverdue;
+import io.sanjiaodi.contracts.rectification.TaskCascaded;
+import io.sanjiaodi.contracts.rectification.TaskClosureRefused;
+import io.sanjiaodi.contracts.rectification.TaskPlanRevised;
+import io.sanjiaodi.contracts.rectification.TaskPlanned;
+import io.sanjiaodi.contracts.rectification.TaskStatus;
+import io.sanjiaodi.contracts.rectification.TaskVerificationFailed;
+import io.sanjiaodi.contracts.rectification.TaskVerified;
+import io.sanjiaodi.contracts.rectification.TrackingEvaluationFiled;
+import io.sanjiaodi.contracts.rectification.WrittenReportBecameOverdue;
+import io.sanjiaodi.contracts.rectification.WrittenReportFiled;
 import io.sanjiaodi.supervision.projection.LedgerRecord.Case;
 import io.sanjiaodi.supervision.projection.LedgerRecord.Regulation;
 import io.sanjiaodi.supervision.projection.LedgerRecord.Step;
 import io.sanjiaodi.supervision.projection.LedgerRecord.TaskRecord;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 
-/** How each event of {@code rectification.events} changes a {@link LedgerRecord}. */
+/**
+ * How each event of {@code rectification.events} changes a {@link LedgerRecord}, one handler per
+ * event. A task event's history step notes its reason or comment where the event has one.
+ */
 final class LedgerEvents {
 
-    private static final Set<String> HANDLED = Set.of("RectificationOpened", "TaskPlanned", "TaskPlanRevised",
-            "DeadlineExtensionApproved", "TaskCascaded", "SubTaskCompleted", "ProgressReported", "EvidenceAttached",
-            "RegulationRecorded", "TaskVerified", "TaskVerificationFailed", "TaskBecameOverdue", "WrittenReportFiled",
-            "WrittenReportBecameOverdue", "TrackingEvaluationFiled", "StageEvaluationRecorded",
-            "AccountabilityCaseOpened", "AccountabilityCaseConcluded", "RectificationClosed", "TaskClosureRefused");
+    static final EventRoutes<LedgerRecord> ROUTES = new EventRoutes<LedgerRecord>()
+            .on(RectificationOpened.class, RectificationOpened::ledgerId, LedgerEvents::on)
+            .on(TaskPlanned.class, TaskPlanned::ledgerId, LedgerEvents::on)
+            .on(TaskPlanRevised.class, TaskPlanRevised::ledgerId, LedgerEvents::on)
+            .on(DeadlineExtensionApproved.class, DeadlineExtensionApproved::ledgerId, LedgerEvents::on)
+            .on(TaskCascaded.class, TaskCascaded::ledgerId, LedgerEvents::on)
+            .on(SubTaskCompleted.class, SubTaskCompleted::ledgerId, LedgerEvents::on)
+            .on(ProgressReported.class, ProgressReported::ledgerId, LedgerEvents::on)
+            .on(EvidenceAttached.class, EvidenceAttached::ledgerId, LedgerEvents::on)
+            .on(RegulationRecorded.class, RegulationRecorded::ledgerId, LedgerEvents::on)
+            .on(TaskVerified.class, TaskVerified::ledgerId, LedgerEvents::on)
+            .on(TaskVerificationFailed.class, TaskVerificationFailed::ledgerId, LedgerEvents::on)
+            .on(TaskBecameOverdue.class, TaskBecameOverdue::ledgerId, LedgerEvents::on)
+            .on(TaskClosureRefused.class, TaskClosureRefused::ledgerId, LedgerEvents::on)
+            .on(WrittenReportFiled.class, WrittenReportFiled::ledgerId, LedgerEvents::on)
+            .on(WrittenReportBecameOverdue.class, WrittenReportBecameOverdue::ledgerId, LedgerEvents::on)
+            .on(TrackingEvaluationFiled.class, TrackingEvaluationFiled::ledgerId, LedgerEvents::on)
+            .on(StageEvaluationRecorded.class, StageEvaluationRecorded::ledgerId, LedgerEvents::on)
+            .on(AccountabilityCaseOpened.class, AccountabilityCaseOpened::ledgerId, LedgerEvents::on)
+            .on(AccountabilityCaseConcluded.class, AccountabilityCaseConcluded::ledgerId, LedgerEvents::on)
+            .on(RectificationClosed.class, RectificationClosed::ledgerId, LedgerEvents::on);
 
-    boolean handles(String type) {
-        return HANDLED.contains(type);
+    private LedgerEvents() {
     }
 
-    void apply(LedgerRecord l, RecordedEvent e) {
-        switch (e.type()) {
-            case "RectificationOpened" -> opened(l, e);
-            case "RegulationRecorded" -> l.regulations.add(new Regulation(e.text("regulationId"), e.text("title"),
-                    e.text("action"), e.date("issuedOn"), texts(e.payload().path("taskIds"))));
-            case "WrittenReportFiled" -> {
-                l.writtenReport.filedOn = e.date("filedOn");
-                l.writtenReport.registrationNumber = e.text("registrationNumber");
-                l.writtenReport.late = e.payload().path("late").asBoolean();
-            }
-            case "WrittenReportBecameOverdue" -> l.writtenReport.overdue = true;
-            case "TrackingEvaluationFiled" -> l.trackingEvaluationFiled = true;
-            case "StageEvaluationRecorded" -> stageEvaluation(l, e);
-            case "AccountabilityCaseOpened" -> {
-                Case c = new Case();
-                c.caseId = e.text("caseId");
-                c.taskIds = texts(e.payload().path("taskIds"));
-                c.grounds = e.text("grounds");
-                c.openedOn = e.date("openedOn");
-                l.accountabilityCases.add(c);
-            }
-            case "AccountabilityCaseConcluded" -> l.accountabilityCases.stream()
-                    .filter(c -> c.caseId.equals(e.text("caseId"))).forEach(c -> {
-                        c.outcome = e.text("outcome");
-                        c.concludedOn = e.date("concludedOn");
-                    });
-            case "RectificationClosed" -> l.closedOn = e.date("closedOn");
-            default -> task(l.task(e.text("taskId")), e);
-        }
-    }
-
-    private static void opened(LedgerRecord l, RecordedEvent e) {
-        l.interviewId = e.text("interviewId");
-        l.unitId = e.text("unitId");
-        l.unitName = e.text("unitName");
-        l.jurisdictionId = e.text("jurisdictionId");
-        l.conductedOn = e.date("conductedOn");
+    private static void on(RectificationOpened e, LedgerRecord l, RecordedEvent at) {
+        l.interviewId = e.interviewId();
+        l.unitId = e.unitId();
+        l.unitName = e.unitName();
+        l.jurisdictionId = e.jurisdictionId();
+        l.conductedOn = e.conductedOn();
+        // ledgers opened before conductedOn was added count in the year they were opened
         l.year = (l.conductedOn != null ? l.conductedOn : l.openedOn).getYear();
-        l.planDueOn = e.date("planDueOn");
-        l.writtenReport.dueOn = e.date("writtenReportDueOn");
-        for (JsonNode t : e.payload().path("tasks")) {
-            TaskRecord task = l.task(t.path("taskId").asText());
-            task.kind = t.path("kind").asText(null);
-            task.aspect = t.path("aspect").asText(null);
-            task.text = t.path("text").asText(null);
-            step(task, e, null);
+        l.planDueOn = e.planDueOn();
+        l.writtenReport.dueOn = e.writtenReportDueOn();
+        for (RectificationOpened.Task t : e.tasks()) {
+            TaskRecord task = task(l, t.taskId(), at, null);
+            task.kind = name(t.kind());
+            task.aspect = t.aspect();
+            task.text = t.text();
         }
     }
 
-    private static void task(TaskRecord t, RecordedEvent e) {
-        switch (e.type()) {
-            case "TaskPlanned", "TaskPlanRevised" -> {
-                t.responsibleLeader = e.text("responsibleLeader");
-                t.responsibleDepartment = e.text("responsibleDepartment");
-                t.measures = e.text("measures");
-                if (e.date("deadline") != null) {
-                    t.deadline = e.date("deadline");
-                    t.originalDeadline = t.originalDeadline == null ? t.deadline : t.originalDeadline;
-                }
-                t.status = "VERIFIED".equals(t.status) ? t.status : "PLANNED";
-            }
-            case "DeadlineExtensionApproved" -> {
-                t.deadline = e.date("newDeadline");
-                t.overdue = false;
-            }
-            case "TaskCascaded" -> t.subTasks += e.payload().path("subTasks").size();
-            case "SubTaskCompleted" -> t.subTasksDone++;
-            case "ProgressReported" -> t.progressReports++;
-            case "EvidenceAttached" -> t.evidence++;
-            case "TaskVerified" -> {
-                t.status = "VERIFIED";
-                t.verifiedOn = e.date("verifiedOn");
-                t.overdue = false;
-            }
-            case "TaskVerificationFailed" -> t.status = "PLANNED";
-            case "TaskBecameOverdue" -> t.overdue = true;
-            default -> {
-                // TaskClosureRefused: only the history records it
-            }
+    private static void on(TaskPlanned e, LedgerRecord l, RecordedEvent at) {
+        TaskRecord t = plan(task(l, e.taskId(), at, null), e.responsibleLeader(), e.responsibleDepartment(), e.measures());
+        if (e.deadline() != null) {
+            t.deadline = e.deadline();
+            t.originalDeadline = t.originalDeadline == null ? t.deadline : t.originalDeadline;
         }
-        step(t, e, e.text("reason") != null ? e.text("reason") : e.text("comment"));
     }
 
-    private static void stageEvaluation(LedgerRecord l, RecordedEvent e) {
+    /** The deadline moves only through an approved extension, so a revision carries none. */
+    private static void on(TaskPlanRevised e, LedgerRecord l, RecordedEvent at) {
+        plan(task(l, e.taskId(), at, e.reason()), e.responsibleLeader(), e.responsibleDepartment(), e.measures());
+    }
+
+    private static void on(DeadlineExtensionApproved e, LedgerRecord l, RecordedEvent at) {
+        TaskRecord t = task(l, e.taskId(), at, e.comment());
+        t.deadline = e.newDeadline();
+        t.overdue = false;
+    }
+
+    private static void on(TaskCascaded e, LedgerRecord l, RecordedEvent at) {
+        task(l, e.taskId(), at, null).subTasks += e.subTasks().size();
+    }
+
+    private static void on(SubTaskCompleted e, LedgerRecord l, RecordedEvent at) {
+        task(l, e.taskId(), at, null).subTasksDone++;
+    }
+
+    private static void on(ProgressReported e, LedgerRecord l, RecordedEvent at) {
+        task(l, e.taskId(), at, null).progressReports++;
+    }
+
+    private static void on(EvidenceAttached e, LedgerRecord l, RecordedEvent at) {
+        task(l, e.taskId(), at, null).evidence++;
+    }
+
+    private static void on(TaskVerified e, LedgerRecord l, RecordedEvent at) {
+        TaskRecord t = task(l, e.taskId(), at, e.comment());
+        t.status = TaskStatus.VERIFIED;
+        t.verifiedOn = e.verifiedOn();
+        t.overdue = false;
+    }
+
+    /** A failed check leaves the plan on record: the task is planned again, not open. */
+    private static void on(TaskVerificationFailed e, LedgerRecord l, RecordedEvent at) {
+        task(l, e.taskId(), at, e.reason()).status = TaskStatus.PLANNED;
+    }
+
+    private static void on(TaskBecameOverdue e, LedgerRecord l, RecordedEvent at) {
+        task(l, e.taskId(), at, null).overdue = true;
+    }
+
+    /** Changes nothing but the history: the auditors want the refused attempt on the timeline. */
+    private static void on(TaskClosureRefused e, LedgerRecord l, RecordedEvent at) {
+        task(l, e.taskId(), at, e.reason());
+    }
+
+    private static void on(RegulationRecorded e, LedgerRecord l, RecordedEvent at) {
+        l.regulations.add(new Regulation(e.regulationId(), e.title(), name(e.action()), e.issuedOn(),
+                new ArrayList<>(e.taskIds())));
+    }
+
+    private static void on(WrittenReportFiled e, LedgerRecord l, RecordedEvent at) {
+        l.writtenReport.filedOn = e.filedOn();
+        l.writtenReport.registrationNumber = e.registrationNumber();
+        l.writtenReport.late = e.late();
+    }
+
+    private static void on(WrittenReportBecameOverdue e, LedgerRecord l, RecordedEvent at) {
+        l.writtenReport.overdue = true;
+    }
+
+    private static void on(TrackingEvaluationFiled e, LedgerRecord l, RecordedEvent at) {
+        l.trackingEvaluationFiled = true;
+    }
+
+    private static void on(StageEvaluationRecorded e, LedgerRecord l, RecordedEvent at) {
         l.stageEvaluations++;
-        for (JsonNode result : e.payload().path("results")) {
-            TaskRecord t = l.task(result.path("taskId").asText());
-            t.rating = result.path("rating").asText(null);
-            step(t, e, result.path("comment").asText(null));
+        for (StageEvaluationRecorded.TaskRating result : e.results()) {
+            task(l, result.taskId(), at, result.comment()).rating = name(result.rating());
         }
     }
 
-    private static void step(TaskRecord t, RecordedEvent e, String note) {
+    private static void on(AccountabilityCaseOpened e, LedgerRecord l, RecordedEvent at) {
+        Case c = new Case();
+        c.caseId = e.caseId();
+        c.taskIds = new ArrayList<>(e.taskIds());
+        c.grounds = e.grounds();
+        c.openedOn = e.openedOn();
+        l.accountabilityCases.add(c);
+    }
+
+    private static void on(AccountabilityCaseConcluded e, LedgerRecord l, RecordedEvent at) {
+        l.accountabilityCases.stream().filter(c -> c.caseId.equals(e.caseId())).forEach(c -> {
+            c.outcome = e.outcome();
+            c.concludedOn = e.concludedOn();
+        });
+    }
+
+    private static void on(RectificationClosed e, LedgerRecord l, RecordedEvent at) {
+        l.closedOn = e.closedOn();
+    }
+
+    private static TaskRecord plan(TaskRecord t, String leader, String department, String measures) {
+        t.responsibleLeader = leader;
+        t.responsibleDepartment = department;
+        t.measures = measures;
+        t.status = t.status.planned();
+        return t;
+    }
+
+    /**
+     * The event's task with the event on its history, noted with the event's reason or comment if
+     * it has one; once per event, so a replayed event adds no second step.
+     */
+    private static TaskRecord task(LedgerRecord l, String taskId, RecordedEvent e, String note) {
+        TaskRecord t = l.task(taskId);
         if (t.history.stream().noneMatch(s -> s.eventId().equals(e.eventId()))) {
             t.history.add(new Step(e.type(), e.time(), e.eventId(), note));
         }
+        return t;
     }
 
-    private static List<String> texts(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(v -> values.add(v.asText()));
-        return values;
+    /** The models keep the contracts' enum constants by name (null for a constant this reader does not know). */
+    private static String name(Enum<?> constant) {
+        return constant == null ? null : constant.name();
     }
 }

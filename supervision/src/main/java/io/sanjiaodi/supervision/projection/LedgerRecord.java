@@ -1,5 +1,6 @@
 package io.sanjiaodi.supervision.projection;
 
+import io.sanjiaodi.contracts.rectification.TaskStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public class LedgerRecord {
         return tasks.stream().filter(t -> t.taskId.equals(taskId)).findFirst().orElseGet(() -> {
             TaskRecord task = new TaskRecord();
             task.taskId = taskId;
-            task.status = "OPEN";
+            task.status = TaskStatus.OPEN;
             tasks.add(task);
             return task;
         });
@@ -44,7 +45,7 @@ public class LedgerRecord {
         public String kind;
         public String aspect;
         public String text;
-        public String status;
+        public TaskStatus status;
         public String responsibleLeader;
         public String responsibleDepartment;
         public String measures;

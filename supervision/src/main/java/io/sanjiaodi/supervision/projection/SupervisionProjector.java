@@ -1,7 +1,5 @@
 package io.sanjiaodi.supervision.projection;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +24,6 @@ import org.springframework.stereotype.Component;
 public class SupervisionProjector {
 
     private final MongoTemplate mongo;
-    private final LedgerEvents ledgerEvents = new LedgerEvents();
 
     public SupervisionProjector(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -51,12 +48,9 @@ public class SupervisionProjector {
         }
         List<RecordedEvent> changed = new ArrayList<>();
         for (RecordedEvent e : events) {
-            boolean applied = switch (e.type()) {
-                case "InterviewScheduled", "InterviewRescheduled", "InterviewCancelled", "InterviewConducted" ->
-                        interview(batch, e, view -> interviewEvent(view, e));
-                default -> e.payload().has("ledgerId") && ledgerEvents.handles(e.type())
-                        && ledger(batch, e, ledger -> ledgerEvents.apply(ledger, e));
-            };
+            boolean applied = InterviewEvents.ROUTES.follows(e)
+                    ? interview(batch, e, view -> InterviewEvents.ROUTES.apply(view, e))
+                    : LedgerEvents.ROUTES.follows(e) && ledger(batch, e, ledger -> LedgerEvents.ROUTES.apply(ledger, e));
             if (applied) {
                 changed.add(e);
             }
@@ -68,42 +62,6 @@ public class SupervisionProjector {
     public void reset() {
         mongo.dropCollection(InterviewRecord.class);
         mongo.dropCollection(LedgerRecord.class);
-    }
-
-    private void interviewEvent(InterviewRecord v, RecordedEvent e) {
-        JsonNode who = e.payload().path("interviewee");
-        if (!who.isMissingNode()) {
-            v.unitId = who.path("unitId").asText(null);
-            v.unitName = who.path("unitName").asText(null);
-            v.jurisdictionId = who.path("jurisdictionId").asText(null);
-            v.cadreLevel = who.path("cadreLevel").asText(null);
-        }
-        switch (e.type()) {
-            case "InterviewScheduled", "InterviewRescheduled" -> {
-                v.status = v.status == null ? "SCHEDULED" : v.status;
-                v.plannedDate = e.date("plannedDate");
-                v.year = v.plannedDate == null ? v.year : v.plannedDate.getYear();
-                v.leadInterviewer = e.payload().path("leadInterviewer").path("name").asText(v.leadInterviewer);
-            }
-            case "InterviewCancelled" -> v.status = "CANCELLED";
-            default -> conducted(v, e);
-        }
-    }
-
-    private static void conducted(InterviewRecord v, RecordedEvent e) {
-        v.status = "CONDUCTED";
-        v.conductedOn = e.date("conductedOn");
-        v.year = v.conductedOn.getYear();
-        v.leadInterviewer = e.payload().path("leadInterviewer").path("name").asText(null);
-        JsonNode lists = e.payload().path("lists").deepCopy();
-        for (JsonNode problem : lists.path("problems")) {
-            ((ObjectNode) problem).remove("confidentialSource");
-        }
-        v.lists = org.bson.Document.parse(lists.toString());
-        v.responsibilityCount = lists.path("responsibilities").size();
-        v.problemCount = lists.path("problems").size();
-        v.riskCount = lists.path("risks").size();
-        v.listsHash = e.text("listsHash");
     }
 
     private boolean interview(Batch batch, RecordedEvent e, Consumer<InterviewRecord> change) {

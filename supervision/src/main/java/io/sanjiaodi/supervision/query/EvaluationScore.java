@@ -1,5 +1,6 @@
 package io.sanjiaodi.supervision.query;
 
+import io.sanjiaodi.contracts.rectification.TaskStatus;
 import io.sanjiaodi.supervision.projection.LedgerRecord;
 import io.sanjiaodi.supervision.projection.LedgerRecord.TaskRecord;
 import io.sanjiaodi.supervision.query.SupervisionViews.EvaluationRow;
@@ -17,8 +18,8 @@ final class EvaluationScore {
     }
 
     static EvaluationRow of(LedgerRecord l) {
-        List<String> verified = ids(l, t -> "VERIFIED".equals(t.status));
-        List<String> overdue = ids(l, t -> t.overdue && !"VERIFIED".equals(t.status));
+        List<String> verified = ids(l, t -> t.status == TaskStatus.VERIFIED);
+        List<String> overdue = ids(l, t -> t.overdue && t.status != TaskStatus.VERIFIED);
         List<String> notRectified = ids(l, t -> "NOT_RECTIFIED".equals(t.rating));
         boolean reportOnTime = l.writtenReport.filedOn != null && !l.writtenReport.late;
         boolean reportLate = l.writtenReport.late || l.writtenReport.overdue;

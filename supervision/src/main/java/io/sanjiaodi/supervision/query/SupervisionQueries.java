@@ -1,7 +1,8 @@
 package io.sanjiaodi.supervision.query;
 
+import io.sanjiaodi.contracts.rectification.TaskStatus;
+import io.sanjiaodi.contracts.rectification.WarningLevel;
 import io.sanjiaodi.platform.Refusal;
-import io.sanjiaodi.supervision.SupervisionProperties;
 import io.sanjiaodi.supervision.projection.InterviewRecord;
 import io.sanjiaodi.supervision.projection.LedgerRecord;
 import io.sanjiaodi.supervision.projection.LedgerRecord.TaskRecord;
@@ -15,24 +16,27 @@ import java.util.List;
 import java.util.function.BiPredicate;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-/** Figures computed from the projections at read time, so they are never stale against them. */
+/**
+ * Figures computed from the projections at read time, so they are never stale against them. "Today"
+ * is the host's one {@link Clock} bean (audit-service's, UTC), the clock its audit log and
+ * checkpoints use too, so tests fix it in one place.
+ */
 @Service
 public class SupervisionQueries {
 
     private final MongoTemplate mongo;
-    private final SupervisionProperties properties;
+    private final WarningLevel.Thresholds thresholds;
     private final Clock clock;
 
-    public SupervisionQueries(MongoTemplate mongo, SupervisionProperties properties, ObjectProvider<Clock> clock) {
+    public SupervisionQueries(MongoTemplate mongo, WarningLevel.Thresholds thresholds, Clock clock) {
         this.mongo = mongo;
-        this.properties = properties;
-        this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
+        this.thresholds = thresholds;
+        this.clock = clock;
     }
 
     public List<LedgerRecord> ledgers(String jurisdictionId, Integer year) {
@@ -90,7 +94,7 @@ public class SupervisionQueries {
         for (LedgerRecord l : ledgers) {
             for (TaskRecord t : l.tasks) {
                 tasks++;
-                if ("VERIFIED".equals(t.status)) {
+                if (t.status == TaskStatus.VERIFIED) {
                     closed++;
                     if (t.verifiedOn != null && l.openedOn != null) {
                         daysToClose.add(ChronoUnit.DAYS.between(l.openedOn, t.verifiedOn));
@@ -120,25 +124,27 @@ public class SupervisionQueries {
                 tasks == 0 ? 0 : (double) closed / tasks, median(daysToClose), pending, late, cases, regulations,
                 perMonth.entrySet().stream().map(e -> new MonthCount(e.getKey(), e.getValue())).toList(),
                 overdueByJurisdiction.entrySet().stream().map(e -> new JurisdictionCount(e.getKey(), e.getValue())).toList(),
-                new WarningCounts(count(warnings, "YELLOW"), count(warnings, "ORANGE"), count(warnings, "RED")));
+                new WarningCounts(count(warnings, WarningLevel.YELLOW), count(warnings, WarningLevel.ORANGE),
+                        count(warnings, WarningLevel.RED)));
     }
 
-    /** Unverified tasks due within the yellow threshold or overdue, most urgent first. */
-    public List<TaskWarning> warnings(String jurisdictionId, Integer year, String level) {
+    /**
+     * Unverified tasks due within the yellow threshold or overdue, most urgent first; the colours are
+     * the ledgers' own ({@link WarningLevel}), so a unit and its supervisor never see different ones.
+     *
+     * @param level only this level; null for every level but NONE
+     */
+    public List<TaskWarning> warnings(String jurisdictionId, Integer year, WarningLevel level) {
         LocalDate today = LocalDate.now(clock);
         List<TaskWarning> warnings = new ArrayList<>();
         for (LedgerRecord l : ledgers(jurisdictionId, year)) {
             for (TaskRecord t : l.tasks) {
-                if ("VERIFIED".equals(t.status) || t.deadline == null) {
-                    continue;
-                }
-                long daysLeft = ChronoUnit.DAYS.between(today, t.deadline);
-                String warning = t.overdue || daysLeft < 0 ? "RED" : daysLeft <= properties.orangeDays() ? "ORANGE"
-                        : daysLeft <= properties.yellowDays() ? "YELLOW" : null;
-                if (warning != null && (level == null || level.equals(warning))) {
+                WarningLevel warning = WarningLevel.of(t.deadline, t.status == TaskStatus.VERIFIED, t.overdue, today,
+                        thresholds);
+                if (warning != WarningLevel.NONE && (level == null || level == warning)) {
                     warnings.add(new TaskWarning(l.ledgerId, l.interviewId, l.unitId, l.unitName, l.jurisdictionId,
                             t.taskId, t.kind, t.text, t.responsibleLeader, t.responsibleDepartment, t.deadline,
-                            daysLeft, warning));
+                            ChronoUnit.DAYS.between(today, t.deadline), warning));
                 }
             }
         }
@@ -162,8 +168,8 @@ public class SupervisionQueries {
         return rows;
     }
 
-    private static int count(List<TaskWarning> warnings, String level) {
-        return (int) warnings.stream().filter(w -> w.level().equals(level)).count();
+    private static int count(List<TaskWarning> warnings, WarningLevel level) {
+        return (int) warnings.stream().filter(w -> w.level() == level).count();
     }
 
     private static Double median(List<Long> values) {

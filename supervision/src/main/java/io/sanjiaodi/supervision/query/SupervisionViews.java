@@ -1,5 +1,6 @@
 package io.sanjiaodi.supervision.query;
 
+import io.sanjiaodi.contracts.rectification.WarningLevel;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -26,10 +27,10 @@ public final class SupervisionViews {
     public record WarningCounts(int yellow, int orange, int red) {
     }
 
-    /** A task that is due soon or overdue, with its warning level: YELLOW, ORANGE or RED. */
+    /** A task that is due soon or overdue, with its warning level: YELLOW, ORANGE or RED (never NONE). */
     public record TaskWarning(String ledgerId, String interviewId, String unitId, String unitName, String jurisdictionId,
                               String taskId, String kind, String text, String responsibleLeader,
-                              String responsibleDepartment, LocalDate deadline, long daysLeft, String level) {
+                              String responsibleDepartment, LocalDate deadline, long daysLeft, WarningLevel level) {
     }
 
     /**

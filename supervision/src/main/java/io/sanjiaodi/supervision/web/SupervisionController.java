@@ -1,5 +1,6 @@
 package io.sanjiaodi.supervision.web;
 
+import io.sanjiaodi.contracts.rectification.WarningLevel;
 import io.sanjiaodi.platform.security.Actors;
 
 import io.sanjiaodi.supervision.intake.SupervisionIntake;
@@ -64,7 +65,8 @@ class SupervisionController {
     List<TaskWarning> warnings(@RequestParam(required = false) @Pattern(regexp = ID) String jurisdictionId,
                                @RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
                                @RequestParam(required = false) @Pattern(regexp = "^(YELLOW|ORANGE|RED)$") String level) {
-        return SupervisionSecurity.visible(queries.warnings(SupervisionSecurity.jurisdiction(jurisdictionId), year, level),
+        return SupervisionSecurity.visible(queries.warnings(SupervisionSecurity.jurisdiction(jurisdictionId), year,
+                        level == null ? null : WarningLevel.valueOf(level)),
                 TaskWarning::unitId, TaskWarning::jurisdictionId);
     }
 

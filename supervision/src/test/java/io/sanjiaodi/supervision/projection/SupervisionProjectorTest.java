@@ -2,25 +2,25 @@ package io.sanjiaodi.supervision.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.sanjiaodi.contracts.rectification.TaskStatus;
+import io.sanjiaodi.contracts.rectification.WarningLevel;
 import io.sanjiaodi.platform.json.EventJson;
-import io.sanjiaodi.supervision.SupervisionProperties;
 import io.sanjiaodi.supervision.query.SupervisionQueries;
 import io.sanjiaodi.supervision.query.SupervisionViews.EvaluationRow;
 import io.sanjiaodi.supervision.query.SupervisionViews.Overview;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
 
@@ -42,9 +42,8 @@ class SupervisionProjectorTest {
         mongo = new MongoTemplate(client, "sup");
         ((MappingMongoConverter) mongo.getConverter()).afterPropertiesSet();
         projector = new SupervisionProjector(mongo);
-        StaticListableBeanFactory beans = new StaticListableBeanFactory();
-        beans.addBean("clock", Clock.fixed(Instant.parse("2019-03-25T00:00:00Z"), ZoneOffset.UTC));
-        queries = new SupervisionQueries(mongo, new SupervisionProperties(20, 10), beans.getBeanProvider(Clock.class));
+        queries = new SupervisionQueries(mongo, new WarningLevel.Thresholds(20, 10),
+                Clock.fixed(Instant.parse("2019-03-25T00:00:00Z"), ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -77,7 +76,7 @@ class SupervisionProjectorTest {
         assertThat(JSON.writeValueAsString(mongo.findById("ledger-iv-1", LedgerRecord.class))).isEqualTo(before);
 
         LedgerRecord ledger = mongo.findById("ledger-iv-1", LedgerRecord.class);
-        assertThat(ledger.tasks).extracting(t -> t.status).containsExactly("VERIFIED", "PLANNED");
+        assertThat(ledger.tasks).extracting(t -> t.status).containsExactly(TaskStatus.VERIFIED, TaskStatus.PLANNED);
         assertThat(ledger.task("task-p1").history).extracting(LedgerRecord.Step::type)
                 .containsExactly("RectificationOpened", "TaskPlanned", "TaskBecameOverdue", "TaskVerified");
         assertThat(ledger.regulations).hasSize(1);
@@ -96,13 +95,31 @@ class SupervisionProjectorTest {
         assertThat(overview.reportsLate()).isEqualTo(1);
         assertThat(overview.regulations()).isEqualTo(1);
         assertThat(overview.warnings().red()).isEqualTo(1);
-        assertThat(queries.warnings("yuyao", 2019, "RED")).singleElement()
+        assertThat(queries.warnings("yuyao", 2019, WarningLevel.RED)).singleElement()
                 .satisfies(w -> assertThat(w.taskId()).isEqualTo("task-k1"));
 
         EvaluationRow row = queries.evaluation("yuyao", 2019).get(0);
         assertThat(row.overdueTaskIds()).containsExactly("task-k1");
         assertThat(row.verifiedTaskIds()).containsExactly("task-p1");
         assertThat(row.score()).isEqualTo(100 - 5 - 10);
+    }
+
+    @Test
+    void anUnverifiedTaskWarnsOrangeWithinTenDaysAndYellowWithinTwentyAsTheLedgersDo() throws Exception {
+        apply("w0", "RectificationOpened", "ledger-iv-2", 0, """
+                {"ledgerId": "ledger-iv-2", "interviewId": "iv-2", "unitId": "yy-hospital", "jurisdictionId": "yuyao",
+                 "conductedOn": "2019-03-01", "tasks": [{"taskId": "t10"}, {"taskId": "t20"}, {"taskId": "t21"}]}""");
+        apply("w1", "TaskPlanned", "ledger-iv-2", 1, "{\"ledgerId\": \"ledger-iv-2\", \"taskId\": \"t10\", \"deadline\": \"2019-04-04\"}");
+        apply("w2", "TaskPlanned", "ledger-iv-2", 2, "{\"ledgerId\": \"ledger-iv-2\", \"taskId\": \"t20\", \"deadline\": \"2019-04-14\"}");
+        apply("w3", "TaskPlanned", "ledger-iv-2", 3, "{\"ledgerId\": \"ledger-iv-2\", \"taskId\": \"t21\", \"deadline\": \"2019-04-15\"}");
+
+        assertThat(queries.warnings("yuyao", 2019, null)).extracting(w -> w.taskId() + " " + w.level() + " " + w.daysLeft())
+                .containsExactly("t10 ORANGE 10", "t20 YELLOW 20");
+        assertThat(queries.overview("yuyao", 2019).warnings()).satisfies(w -> {
+            assertThat(w.orange()).isEqualTo(1);
+            assertThat(w.yellow()).isEqualTo(1);
+            assertThat(w.red()).isZero();
+        });
     }
 
     @Test
@@ -150,9 +167,8 @@ class SupervisionProjectorTest {
     }
 
     private void apply(String id, String type, String aggregate, long seq, String payload) throws Exception {
-        JsonNode json = JSON.readTree(payload);
         RecordedEvent event = new RecordedEvent(id, type, aggregate, seq, Instant.parse("2019-03-01T08:00:00Z").plusSeconds(seq),
-                json);
+                EventPayloads.read(type, payload.getBytes(StandardCharsets.UTF_8)));
         if (collected != null) {
             collected.add(event);
         } else {
