@@ -57,7 +57,7 @@ final class RebuildBenchmark {
                 publish(topics, events);
                 SupervisionReplay replay = new SupervisionReplay(
                         Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap),
-                        new SupervisionProjector(new MongoTemplate(mongo, database)), Api.JSON);
+                        new SupervisionProjector(new MongoTemplate(mongo, database)));
                 return replay.replay(topics);
             } finally {
                 admin.deleteTopics(topics).all().get();

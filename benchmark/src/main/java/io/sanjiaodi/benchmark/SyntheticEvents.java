@@ -45,7 +45,7 @@ final class SyntheticEvents {
                     "leadInterviewer":{"personId":"nb-secretary","name":"陈明"},"listsHash":"9f2c1a","lists":{
                     "responsibilities":[%s],"problems":[%s],"risks":[%s]}}"""
                     .formatted(interview, items("r", "\"text\":\"每年专题研究党风廉政建设不少于两次\""),
-                            items("p", "\"aspect\":\"制度建设\",\"description\":\"选人用人制度执行不严\",\"confidentialSource\":\"信访举报\""),
+                            items("p", "\"aspect\":\"制度建设\",\"description\":\"选人用人制度执行不严\",\"sourceChannel\":\"PETITION_REPORT\",\"confidentialSource\":{\"details\":\"实名举报\",\"reference\":\"信访件 2018-001\"}"),
                             items("k", "\"businessArea\":\"工程建设\",\"description\":\"拆分工程项目规避公开招标\",\"level\":\"HIGH\""));
             case "RectificationOpened" -> """
                     {"ledgerId":"%s","interviewId":"%s","unitId":"u-%2$s","unitName":"压测单位","jurisdictionId":"ningbo",
@@ -82,7 +82,7 @@ final class SyntheticEvents {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < 6; i++) {
             out.append(i == 0 ? "" : ",").append("{\"taskId\":\"t").append(i).append("\",\"kind\":\"")
-                    .append(i < 3 ? "PROBLEM" : "RISK").append("\",\"aspect\":\"制度建设\",\"text\":\"对照问题整改\"}");
+                    .append(i < 3 ? "PROBLEM_RECTIFICATION" : "RISK_PREVENTION").append("\",\"aspect\":\"制度建设\",\"text\":\"对照问题整改\"}");
         }
         return out.toString();
     }

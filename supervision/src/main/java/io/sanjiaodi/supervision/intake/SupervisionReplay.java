@@ -43,16 +43,6 @@ public final class SupervisionReplay {
         this.projector = projector;
     }
 
-    /**
-     * @deprecated the payloads are read by the projections' own tolerant reader ({@code EventPayloads}),
-     * so {@code json} is not used; kept for the benchmark module until it calls the two-argument form
-     */
-    @Deprecated(forRemoval = true)
-    public SupervisionReplay(Map<String, Object> kafkaConsumerConfig, SupervisionProjector projector,
-                             com.fasterxml.jackson.databind.ObjectMapper json) {
-        this(kafkaConsumerConfig, projector);
-    }
-
     /** events read, events that changed a model, aggregates skipped after a failure; the rate counts every event read. */
     public record Result(long events, long changed, int failedAggregates, long millis) {
         public double eventsPerSecond() {

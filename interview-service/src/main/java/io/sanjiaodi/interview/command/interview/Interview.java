@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -31,6 +32,8 @@ public class Interview {
     private PersonRef lead;
     private PersonRef entrustingSecretary;
     private String entrustedDeputyId;
+    /** the lists follow their own events (an entity), so this class keeps the rules */
+    @AggregateMember
     private final PreparedLists lists = new PreparedLists();
 
     protected Interview() {
@@ -221,51 +224,6 @@ public class Interview {
     @EventSourcingHandler
     void on(InterviewCancelled e) {
         status = InterviewStatus.CANCELLED;
-    }
-
-    @EventSourcingHandler
-    void on(ResponsibilityItemAdded e) {
-        lists.put(e.item(), e.listVersion());
-    }
-
-    @EventSourcingHandler
-    void on(ResponsibilityItemRevised e) {
-        lists.put(e.item(), e.listVersion());
-    }
-
-    @EventSourcingHandler
-    void on(ProblemItemAdded e) {
-        lists.put(e.item(), e.listVersion());
-    }
-
-    @EventSourcingHandler
-    void on(ProblemItemRevised e) {
-        lists.put(e.item(), e.listVersion());
-    }
-
-    @EventSourcingHandler
-    void on(RiskItemAdded e) {
-        lists.put(e.item(), e.listVersion());
-    }
-
-    @EventSourcingHandler
-    void on(RiskItemRevised e) {
-        lists.put(e.item(), e.listVersion());
-    }
-
-    @EventSourcingHandler
-    void on(ResponsibilityItemRemoved e) {
-        lists.remove(e.itemId(), e.listVersion());
-    }
-
-    @EventSourcingHandler
-    void on(ProblemItemRemoved e) {
-        lists.remove(e.itemId(), e.listVersion());
-    }
-
-    @EventSourcingHandler
-    void on(RiskItemRemoved e) {
-        lists.remove(e.itemId(), e.listVersion());
     }
 
     @EventSourcingHandler

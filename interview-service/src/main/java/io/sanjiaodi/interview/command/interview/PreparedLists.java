@@ -1,14 +1,27 @@
 package io.sanjiaodi.interview.command.interview;
 
 import io.sanjiaodi.contracts.interview.InterviewConducted.FrozenLists;
+import io.sanjiaodi.contracts.interview.ProblemItemAdded;
+import io.sanjiaodi.contracts.interview.ProblemItemRemoved;
+import io.sanjiaodi.contracts.interview.ProblemItemRevised;
+import io.sanjiaodi.contracts.interview.ResponsibilityItemAdded;
+import io.sanjiaodi.contracts.interview.ResponsibilityItemRemoved;
+import io.sanjiaodi.contracts.interview.ResponsibilityItemRevised;
+import io.sanjiaodi.contracts.interview.RiskItemAdded;
+import io.sanjiaodi.contracts.interview.RiskItemRemoved;
+import io.sanjiaodi.contracts.interview.RiskItemRevised;
 import io.sanjiaodi.contracts.interview.ListItems.ProblemItem;
 import io.sanjiaodi.contracts.interview.ListItems.ResponsibilityItem;
 import io.sanjiaodi.contracts.interview.ListItems.RiskItem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 
-/** The three lists while they are prepared; every change raises the version. State only, no rules. */
+/**
+ * The three lists while they are prepared, an entity of the interview: it follows the list events
+ * itself, and every change raises the version. State only; the rules stay with the interview.
+ */
 final class PreparedLists {
 
     private final Map<String, ResponsibilityItem> responsibilities = new LinkedHashMap<>();
@@ -40,22 +53,57 @@ final class PreparedLists {
         return risks.containsKey(itemId);
     }
 
-    void put(ResponsibilityItem item, int newVersion) {
-        responsibilities.put(item.itemId(), item);
+    @EventSourcingHandler
+    void on(ResponsibilityItemAdded e) {
+        put(responsibilities, e.item().itemId(), e.item(), e.listVersion());
+    }
+
+    @EventSourcingHandler
+    void on(ResponsibilityItemRevised e) {
+        put(responsibilities, e.item().itemId(), e.item(), e.listVersion());
+    }
+
+    @EventSourcingHandler
+    void on(ProblemItemAdded e) {
+        put(problems, e.item().itemId(), e.item(), e.listVersion());
+    }
+
+    @EventSourcingHandler
+    void on(ProblemItemRevised e) {
+        put(problems, e.item().itemId(), e.item(), e.listVersion());
+    }
+
+    @EventSourcingHandler
+    void on(RiskItemAdded e) {
+        put(risks, e.item().itemId(), e.item(), e.listVersion());
+    }
+
+    @EventSourcingHandler
+    void on(RiskItemRevised e) {
+        put(risks, e.item().itemId(), e.item(), e.listVersion());
+    }
+
+    @EventSourcingHandler
+    void on(ResponsibilityItemRemoved e) {
+        remove(e.itemId(), e.listVersion());
+    }
+
+    @EventSourcingHandler
+    void on(ProblemItemRemoved e) {
+        remove(e.itemId(), e.listVersion());
+    }
+
+    @EventSourcingHandler
+    void on(RiskItemRemoved e) {
+        remove(e.itemId(), e.listVersion());
+    }
+
+    private <T> void put(Map<String, T> list, String itemId, T item, int newVersion) {
+        list.put(itemId, item);
         version = newVersion;
     }
 
-    void put(ProblemItem item, int newVersion) {
-        problems.put(item.itemId(), item);
-        version = newVersion;
-    }
-
-    void put(RiskItem item, int newVersion) {
-        risks.put(item.itemId(), item);
-        version = newVersion;
-    }
-
-    void remove(String itemId, int newVersion) {
+    private void remove(String itemId, int newVersion) {
         responsibilities.remove(itemId);
         problems.remove(itemId);
         risks.remove(itemId);
