@@ -27,5 +27,5 @@ class AuditArchitectureTest {
                 return mongo && name.matches("(update|upsert|replace|remove|delete|findAndModify|findAndRemove|findAllAndRemove"
                         + "|findOneAnd|save|bulkWrite|bulkOps|drop).*");
             }))
-            .because("audit entries and checkpoints are written once and never changed (issue 5)");
+            .because("audit entries and checkpoints are written once and never changed");
 }

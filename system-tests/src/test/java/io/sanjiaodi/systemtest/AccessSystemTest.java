@@ -33,7 +33,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Issue #7 against the running services: the root README's access table, cell by cell (parsed
+ * The security contract against the running services: the root README's access table, cell by cell (parsed
  * from the README, so the specification and this test cannot drift); then cross-unit and
  * cross-jurisdiction attempts, bad tokens, fishing for confidential sources, and the actor on the
  * record (CloudEvents headers on Kafka, the audit entry, the security events).

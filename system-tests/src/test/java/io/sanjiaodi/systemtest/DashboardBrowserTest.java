@@ -108,8 +108,8 @@ class DashboardBrowserTest {
     }
 
     /**
-     * The scoping itself, which the services do once they are resource servers (issue #7, branch
-     * sec-api): skipped while they still answer without a token.
+     * The scoping itself, which the services do as resource servers: skipped only if they
+     * answer without a token.
      */
     @Test
     @Order(3)

@@ -230,7 +230,7 @@ class InterviewControllerTest extends InterviewWebSlice {
         verify(commands, never()).sendAndWait(any());
     }
 
-    // ---- security (issue #7)
+    // ---- security
 
     static io.sanjiaodi.interview.query.interviews.InterviewView withConfidentialProblem() {
         var view = new io.sanjiaodi.interview.query.interviews.InterviewView();

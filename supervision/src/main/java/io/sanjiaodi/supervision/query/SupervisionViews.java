@@ -10,7 +10,7 @@ public final class SupervisionViews {
     private SupervisionViews() {
     }
 
-    /** Per jurisdiction and year (DOMAIN.md §6). {@code closureRate} is verified tasks / all tasks. */
+    /** Per jurisdiction and year (docs/domain.md §3). {@code closureRate} is verified tasks / all tasks. */
     public record Overview(String jurisdictionId, Integer year, int interviewsHeld, int ledgers, int tasks,
                            int tasksOpen, int tasksOverdue, int tasksClosed, double closureRate,
                            Double medianDaysToClose, int reportsPending, int reportsLate, int accountabilityCases,

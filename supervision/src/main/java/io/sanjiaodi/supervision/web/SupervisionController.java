@@ -17,7 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.*;
 
-/** What the commission looks at (DOMAIN.md §6), as JSON for the dashboard and for other tools. */
+/** What the commission looks at (docs/domain.md §3), as JSON for the dashboard and for other tools. */
 @RestController
 @Validated
 @RequestMapping("/api/supervision")

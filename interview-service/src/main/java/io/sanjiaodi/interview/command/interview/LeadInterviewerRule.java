@@ -5,7 +5,7 @@ import io.sanjiaodi.platform.Refusal;
 import java.util.Optional;
 
 /**
- * Who may lead the talk (DOMAIN.md §3):
+ * Who may lead the talk (docs/domain.md §2):
  * city-managed → the city commission secretary, or a deputy secretary entrusted by the secretary;
  * county-managed → the commission secretary of the interviewee's county-level district;
  * city-department-managed → the head of the stationed agency supervising the interviewee's unit.

@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 
-/** Test data from the source scenarios (DOMAIN.md §7). */
+/** Test data from the source scenarios (docs/domain.md §5). */
 final class Given {
 
     static final InterviewId ID = new InterviewId("iv-1");
