@@ -1,5 +1,7 @@
 package io.sanjiaodi.audit;
 
+import io.sanjiaodi.audit.leaf.Leaf;
+import java.time.Instant;
 import io.sanjiaodi.audit.ingest.AuditEntry;
 import io.sanjiaodi.audit.ingest.Events;
 import io.sanjiaodi.audit.merkle.MerkleProofs;
@@ -42,7 +44,7 @@ public final class AuditBenchmark {
         var collection = audit.client.getDatabase("raw_baseline").getCollection("audit_entries");
         collection.createIndex(new Document("logIndex", 1), new com.mongodb.client.model.IndexOptions().unique(true).sparse(true));
         String hex = "ab".repeat(32);
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         List<List<Document>> batches = new ArrayList<>();
         for (int b = 0; b < (events + 2_000) / 200; b++) {
             List<Document> batch = new ArrayList<>(200);
@@ -116,8 +118,8 @@ public final class AuditBenchmark {
             String agg = "iv-" + (i / 20);
             Document payload = new Document("interviewId", agg).append("item", new Document("itemId", "p-" + i).append("text", "问题"))
                     .append("listVersion", i % 20);
-            byte[] payloadHash = io.sanjiaodi.audit.leaf.Leaf.payloadHash(payload);
-            byte[] prev = i % 20 == 0 ? io.sanjiaodi.audit.leaf.Leaf.NO_PREVIOUS : tree.leafHash(i - 1);
+            byte[] payloadHash = Leaf.payloadHash(payload);
+            byte[] prev = i % 20 == 0 ? Leaf.NO_PREVIOUS : tree.leafHash(i - 1);
             ExportRecord r = new ExportRecord(i, "e" + i, "ProblemItemAdded", "/sanjiaodi/interview-service", agg,
                     (long) (i % 20), 1542272400000L + i, 1542272400000L + i, null, Sha256.hex(payloadHash), Sha256.hex(prev), null, payload);
             byte[] leaf = r.leaf(payloadHash, prev).hash();

@@ -1,5 +1,8 @@
 package io.sanjiaodi.auth;
 
+import java.io.IOException;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -163,8 +166,8 @@ class AuthorizationCodeFlowTest {
         return query.get("code");
     }
 
-    private static org.springframework.util.MultiValueMap<String, String> authorizeParams(String challenge) {
-        var params = new org.springframework.util.LinkedMultiValueMap<String, String>();
+    private static MultiValueMap<String, String> authorizeParams(String challenge) {
+        var params = new LinkedMultiValueMap<String, String>();
         params.add("response_type", "code");
         params.add("client_id", "dashboard");
         params.add("redirect_uri", REDIRECT);
@@ -185,7 +188,7 @@ class AuthorizationCodeFlowTest {
             Path dir = Files.createTempDirectory("auth-server-test");
             dir.toFile().deleteOnExit();
             return dir;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,5 +1,6 @@
 package io.sanjiaodi.benchmark;
 
+import java.util.function.Function;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -32,11 +33,11 @@ public final class BenchmarkMain {
      * ({@code SUPERVISOR}, {@code AUDITOR}, {@code UNIT:<unitId>}); the CI smoke test signs them
      * with the tests' key.
      */
-    public static Outcome run(java.util.function.Function<String, String> tokenForRole, String... args) throws Exception {
+    public static Outcome run(Function<String, String> tokenForRole, String... args) throws Exception {
         return run(Options.parse(args), Credentials.bearer(tokenForRole));
     }
 
-    private static Outcome run(Options options, java.util.function.Function<String, String[]> credentials) throws Exception {
+    private static Outcome run(Options options, Function<String, String[]> credentials) throws Exception {
         Benchmark.Results results = new Benchmark(options, credentials).run();
         String report = new Report(results).markdown();
         System.out.println();

@@ -1,5 +1,7 @@
 package io.sanjiaodi.benchmark;
 
+import java.io.InputStream;
+import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -42,7 +44,7 @@ final class EndToEnd implements AutoCloseable {
     void listen() throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(auditUrl + "/api/supervision/stream")).GET()
                 .headers(headers);
-        HttpResponse<java.io.InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             throw new IOException("dashboard stream answered " + response.statusCode());
         }
@@ -75,7 +77,7 @@ final class EndToEnd implements AutoCloseable {
                 .headers(headers);
         Map<String, Long> conductedAt = new HashMap<>();
         Map<String, Long> openedAt = new HashMap<>();
-        HttpResponse<java.util.stream.Stream<String>> response = client.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> response = client.send(request.build(), HttpResponse.BodyHandlers.ofLines());
         if (response.statusCode() != 200) {
             throw new IOException("audit export answered " + response.statusCode());
         }

@@ -1,5 +1,6 @@
 package io.sanjiaodi.benchmark;
 
+import java.sql.SQLException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -134,7 +135,7 @@ final class RawBaselines {
                     connection.close();
                 }
             };
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the event store at " + postgresUrl, e);
         }
     }

@@ -1,5 +1,6 @@
 package io.sanjiaodi.devstack;
 
+import java.time.LocalDate;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class DemoFollowThrough {
         transportBureau(ledgers.get(1));
         hospital(ledgers.get(2));
         List<String> centre = planAll(ledgers.get(3), "2019-05-31");
-        List<String> federation = planAll(ledgers.get(4), java.time.LocalDate.now().plusDays(8).toString());
+        List<String> federation = planAll(ledgers.get(4), LocalDate.now().plusDays(8).toString());
         api.post("/api/ledgers/" + ledgers.get(4) + "/stage-evaluations", Map.of("results", List.of(
                 Map.of("taskId", federation.get(0), "rating", "IN_PROGRESS", "comment", "清单对账：正在整改"))), "SUPERVISOR");
         api.post("/api/deadline-sweeps", Map.of(), "SUPERVISOR");

@@ -1,5 +1,6 @@
 package io.sanjiaodi.devstack;
 
+import org.postgresql.ds.PGSimpleDataSource;
 import static io.sanjiaodi.devstack.PostgresProcesses.binaries;
 import static io.sanjiaodi.devstack.PostgresProcesses.command;
 import static io.sanjiaodi.devstack.PostgresProcesses.deleteTree;
@@ -160,8 +161,8 @@ public final class DevPostgres implements AutoCloseable {
     }
 
     /** A plain data source on the services' database whose connections work in the given schema. */
-    public org.postgresql.ds.PGSimpleDataSource dataSource(String schema) {
-        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+    public PGSimpleDataSource dataSource(String schema) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(jdbcUrl());
         ds.setUser("postgres");
         ds.setCurrentSchema(schema);

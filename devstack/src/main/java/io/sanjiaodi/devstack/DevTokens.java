@@ -1,5 +1,7 @@
 package io.sanjiaodi.devstack;
 
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.StandardCopyOption;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -77,10 +79,10 @@ public final class DevTokens implements DemoUsers.Signer {
                 // Windows: the directory's ACL applies
             }
             Files.writeString(tmp, new JWKSet(key).toString(false));
-            Files.move(tmp, jwks, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, jwks, StandardCopyOption.ATOMIC_MOVE);
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
-        } catch (java.nio.file.FileAlreadyExistsException raced) {
+        } catch (FileAlreadyExistsException raced) {
             // the auth server wrote it meanwhile: use that one
         }
     }

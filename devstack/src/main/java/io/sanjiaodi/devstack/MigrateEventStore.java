@@ -1,5 +1,6 @@
 package io.sanjiaodi.devstack;
 
+import org.bson.types.Binary;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -164,7 +165,7 @@ public final class MigrateEventStore {
         if (serialized == null) {
             return null;
         }
-        if (serialized instanceof org.bson.types.Binary binary) {
+        if (serialized instanceof Binary binary) {
             return binary.getData();
         }
         if (serialized instanceof Document document) {

@@ -1,5 +1,6 @@
 package io.sanjiaodi.devstack;
 
+import java.net.Socket;
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
@@ -144,7 +145,7 @@ final class PostgresProcesses {
     }
 
     static boolean portInUse(int port) {
-        try (java.net.Socket socket = new java.net.Socket()) {
+        try (Socket socket = new Socket()) {
             socket.connect(new java.net.InetSocketAddress("localhost", port), 300);
             return true;
         } catch (IOException free) {

@@ -1,5 +1,6 @@
 package io.sanjiaodi.systemtest;
 
+import java.util.Collections;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -97,7 +98,7 @@ class CommitOrderSystemTest {
     }
 
     /** Answers other than success, as "command: status code"; none is expected. */
-    static final List<String> REFUSED = java.util.Collections.synchronizedList(new ArrayList<>());
+    static final List<String> REFUSED = Collections.synchronizedList(new ArrayList<>());
 
     /** Client threads, each running whole interview flows against its instance until the load time is up. */
     private static List<String> runFlows(List<String> instanceUrls) throws Exception {

@@ -1,5 +1,7 @@
 package io.sanjiaodi.systemtest;
 
+import org.openqa.selenium.NoSuchWindowException;
+import org.openqa.selenium.StaleElementReferenceException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -232,7 +234,7 @@ class DashboardBrowserTest {
         try {
             var user = browser.findElements(By.cssSelector("#user[data-user]"));
             return user.isEmpty() ? null : user.get(0).getDomAttribute("data-user");
-        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchWindowException e) {
+        } catch (StaleElementReferenceException | NoSuchWindowException e) {
             return null;
         }
     }
@@ -292,7 +294,7 @@ class DashboardBrowserTest {
         try {
             var cards = browser.findElements(By.cssSelector("[data-figure='" + name + "'] .value"));
             return cards.isEmpty() ? "" : cards.get(0).getText();
-        } catch (org.openqa.selenium.StaleElementReferenceException rerendered) {
+        } catch (StaleElementReferenceException rerendered) {
             return "";
         }
     }

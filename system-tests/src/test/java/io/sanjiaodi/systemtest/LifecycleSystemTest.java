@@ -1,5 +1,10 @@
 package io.sanjiaodi.systemtest;
 
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -130,15 +135,15 @@ class LifecycleSystemTest {
         assertThat(supportBureau.get("regulations").asInt()).isEqualTo(34);
         assertThat(supportBureau.get("verified").asInt()).isEqualTo(supportBureau.get("tasks").asInt());
 
-        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        HttpClient client = HttpClient.newHttpClient();
         String csv = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/export/ledgers.csv?year=2018"))
                         .header("Authorization", Http.bearerFor("GET", base)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8)).body();
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
         assertThat(csv).startsWith("\uFEFF台账 ledger,").contains("市支援合作局", "VERIFIED");
         byte[] xlsx = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/export/evaluation.xlsx?year=2018"))
                         .header("Authorization", Http.bearerFor("GET", base)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
-        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             var sheet = workbook.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("单位 unit");
             boolean found = false;

@@ -1,5 +1,7 @@
 package io.sanjiaodi.systemtest;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -67,7 +69,7 @@ public final class RawKafka {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + System.nanoTime());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        Map<String, Integer> counts = new java.util.HashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
@@ -77,7 +79,7 @@ public final class RawKafka {
                 records.forEach(r -> {
                     var id = r.headers().lastHeader("ce_id");
                     if (id != null) {
-                        counts.merge(new String(id.value(), java.nio.charset.StandardCharsets.UTF_8), 1, Integer::sum);
+                        counts.merge(new String(id.value(), StandardCharsets.UTF_8), 1, Integer::sum);
                     }
                 });
             }

@@ -1,5 +1,6 @@
 package io.sanjiaodi.audit.checkpoint;
 
+import java.security.PrivateKey;
 import io.sanjiaodi.audit.merkle.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -25,7 +26,7 @@ public record Checkpoint(long treeSize, String rootHash, long timestamp, String 
         return Sha256.unhex(rootHash);
     }
 
-    public static Checkpoint sign(long treeSize, byte[] root, long timestamp, java.security.PrivateKey key) {
+    public static Checkpoint sign(long treeSize, byte[] root, long timestamp, PrivateKey key) {
         Checkpoint unsigned = new Checkpoint(treeSize, Sha256.hex(root), timestamp, null);
         try {
             Signature signer = Signature.getInstance("Ed25519");

@@ -1,5 +1,6 @@
 package io.sanjiaodi.audit.ingest;
 
+import java.time.temporal.ChronoUnit;
 import io.cloudevents.CloudEvent;
 import io.sanjiaodi.contracts.CloudEventAttributes;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ class AuditIngestor {
                 extension(event, CloudEventAttributes.AGGREGATE_TYPE),
                 sequence == null ? null : Long.valueOf(sequence),
                 extension(event, CloudEventAttributes.CORRELATION_ID), extension(event, ACTOR),
-                event.getTime() == null ? null : event.getTime().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                event.getTime() == null ? null : event.getTime().toInstant().truncatedTo(ChronoUnit.MILLIS),
                 null, record.topic(), record.partition(), record.offset(),
                 PayloadFields.find(payload, "unitId"), PayloadFields.find(payload, "jurisdictionId"),
                 null, null, null, payload);

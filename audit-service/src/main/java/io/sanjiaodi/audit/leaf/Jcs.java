@@ -1,5 +1,6 @@
 package io.sanjiaodi.audit.leaf;
 
+import io.sanjiaodi.audit.merkle.Sha256;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -46,7 +47,7 @@ public final class Jcs {
             TEXT.remove(); // an unusually large payload: do not keep its buffers
             BYTES.remove();
         }
-        return io.sanjiaodi.audit.merkle.Sha256.hash(holder[0], 0, n);
+        return Sha256.hash(holder[0], 0, n);
     }
 
     /** UTF-8 exactly as String.getBytes(UTF_8) writes it: an unpaired surrogate becomes '?'. */

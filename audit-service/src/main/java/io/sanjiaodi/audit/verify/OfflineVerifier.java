@@ -1,5 +1,6 @@
 package io.sanjiaodi.audit.verify;
 
+import java.util.Arrays;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,7 +78,7 @@ public final class OfflineVerifier {
         byte[] leafHash = Sha256.unhex(proof.get("leafHash").asText());
         if (proof.hasNonNull("entry")) {
             ExportRecord entry = JSON.treeToValue(proof.get("entry"), ExportRecord.class);
-            boolean leafOk = java.util.Arrays.equals(entry.recomputedLeafHash(), leafHash);
+            boolean leafOk = Arrays.equals(entry.recomputedLeafHash(), leafHash);
             out.println((leafOk ? "OK   " : "FAIL ") + "leaf hash recomputed from the entry's fields and payload (event "
                     + entry.eventId() + ", " + entry.type() + ")");
             ok &= leafOk;

@@ -1,5 +1,6 @@
 package io.sanjiaodi.audit.leaf;
 
+import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sanjiaodi.audit.merkle.Sha256;
@@ -35,7 +36,7 @@ class EncodingEquivalenceTest {
             String s = string();
             byte[] out = new byte[s.length() * 3];
             int n = Jcs.utf8(s, out);
-            assertThat(java.util.Arrays.copyOf(out, n)).isEqualTo(s.getBytes(StandardCharsets.UTF_8));
+            assertThat(Arrays.copyOf(out, n)).isEqualTo(s.getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.sanjiaodi.audit.merkle;
 
+import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -77,6 +78,6 @@ class MerkleTreeTest {
     }
 
     static int compare(byte[] a, byte[] b) {
-        return java.util.Arrays.compare(a, b);
+        return Arrays.compare(a, b);
     }
 }

@@ -1,5 +1,6 @@
 package io.sanjiaodi.audit.verify;
 
+import io.sanjiaodi.audit.proof.ProofService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,7 +68,7 @@ class OfflineVerifierTest {
                 "--checkpoint", write("old.json", first).toString())).as("against the older checkpoint").isEqualTo(1);
         List<String> path = new ArrayList<>(proof.auditPath());
         path.set(0, path.get(0).replaceFirst(".", path.get(0).startsWith("0") ? "1" : "0"));
-        var forged = new io.sanjiaodi.audit.proof.ProofService.InclusionProof(proof.eventId(), proof.leafIndex(),
+        var forged = new ProofService.InclusionProof(proof.eventId(), proof.leafIndex(),
                 proof.treeSize(), proof.leafHash(), path, proof.checkpoint(), proof.entry());
         assertThat(run("inclusion", "--key", key.toString(), "--proof", write("f.json", forged).toString())).isEqualTo(1);
     }

@@ -1,5 +1,6 @@
 package io.sanjiaodi.audit.verify;
 
+import io.sanjiaodi.audit.merkle.Sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoCollection;
@@ -61,9 +62,9 @@ class TamperTest {
                 stored.aggregateId(), stored.aggregateType(), stored.aggregateSequence(), stored.correlationId(),
                 stored.actor(), stored.eventTime(), stored.recordedAt(), stored.topic(), stored.partition(), stored.offset(),
                 stored.unitId(), stored.jurisdictionId(), stored.payloadHash(), stored.prevLeafHash(), null, stored.payload());
-        String leaf = io.sanjiaodi.audit.merkle.Sha256.hex(
-                forged.leaf(io.sanjiaodi.audit.merkle.Sha256.unhex(stored.payloadHash()),
-                        io.sanjiaodi.audit.merkle.Sha256.unhex(stored.prevLeafHash())).hash());
+        String leaf = Sha256.hex(
+                forged.leaf(Sha256.unhex(stored.payloadHash()),
+                        Sha256.unhex(stored.prevLeafHash())).hash());
         entries.updateOne(Filters.eq("_id", "e1-2"), Updates.combine(Updates.set("type", "ProblemItemRemoved"), Updates.set("leafHash", leaf)));
         VerificationReport report = audit.verifier.verify();
         assertThat(report.ok()).isFalse();

@@ -1,5 +1,8 @@
 package io.sanjiaodi.audit.web;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,7 +42,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The service as deployed: events from Kafka into the log, a signed checkpoint, a proof that
  * verifies; then refused requests, which add to the log (so that test runs second).
  */
-@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuditTrailServiceTest {
 
     @TempDir
@@ -71,7 +74,7 @@ class AuditTrailServiceTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(1)
+    @Order(1)
     void anEventFromKafkaIsProvablyInTheSignedLog() throws Exception {
         try (var producer = new KafkaProducer<String, CloudEvent>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
                 new StringSerializer(), new CloudEventSerializer())) {
@@ -104,7 +107,7 @@ class AuditTrailServiceTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(2)
+    @Order(2)
     void refusedRequestsAreRecordedInTheTrailAndOnlyAnAuditorListsThem() throws Exception {
         assertThat(status("/api/audit/events", null)).isEqualTo(401);
         assertThat(status("/api/audit/events", TestTokens.token("unit-staff"))).isEqualTo(403);

@@ -1,5 +1,11 @@
 package io.sanjiaodi.interview.web;
 
+import io.sanjiaodi.contracts.interview.ListItems;
+import io.sanjiaodi.interview.query.interviews.InterviewView;
+import java.util.List;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -49,14 +55,14 @@ class InterviewControllerTest extends InterviewWebSlice {
     @Autowired
     MockMvc plain;
     @Autowired
-    org.springframework.web.context.WebApplicationContext context;
+    WebApplicationContext context;
     /** Requests as the supervision office unless a test names another user. */
     MockMvc mvc;
 
     @BeforeEach
     void registry() {
-        mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
-                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
                 .defaultRequest(get("/").with(MockJwts.as("office"))).build();
         when(registry.official("nb-secretary")).thenReturn(SECRETARY);
         when(registry.official("nb-office-1-director")).thenReturn(DIRECTOR);
@@ -232,13 +238,13 @@ class InterviewControllerTest extends InterviewWebSlice {
 
     // ---- security
 
-    static io.sanjiaodi.interview.query.interviews.InterviewView withConfidentialProblem() {
-        var view = new io.sanjiaodi.interview.query.interviews.InterviewView();
+    static InterviewView withConfidentialProblem() {
+        var view = new InterviewView();
         view.interviewId = "iv-1";
         view.unitId = "nb-transport";
         view.jurisdictionId = "ningbo";
         view.problems.add(new io.sanjiaodi.contracts.interview.ListItems.ProblemItem("p-1", "作风建设", "公车私用",
-                io.sanjiaodi.contracts.interview.ListItems.SourceChannel.PETITION_REPORT,
+                ListItems.SourceChannel.PETITION_REPORT,
                 new io.sanjiaodi.contracts.interview.ListItems.ConfidentialSource("举报人李某", "信访-2018-17")));
         return view;
     }
@@ -246,7 +252,7 @@ class InterviewControllerTest extends InterviewWebSlice {
     @Test
     void unitUsersNeverSeeConfidentialSourcesTheOfficeDoes() throws Exception {
         when(queries.get("iv-1")).thenAnswer(i -> withConfidentialProblem());
-        when(queries.find(any(), any(), eq(0), eq(20))).thenAnswer(i -> java.util.List.of(withConfidentialProblem()));
+        when(queries.find(any(), any(), eq(0), eq(20))).thenAnswer(i -> List.of(withConfidentialProblem()));
         mvc.perform(get("/api/interviews/iv-1")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.problems[0].confidentialSource.details").value("举报人李某"));
         for (String user : java.util.List.of("unit-leader", "unit-staff")) {
@@ -264,7 +270,7 @@ class InterviewControllerTest extends InterviewWebSlice {
     @Test
     void responsesListFieldsInTheRecordsOrderAndDatesAsIsoText() throws Exception {
         var view = withConfidentialProblem();
-        view.plannedDate = java.time.LocalDate.of(2018, 11, 15);
+        view.plannedDate = LocalDate.of(2018, 11, 15);
         when(queries.get("iv-1")).thenReturn(view);
         String body = mvc.perform(get("/api/interviews/iv-1")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();

@@ -1,5 +1,6 @@
 package io.sanjiaodi.platform.axon;
 
+import org.axonframework.config.Configuration;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -67,7 +68,7 @@ public class AxonJdbcAutoConfiguration {
 
     /** Defined here rather than left to Axon so that it exists whatever order auto-configurations run in. */
     @Bean
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))

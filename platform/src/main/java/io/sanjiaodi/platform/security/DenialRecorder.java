@@ -1,5 +1,6 @@
 package io.sanjiaodi.platform.security;
 
+import java.util.Map;
 import io.sanjiaodi.contracts.security.AccessDenied;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -36,7 +37,7 @@ public class DenialRecorder {
                 actor == null || actor.jurisdictionId() == null ? "" : actor.jurisdictionId());
         try {
             gateway.publish(GenericEventMessage.asEventMessage(denied)
-                    .andMetaData(actor == null ? java.util.Map.of() : ActorMetaData.of(actor)));
+                    .andMetaData(actor == null ? Map.of() : ActorMetaData.of(actor)));
         } catch (RuntimeException e) {
             log.warn("could not record the refused request {} {}: {}", denied.method(), denied.path(), e.toString());
         }

@@ -1,5 +1,9 @@
 package io.sanjiaodi.platform.security;
 
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.core.io.Resource;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import io.sanjiaodi.platform.Refusal;
 
 import io.sanjiaodi.platform.PlatformProperties;
@@ -57,7 +61,7 @@ import tools.jackson.databind.json.JsonMapper;
  * with stable codes and are recorded as {@code AccessDenied} events.
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
-        UserDetailsServiceAutoConfiguration.class, org.axonframework.springboot.autoconfig.AxonAutoConfiguration.class})
+        UserDetailsServiceAutoConfiguration.class, AxonAutoConfiguration.class})
 @EnableWebSecurity
 @EnableConfigurationProperties({SecurityProperties.class, OAuth2ResourceServerProperties.class, PlatformProperties.class})
 public class ResourceServerAutoConfiguration {
@@ -72,7 +76,7 @@ public class ResourceServerAutoConfiguration {
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, SecurityProperties security)
             throws IOException {
-        org.springframework.core.io.Resource keyLocation = resourceServer.getJwt().getPublicKeyLocation();
+        Resource keyLocation = resourceServer.getJwt().getPublicKeyLocation();
         NimbusJwtDecoder decoder;
         if (keyLocation != null) {
             try (InputStream in = keyLocation.getInputStream()) {
@@ -172,12 +176,12 @@ public class ResourceServerAutoConfiguration {
      */
     @Bean
     CorrelationDataProvider sanjiaodiMessageOrigin() {
-        return new org.axonframework.messaging.correlation.MessageOriginProvider();
+        return new MessageOriginProvider();
     }
 
     /** A request the firewall refuses (encoded slashes, ...) is a problem with a code like any other 400. */
     @Bean
-    org.springframework.security.web.firewall.RequestRejectedHandler problemForRejectedRequests(JsonMapper json) {
+    RequestRejectedHandler problemForRejectedRequests(JsonMapper json) {
         return (request, response, e) -> write(json, response, ProblemDetailsAdvice.problem(HttpStatus.BAD_REQUEST,
                 "MALFORMED_REQUEST", "the request path or headers are not acceptable"));
     }

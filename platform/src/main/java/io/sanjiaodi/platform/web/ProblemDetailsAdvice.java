@@ -1,5 +1,8 @@
 package io.sanjiaodi.platform.web;
 
+import org.axonframework.common.jdbc.JdbcException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.platform.security.Actors;
 import io.sanjiaodi.platform.security.DenialRecorder;
@@ -96,9 +99,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** The database is unreachable or timed out: the request may be retried; it changed nothing. */
     @ExceptionHandler({EventStoreException.class, DataAccessResourceFailureException.class, MongoException.class,
-            org.springframework.transaction.CannotCreateTransactionException.class,
-            org.springframework.transaction.TransactionSystemException.class,
-            org.axonframework.common.jdbc.JdbcException.class})
+            CannotCreateTransactionException.class,
+            TransactionSystemException.class,
+            JdbcException.class})
     ProblemDetail storeUnavailable(RuntimeException e) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE", "the event store is not reachable");
     }

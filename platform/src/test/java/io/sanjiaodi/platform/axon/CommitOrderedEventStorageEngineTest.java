@@ -1,5 +1,6 @@
 package io.sanjiaodi.platform.axon;
 
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -82,7 +83,7 @@ class CommitOrderedEventStorageEngineTest {
 
         assertThat(trackedAggregates()).containsExactly("committed");
         try (var events = engine.readEvents(null, false)) {
-            var token = (org.axonframework.eventhandling.GapAwareTrackingToken) events.findFirst().orElseThrow().trackingToken();
+            var token = (GapAwareTrackingToken) events.findFirst().orElseThrow().trackingToken();
             assertThat(token.getGaps()).as("the rolled-back index is a gap the token remembers").hasSize(1);
         }
     }

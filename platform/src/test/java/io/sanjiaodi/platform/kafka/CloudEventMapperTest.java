@@ -1,5 +1,7 @@
 package io.sanjiaodi.platform.kafka;
 
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.GenericEventMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -70,10 +72,10 @@ class CloudEventMapperTest {
 
     @Test
     void anEventWithoutAggregateIsKeyedByItsOwnId() {
-        var denied = new org.axonframework.eventhandling.GenericEventMessage<>(
+        var denied = new GenericEventMessage<>(
                 new io.sanjiaodi.contracts.security.AccessDenied("audit-service", "GET", "/api/audit/events", 403,
                         "ACCESS_DENIED", "unit-staff", "UNIT_STAFF", "nb-transport", "ningbo"), MetaData.emptyInstance());
-        CloudEvent event = mapper.toCloudEvent(org.axonframework.eventhandling.EventUtils.asDomainEventMessage(denied));
+        CloudEvent event = mapper.toCloudEvent(EventUtils.asDomainEventMessage(denied));
         assertThat(event.getType()).isEqualTo("AccessDenied");
         assertThat(event.getExtension("aggregatetype")).isNull();
         assertThat(CloudEventMapper.recordKey(event)).isEqualTo(denied.getIdentifier());

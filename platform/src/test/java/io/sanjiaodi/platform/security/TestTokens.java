@@ -1,5 +1,10 @@
 package io.sanjiaodi.platform.security;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import java.nio.charset.StandardCharsets;
+import java.security.interfaces.RSAPublicKey;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -107,7 +112,7 @@ public final class TestTokens {
     /** A valid token whose payload was changed afterwards (the role raised to ADMIN): the signature no longer matches. */
     public static String tampered(String userId) {
         String[] parts = token(userId).split("\\.");
-        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replaceFirst("\"roles\":\\[[^]]*]", "\"roles\":[\"ADMIN\"]");
         return parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
@@ -178,10 +183,10 @@ public final class TestTokens {
 
     /** The signing key pair as a Nimbus JWK set with the private key — the auth server's key file format. */
     public static String jwkSetJson() {
-        com.nimbusds.jose.jwk.RSAKey key = new com.nimbusds.jose.jwk.RSAKey.Builder((java.security.interfaces.RSAPublicKey) KEYS.getPublic())
+        RSAKey key = new RSAKey.Builder((RSAPublicKey) KEYS.getPublic())
                 .privateKey((java.security.interfaces.RSAPrivateKey) KEYS.getPrivate()).keyID("test-key")
-                .keyUse(com.nimbusds.jose.jwk.KeyUse.SIGNATURE).algorithm(com.nimbusds.jose.JWSAlgorithm.RS256).build();
-        return new com.nimbusds.jose.jwk.JWKSet(key).toString(false);
+                .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).build();
+        return new JWKSet(key).toString(false);
     }
 
     private static KeyPair generate() {

@@ -1,5 +1,9 @@
 package io.sanjiaodi.supervision.intake;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import java.io.IOException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.sanjiaodi.supervision.projection.RecordedEvent;
@@ -89,7 +93,7 @@ public final class SupervisionReplay {
             if (recorded != null && !failedAggregates.contains(recorded.aggregateId())) {
                 batch.add(recorded);
             }
-        } catch (java.io.IOException | RuntimeException unreadable) {
+        } catch (IOException | RuntimeException unreadable) {
             log.warn("replay: unreadable event {} skipped", event.getId(), unreadable);
         }
     }
@@ -124,8 +128,8 @@ public final class SupervisionReplay {
 
     /** A store outage aborts the rebuild (to be started again); only an event's own fault is skipped. */
     private static boolean isHandlingFailure(RuntimeException e) {
-        return !(e instanceof org.springframework.dao.DataAccessResourceFailureException)
-                && !(e instanceof com.mongodb.MongoSocketException)
-                && !(e instanceof com.mongodb.MongoTimeoutException);
+        return !(e instanceof DataAccessResourceFailureException)
+                && !(e instanceof MongoSocketException)
+                && !(e instanceof MongoTimeoutException);
     }
 }

@@ -1,5 +1,6 @@
 package io.sanjiaodi.supervision.projection;
 
+import org.bson.Document;
 import io.sanjiaodi.contracts.common.Interviewee;
 import io.sanjiaodi.contracts.common.PersonRef;
 import io.sanjiaodi.contracts.interview.InterviewCancelled;
@@ -43,7 +44,7 @@ final class InterviewEvents {
         v.year = v.conductedOn.getYear();
         PersonRef lead = e.leadInterviewer();
         v.leadInterviewer = lead == null ? null : lead.name();
-        v.lists = org.bson.Document.parse(EventPayloads.json(e.lists()));
+        v.lists = Document.parse(EventPayloads.json(e.lists()));
         v.responsibilityCount = e.lists().responsibilities().size();
         v.problemCount = e.lists().problems().size();
         v.riskCount = e.lists().risks().size();

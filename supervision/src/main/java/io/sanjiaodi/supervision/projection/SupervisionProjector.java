@@ -1,5 +1,6 @@
 package io.sanjiaodi.supervision.projection;
 
+import java.util.function.Function;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -110,7 +111,7 @@ public class SupervisionProjector {
             preload(ids, LedgerRecord.class, r -> r.ledgerId);
         }
 
-        private <T> void preload(Set<String> ids, Class<T> type, java.util.function.Function<T, String> id) {
+        private <T> void preload(Set<String> ids, Class<T> type, Function<T, String> id) {
             ids.forEach(each -> loaded.put(type.getSimpleName() + "|" + each, null));
             mongo.find(Query.query(Criteria.where("_id").in(ids)), type)
                     .forEach(found -> loaded.put(type.getSimpleName() + "|" + id.apply(found), found));
@@ -126,7 +127,7 @@ public class SupervisionProjector {
             bulk(LedgerRecord.class, r -> r.ledgerId);
         }
 
-        private <T> void bulk(Class<T> type, java.util.function.Function<T, String> id) {
+        private <T> void bulk(Class<T> type, Function<T, String> id) {
             List<T> records = dirty.values().stream().filter(type::isInstance).map(type::cast).toList();
             if (records.isEmpty()) {
                 return;

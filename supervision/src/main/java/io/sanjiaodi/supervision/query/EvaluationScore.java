@@ -1,5 +1,6 @@
 package io.sanjiaodi.supervision.query;
 
+import java.util.function.Predicate;
 import io.sanjiaodi.contracts.rectification.TaskStatus;
 import io.sanjiaodi.supervision.projection.LedgerRecord;
 import io.sanjiaodi.supervision.projection.LedgerRecord.TaskRecord;
@@ -31,7 +32,7 @@ final class EvaluationScore {
                 verified, overdue, notRectified);
     }
 
-    private static List<String> ids(LedgerRecord l, java.util.function.Predicate<TaskRecord> filter) {
+    private static List<String> ids(LedgerRecord l, Predicate<TaskRecord> filter) {
         return l.tasks.stream().filter(filter).map(t -> t.taskId).toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.sanjiaodi.supervision.web;
 
+import java.util.LinkedHashMap;
 import io.sanjiaodi.contracts.rectification.WarningLevel;
 import io.sanjiaodi.platform.security.Actors;
 
@@ -94,7 +95,7 @@ class SupervisionController {
     /** Whether a rebuild runs, and the figures of the last one (events, events/s). */
     @GetMapping("/rebuild")
     Map<String, Object> rebuildStatus() {
-        Map<String, Object> status = new java.util.LinkedHashMap<>();
+        Map<String, Object> status = new LinkedHashMap<>();
         status.put("rebuilding", intake.isRebuilding());
         intake.lastRebuild().ifPresent(last -> status.put("last", Map.of("events", last.events(), "changed", last.changed(),
                 "failedAggregates", last.failedAggregates(), "millis", last.millis(),

@@ -1,5 +1,7 @@
 package io.sanjiaodi.supervision.projection;
 
+import java.util.ArrayList;
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -127,13 +129,13 @@ class SupervisionProjectorTest {
         ledgerLifecycle();
         String oneByOne = JSON.writeValueAsString(mongo.findById("ledger-iv-1", LedgerRecord.class));
         projector.reset();
-        collected = new java.util.ArrayList<>();
+        collected = new ArrayList<>();
         ledgerLifecycle();
         ledgerLifecycle();
-        java.util.List<RecordedEvent> batch = collected;
+        List<RecordedEvent> batch = collected;
         collected = null;
 
-        java.util.List<RecordedEvent> changed = projector.applyAll(batch);
+        List<RecordedEvent> changed = projector.applyAll(batch);
 
         assertThat(changed).hasSize(8).extracting(RecordedEvent::eventId)
                 .containsExactly("l0", "l1", "l2", "l3", "l4", "l5", "l6", "l7");
@@ -141,7 +143,7 @@ class SupervisionProjectorTest {
         assertThat(projector.applyAll(batch)).isEmpty();
     }
 
-    private java.util.List<RecordedEvent> collected;
+    private List<RecordedEvent> collected;
 
     private void ledgerLifecycle() throws Exception {
         apply("l0", "RectificationOpened", "ledger-iv-1", 0, """

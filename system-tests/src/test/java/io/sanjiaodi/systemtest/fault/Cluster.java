@@ -1,5 +1,6 @@
 package io.sanjiaodi.systemtest.fault;
 
+import io.sanjiaodi.platform.security.TestTokens;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -60,7 +61,7 @@ final class Cluster implements AutoCloseable {
                     "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true", "-jar",
                     jar(name).toAbsolutePath().toString(),
                     // the services trust the tests' token key (security contract: public-key-location)
-                    io.sanjiaodi.platform.security.TestTokens.publicKeyArgument()),
+                    TestTokens.publicKeyArgument()),
                     Map.of("PORT", "" + port, "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap(), "POSTGRES_URL", postgresUrl(),
                             // the driver's own connect timeout and half its server selection: right after a
                             // database restart every service reconnects and rescans at once, and a starting

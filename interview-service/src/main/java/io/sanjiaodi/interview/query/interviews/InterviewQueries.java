@@ -1,5 +1,6 @@
 package io.sanjiaodi.interview.query.interviews;
 
+import java.util.Optional;
 import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.platform.security.Actor;
 import java.util.List;
@@ -23,8 +24,8 @@ public class InterviewQueries {
     }
 
     /** The interview if the query model has it yet (scope checks; no 404). */
-    public java.util.Optional<InterviewView> lookup(String interviewId) {
-        return java.util.Optional.ofNullable(mongo.findById(interviewId, InterviewView.class));
+    public Optional<InterviewView> lookup(String interviewId) {
+        return Optional.ofNullable(mongo.findById(interviewId, InterviewView.class));
     }
 
     public InterviewView get(String interviewId) {

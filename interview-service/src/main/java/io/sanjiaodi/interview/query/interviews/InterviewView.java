@@ -1,5 +1,6 @@
 package io.sanjiaodi.interview.query.interviews;
 
+import java.util.stream.Collectors;
 import io.sanjiaodi.contracts.common.Interviewee;
 import io.sanjiaodi.contracts.common.PersonRef;
 import io.sanjiaodi.contracts.common.Signature;
@@ -51,7 +52,7 @@ public class InterviewView {
     /** This view for a reader who must not see who reported a problem (unit users): sources removed. */
     public InterviewView withoutConfidentialSources() {
         problems = problems.stream().map(p -> new ProblemItem(p.itemId(), p.aspect(), p.description(),
-                p.sourceChannel(), null)).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+                p.sourceChannel(), null)).collect(Collectors.toCollection(ArrayList::new));
         return this;
     }
 

@@ -1,5 +1,6 @@
 package io.sanjiaodi.interview.query.interviews;
 
+import io.sanjiaodi.contracts.common.Interviewee;
 import io.sanjiaodi.contracts.interview.*;
 import io.sanjiaodi.contracts.interview.ListItems.ProblemItem;
 import io.sanjiaodi.contracts.interview.ListItems.ResponsibilityItem;
@@ -149,7 +150,7 @@ public class InterviewViewProjection {
         mongo.dropCollection(InterviewView.class);
     }
 
-    private static void identify(InterviewView v, io.sanjiaodi.contracts.common.Interviewee who) {
+    private static void identify(InterviewView v, Interviewee who) {
         v.interviewee = who;
         v.jurisdictionId = who.jurisdictionId();
         v.unitId = who.unitId();

@@ -1,5 +1,6 @@
 package io.sanjiaodi.platform.kafka.deadletter;
 
+import io.cloudevents.CloudEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -72,7 +73,7 @@ public class DeadLetters implements ConsumerAwareRecordRecoverer, RecordIntercep
         if (failed != null) {
             return failed.getData();
         }
-        return record.value() instanceof io.cloudevents.CloudEvent event && event.getData() != null
+        return record.value() instanceof CloudEvent event && event.getData() != null
                 ? event.getData().toBytes() : null;
     }
 }
