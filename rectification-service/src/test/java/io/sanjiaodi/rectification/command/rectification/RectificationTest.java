@@ -2,6 +2,7 @@ package io.sanjiaodi.rectification.command.rectification;
 
 import static io.sanjiaodi.rectification.command.rectification.Given.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.sanjiaodi.contracts.rectification.*;
 import io.sanjiaodi.contracts.rectification.RectificationOpened.Task;
@@ -13,9 +14,11 @@ import io.sanjiaodi.platform.testing.Refusals;
 import io.sanjiaodi.rectification.command.rectification.RectificationCommands.*;
 import java.time.LocalDate;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
+import org.hamcrest.MatcherAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,11 @@ class RectificationTest {
 
     private static void refused(ResultValidator<Rectification> result, String code, Refusal.Kind kind) {
         result.expectNoEvents().expectException(Refusals.refused(code, kind));
+    }
+
+    /** A command without a text it needs cannot even be made: the web layer and the ledger refuse alike. */
+    private static void refusedToMake(ThrowingCallable command, String code) {
+        MatcherAssert.assertThat(catchThrowable(command), Refusals.refused(code, Refusal.Kind.UNPROCESSABLE));
     }
 
     @Nested
@@ -84,8 +92,8 @@ class RectificationTest {
 
         @Test
         void aPlanWithoutAResponsibleLeaderIsRefused() {
-            refused(fixture.given(OPENED).when(new PlanTask(LEDGER, "task-p1", " ", "院办", DEADLINE, "措施",
-                    ActorRole.UNIT)), "RESPONSIBLE_LEADER_REQUIRED", Refusal.Kind.UNPROCESSABLE);
+            refusedToMake(() -> new PlanTask(LEDGER, "task-p1", " ", "院办", DEADLINE, "措施", ActorRole.UNIT),
+                    "RESPONSIBLE_LEADER_REQUIRED");
         }
 
         @Test
@@ -128,8 +136,8 @@ class RectificationTest {
 
         @Test
         void aRevisionNeedsAReason() {
-            refused(fixture.given(OPENED, planned("task-p1")).when(new RevisePlan(LEDGER, "task-p1", "院长", "院办",
-                    "措施", "", ActorRole.UNIT)), "REVISION_REASON_REQUIRED", Refusal.Kind.UNPROCESSABLE);
+            refusedToMake(() -> new RevisePlan(LEDGER, "task-p1", "院长", "院办", "措施", "", ActorRole.UNIT),
+                    "REVISION_REASON_REQUIRED");
         }
     }
 
@@ -351,6 +359,12 @@ class RectificationTest {
         }
 
         @Test
+        void aPlanIsTheTasksOwnAndDoesNotMakeAnotherTaskVerifiable() {
+            refused(fixture.given(OPENED, planned("task-p1")).when(new VerifyTask(LEDGER, "task-r1", "", TODAY,
+                    ActorRole.SUPERVISOR)), "TASK_NOT_PLANNED", Refusal.Kind.CONFLICT);
+        }
+
+        @Test
         void aTaskIsVerifiedOnlyOnce() {
             refused(fixture.given(OPENED, planned("task-p1"), verified("task-p1")).when(new VerifyTask(LEDGER,
                     "task-p1", "", TODAY, ActorRole.SUPERVISOR)), "TASK_ALREADY_VERIFIED", Refusal.Kind.CONFLICT);
@@ -377,8 +391,8 @@ class RectificationTest {
 
         @Test
         void aFailedCheckNeedsAReason() {
-            refused(fixture.given(OPENED, planned("task-p1")).when(new FailVerification(LEDGER, "task-p1", " ",
-                    TODAY, ActorRole.SUPERVISOR)), "FAILURE_REASON_REQUIRED", Refusal.Kind.UNPROCESSABLE);
+            refusedToMake(() -> new FailVerification(LEDGER, "task-p1", " ", TODAY, ActorRole.SUPERVISOR),
+                    "FAILURE_REASON_REQUIRED");
         }
 
         @Test
