@@ -165,7 +165,7 @@ class LedgerApiTest {
 
     @Test
     void theReconciliationListsTheGapsAndLateReportsAreListed() throws Exception {
-        when(queries.reconciliation(L)).thenReturn(new Reconciliation(L, TODAY, "OPEN", 3, 1, List.of("task-d1"),
+        when(queries.reconciliation(L)).thenReturn(new Reconciliation(L, TODAY, LedgerView.LedgerStatus.OPEN, 3, 1, List.of("task-d1"),
                 List.of("task-d1"), List.of("task-p1"), List.of("task-p1", "task-d1"), List.of(), false, true, false, 0));
         when(queries.lateWrittenReports("ningbo")).thenReturn(List.of(new LedgerQueries.LateReport(L, "nb-transport",
                 "市交通局", "ningbo", LocalDate.of(2019, 2, 15), null, true)));

@@ -1,7 +1,9 @@
 package io.sanjiaodi.rectification.query.ledgers;
 
+import io.sanjiaodi.contracts.rectification.StageEvaluationRecorded.Rating;
 import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.rectification.RectificationProperties;
+import io.sanjiaodi.rectification.query.ledgers.LedgerView.LedgerStatus;
 import io.sanjiaodi.rectification.query.ledgers.LedgerView.TaskView;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -39,7 +41,7 @@ public class LedgerQueries {
     }
 
     /** One gap of the reconciliation (清单对账). */
-    public record Reconciliation(String ledgerId, LocalDate asOf, String status, int taskCount, long verified,
+    public record Reconciliation(String ledgerId, LocalDate asOf, LedgerStatus status, int taskCount, long verified,
                                  List<String> withoutPlan, List<String> withoutOwner, List<String> overdue,
                                  List<String> unverified, List<String> ratedNotRectified,
                                  boolean writtenReportFiled, boolean writtenReportOverdue,
@@ -142,7 +144,7 @@ public class LedgerQueries {
                     overdue.add(t.taskId);
                 }
             }
-            if (t.latestRating != null && t.latestRating.rating().name().equals("NOT_RECTIFIED")) {
+            if (t.latestRating != null && t.latestRating.rating() == Rating.NOT_RECTIFIED) {
                 notRectified.add(t.taskId);
             }
         }
@@ -176,7 +178,7 @@ public class LedgerQueries {
     }
 
     private List<LedgerView> openLedgers(String jurisdictionId) {
-        Criteria criteria = Criteria.where("status").is("OPEN");
+        Criteria criteria = Criteria.where("status").is(LedgerStatus.OPEN);
         if (jurisdictionId != null) {
             criteria.and("jurisdictionId").is(jurisdictionId);
         }
