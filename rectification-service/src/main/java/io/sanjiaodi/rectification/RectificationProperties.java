@@ -9,13 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The settings of the rectification ledger ({@code rectification.*}).
+ * The settings of the rectification ledger ({@code rectification.*}). The deadline-warning thresholds
+ * are not among them: every read model shares {@code sanjiaodi.warnings} (see RectificationConfiguration).
  *
  * @param zone                          the zone in which "today" is reckoned for deadlines
  * @param planDueDays                   the unit's plan is due this many days after the talk
  * @param writtenReportDue              the written report is due this period after the talk (default 3 months)
  * @param writtenReportDueByJurisdiction per-jurisdiction override of {@code writtenReportDue}
- * @param warnings                      warning thresholds before a deadline
  * @param sweeper                       how often the deadline sweeper runs
  * @param evidence                      evidence upload limits
  */
@@ -25,7 +25,6 @@ public record RectificationProperties(
         @DefaultValue("30") int planDueDays,
         @DefaultValue("P3M") Period writtenReportDue,
         Map<String, Period> writtenReportDueByJurisdiction,
-        @DefaultValue Warnings warnings,
         @DefaultValue Sweeper sweeper,
         @DefaultValue Evidence evidence) {
 
@@ -36,10 +35,6 @@ public record RectificationProperties(
 
     public Period writtenReportDueIn(String jurisdictionId) {
         return writtenReportDueByJurisdiction.getOrDefault(jurisdictionId, writtenReportDue);
-    }
-
-    /** yellow at most {@code yellowDays} before the deadline, orange at most {@code orangeDays}, red when overdue */
-    public record Warnings(@DefaultValue("20") int yellowDays, @DefaultValue("10") int orangeDays) {
     }
 
     /**

@@ -1,12 +1,12 @@
 package io.sanjiaodi.rectification.web;
 
+import io.sanjiaodi.contracts.rectification.WarningLevel;
 import io.sanjiaodi.rectification.command.rectification.Permissions;
 import io.sanjiaodi.rectification.deadlines.DeadlineSweeper;
 import io.sanjiaodi.rectification.deadlines.DeadlineSweeper.Result;
 import io.sanjiaodi.rectification.query.ledgers.LedgerQueries;
 import io.sanjiaodi.rectification.query.ledgers.LedgerQueries.LateReport;
 import io.sanjiaodi.rectification.query.ledgers.LedgerQueries.TaskWarning;
-import io.sanjiaodi.rectification.query.ledgers.WarningLevel;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import org.springframework.validation.annotation.Validated;

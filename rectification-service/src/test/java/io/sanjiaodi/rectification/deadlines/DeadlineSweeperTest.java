@@ -62,7 +62,7 @@ class DeadlineSweeperTest {
     final InMemoryMongo mongo = new InMemoryMongo();
     final MongoTemplate readModel = mongo.template(DB);
     final MovableClock clock = new MovableClock(TALK);
-    final LedgerQueries queries = new LedgerQueries(readModel, clock, InMemoryMongo.settings());
+    final LedgerQueries queries = new LedgerQueries(readModel, clock, InMemoryMongo.thresholds());
     final List<Configuration> instances = new ArrayList<>();
     /** Each test its own schema of the test JVM's PostgreSQL server. */
     final EventStoreProperties storeProperties = new EventStoreProperties(

@@ -18,6 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.sanjiaodi.contracts.rectification.RectificationOpened.TaskKind;
 import io.sanjiaodi.contracts.rectification.RegulationRecorded.RegulationAction;
 import io.sanjiaodi.contracts.rectification.StageEvaluationRecorded.Rating;
+import io.sanjiaodi.contracts.rectification.WarningLevel;
 import io.sanjiaodi.platform.Refusal;
 import java.util.Optional;
 import io.sanjiaodi.platform.security.MockJwts;
@@ -32,7 +33,6 @@ import io.sanjiaodi.rectification.query.ledgers.LedgerQueries.Reconciliation;
 import io.sanjiaodi.rectification.query.ledgers.LedgerQueries.TaskWarning;
 import io.sanjiaodi.rectification.query.ledgers.LedgerQueries;
 import io.sanjiaodi.rectification.query.ledgers.LedgerView;
-import io.sanjiaodi.rectification.query.ledgers.WarningLevel;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.List;

@@ -30,7 +30,7 @@ class LedgerProjectionTest {
     final MovableClock clock = new MovableClock(LocalDate.of(2018, 12, 1));
     final LedgerProjection projection = new LedgerProjection(mongo);
     final TaskProjection tasks = new TaskProjection(mongo);
-    final LedgerQueries queries = new LedgerQueries(mongo, clock, InMemoryMongo.settings());
+    final LedgerQueries queries = new LedgerQueries(mongo, clock, InMemoryMongo.thresholds());
 
     @AfterAll
     static void stop() {
