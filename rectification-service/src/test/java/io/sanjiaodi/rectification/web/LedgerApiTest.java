@@ -34,14 +34,18 @@ import io.sanjiaodi.rectification.query.ledgers.LedgerQueries.TaskWarning;
 import io.sanjiaodi.rectification.query.ledgers.LedgerQueries;
 import io.sanjiaodi.rectification.query.ledgers.LedgerView;
 import java.io.ByteArrayInputStream;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.gridfs.GridFsResource;
 import org.springframework.http.MediaType;
@@ -53,12 +57,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @WebMvcTest(controllers = {LedgerController.class, TaskController.class, LedgerActionsController.class,
         EvidenceController.class, OverviewController.class},
         properties = {"spring.config.name=rectification-service", "axon.axonserver.enabled=false"})
-@Import(ProblemDetailsAdvice.class)
+@Import({ProblemDetailsAdvice.class, LedgerApiTest.FixedClock.class})
 class LedgerApiTest {
 
     static final String L = "ledger-iv-1";
     static final String TASK = "/api/ledgers/" + L + "/tasks/task-p1";
     static final LocalDate TODAY = LocalDate.of(2019, 4, 1);
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final String PLAN = """
             {"responsibleLeader": "张某", "responsibleDepartment": "局办公室", "deadline": "2019-03-31",
              "measures": "修订招投标管理办法"}""";
@@ -79,9 +84,17 @@ class LedgerApiTest {
     @MockitoBean
     DeadlineSweeper sweeper;
 
+    /** The service's clock standing on TODAY in rectification.zone: every dated command is dated TODAY. */
+    @TestConfiguration
+    static class FixedClock {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(TODAY.atStartOfDay(ZONE).toInstant(), ZONE);
+        }
+    }
+
     @BeforeEach
-    void today() {
-        when(queries.today()).thenReturn(TODAY);
+    void signIn() {
         when(commands.sendAndWait(any(VerifyTask.class))).thenReturn(Optional.empty());
         mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
                 .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
@@ -144,6 +157,20 @@ class LedgerApiTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
         mvc.perform(json(post("/api/ledgers/a$b/tasks/task-p1/plan"), "UNIT", PLAN))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
+        verify(commands, never()).sendAndWait(any());
+    }
+
+    @Test
+    void aMalformedLedgerIdInThePathIsAValidationFailureNamingTheParameter() throws Exception {
+        mvc.perform(get("/api/ledgers/ledger.iv-1")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.fields.ledgerId").exists());
+        mvc.perform(json(post("/api/ledgers/" + "l".repeat(161) + "/regulations"), "UNIT",
+                        "{\"title\": \"办法\", \"action\": \"REVISED\", \"issuedOn\": \"2019-01-05\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.fields.ledgerId").exists());
+        verify(queries, never()).get(any());
         verify(commands, never()).sendAndWait(any());
     }
 

@@ -2,6 +2,7 @@ package io.sanjiaodi.rectification.command.rectification;
 
 import static io.sanjiaodi.rectification.command.rectification.Given.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sanjiaodi.contracts.rectification.*;
 import io.sanjiaodi.contracts.rectification.RectificationOpened.Task;
@@ -28,6 +29,15 @@ class OpeningAndPlanningTest {
     void theLedgerIdIsDerivedFromTheInterviewSoARedeliveryNamesTheSameLedger() {
         assertThat(LedgerId.forInterview("iv-9")).isEqualTo(LedgerId.forInterview("iv-9"))
                 .isNotEqualTo(LedgerId.forInterview("iv-10"));
+    }
+
+    @Test
+    void aLedgerIdIsMadeOnlyOfLettersDigitsDashesAndUnderscores() {
+        assertThatThrownBy(() -> new LedgerId("ledger-{\"$ne\": null}")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ledger id");
+        assertThatThrownBy(() -> new LedgerId("l".repeat(161))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LedgerId(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new LedgerId("l".repeat(160)).value()).hasSize(160);
     }
 
     @Test
