@@ -9,8 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The settings of the rectification ledger ({@code rectification.*}). The deadline-warning thresholds
- * are not among them: every read model shares {@code sanjiaodi.warnings} (see RectificationConfiguration).
+ * The settings of the rectification ledger ({@code rectification.*}), each default given here and
+ * nowhere else: the service's yml sets only what a deployment deliberately changes. The
+ * deadline-warning thresholds are not among them: every read model shares {@code sanjiaodi.warnings}
+ * (see RectificationConfiguration).
  *
  * @param zone                          the zone in which "today" is reckoned for deadlines
  * @param planDueDays                   the unit's plan is due this many days after the talk
@@ -38,11 +40,12 @@ public record RectificationProperties(
     }
 
     /**
-     * Deadlines are dates, so an hourly sweep is precise enough. The first sweep after a start waits
-     * {@code initialDelay}; missed deadlines are found by the next sweep because it reads state, not timers.
+     * Deadlines are dates, so a sweep every ten minutes is more than precise enough; the first one,
+     * half a minute after a start, catches what fell due while no instance ran (the sweep reads
+     * state, not timers). These are the only defaults: the yml and the schedule read them from here.
      */
-    public record Sweeper(@DefaultValue("true") boolean enabled, @DefaultValue("PT1H") Duration interval,
-                          @DefaultValue("PT1H") Duration initialDelay) {
+    public record Sweeper(@DefaultValue("true") boolean enabled, @DefaultValue("PT10M") Duration interval,
+                          @DefaultValue("PT30S") Duration initialDelay) {
     }
 
     public record Evidence(@DefaultValue("10MB") DataSize maxSize) {
