@@ -42,7 +42,7 @@ public record RectificationProperties(
     /**
      * Deadlines are dates, so a sweep every ten minutes is more than precise enough; the first one,
      * half a minute after a start, catches what fell due while no instance ran (the sweep reads
-     * state, not timers). These are the only defaults: the yml and the schedule read them from here.
+     * state, not timers). The only place these defaults are given; the schedule reads the bound values.
      */
     public record Sweeper(@DefaultValue("true") boolean enabled, @DefaultValue("PT10M") Duration interval,
                           @DefaultValue("PT30S") Duration initialDelay) {

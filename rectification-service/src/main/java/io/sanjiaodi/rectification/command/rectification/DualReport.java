@@ -59,7 +59,7 @@ class DualReport {
                 ledger.interviewId());
         boolean late = writtenReportDueOn != null && c.on().isAfter(writtenReportDueOn);
         apply(new WrittenReportFiled(ledger.ledgerId(), ledger.interviewId(), ledger.unitId(),
-                ledger.jurisdictionId(), registration, c.title(), c.summary() == null ? "" : c.summary(),
+                ledger.jurisdictionId(), registration, c.title(), RectificationRules.orEmpty(c.summary()),
                 writtenReportDueOn, c.on(), late, c.actor().name()));
         ledger.closeIfComplete(c.on());
         return registration;

@@ -5,13 +5,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.sanjiaodi.contracts.interview.InterviewConducted;
 import io.sanjiaodi.contracts.rectification.*;
 import io.sanjiaodi.contracts.rectification.StageEvaluationRecorded.Rating;
-import io.sanjiaodi.contracts.rectification.StageEvaluationRecorded.TaskRating;
 import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.rectification.command.rectification.Permissions.Action;
 import io.sanjiaodi.rectification.command.rectification.RectificationCommands.*;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +26,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * The rectification ledger (整改台账) of one conducted interview: every list item is a {@link Task}
  * on the books until a supervisor crosses it off (挂账销号). The ledger itself keeps what concerns
- * all of it — progress and evidence numbering, regulations, evaluations, cases and closing — and
- * its {@link DualReport}. Rules are checked in the command handlers; state changes only in the
- * event sourcing handlers; nothing here reads a clock or a database.
+ * all of it — progress and evidence numbering, regulations and closing — and two more members: the
+ * {@link DualReport} and the supervisors' {@link Accountability}. Rules are checked in the command
+ * handlers; state changes only in the event sourcing handlers; nothing here reads a clock or a
+ * database.
  */
 @Aggregate(cache = "aggregateCache")
 public class Rectification {
@@ -45,16 +43,16 @@ public class Rectification {
     private boolean closed;
     private int progressReports;
     private int regulations;
-    private int stageEvaluations;
     /** task id to task; a task's events reach only that task */
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private final Map<String, Task> tasks = new LinkedHashMap<>();
     private final Set<String> evidence = new HashSet<>();
-    /** case id to concluded */
-    private final Map<String, Boolean> cases = new HashMap<>();
     /** created when the ledger opens; handles the written report and the tracking evaluation */
     @AggregateMember
     private DualReport dualReport;
+    /** created when the ledger opens; handles stage evaluations and accountability cases */
+    @AggregateMember
+    private Accountability accountability;
 
     protected Rectification() {
         // for Axon
@@ -118,73 +116,7 @@ public class Rectification {
         return regulationId;
     }
 
-    // ---- stage evaluation, accountability
-
-    /** @return the evaluation id */
-    @CommandHandler
-    public String handle(RecordStageEvaluation c) {
-        Permissions.require(c.actor(), Action.EVALUATE);
-        if (c.results() == null || c.results().isEmpty()) {
-            throw Refusal.unprocessable("RATINGS_REQUIRED", "rate at least one task");
-        }
-        List<TaskRating> ratings = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (TaskRatingSpec r : c.results()) {
-            task(r.taskId());
-            if (r.rating() == null) {
-                throw Refusal.unprocessable("RATING_REQUIRED", "task " + r.taskId() + " has no rating");
-            }
-            if (!seen.add(r.taskId())) {
-                throw Refusal.unprocessable("TASK_RATED_TWICE", "task " + r.taskId() + " is rated twice");
-            }
-            ratings.add(new TaskRating(r.taskId(), r.rating(), r.comment() == null ? "" : r.comment()));
-        }
-        String evaluationId = "stage-" + (stageEvaluations + 1);
-        apply(new StageEvaluationRecorded(ledgerId, unitId, jurisdictionId, evaluationId, c.on(), ratings,
-                c.actor().name()));
-        return evaluationId;
-    }
-
-    /** @return the case id */
-    @CommandHandler
-    public String handle(OpenAccountabilityCase c) {
-        Permissions.require(c.actor(), Action.ACCOUNTABILITY);
-        if (c.taskIds() == null || c.taskIds().isEmpty()) {
-            throw Refusal.unprocessable("CASE_TASKS_REQUIRED", "name the tasks the case is about");
-        }
-        for (String taskId : c.taskIds()) {
-            if (!task(taskId).poorlyImplemented()) {
-                throw Refusal.unprocessable("NO_POOR_IMPLEMENTATION", "task " + taskId
-                        + " was never overdue, failed or rated not rectified");
-            }
-        }
-        List<String> evidenceIds = c.evidenceIds() == null ? List.of() : c.evidenceIds();
-        for (String evidenceId : evidenceIds) {
-            if (!evidence.contains(evidenceId)) {
-                throw Refusal.notFound("EVIDENCE_NOT_FOUND", "no evidence " + evidenceId + " on this ledger");
-            }
-        }
-        String caseId = "case-" + (cases.size() + 1);
-        apply(new AccountabilityCaseOpened(ledgerId, caseId, unitId, jurisdictionId, c.taskIds(), evidenceIds,
-                c.grounds(), c.on(), c.actor().name()));
-        return caseId;
-    }
-
-    @CommandHandler
-    public void handle(ConcludeAccountabilityCase c) {
-        Permissions.require(c.actor(), Action.ACCOUNTABILITY);
-        Boolean concluded = cases.get(c.caseId());
-        if (concluded == null) {
-            throw Refusal.notFound("CASE_NOT_FOUND", "no accountability case " + c.caseId());
-        }
-        if (concluded) {
-            throw Refusal.conflict("CASE_ALREADY_CONCLUDED", "case " + c.caseId() + " is concluded already");
-        }
-        apply(new AccountabilityCaseConcluded(ledgerId, c.caseId(), unitId, jurisdictionId, c.outcome(), c.on(),
-                c.actor().name()));
-    }
-
-    // ---- what the tasks ask of their ledger
+    // ---- what its members (tasks, dual report, accountability) ask of the ledger
 
     /** Applied in the same unit of work as the event that completed the ledger: exactly once. */
     void closeIfComplete(LocalDate on) {
@@ -202,6 +134,10 @@ public class Rectification {
 
     boolean closed() {
         return closed;
+    }
+
+    boolean hasEvidence(String evidenceId) {
+        return evidence.contains(evidenceId);
     }
 
     String ledgerId() {
@@ -225,7 +161,8 @@ public class Rectification {
         return conductedOn;
     }
 
-    private Task task(String taskId) {
+    /** The task, or 404 TASK_NOT_FOUND. */
+    Task task(String taskId) {
         Task task = taskId == null ? null : tasks.get(taskId);
         if (task == null) {
             throw Refusal.notFound("TASK_NOT_FOUND", "ledger " + ledgerId + " has no task " + taskId);
@@ -249,6 +186,7 @@ public class Rectification {
         jurisdictionId = e.jurisdictionId();
         conductedOn = e.conductedOn();
         dualReport = new DualReport(e.writtenReportDueOn(), this);
+        accountability = new Accountability(this);
         e.tasks().forEach(t -> tasks.put(t.taskId(), new Task(t.taskId(), t.kind(), this)));
     }
 
@@ -267,21 +205,11 @@ public class Rectification {
         regulations++;
     }
 
+    /** Rates several tasks and names none as its taskId, so it is not forwarded to them: marked here. */
     @EventSourcingHandler
     void on(StageEvaluationRecorded e) {
-        stageEvaluations++;
         e.results().stream().filter(r -> r.rating() == Rating.NOT_RECTIFIED)
                 .forEach(r -> tasks.get(r.taskId()).ratedNotRectified());
-    }
-
-    @EventSourcingHandler
-    void on(AccountabilityCaseOpened e) {
-        cases.put(e.caseId(), false);
-    }
-
-    @EventSourcingHandler
-    void on(AccountabilityCaseConcluded e) {
-        cases.put(e.caseId(), true);
     }
 
     @EventSourcingHandler

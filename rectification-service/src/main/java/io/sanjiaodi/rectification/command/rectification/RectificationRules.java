@@ -21,6 +21,11 @@ final class RectificationRules {
         }
     }
 
+    /** Optional texts are recorded as "" rather than null. */
+    static String orEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
     /** A deadline on or after the talk; ledgers opened before the talk date was recorded skip the check. */
     static void requireDeadlineAfterTalk(LocalDate deadline, LocalDate conductedOn) {
         if (deadline == null) {

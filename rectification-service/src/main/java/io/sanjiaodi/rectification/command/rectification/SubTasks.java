@@ -42,7 +42,7 @@ final class SubTasks {
                         + spec.deadline() + " cannot be after the task's deadline " + taskDeadline);
             }
             subTasks.add(new SubTask(subTaskId, spec.ownerUnitId(),
-                    spec.ownerUnitName() == null ? "" : spec.ownerUnitName(), spec.deadline()));
+                    RectificationRules.orEmpty(spec.ownerUnitName()), spec.deadline()));
         }
         return subTasks;
     }

@@ -1,5 +1,6 @@
 package io.sanjiaodi.rectification.command.rectification;
 
+import static io.sanjiaodi.rectification.command.rectification.RectificationRules.orEmpty;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.sanjiaodi.contracts.rectification.DeadlineExtensionApproved;
@@ -86,7 +87,7 @@ class Task {
         Permissions.require(c.actor(), Action.DECIDE_EXTENSION);
         requirePendingExtension();
         apply(new DeadlineExtensionApproved(ledger.ledgerId(), taskId, ledger.unitId(), ledger.jurisdictionId(),
-                state.originalDeadline, state.deadline, state.requestedDeadline, nullToEmpty(c.comment()),
+                state.originalDeadline, state.deadline, state.requestedDeadline, orEmpty(c.comment()),
                 c.actor().name()));
     }
 
@@ -116,7 +117,7 @@ class Task {
         state.subTasks.requireOpen(taskId, c.subTaskId());
         String owner = c.subTaskId().substring(taskId.length() + 1);
         apply(new SubTaskCompleted(ledger.ledgerId(), taskId, c.subTaskId(), owner, ledger.unitId(),
-                ledger.jurisdictionId(), c.on(), nullToEmpty(c.note()), c.actor().name()));
+                ledger.jurisdictionId(), c.on(), orEmpty(c.note()), c.actor().name()));
     }
 
     // ---- verification-only closing (对账销号)
@@ -143,7 +144,7 @@ class Task {
             throw Refusal.unprocessable("SUB_TASKS_OPEN", open + " sub-task(s) of " + taskId + " are not done");
         }
         apply(new TaskVerified(ledger.ledgerId(), taskId, ledger.unitId(), ledger.jurisdictionId(), c.on(),
-                nullToEmpty(c.comment()), c.actor().name()));
+                orEmpty(c.comment()), c.actor().name()));
         // applied above, so this task already counts as verified when the ledger looks at all of them
         ledger.closeIfComplete(c.on());
         return Optional.empty();
@@ -208,10 +209,6 @@ class Task {
         if (!state.extensionPending()) {
             throw Refusal.conflict("NO_PENDING_EXTENSION", "no extension of task " + taskId + " awaits a decision");
         }
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 
     // ---- state (only this task's events arrive here)
