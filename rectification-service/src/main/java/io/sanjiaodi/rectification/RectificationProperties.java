@@ -9,13 +9,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The settings of the rectification ledger ({@code rectification.*}).
+ * The settings of the rectification ledger ({@code rectification.*}), each default given here and
+ * nowhere else: the service's yml sets only what a deployment deliberately changes. The
+ * deadline-warning thresholds are not among them: every read model shares {@code sanjiaodi.warnings}
+ * (see RectificationConfiguration).
  *
  * @param zone                          the zone in which "today" is reckoned for deadlines
  * @param planDueDays                   the unit's plan is due this many days after the talk
  * @param writtenReportDue              the written report is due this period after the talk (default 3 months)
  * @param writtenReportDueByJurisdiction per-jurisdiction override of {@code writtenReportDue}
- * @param warnings                      warning thresholds before a deadline
  * @param sweeper                       how often the deadline sweeper runs
  * @param evidence                      evidence upload limits
  */
@@ -25,7 +27,6 @@ public record RectificationProperties(
         @DefaultValue("30") int planDueDays,
         @DefaultValue("P3M") Period writtenReportDue,
         Map<String, Period> writtenReportDueByJurisdiction,
-        @DefaultValue Warnings warnings,
         @DefaultValue Sweeper sweeper,
         @DefaultValue Evidence evidence) {
 
@@ -38,16 +39,13 @@ public record RectificationProperties(
         return writtenReportDueByJurisdiction.getOrDefault(jurisdictionId, writtenReportDue);
     }
 
-    /** yellow at most {@code yellowDays} before the deadline, orange at most {@code orangeDays}, red when overdue */
-    public record Warnings(@DefaultValue("20") int yellowDays, @DefaultValue("10") int orangeDays) {
-    }
-
     /**
-     * Deadlines are dates, so an hourly sweep is precise enough. The first sweep after a start waits
-     * {@code initialDelay}; missed deadlines are found by the next sweep because it reads state, not timers.
+     * Deadlines are dates, so a sweep every ten minutes is more than precise enough; the first one,
+     * half a minute after a start, catches what fell due while no instance ran (the sweep reads
+     * state, not timers). The only place these defaults are given; the schedule reads the bound values.
      */
-    public record Sweeper(@DefaultValue("true") boolean enabled, @DefaultValue("PT1H") Duration interval,
-                          @DefaultValue("PT1H") Duration initialDelay) {
+    public record Sweeper(@DefaultValue("true") boolean enabled, @DefaultValue("PT10M") Duration interval,
+                          @DefaultValue("PT30S") Duration initialDelay) {
     }
 
     public record Evidence(@DefaultValue("10MB") DataSize maxSize) {

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.sanjiaodi.contracts.rectification.WarningLevel;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import java.util.Map;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.util.unit.DataSize;
 
-/** One in-memory mongo-java-server per test class, plus the settings and a clock tests can move. */
+/** One in-memory mongo-java-server per test class, plus the settings, the warning thresholds and a clock tests can move. */
 public final class InMemoryMongo implements AutoCloseable {
 
     private final MongoServer server = new MongoServer(new MemoryBackend());
@@ -38,9 +39,13 @@ public final class InMemoryMongo implements AutoCloseable {
     public static RectificationProperties settings() {
         return new RectificationProperties(ZoneId.of("Asia/Shanghai"), 30, java.time.Period.ofMonths(3),
                 Map.of("yuyao", java.time.Period.ofMonths(2)),
-                new RectificationProperties.Warnings(20, 10),
                 new RectificationProperties.Sweeper(true, java.time.Duration.ofHours(1), java.time.Duration.ofHours(1)),
                 new RectificationProperties.Evidence(DataSize.ofKilobytes(64)));
+    }
+
+    /** The thresholds of sanjiaodi-common.yml: yellow 20 days before a deadline, orange 10. */
+    public static WarningLevel.Thresholds thresholds() {
+        return new WarningLevel.Thresholds(20, 10);
     }
 
     /** A clock standing still on a date until a test moves it. */

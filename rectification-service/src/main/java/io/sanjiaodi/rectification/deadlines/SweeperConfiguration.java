@@ -1,11 +1,12 @@
 package io.sanjiaodi.rectification.deadlines;
 
+import io.sanjiaodi.rectification.RectificationProperties;
 import io.sanjiaodi.rectification.query.ledgers.LedgerQueries;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
 
 @Configuration
 class SweeperConfiguration {
@@ -15,25 +16,18 @@ class SweeperConfiguration {
         return new DeadlineSweeper(ledgers, commands);
     }
 
+    /**
+     * Runs the sweep on the schedule of the bound {@code rectification.sweeper.*} settings — whose
+     * defaults live only in {@link RectificationProperties.Sweeper} — unless {@code enabled} is false.
+     */
     @Bean
-    @ConditionalOnProperty(name = "rectification.sweeper.enabled", havingValue = "true", matchIfMissing = true)
-    ScheduledSweep scheduledSweep(DeadlineSweeper sweeper) {
-        return new ScheduledSweep(sweeper);
-    }
-
-    /** Runs the sweep on the configured schedule unless {@code rectification.sweeper.enabled=false}. */
-    static class ScheduledSweep {
-
-        private final DeadlineSweeper sweeper;
-
-        ScheduledSweep(DeadlineSweeper sweeper) {
-            this.sweeper = sweeper;
-        }
-
-        @Scheduled(fixedDelayString = "${rectification.sweeper.interval:PT10M}",
-                initialDelayString = "${rectification.sweeper.initial-delay:PT30S}")
-        void run() {
-            sweeper.sweep();
-        }
+    SchedulingConfigurer scheduledSweep(DeadlineSweeper sweeper, RectificationProperties settings) {
+        RectificationProperties.Sweeper schedule = settings.sweeper();
+        return registrar -> {
+            if (schedule.enabled()) {
+                registrar.addFixedDelayTask(new FixedDelayTask(sweeper::sweep, schedule.interval(),
+                        schedule.initialDelay()));
+            }
+        };
     }
 }

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
@@ -43,19 +44,20 @@ class EvidenceController {
     /** The file is removed again when the ledger refuses it, so no unrecorded file stays behind. */
     @PostMapping(path = "/tasks/{taskId}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    StoredEvidence attach(@PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String ledgerId,
+    StoredEvidence attach(@PathVariable LedgerId ledgerId,
                           @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
-                          @RequestPart("file") MultipartFile file) throws IOException {
-        ActorRole actor = Actors.role();
+                          @RequestPart("file") MultipartFile file, @ActingRole ActorRole actor,
+                          @Today LocalDate today) throws IOException {
+        // checked before anything is stored; the ledger checks again when the evidence is recorded
         Permissions.require(actor, Permissions.Action.REPORT_PROGRESS);
         StoredEvidence stored;
         try (InputStream content = file.getInputStream()) {
-            stored = store.store(ledgerId, taskId, file.getOriginalFilename(), file.getContentType(), file.getSize(),
-                    content);
+            stored = store.store(ledgerId.value(), taskId, file.getOriginalFilename(), file.getContentType(),
+                    file.getSize(), content);
         }
         try {
-            commands.sendAndWait(new AttachEvidence(new LedgerId(ledgerId), taskId, stored.evidenceId(),
-                    stored.fileName(), stored.contentType(), stored.size(), stored.sha256(), queries.today(), actor));
+            commands.sendAndWait(new AttachEvidence(ledgerId, taskId, stored.evidenceId(), stored.fileName(),
+                    stored.contentType(), stored.size(), stored.sha256(), today, actor));
         } catch (RuntimeException refused) {
             store.delete(stored.evidenceId());
             throw refused;
@@ -65,10 +67,9 @@ class EvidenceController {
 
     /** Always a download (attachment, octet-stream, nosniff): an uploaded file is never rendered by the browser. */
     @GetMapping("/evidence/{evidenceId}")
-    ResponseEntity<InputStreamResource> download(
-            @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String ledgerId,
+    ResponseEntity<InputStreamResource> download(@PathVariable LedgerId ledgerId,
             @PathVariable @Pattern(regexp = LedgerRequests.ID) String evidenceId) throws IOException {
-        LedgerView ledger = queries.get(ledgerId);
+        LedgerView ledger = queries.get(ledgerId.value());
         LedgerView.Evidence recorded = ledger.evidence.stream().filter(e -> e.evidenceId().equals(evidenceId))
                 .findFirst().orElseThrow(() -> Refusal.notFound("EVIDENCE_NOT_FOUND",
                         "no evidence " + evidenceId + " on ledger " + ledgerId));

@@ -1,5 +1,7 @@
 package io.sanjiaodi.rectification.web;
 
+import io.sanjiaodi.platform.security.Actors;
+import io.sanjiaodi.rectification.command.rectification.LedgerId;
 import io.sanjiaodi.rectification.query.ledgers.LedgerQueries;
 import io.sanjiaodi.rectification.query.ledgers.LedgerQueries.Reconciliation;
 import io.sanjiaodi.rectification.query.ledgers.LedgerQueries.TaskWarning;
@@ -26,15 +28,15 @@ class LedgerController {
     }
 
     @GetMapping("/{ledgerId}")
-    LedgerView get(@PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String ledgerId) {
-        return RectificationSecurity.forReader(Actors.actor(), queries.get(ledgerId));
+    LedgerView get(@PathVariable LedgerId ledgerId) {
+        return RectificationSecurity.forReader(Actors.require(), queries.get(ledgerId.value()));
     }
 
     /** The ledger of one interview (at most one), or the ledgers of a jurisdiction, or all; newest first. */
     @GetMapping
     List<LedgerView> find(@RequestParam(required = false) @Pattern(regexp = LedgerRequests.ID) String interviewId,
                           @RequestParam(required = false) @Pattern(regexp = LedgerRequests.ID) String jurisdictionId) {
-        var actor = Actors.actor();
+        var actor = Actors.require();
         return queries.find(interviewId, jurisdictionId).stream()
                 .filter(ledger -> RectificationSecurity.visible(actor, ledger))
                 .map(ledger -> RectificationSecurity.forReader(actor, ledger))
@@ -42,12 +44,12 @@ class LedgerController {
     }
 
     @GetMapping("/{ledgerId}/warnings")
-    List<TaskWarning> warnings(@PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String ledgerId) {
-        return queries.warnings(ledgerId);
+    List<TaskWarning> warnings(@PathVariable LedgerId ledgerId) {
+        return queries.warnings(ledgerId.value());
     }
 
     @GetMapping("/{ledgerId}/reconciliation")
-    Reconciliation reconciliation(@PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String ledgerId) {
-        return queries.reconciliation(ledgerId);
+    Reconciliation reconciliation(@PathVariable LedgerId ledgerId) {
+        return queries.reconciliation(ledgerId.value());
     }
 }

@@ -24,7 +24,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Who may call which endpoint of rectification-service (the root README's table). The write rules
- * are derived from the ledger's own {@code Permissions} through the role mapping of {@link Actors},
+ * are derived from the ledger's own {@code Permissions} through the role mapping of {@link LedgerRoles},
  * so the domain stays the one place that says who may do what. Scope: a unit user acts on its own
  * unit's ledger; a subordinate unit reads the tasks cascaded to it and completes its own sub-tasks;
  * a supervising body acts on the units it supervises; commission roles within their jurisdiction.
@@ -81,7 +81,7 @@ class RectificationSecurity implements AccessRule.Policy, WebMvcConfigurer {
     static Role[] roles(Action action) {
         return Arrays.stream(Role.values()).filter(r -> {
             try {
-                return action.allows(io.sanjiaodi.rectification.web.Actors.role(new Actor("-", "-", r, null, null, null)));
+                return action.allows(LedgerRoles.of(new Actor("-", "-", r, null, null, null)));
             } catch (RuntimeException noLedgerRole) {
                 return false;
             }

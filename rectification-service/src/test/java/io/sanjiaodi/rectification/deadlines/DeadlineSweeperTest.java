@@ -23,6 +23,7 @@ import io.sanjiaodi.rectification.command.rectification.RectificationCommands.Op
 import io.sanjiaodi.rectification.command.rectification.RectificationCommands.PlanTask;
 import io.sanjiaodi.rectification.query.ledgers.LedgerProjection;
 import io.sanjiaodi.rectification.query.ledgers.LedgerQueries;
+import io.sanjiaodi.rectification.query.ledgers.TaskProjection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ class DeadlineSweeperTest {
     final InMemoryMongo mongo = new InMemoryMongo();
     final MongoTemplate readModel = mongo.template(DB);
     final MovableClock clock = new MovableClock(TALK);
-    final LedgerQueries queries = new LedgerQueries(readModel, clock, InMemoryMongo.settings());
+    final LedgerQueries queries = new LedgerQueries(readModel, clock, InMemoryMongo.thresholds());
     final List<Configuration> instances = new ArrayList<>();
     /** Each test its own schema of the test JVM's PostgreSQL server. */
     final EventStoreProperties storeProperties = new EventStoreProperties(
@@ -111,22 +112,23 @@ class DeadlineSweeperTest {
 
     /** Brings the shared read model up to date from the shared event store. */
     private void project(Configuration axon) {
-        LedgerProjection projection = new LedgerProjection(readModel);
-        axon.eventStore().readEvents(LEDGER.value()).asStream().forEach(m -> apply(projection, m));
+        LedgerProjection ledgers = new LedgerProjection(readModel);
+        TaskProjection tasks = new TaskProjection(readModel);
+        axon.eventStore().readEvents(LEDGER.value()).asStream().forEach(m -> apply(ledgers, tasks, m));
     }
 
-    private static void apply(LedgerProjection p, DomainEventMessage<?> m) {
+    private static void apply(LedgerProjection ledgers, TaskProjection tasks, DomainEventMessage<?> m) {
         long seq = m.getSequenceNumber();
         Instant at = m.getTimestamp();
         Object payload = m.getPayload();
         if (payload instanceof RectificationOpened e) {
-            p.on(e, seq, at);
+            ledgers.on(e, seq, at);
         } else if (payload instanceof TaskPlanned e) {
-            p.on(e, seq, at);
+            tasks.on(e, seq, at);
         } else if (payload instanceof TaskBecameOverdue e) {
-            p.on(e, seq, at);
+            tasks.on(e, seq, at);
         } else if (payload instanceof WrittenReportBecameOverdue e) {
-            p.on(e, seq, at);
+            ledgers.on(e, seq, at);
         } else {
             throw new IllegalStateException("unexpected " + m.getPayloadType());
         }

@@ -18,6 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.sanjiaodi.contracts.rectification.RectificationOpened.TaskKind;
 import io.sanjiaodi.contracts.rectification.RegulationRecorded.RegulationAction;
 import io.sanjiaodi.contracts.rectification.StageEvaluationRecorded.Rating;
+import io.sanjiaodi.contracts.rectification.WarningLevel;
 import io.sanjiaodi.platform.Refusal;
 import java.util.Optional;
 import io.sanjiaodi.platform.security.MockJwts;
@@ -32,16 +33,19 @@ import io.sanjiaodi.rectification.query.ledgers.LedgerQueries.Reconciliation;
 import io.sanjiaodi.rectification.query.ledgers.LedgerQueries.TaskWarning;
 import io.sanjiaodi.rectification.query.ledgers.LedgerQueries;
 import io.sanjiaodi.rectification.query.ledgers.LedgerView;
-import io.sanjiaodi.rectification.query.ledgers.WarningLevel;
 import java.io.ByteArrayInputStream;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.gridfs.GridFsResource;
 import org.springframework.http.MediaType;
@@ -53,12 +57,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @WebMvcTest(controllers = {LedgerController.class, TaskController.class, LedgerActionsController.class,
         EvidenceController.class, OverviewController.class},
         properties = {"spring.config.name=rectification-service", "axon.axonserver.enabled=false"})
-@Import(ProblemDetailsAdvice.class)
+@Import({ProblemDetailsAdvice.class, LedgerApiTest.FixedClock.class})
 class LedgerApiTest {
 
     static final String L = "ledger-iv-1";
     static final String TASK = "/api/ledgers/" + L + "/tasks/task-p1";
     static final LocalDate TODAY = LocalDate.of(2019, 4, 1);
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final String PLAN = """
             {"responsibleLeader": "张某", "responsibleDepartment": "局办公室", "deadline": "2019-03-31",
              "measures": "修订招投标管理办法"}""";
@@ -79,9 +84,17 @@ class LedgerApiTest {
     @MockitoBean
     DeadlineSweeper sweeper;
 
+    /** The service's clock standing on TODAY in rectification.zone: every dated command is dated TODAY. */
+    @TestConfiguration
+    static class FixedClock {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(TODAY.atStartOfDay(ZONE).toInstant(), ZONE);
+        }
+    }
+
     @BeforeEach
-    void today() {
-        when(queries.today()).thenReturn(TODAY);
+    void signIn() {
         when(commands.sendAndWait(any(VerifyTask.class))).thenReturn(Optional.empty());
         mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
                 .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
@@ -148,6 +161,20 @@ class LedgerApiTest {
     }
 
     @Test
+    void aMalformedLedgerIdInThePathIsAValidationFailureNamingTheParameter() throws Exception {
+        mvc.perform(get("/api/ledgers/ledger.iv-1")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.fields.ledgerId").exists());
+        mvc.perform(json(post("/api/ledgers/" + "l".repeat(161) + "/regulations"), "UNIT",
+                        "{\"title\": \"办法\", \"action\": \"REVISED\", \"issuedOn\": \"2019-01-05\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.fields.ledgerId").exists());
+        verify(queries, never()).get(any());
+        verify(commands, never()).sendAndWait(any());
+    }
+
+    @Test
     void warningsOfALedgerAndAcrossLedgersByLevel() throws Exception {
         TaskWarning red = new TaskWarning(L, "nb-transport", "市交通局", "ningbo", "task-p1", "招投标", "张某",
                 LocalDate.of(2019, 3, 31), true, WarningLevel.RED);
@@ -165,7 +192,7 @@ class LedgerApiTest {
 
     @Test
     void theReconciliationListsTheGapsAndLateReportsAreListed() throws Exception {
-        when(queries.reconciliation(L)).thenReturn(new Reconciliation(L, TODAY, "OPEN", 3, 1, List.of("task-d1"),
+        when(queries.reconciliation(L)).thenReturn(new Reconciliation(L, TODAY, LedgerView.LedgerStatus.OPEN, 3, 1, List.of("task-d1"),
                 List.of("task-d1"), List.of("task-p1"), List.of("task-p1", "task-d1"), List.of(), false, true, false, 0));
         when(queries.lateWrittenReports("ningbo")).thenReturn(List.of(new LedgerQueries.LateReport(L, "nb-transport",
                 "市交通局", "ningbo", LocalDate.of(2019, 2, 15), null, true)));

@@ -2,14 +2,11 @@ package io.sanjiaodi.rectification.command.rectification;
 
 import io.sanjiaodi.contracts.rectification.RectificationOpened.TaskKind;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
-/** What the aggregate remembers of one task to decide the next command; set only from events. */
+/** What a {@link Task} remembers to decide the next command; set only from its events. */
 final class TaskState {
 
-    final String taskId;
     final TaskKind kind;
     boolean planned;
     int revisions;
@@ -20,20 +17,14 @@ final class TaskState {
     boolean overdue;
     boolean everFailedOrOverdue;
     boolean ratedNotRectified;
-    /** sub-task id to done */
-    final Map<String, Boolean> subTasks = new LinkedHashMap<>();
+    final SubTasks subTasks = new SubTasks();
 
-    TaskState(String taskId, TaskKind kind) {
-        this.taskId = taskId;
+    TaskState(TaskKind kind) {
         this.kind = kind;
     }
 
     boolean extensionPending() {
         return requestedDeadline != null;
-    }
-
-    boolean subTasksDone() {
-        return subTasks.values().stream().allMatch(Boolean::booleanValue);
     }
 
     /** Poor implementation that can ground an accountability case. */
@@ -44,7 +35,7 @@ final class TaskState {
     /** Value equality, so the test fixture can check that sourcing the events rebuilds the same state. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof TaskState t && taskId.equals(t.taskId) && kind == t.kind && planned == t.planned
+        return o instanceof TaskState t && kind == t.kind && planned == t.planned
                 && revisions == t.revisions && Objects.equals(deadline, t.deadline)
                 && Objects.equals(originalDeadline, t.originalDeadline)
                 && Objects.equals(requestedDeadline, t.requestedDeadline) && verified == t.verified
@@ -54,6 +45,6 @@ final class TaskState {
 
     @Override
     public int hashCode() {
-        return taskId.hashCode();
+        return kind.hashCode();
     }
 }

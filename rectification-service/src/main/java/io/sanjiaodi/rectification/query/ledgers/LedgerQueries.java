@@ -1,7 +1,9 @@
 package io.sanjiaodi.rectification.query.ledgers;
 
+import io.sanjiaodi.contracts.rectification.StageEvaluationRecorded.Rating;
+import io.sanjiaodi.contracts.rectification.WarningLevel;
 import io.sanjiaodi.platform.Refusal;
-import io.sanjiaodi.rectification.RectificationProperties;
+import io.sanjiaodi.rectification.query.ledgers.LedgerView.LedgerStatus;
 import io.sanjiaodi.rectification.query.ledgers.LedgerView.TaskView;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,12 +27,12 @@ public class LedgerQueries {
 
     private final MongoTemplate mongo;
     private final Clock clock;
-    private final RectificationProperties settings;
+    private final WarningLevel.Thresholds thresholds;
 
-    public LedgerQueries(MongoTemplate mongo, Clock clock, RectificationProperties settings) {
+    public LedgerQueries(MongoTemplate mongo, Clock clock, WarningLevel.Thresholds thresholds) {
         this.mongo = mongo;
         this.clock = clock;
-        this.settings = settings;
+        this.thresholds = thresholds;
     }
 
     public record TaskWarning(String ledgerId, String unitId, String unitName, String jurisdictionId, String taskId,
@@ -39,7 +41,7 @@ public class LedgerQueries {
     }
 
     /** One gap of the reconciliation (清单对账). */
-    public record Reconciliation(String ledgerId, LocalDate asOf, String status, int taskCount, long verified,
+    public record Reconciliation(String ledgerId, LocalDate asOf, LedgerStatus status, int taskCount, long verified,
                                  List<String> withoutPlan, List<String> withoutOwner, List<String> overdue,
                                  List<String> unverified, List<String> ratedNotRectified,
                                  boolean writtenReportFiled, boolean writtenReportOverdue,
@@ -142,7 +144,7 @@ public class LedgerQueries {
                     overdue.add(t.taskId);
                 }
             }
-            if (t.latestRating != null && t.latestRating.rating().name().equals("NOT_RECTIFIED")) {
+            if (t.latestRating != null && t.latestRating.rating() == Rating.NOT_RECTIFIED) {
                 notRectified.add(t.taskId);
             }
         }
@@ -176,7 +178,7 @@ public class LedgerQueries {
     }
 
     private List<LedgerView> openLedgers(String jurisdictionId) {
-        Criteria criteria = Criteria.where("status").is("OPEN");
+        Criteria criteria = Criteria.where("status").is(LedgerStatus.OPEN);
         if (jurisdictionId != null) {
             criteria.and("jurisdictionId").is(jurisdictionId);
         }
@@ -187,12 +189,12 @@ public class LedgerQueries {
         return v.tasks.stream().map(t -> new TaskWarning(v.ledgerId, v.unitId, v.unitName, v.jurisdictionId, t.taskId,
                 t.text, t.responsibleLeader, t.deadline, !t.verified() && (t.overdue
                 || (t.deadline != null && today.isAfter(t.deadline))),
-                WarningLevel.of(t.deadline, t.verified(), t.overdue, today, settings.warnings()))).toList();
+                WarningLevel.of(t.deadline, t.verified(), t.overdue, today, thresholds))).toList();
     }
 
     private LedgerView decorate(LedgerView v, LocalDate today) {
         for (TaskView t : v.tasks) {
-            t.warningLevel = WarningLevel.of(t.deadline, t.verified(), t.overdue, today, settings.warnings()).name();
+            t.warningLevel = WarningLevel.of(t.deadline, t.verified(), t.overdue, today, thresholds).name();
             t.rollUp = t.computeRollUp();
         }
         return v;

@@ -3,6 +3,7 @@ package io.sanjiaodi.rectification.query.ledgers;
 import io.sanjiaodi.contracts.rectification.RectificationOpened.TaskKind;
 import io.sanjiaodi.contracts.rectification.RegulationRecorded.RegulationAction;
 import io.sanjiaodi.contracts.rectification.StageEvaluationRecorded.TaskRating;
+import io.sanjiaodi.contracts.rectification.TaskStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,8 +25,7 @@ public class LedgerView {
     public String unitId;
     public String unitName;
     public String jurisdictionId;
-    /** OPEN or CLOSED */
-    public String status;
+    public LedgerStatus status;
     public Instant openedAt;
     public LocalDate conductedOn;
     public LocalDate planDueOn;
@@ -66,6 +66,9 @@ public class LedgerView {
         return this;
     }
 
+    /** A ledger is open until every task is verified and both reports are filed (RectificationClosed). */
+    public enum LedgerStatus { OPEN, CLOSED }
+
     public TaskView task(String taskId) {
         return tasks.stream().filter(t -> t.taskId.equals(taskId)).findFirst().orElse(null);
     }
@@ -84,8 +87,8 @@ public class LedgerView {
         public LocalDate originalDeadline;
         public Extension pendingExtension;
         public List<Extension> extensions = new ArrayList<>();
-        /** OPEN or VERIFIED */
-        public String status = "OPEN";
+        /** contracts' vocabulary, the same supervision uses; OPEN until the task is planned */
+        public TaskStatus status = TaskStatus.OPEN;
         public boolean overdue;
         public LocalDate overdueSince;
         public LocalDate verifiedOn;
@@ -101,7 +104,7 @@ public class LedgerView {
         }
 
         public boolean verified() {
-            return "VERIFIED".equals(status);
+            return status == TaskStatus.VERIFIED;
         }
 
         /** Sub-task roll-up: done of total (0 of 0 when not cascaded); computed when read. */

@@ -10,11 +10,20 @@ import io.sanjiaodi.contracts.interview.ListItems.*;
 import io.sanjiaodi.contracts.rectification.*;
 import io.sanjiaodi.contracts.rectification.RectificationOpened.Task;
 import io.sanjiaodi.contracts.rectification.RectificationOpened.TaskKind;
+import io.sanjiaodi.platform.Refusal;
+import io.sanjiaodi.platform.testing.Refusals;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.axonframework.test.aggregate.ResultValidator;
+import org.hamcrest.MatcherAssert;
 
-/** Test data after source scenario 3 (Yuyao People's Hospital) — DOMAIN.md §7. */
+/**
+ * Test data after source scenario 3 (Yuyao People's Hospital) — DOMAIN.md §7 — and the two ways
+ * the ledger's tests say "refused", shared by the test classes of this package.
+ */
 final class Given {
 
     static final LedgerId LEDGER = LedgerId.forInterview("iv-9");
@@ -25,6 +34,8 @@ final class Given {
     static final LocalDate PLAN_DUE = TALK.plusDays(30);
     static final LocalDate REPORT_DUE = TALK.plusMonths(3);
     static final LocalDate DEADLINE = LocalDate.of(2019, 6, 30);
+    /** the day the commands of a test are sent, unless it names another */
+    static final LocalDate TODAY = LocalDate.of(2019, 4, 1);
 
     static final Interviewee WHO = new Interviewee("某某", "院长、党委书记", UNIT, "余姚市人民医院",
             JUR, CadreLevel.COUNTY_MANAGED, LocalDate.of(2019, 1, 2));
@@ -69,6 +80,16 @@ final class Given {
 
     static final TrackingEvaluationFiled TRACKING_FILED = new TrackingEvaluationFiled(L, UNIT, JUR, "余姚市纪委派驻组",
             "整改到位", LocalDate.of(2019, 5, 25), "SUPERVISING_BODY");
+
+    /** The ledger refused the command with {@code code} of {@code kind} and recorded nothing. */
+    static void refused(ResultValidator<Rectification> result, String code, Refusal.Kind kind) {
+        result.expectNoEvents().expectException(Refusals.refused(code, kind));
+    }
+
+    /** A command without a text it needs cannot even be made: the web layer and the ledger refuse alike. */
+    static void refusedToMake(ThrowingCallable command, String code) {
+        MatcherAssert.assertThat(Assertions.catchThrowable(command), Refusals.refused(code, Refusal.Kind.UNPROCESSABLE));
+    }
 
     private Given() {
     }

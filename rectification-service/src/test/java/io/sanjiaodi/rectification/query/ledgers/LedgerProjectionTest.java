@@ -29,7 +29,8 @@ class LedgerProjectionTest {
     final org.springframework.data.mongodb.core.MongoTemplate mongo = MONGO.template("projection-" + System.nanoTime());
     final MovableClock clock = new MovableClock(LocalDate.of(2018, 12, 1));
     final LedgerProjection projection = new LedgerProjection(mongo);
-    final LedgerQueries queries = new LedgerQueries(mongo, clock, InMemoryMongo.settings());
+    final TaskProjection tasks = new TaskProjection(mongo);
+    final LedgerQueries queries = new LedgerQueries(mongo, clock, InMemoryMongo.thresholds());
 
     @AfterAll
     static void stop() {
@@ -58,14 +59,14 @@ class LedgerProjectionTest {
                 .containsExactly("PROBLEM_RECTIFICATION", "RISK_PREVENTION", "DUTY");
         assertThat(view.planDueOn).isEqualTo(LocalDate.of(2018, 12, 15));
         assertThat(view.writtenReport.dueOn).isEqualTo(LocalDate.of(2019, 2, 15));
-        assertThat(view.status).isEqualTo("OPEN");
+        assertThat(view.status).isEqualTo(LedgerView.LedgerStatus.OPEN);
         assertThat(view.history).extracting(LedgerView.HistoryEntry::event).containsExactly("RectificationOpened");
     }
 
     @Test
     void anEventHandledTwiceChangesNothing() {
-        projection.on(new ProgressReported(L, "task-p1", "nb-transport", "ningbo", "progress-1", TALK, "一", "UNIT"), 1, AT);
-        projection.on(new ProgressReported(L, "task-p1", "nb-transport", "ningbo", "progress-1", TALK, "一", "UNIT"), 1, AT);
+        tasks.on(new ProgressReported(L, "task-p1", "nb-transport", "ningbo", "progress-1", TALK, "一", "UNIT"), 1, AT);
+        tasks.on(new ProgressReported(L, "task-p1", "nb-transport", "ningbo", "progress-1", TALK, "一", "UNIT"), 1, AT);
         LedgerView view = queries.get(L);
         assertThat(view.task("task-p1").progressReports).hasSize(1);
         assertThat(view.history).hasSize(2);
@@ -73,11 +74,11 @@ class LedgerProjectionTest {
 
     @Test
     void planExtensionAndOriginalDeadlineAreShown() {
-        projection.on(planned("task-p1", DEADLINE), 1, AT);
-        projection.on(new DeadlineExtensionRequested(L, "task-p1", "nb-transport", "ningbo", DEADLINE,
+        tasks.on(planned("task-p1", DEADLINE), 1, AT);
+        tasks.on(new DeadlineExtensionRequested(L, "task-p1", "nb-transport", "ningbo", DEADLINE,
                 DEADLINE.plusMonths(1), "范围扩大", "UNIT"), 2, AT);
         assertThat(queries.get(L).task("task-p1").pendingExtension.requestedDeadline()).isEqualTo(DEADLINE.plusMonths(1));
-        projection.on(new DeadlineExtensionApproved(L, "task-p1", "nb-transport", "ningbo", DEADLINE, DEADLINE,
+        tasks.on(new DeadlineExtensionApproved(L, "task-p1", "nb-transport", "ningbo", DEADLINE, DEADLINE,
                 DEADLINE.plusMonths(1), "同意", "SUPERVISOR"), 3, AT);
         LedgerView.TaskView task = queries.get(L).task("task-p1");
         assertThat(task.deadline).isEqualTo(DEADLINE.plusMonths(1));
@@ -89,19 +90,36 @@ class LedgerProjectionTest {
     }
 
     @Test
+    void aTaskIsOpenUntilPlannedAndAFailedCheckPutsItBackToPlanned() {
+        assertThat(queries.get(L).task("task-p1").status).isEqualTo(TaskStatus.OPEN);
+        tasks.on(planned("task-p1", DEADLINE), 1, AT);
+        assertThat(queries.get(L).task("task-p1").status).isEqualTo(TaskStatus.PLANNED);
+        tasks.on(new TaskVerified(L, "task-p1", "nb-transport", "ningbo", DEADLINE, "", "SUPERVISOR"), 2, AT);
+        tasks.on(new TaskPlanRevised(L, "task-p1", "nb-transport", "ningbo", 1, "李某", "局办公室", "措施二", "分工调整",
+                "UNIT"), 3, AT);
+        assertThat(queries.get(L).task("task-p1").status).isEqualTo(TaskStatus.VERIFIED);
+        tasks.on(new TaskVerificationFailed(L, "task-p1", "nb-transport", "ningbo", DEADLINE, "反弹", true,
+                "SUPERVISOR"), 4, AT);
+        LedgerView.TaskView task = queries.get(L).task("task-p1");
+        assertThat(task.status).isEqualTo(TaskStatus.PLANNED);
+        assertThat(task.verifiedOn).isNull();
+        assertThat(task.lastFailedCheck).isEqualTo("反弹");
+    }
+
+    @Test
     void subTaskProgressRollsUpToTheTask() {
-        projection.on(planned("task-p1", DEADLINE), 1, AT);
-        projection.on(new TaskCascaded(L, "task-p1", "nb-transport", "ningbo", List.of(
+        tasks.on(planned("task-p1", DEADLINE), 1, AT);
+        tasks.on(new TaskCascaded(L, "task-p1", "nb-transport", "ningbo", List.of(
                 new TaskCascaded.SubTask("task-p1-nb-port", "nb-port", "港航", DEADLINE),
                 new TaskCascaded.SubTask("task-p1-nb-road", "nb-road", "运管", DEADLINE)), "UNIT"), 2, AT);
-        projection.on(new SubTaskCompleted(L, "task-p1", "task-p1-nb-port", "nb-port", "nb-transport", "ningbo",
+        tasks.on(new SubTaskCompleted(L, "task-p1", "task-p1-nb-port", "nb-port", "nb-transport", "ningbo",
                 TALK.plusDays(1), "", "UNIT"), 3, AT);
         assertThat(queries.get(L).task("task-p1").rollUp).isEqualTo(new LedgerView.RollUp(1, 2));
     }
 
     @Test
     void warningLevelsFollowTheClockYellowOrangeRed() {
-        projection.on(planned("task-p1", DEADLINE), 1, AT);
+        tasks.on(planned("task-p1", DEADLINE), 1, AT);
         clock.set(DEADLINE.minusDays(21));
         assertThat(queries.get(L).task("task-p1").warningLevel).isEqualTo("NONE");
         clock.set(DEADLINE.minusDays(20));
@@ -113,15 +131,15 @@ class LedgerProjectionTest {
         assertThat(queries.warnings(WarningLevel.RED, "ningbo")).extracting(LedgerQueries.TaskWarning::taskId)
                 .containsExactly("task-p1");
         assertThat(queries.warnings(WarningLevel.RED, "yuyao")).isEmpty();
-        projection.on(new TaskVerified(L, "task-p1", "nb-transport", "ningbo", DEADLINE, "", "SUPERVISOR"), 2, AT);
+        tasks.on(new TaskVerified(L, "task-p1", "nb-transport", "ningbo", DEADLINE, "", "SUPERVISOR"), 2, AT);
         assertThat(queries.warnings(L)).isEmpty();
     }
 
     @Test
     void theReconciliationListsTasksWithoutPlanOwnerOverdueAndUnverified() {
-        projection.on(planned("task-p1", DEADLINE), 1, AT);
-        projection.on(planned("task-k1", DEADLINE.plusMonths(6)), 2, AT);
-        projection.on(new TaskBecameOverdue(L, "task-p1", "nb-transport", "ningbo", DEADLINE, DEADLINE.plusDays(1)), 3, AT);
+        tasks.on(planned("task-p1", DEADLINE), 1, AT);
+        tasks.on(planned("task-k1", DEADLINE.plusMonths(6)), 2, AT);
+        tasks.on(new TaskBecameOverdue(L, "task-p1", "nb-transport", "ningbo", DEADLINE, DEADLINE.plusDays(1)), 3, AT);
         projection.on(new StageEvaluationRecorded(L, "nb-transport", "ningbo", "stage-1", DEADLINE, List.of(
                 new TaskRating("task-p1", Rating.NOT_RECTIFIED, "未整改")), "SUPERVISOR"), 4, AT);
         clock.set(DEADLINE.plusDays(2));
@@ -137,8 +155,8 @@ class LedgerProjectionTest {
 
     @Test
     void theSweeperIsOfferedWhatIsPastDueAndNotYetMarked() {
-        projection.on(planned("task-p1", DEADLINE), 1, AT);
-        projection.on(planned("task-k1", DEADLINE.plusDays(5)), 2, AT);
+        tasks.on(planned("task-p1", DEADLINE), 1, AT);
+        tasks.on(planned("task-k1", DEADLINE.plusDays(5)), 2, AT);
         assertThat(queries.dueOn(DEADLINE)).singleElement().satisfies(d -> {
             assertThat(d.overdueTaskIds()).isEmpty();
             assertThat(d.writtenReportOverdue()).isTrue();
@@ -147,7 +165,7 @@ class LedgerProjectionTest {
                 TALK.plusMonths(3).plusDays(1)), 3, AT);
         assertThat(queries.dueOn(DEADLINE.plusDays(1))).singleElement()
                 .satisfies(d -> assertThat(d.overdueTaskIds()).containsExactly("task-p1"));
-        projection.on(new TaskBecameOverdue(L, "task-p1", "nb-transport", "ningbo", DEADLINE, DEADLINE.plusDays(1)), 4, AT);
+        tasks.on(new TaskBecameOverdue(L, "task-p1", "nb-transport", "ningbo", DEADLINE, DEADLINE.plusDays(1)), 4, AT);
         assertThat(queries.dueOn(DEADLINE.plusDays(1))).isEmpty();
         assertThat(queries.overdue("ningbo")).extracting(LedgerQueries.TaskWarning::taskId).containsExactly("task-p1");
         assertThat(queries.lateWrittenReports("ningbo")).singleElement()
@@ -157,7 +175,7 @@ class LedgerProjectionTest {
     @Test
     void aClosedLedgerIsShownClosedAndLeavesTheSweep() {
         projection.on(new RectificationClosed(L, "iv-1", "nb-transport", "ningbo", 3, DEADLINE), 1, AT);
-        assertThat(queries.get(L).status).isEqualTo("CLOSED");
+        assertThat(queries.get(L).status).isEqualTo(LedgerView.LedgerStatus.CLOSED);
         assertThat(queries.dueOn(DEADLINE.plusYears(1))).isEmpty();
     }
 

@@ -7,23 +7,16 @@ import io.sanjiaodi.rectification.command.rectification.ActorRole;
 /**
  * Maps the token's role onto the ledger's {@link ActorRole} — the only place that does; what each
  * ledger role may do stays in {@code Permissions}. Commission leadership acts as the supervision
- * office; auditors and administrators have no role on a ledger.
+ * office; auditors and administrators have no role on a ledger. Endpoints get the result as an
+ * {@link ActingRole} parameter; {@link RectificationSecurity} derives its access rules from it.
  */
-final class Actors {
+final class LedgerRoles {
 
-    private Actors() {
+    private LedgerRoles() {
     }
 
-    /** The requesting user. */
-    static Actor actor() {
-        return io.sanjiaodi.platform.security.Actors.require();
-    }
-
-    static ActorRole role() {
-        return role(io.sanjiaodi.platform.security.Actors.require());
-    }
-
-    static ActorRole role(Actor actor) {
+    /** 403 ROLE_NOT_ALLOWED for a token role that has no part in a ledger. */
+    static ActorRole of(Actor actor) {
         if (actor.role() == null) {
             throw Refusal.forbidden("ROLE_NOT_ALLOWED", "the token names no known role");
         }
@@ -31,7 +24,7 @@ final class Actors {
             case LEADERSHIP, SUPERVISION_OFFICE -> ActorRole.SUPERVISOR;
             case SUPERVISING_BODY -> ActorRole.SUPERVISING_BODY;
             case UNIT_LEADER, UNIT_STAFF -> ActorRole.UNIT;
-            case AUDITOR, ADMIN -> throw Refusal.forbidden("ROLE_NOT_ALLOWED", 
+            case AUDITOR, ADMIN -> throw Refusal.forbidden("ROLE_NOT_ALLOWED",
                     "role " + actor.role() + " has no part in a rectification ledger");
         };
     }

@@ -1,0 +1,126 @@
+package io.sanjiaodi.rectification.command.rectification;
+
+import static io.sanjiaodi.rectification.command.rectification.Given.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sanjiaodi.contracts.rectification.*;
+import io.sanjiaodi.contracts.rectification.RectificationOpened.Task;
+import io.sanjiaodi.platform.Refusal;
+import io.sanjiaodi.rectification.command.rectification.RectificationCommands.*;
+import java.time.LocalDate;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.Test;
+
+/** Opening a ledger from a conducted interview and planning its tasks (Given: scenario 3). */
+class OpeningAndPlanningTest {
+
+    private final FixtureConfiguration<Rectification> fixture = new AggregateTestFixture<>(Rectification.class);
+
+    @Test
+    void aConductedInterviewOpensALedgerWithOneTaskPerListItemAndItsDueDates() {
+        fixture.givenNoPriorActivity()
+                .when(new OpenRectification(LEDGER, CONDUCTED, PLAN_DUE, REPORT_DUE))
+                .expectEvents(OPENED);
+    }
+
+    @Test
+    void theLedgerIdIsDerivedFromTheInterviewSoARedeliveryNamesTheSameLedger() {
+        assertThat(LedgerId.forInterview("iv-9")).isEqualTo(LedgerId.forInterview("iv-9"))
+                .isNotEqualTo(LedgerId.forInterview("iv-10"));
+    }
+
+    @Test
+    void aLedgerIdIsMadeOnlyOfLettersDigitsDashesAndUnderscores() {
+        assertThatThrownBy(() -> new LedgerId("ledger-{\"$ne\": null}")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ledger id");
+        assertThatThrownBy(() -> new LedgerId("l".repeat(161))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LedgerId(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new LedgerId("l".repeat(160)).value()).hasSize(160);
+    }
+
+    @Test
+    void aLedgerOpenedBeforeDueDatesWereRecordedStillAcceptsAPlanWithAnyDeadline() {
+        fixture.given(new RectificationOpened(L, "iv-9", UNIT, "余姚市人民医院", JUR, TASKS, null, null, null))
+                .when(new PlanTask(LEDGER, "task-p1", "院长", "院办", LocalDate.of(2000, 1, 1), "措施", ActorRole.UNIT))
+                .expectEvents(new TaskPlanned(L, "task-p1", UNIT, JUR, "院长", "院办", LocalDate.of(2000, 1, 1), "措施", "UNIT"));
+    }
+
+    @Test
+    void theUnitPlansATaskWithLeaderDepartmentDeadlineAndMeasures() {
+        fixture.given(OPENED)
+                .when(new PlanTask(LEDGER, "task-p1", "院长", "院办", DEADLINE, "建立耗材采购监管制度", ActorRole.UNIT))
+                .expectEvents(planned("task-p1"));
+    }
+
+    @Test
+    void aDeadlineBeforeTheTalkIsRefused() {
+        refused(fixture.given(OPENED).when(new PlanTask(LEDGER, "task-p1", "院长", "院办", TALK.minusDays(1),
+                "措施", ActorRole.UNIT)), "DEADLINE_BEFORE_TALK", Refusal.Kind.UNPROCESSABLE);
+    }
+
+    @Test
+    void aDeadlineOnTheDayOfTheTalkIsAccepted() {
+        fixture.given(OPENED)
+                .when(new PlanTask(LEDGER, "task-p1", "院长", "院办", TALK, "措施", ActorRole.UNIT))
+                .expectEvents(new TaskPlanned(L, "task-p1", UNIT, JUR, "院长", "院办", TALK, "措施", "UNIT"));
+    }
+
+    @Test
+    void aPlanWithoutAResponsibleLeaderIsRefused() {
+        refusedToMake(() -> new PlanTask(LEDGER, "task-p1", " ", "院办", DEADLINE, "措施", ActorRole.UNIT),
+                "RESPONSIBLE_LEADER_REQUIRED");
+    }
+
+    @Test
+    void aPlanWithoutADeadlineIsRefused() {
+        refused(fixture.given(OPENED).when(new PlanTask(LEDGER, "task-p1", "院长", "院办", null, "措施",
+                ActorRole.UNIT)), "DEADLINE_REQUIRED", Refusal.Kind.UNPROCESSABLE);
+    }
+
+    @Test
+    void aSupervisorDoesNotWriteTheUnitsPlan() {
+        refused(fixture.given(OPENED).when(new PlanTask(LEDGER, "task-p1", "院长", "院办", DEADLINE, "措施",
+                ActorRole.SUPERVISOR)), "ROLE_NOT_ALLOWED", Refusal.Kind.FORBIDDEN);
+    }
+
+    @Test
+    void anUnknownTaskIsNotFound() {
+        refused(fixture.given(OPENED).when(new PlanTask(LEDGER, "task-x", "院长", "院办", DEADLINE, "措施",
+                ActorRole.UNIT)), "TASK_NOT_FOUND", Refusal.Kind.NOT_FOUND);
+    }
+
+    @Test
+    void aPlannedTaskIsRevisedNotPlannedAgain() {
+        refused(fixture.given(OPENED, planned("task-p1")).when(new PlanTask(LEDGER, "task-p1", "院长", "院办",
+                DEADLINE, "措施", ActorRole.UNIT)), "TASK_ALREADY_PLANNED", Refusal.Kind.CONFLICT);
+    }
+
+    @Test
+    void aRevisionIsRecordedWithItsNumberAndReason() {
+        fixture.given(OPENED, planned("task-p1"),
+                        new TaskPlanRevised(L, "task-p1", UNIT, JUR, 1, "副院长", "采购办", "措施二", "分工调整", "UNIT"))
+                .when(new RevisePlan(LEDGER, "task-p1", "副院长", "纪检办", "措施三", "再次调整", ActorRole.UNIT))
+                .expectEvents(new TaskPlanRevised(L, "task-p1", UNIT, JUR, 2, "副院长", "纪检办", "措施三", "再次调整", "UNIT"));
+    }
+
+    @Test
+    void aTaskWithoutAPlanCannotBeRevised() {
+        refused(fixture.given(OPENED).when(new RevisePlan(LEDGER, "task-p1", "院长", "院办", "措施", "原因",
+                ActorRole.UNIT)), "TASK_NOT_PLANNED", Refusal.Kind.CONFLICT);
+    }
+
+    @Test
+    void aRevisionNeedsAReason() {
+        refusedToMake(() -> new RevisePlan(LEDGER, "task-p1", "院长", "院办", "措施", "", ActorRole.UNIT),
+                "REVISION_REASON_REQUIRED");
+    }
+
+    @Test
+    void theTasksOfTheOpenedLedgerComeFromAllThreeLists() {
+        assertThat(OPENED.tasks()).extracting(Task::kind).containsExactly(
+                RectificationOpened.TaskKind.PROBLEM_RECTIFICATION, RectificationOpened.TaskKind.RISK_PREVENTION,
+                RectificationOpened.TaskKind.DUTY);
+    }
+}

@@ -1,0 +1,53 @@
+package io.sanjiaodi.rectification.command.rectification;
+
+import static io.sanjiaodi.rectification.command.rectification.Given.*;
+
+import io.sanjiaodi.contracts.rectification.*;
+import io.sanjiaodi.contracts.rectification.RegulationRecorded.RegulationAction;
+import io.sanjiaodi.platform.Refusal;
+import io.sanjiaodi.rectification.command.rectification.RectificationCommands.*;
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.Test;
+
+/** What the unit records against its tasks: progress, evidence, regulations. */
+class ProgressAndRegulationsTest {
+
+    private final FixtureConfiguration<Rectification> fixture = new AggregateTestFixture<>(Rectification.class);
+
+    @Test
+    void progressIsReportedAgainstATaskWithANumberedId() {
+        fixture.given(OPENED, new ProgressReported(L, "task-p1", UNIT, JUR, "progress-1", TODAY, "一", "UNIT"))
+                .when(new ReportProgress(LEDGER, "task-r1", "二", TODAY, ActorRole.UNIT))
+                .expectEvents(new ProgressReported(L, "task-r1", UNIT, JUR, "progress-2", TODAY, "二", "UNIT"))
+                .expectResultMessagePayload("progress-2");
+    }
+
+    @Test
+    void evidenceIsRecordedWithNameSizeAndHash() {
+        fixture.given(OPENED)
+                .when(new AttachEvidence(LEDGER, "task-p1", "ev-1", "纪要.pdf", "application/pdf", 12, "ab", TODAY,
+                        ActorRole.UNIT))
+                .expectEvents(new EvidenceAttached(L, "task-p1", UNIT, JUR, "ev-1", "纪要.pdf", "application/pdf",
+                        12, "ab", TODAY, "UNIT"));
+    }
+
+    @Test
+    void aRegulationIsLinkedToTheTasksItAnswers() {
+        LocalDate issued = LocalDate.of(2019, 4, 15);
+        fixture.given(OPENED)
+                .when(new RecordRegulation(LEDGER, "医用耗材采购管理办法", RegulationAction.ESTABLISHED, issued,
+                        List.of("task-p1", "task-r1"), ActorRole.UNIT))
+                .expectEvents(new RegulationRecorded(L, UNIT, JUR, "reg-1", "医用耗材采购管理办法",
+                        RegulationAction.ESTABLISHED, issued, List.of("task-p1", "task-r1"), "UNIT"))
+                .expectResultMessagePayload("reg-1");
+    }
+
+    @Test
+    void aRegulationCannotNameAnUnknownTask() {
+        refused(fixture.given(OPENED).when(new RecordRegulation(LEDGER, "办法", RegulationAction.REVISED, TODAY,
+                List.of("task-zzz"), ActorRole.UNIT)), "TASK_NOT_FOUND", Refusal.Kind.NOT_FOUND);
+    }
+}
