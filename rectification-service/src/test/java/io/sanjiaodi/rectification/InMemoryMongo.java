@@ -1,5 +1,6 @@
 package io.sanjiaodi.rectification;
 
+import java.time.Duration;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
@@ -39,7 +40,7 @@ public final class InMemoryMongo implements AutoCloseable {
     public static RectificationProperties settings() {
         return new RectificationProperties(ZoneId.of("Asia/Shanghai"), 30, java.time.Period.ofMonths(3),
                 Map.of("yuyao", java.time.Period.ofMonths(2)),
-                new RectificationProperties.Sweeper(true, java.time.Duration.ofHours(1), java.time.Duration.ofHours(1)),
+                new RectificationProperties.Sweeper(true, Duration.ofHours(1), Duration.ofHours(1)),
                 new RectificationProperties.Evidence(DataSize.ofKilobytes(64)));
     }
 

@@ -1,5 +1,6 @@
 package io.sanjiaodi.rectification.web;
 
+import java.util.function.Function;
 import static io.sanjiaodi.platform.security.Role.*;
 
 import io.sanjiaodi.platform.security.AccessRule;
@@ -105,8 +106,8 @@ class RectificationSecurity implements AccessRule.Policy, WebMvcConfigurer {
         return actor.mayAccessUnit(ledger.unitId, ledger.jurisdictionId) ? ledger : ledger.onlyCascadedTo(actor.unitId());
     }
 
-    static <T> Predicate<T> visibleRows(Actor actor, java.util.function.Function<T, String> unit,
-                                        java.util.function.Function<T, String> jurisdiction) {
+    static <T> Predicate<T> visibleRows(Actor actor, Function<T, String> unit,
+                                        Function<T, String> jurisdiction) {
         return row -> actor.mayAccessUnit(unit.apply(row), jurisdiction.apply(row));
     }
 

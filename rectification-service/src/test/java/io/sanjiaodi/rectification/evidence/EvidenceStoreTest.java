@@ -1,5 +1,6 @@
 package io.sanjiaodi.rectification.evidence;
 
+import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +35,7 @@ class EvidenceStoreTest {
     @Test
     void aFileIsStoredInGridFsWithItsSizeAndSha256AndReadBackIntact() throws Exception {
         byte[] content = "会议纪要：研究耗材采购整改".repeat(2000).getBytes(StandardCharsets.UTF_8); // ~78 KB > one chunk
-        content = java.util.Arrays.copyOf(content, 60_000);
+        content = Arrays.copyOf(content, 60_000);
         var stored = store.store("ledger-1", "task-p1", "会议纪要.pdf", "application/pdf", content.length,
                 new ByteArrayInputStream(content));
         assertThat(stored.size()).isEqualTo(60_000);

@@ -1,5 +1,10 @@
 package io.sanjiaodi.rectification.web;
 
+import org.mockito.Mockito;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -72,7 +77,7 @@ class LedgerApiTest {
     @Autowired
     MockMvc plain;
     @Autowired
-    org.springframework.web.context.WebApplicationContext context;
+    WebApplicationContext context;
     /** Requests as the supervision office unless a test names another user. */
     MockMvc mvc;
     @MockitoBean
@@ -96,13 +101,13 @@ class LedgerApiTest {
     @BeforeEach
     void signIn() {
         when(commands.sendAndWait(any(VerifyTask.class))).thenReturn(Optional.empty());
-        mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
-                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
                 .defaultRequest(get("/").with(MockJwts.as("office"))).build();
     }
 
     /** The ledger role a test names, as the contract's demo user who holds it. */
-    static org.springframework.test.web.servlet.request.RequestPostProcessor as(String ledgerRole) {
+    static RequestPostProcessor as(String ledgerRole) {
         return switch (ledgerRole) {
             case "UNIT" -> MockJwts.as("unit-leader");
             case "SUPERVISOR" -> MockJwts.as("office");
@@ -268,7 +273,7 @@ class LedgerApiTest {
         view.tasks.add(cascaded);
         view.tasks.add(other);
         view.regulations.add(new LedgerView.Regulation("reg-1", "制度", RegulationAction.ESTABLISHED, TODAY, List.of()));
-        when(queries.lookup(L)).thenAnswer(i -> java.util.Optional.of(view));
+        when(queries.lookup(L)).thenAnswer(i -> Optional.of(view));
         when(queries.get(L)).thenReturn(view);
         mvc.perform(json(post(TASK + "/plan"), null, PLAN).with(MockJwts.unit("nb-coop", "ningbo")))
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("OUT_OF_SCOPE"));
@@ -530,7 +535,7 @@ class LedgerApiTest {
         view.ledgerId = L;
         view.evidence.add(new LedgerView.Evidence("ev-1", "task-p1", "纪要.pdf", "text/html", 3, "abc", TODAY));
         when(queries.get(L)).thenReturn(view);
-        GridFsResource resource = org.mockito.Mockito.mock(GridFsResource.class);
+        GridFsResource resource = Mockito.mock(GridFsResource.class);
         when(resource.getInputStream()).thenReturn(new ByteArrayInputStream(new byte[]{1, 2, 3}));
         when(evidence.open("ev-1")).thenReturn(resource);
         var result = mvc.perform(get("/api/ledgers/" + L + "/evidence/ev-1"))

@@ -7,6 +7,7 @@ import io.sanjiaodi.audit.ingest.Events;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,24 @@ class HistoryServiceTest {
         var ledger = history.asOf("led-1", null, null).summary().ledger();
         assertThat(ledger.tasks()).isEqualTo(2);
         assertThat(ledger.taskStatuses()).containsEntry("OPEN", 2);
+    }
+
+    @Test
+    void aLedgersTaskStatusesSpeakTheOneVocabularyOfTheLedgersAndSupervision() {
+        audit.log.append(List.of(
+                Events.draft("t1p", "led-1", 1, "TaskPlanned", "{\"taskId\":\"t1\"}"),
+                Events.draft("t2p", "led-1", 2, "TaskPlanned", "{\"taskId\":\"t2\"}"),
+                Events.draft("t1v", "led-1", 3, "TaskVerified", "{\"taskId\":\"t1\"}"),
+                Events.draft("t1r", "led-1", 4, "TaskPlanRevised", "{\"taskId\":\"t1\"}"),
+                Events.draft("t2f", "led-1", 5, "TaskVerificationFailed", "{\"taskId\":\"t2\"}"),
+                Events.draft("t2r", "led-1", 6, "ProgressReported", "{\"taskId\":\"t2\"}"),
+                Events.draft("t9", "led-1", 7, "TaskPlanned", "{\"taskId\":\"t9\"}")));
+
+        var ledger = history.asOf("led-1", null, null).summary().ledger();
+
+        // t1 verified stays verified when its plan is revised; t2 back to planned after the failed check
+        assertThat(ledger.taskStatuses()).containsExactlyInAnyOrderEntriesOf(Map.of("VERIFIED", 1, "PLANNED", 1));
+        assertThat(ledger.tasks()).as("an event about a task the ledger never opened adds none").isEqualTo(2);
     }
 
     @Test

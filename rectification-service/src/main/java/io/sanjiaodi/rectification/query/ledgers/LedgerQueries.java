@@ -1,5 +1,6 @@
 package io.sanjiaodi.rectification.query.ledgers;
 
+import java.util.Optional;
 import io.sanjiaodi.contracts.rectification.StageEvaluationRecorded.Rating;
 import io.sanjiaodi.contracts.rectification.WarningLevel;
 import io.sanjiaodi.platform.Refusal;
@@ -61,8 +62,8 @@ public class LedgerQueries {
     }
 
     /** The ledger if the query model has it (scope checks; no 404). */
-    public java.util.Optional<LedgerView> lookup(String ledgerId) {
-        return java.util.Optional.ofNullable(mongo.findById(ledgerId, LedgerView.class));
+    public Optional<LedgerView> lookup(String ledgerId) {
+        return Optional.ofNullable(mongo.findById(ledgerId, LedgerView.class));
     }
 
     public LedgerView get(String ledgerId) {

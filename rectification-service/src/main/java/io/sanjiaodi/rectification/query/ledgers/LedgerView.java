@@ -1,5 +1,6 @@
 package io.sanjiaodi.rectification.query.ledgers;
 
+import java.util.stream.Collectors;
 import io.sanjiaodi.contracts.rectification.RectificationOpened.TaskKind;
 import io.sanjiaodi.contracts.rectification.RegulationRecorded.RegulationAction;
 import io.sanjiaodi.contracts.rectification.StageEvaluationRecorded.TaskRating;
@@ -55,7 +56,7 @@ public class LedgerView {
                     t.subTasks = new ArrayList<>(t.subTasks.stream().filter(s -> unitId.equals(s.ownerUnitId)).toList());
                     t.progressReports = new ArrayList<>();
                 })
-                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+                .collect(Collectors.toCollection(ArrayList::new));
         writtenReport = new WrittenReport();
         trackingEvaluation = null;
         regulations = new ArrayList<>();
