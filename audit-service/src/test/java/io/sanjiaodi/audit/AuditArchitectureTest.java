@@ -19,13 +19,18 @@ class AuditArchitectureTest {
 
     /** The audit trail is insert-only: no code path may change or remove a stored document. */
     @ArchTest
-    static final ArchRule insertOnly = noClasses().should().callMethodWhere(
-            DescribedPredicate.describe("a MongoDB update, replace, upsert, save or delete", (JavaCall<?> call) -> {
-                String owner = call.getTargetOwner().getPackageName();
-                String name = call.getName();
-                boolean mongo = owner.startsWith("org.springframework.data.mongodb") || owner.startsWith("com.mongodb");
-                return mongo && name.matches("(update|upsert|replace|remove|delete|findAndModify|findAndRemove|findAllAndRemove"
-                        + "|findOneAnd|save|bulkWrite|bulkOps|drop).*");
-            }))
+    static final ArchRule insertOnly = noClasses()
+            .should()
+            .callMethodWhere(DescribedPredicate.describe(
+                    "a MongoDB update, replace, upsert, save or delete", (JavaCall<?> call) -> {
+                        String owner = call.getTargetOwner().getPackageName();
+                        String name = call.getName();
+                        boolean mongo =
+                                owner.startsWith("org.springframework.data.mongodb") || owner.startsWith("com.mongodb");
+                        return mongo
+                                && name.matches(
+                                        "(update|upsert|replace|remove|delete|findAndModify|findAndRemove|findAllAndRemove"
+                                                + "|findOneAnd|save|bulkWrite|bulkOps|drop).*");
+                    }))
             .because("audit entries and checkpoints are written once and never changed");
 }

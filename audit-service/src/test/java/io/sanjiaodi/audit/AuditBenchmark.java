@@ -1,9 +1,8 @@
 package io.sanjiaodi.audit;
 
-import io.sanjiaodi.audit.leaf.Leaf;
-import java.time.Instant;
 import io.sanjiaodi.audit.ingest.AuditEntry;
 import io.sanjiaodi.audit.ingest.Events;
+import io.sanjiaodi.audit.leaf.Leaf;
 import io.sanjiaodi.audit.merkle.MerkleProofs;
 import io.sanjiaodi.audit.merkle.MerkleTree;
 import io.sanjiaodi.audit.merkle.Sha256;
@@ -11,7 +10,7 @@ import io.sanjiaodi.audit.verify.ExportRecord;
 import io.sanjiaodi.audit.verify.LogVerification;
 import io.sanjiaodi.audit.verify.VerificationReport;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -26,8 +25,11 @@ public final class AuditBenchmark {
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         int leaves = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
-        System.out.printf("JVM: %s, %d cores, max heap %d MB%n", System.getProperty("java.vm.version"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+                "JVM: %s, %d cores, max heap %d MB%n",
+                System.getProperty("java.vm.version"),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
         try (AuditFixture audit = new AuditFixture(Files.createTempDirectory("audit-bench"))) {
             rawInsertBaseline(audit, events);
             ingest(audit, events);
@@ -42,7 +44,9 @@ public final class AuditBenchmark {
      */
     private static void rawInsertBaseline(AuditFixture audit, int events) {
         var collection = audit.client.getDatabase("raw_baseline").getCollection("audit_entries");
-        collection.createIndex(new Document("logIndex", 1), new com.mongodb.client.model.IndexOptions().unique(true).sparse(true));
+        collection.createIndex(
+                new Document("logIndex", 1),
+                new com.mongodb.client.model.IndexOptions().unique(true).sparse(true));
         String hex = "ab".repeat(32);
         Instant now = Instant.now();
         List<List<Document>> batches = new ArrayList<>();
@@ -51,9 +55,27 @@ public final class AuditBenchmark {
             for (int i = 0; i < 200; i++) {
                 int n = b * 200 + i;
                 AuditEntry d = Events.draft("r" + n, "iv-" + (n / 20), n % 20);
-                AuditEntry stored = new AuditEntry(d.eventId(), (long) n, d.type(), d.source(), d.aggregateId(), d.aggregateType(),
-                        d.aggregateSequence(), d.correlationId(), d.actor(), d.eventTime(), now, d.topic(), d.partition(), d.offset(),
-                        d.unitId(), d.jurisdictionId(), hex, hex, hex, d.payload());
+                AuditEntry stored = new AuditEntry(
+                        d.eventId(),
+                        (long) n,
+                        d.type(),
+                        d.source(),
+                        d.aggregateId(),
+                        d.aggregateType(),
+                        d.aggregateSequence(),
+                        d.correlationId(),
+                        d.actor(),
+                        d.eventTime(),
+                        now,
+                        d.topic(),
+                        d.partition(),
+                        d.offset(),
+                        d.unitId(),
+                        d.jurisdictionId(),
+                        hex,
+                        hex,
+                        hex,
+                        d.payload());
                 Document doc = new Document();
                 audit.mongo.getConverter().write(stored, doc);
                 batch.add(doc);
@@ -69,7 +91,8 @@ public final class AuditBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         int inserted = (batches.size() - 10) * 200;
-        System.out.printf("raw store baseline (prepared documents, plain insertMany of 200, same indexes): %d in %.2f s = %.0f documents/s%n",
+        System.out.printf(
+                "raw store baseline (prepared documents, plain insertMany of 200, same indexes): %d in %.2f s = %.0f documents/s%n",
                 inserted, seconds, inserted / seconds);
     }
 
@@ -98,15 +121,18 @@ public final class AuditBenchmark {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("append (CloudEvent -> leaf -> MongoDB insertMany, batches of 200): %d events in %.2f s = %.0f events/s%n",
+        System.out.printf(
+                "append (CloudEvent -> leaf -> MongoDB insertMany, batches of 200): %d events in %.2f s = %.0f events/s%n",
                 events, seconds, events / seconds);
-        System.out.printf("checkpoint (root + Ed25519 + insert) while ingesting: %.2f ms average over %d%n",
+        System.out.printf(
+                "checkpoint (root + Ed25519 + insert) while ingesting: %.2f ms average over %d%n",
                 checkpointNanos / 1e6 / checkpointsSigned, checkpointsSigned);
         audit.checkpoints.signIfGrown();
         long t = System.nanoTime();
         VerificationReport report = audit.verifier.verify();
         double vs = (System.nanoTime() - t) / 1e9;
-        System.out.printf("POST /api/audit/verify over MongoDB: %d entries in %.2f s = %.0f leaves/s (ok=%s)%n",
+        System.out.printf(
+                "POST /api/audit/verify over MongoDB: %d entries in %.2f s = %.0f leaves/s (ok=%s)%n",
                 report.entries(), vs, report.entries() / vs, report.ok());
     }
 
@@ -116,16 +142,41 @@ public final class AuditBenchmark {
         long t = System.nanoTime();
         for (int i = 0; i < leaves; i++) {
             String agg = "iv-" + (i / 20);
-            Document payload = new Document("interviewId", agg).append("item", new Document("itemId", "p-" + i).append("text", "问题"))
+            Document payload = new Document("interviewId", agg)
+                    .append("item", new Document("itemId", "p-" + i).append("text", "问题"))
                     .append("listVersion", i % 20);
             byte[] payloadHash = Leaf.payloadHash(payload);
             byte[] prev = i % 20 == 0 ? Leaf.NO_PREVIOUS : tree.leafHash(i - 1);
-            ExportRecord r = new ExportRecord(i, "e" + i, "ProblemItemAdded", "/sanjiaodi/interview-service", agg,
-                    (long) (i % 20), 1542272400000L + i, 1542272400000L + i, null, Sha256.hex(payloadHash), Sha256.hex(prev), null, payload);
+            ExportRecord r = new ExportRecord(
+                    i,
+                    "e" + i,
+                    "ProblemItemAdded",
+                    "/sanjiaodi/interview-service",
+                    agg,
+                    (long) (i % 20),
+                    1542272400000L + i,
+                    1542272400000L + i,
+                    null,
+                    Sha256.hex(payloadHash),
+                    Sha256.hex(prev),
+                    null,
+                    payload);
             byte[] leaf = r.leaf(payloadHash, prev).hash();
             tree.append(leaf);
-            records.add(new ExportRecord(i, r.eventId(), r.type(), r.source(), r.aggregateId(), r.aggregateSequence(),
-                    r.eventTime(), r.recordedAt(), null, r.payloadHash(), r.prevLeafHash(), Sha256.hex(leaf), payload));
+            records.add(new ExportRecord(
+                    i,
+                    r.eventId(),
+                    r.type(),
+                    r.source(),
+                    r.aggregateId(),
+                    r.aggregateSequence(),
+                    r.eventTime(),
+                    r.recordedAt(),
+                    null,
+                    r.payloadHash(),
+                    r.prevLeafHash(),
+                    Sha256.hex(leaf),
+                    payload));
         }
         System.out.printf("built %d leaves in memory in %.1f s%n", leaves, (System.nanoTime() - t) / 1e9);
         Random random = new Random(5);
@@ -141,14 +192,16 @@ public final class AuditBenchmark {
                 }
             }
         }
-        System.out.printf("inclusion proof at %d leaves: %.1f us average (%d proofs, random index and size)%n", leaves,
-                (System.nanoTime() - t) / 1e3 / proofs, proofs);
+        System.out.printf(
+                "inclusion proof at %d leaves: %.1f us average (%d proofs, random index and size)%n",
+                leaves, (System.nanoTime() - t) / 1e3 / proofs, proofs);
         t = System.nanoTime();
         for (int i = 0; i < proofs; i++) {
             long second = leaves - random.nextInt(1000);
             tree.consistencyProof(random.nextLong(1, second), second);
         }
-        System.out.printf("consistency proof at %d leaves: %.1f us average%n", leaves, (System.nanoTime() - t) / 1e3 / proofs);
+        System.out.printf(
+                "consistency proof at %d leaves: %.1f us average%n", leaves, (System.nanoTime() - t) / 1e3 / proofs);
         t = System.nanoTime();
         byte[] root = tree.root(leaves);
         System.out.printf("root of %d leaves from the cache: %.3f ms%n", leaves, (System.nanoTime() - t) / 1e6);
@@ -157,13 +210,16 @@ public final class AuditBenchmark {
             long index = random.nextLong(leaves);
             MerkleProofs.verifyInclusion(index, leaves, tree.leafHash(index), tree.inclusionProof(index, leaves), root);
         }
-        System.out.printf("inclusion proof + verification at %d leaves: %.1f us average%n", leaves, (System.nanoTime() - t) / 1e3 / proofs);
+        System.out.printf(
+                "inclusion proof + verification at %d leaves: %.1f us average%n",
+                leaves, (System.nanoTime() - t) / 1e3 / proofs);
         t = System.nanoTime();
         LogVerification verification = LogVerification.standalone();
         records.forEach(verification::accept);
         VerificationReport report = verification.finish(List.of(), null); // every entry checked, findings complete
         double seconds = (System.nanoTime() - t) / 1e9;
-        System.out.printf("re-verification of %d exported entries (JCS + leaf + chain + tree, no I/O): %.2f s = %.0f leaves/s (ok=%s)%n",
+        System.out.printf(
+                "re-verification of %d exported entries (JCS + leaf + chain + tree, no I/O): %.2f s = %.0f leaves/s (ok=%s)%n",
                 leaves, seconds, leaves / seconds, report.ok() && report.entries() == leaves);
     }
 }

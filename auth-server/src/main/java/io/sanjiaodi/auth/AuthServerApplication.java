@@ -47,18 +47,36 @@ import org.springframework.context.annotation.ComponentScan;
 @SpringBootConfiguration
 @ComponentScan
 @ConfigurationPropertiesScan
-@ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ConfigurationPropertiesAutoConfiguration.class,
-        LifecycleAutoConfiguration.class, ApplicationAvailabilityAutoConfiguration.class, JacksonAutoConfiguration.class,
-        HttpMessageConvertersAutoConfiguration.class, TomcatServletWebServerAutoConfiguration.class,
-        DispatcherServletAutoConfiguration.class,
-        WebMvcAutoConfiguration.class, HttpEncodingAutoConfiguration.class, ErrorMvcAutoConfiguration.class,
-        SecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
-        OAuth2AuthorizationServerAutoConfiguration.class, OAuth2AuthorizationServerJwtAutoConfiguration.class,
-        EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class, HealthContributorAutoConfiguration.class,
-        HealthEndpointAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
-        WebMvcHealthEndpointExtensionAutoConfiguration.class, JacksonEndpointAutoConfiguration.class, InfoEndpointAutoConfiguration.class,
-        AvailabilityHealthContributorAutoConfiguration.class, AvailabilityProbesAutoConfiguration.class,
-        ManagementContextAutoConfiguration.class, ServletManagementContextAutoConfiguration.class})
+@ImportAutoConfiguration({
+    PropertyPlaceholderAutoConfiguration.class,
+    ConfigurationPropertiesAutoConfiguration.class,
+    LifecycleAutoConfiguration.class,
+    ApplicationAvailabilityAutoConfiguration.class,
+    JacksonAutoConfiguration.class,
+    HttpMessageConvertersAutoConfiguration.class,
+    TomcatServletWebServerAutoConfiguration.class,
+    DispatcherServletAutoConfiguration.class,
+    WebMvcAutoConfiguration.class,
+    HttpEncodingAutoConfiguration.class,
+    ErrorMvcAutoConfiguration.class,
+    SecurityAutoConfiguration.class,
+    SecurityFilterAutoConfiguration.class,
+    ServletWebSecurityAutoConfiguration.class,
+    OAuth2AuthorizationServerAutoConfiguration.class,
+    OAuth2AuthorizationServerJwtAutoConfiguration.class,
+    EndpointAutoConfiguration.class,
+    WebEndpointAutoConfiguration.class,
+    HealthContributorAutoConfiguration.class,
+    HealthEndpointAutoConfiguration.class,
+    HealthContributorRegistryAutoConfiguration.class,
+    WebMvcHealthEndpointExtensionAutoConfiguration.class,
+    JacksonEndpointAutoConfiguration.class,
+    InfoEndpointAutoConfiguration.class,
+    AvailabilityHealthContributorAutoConfiguration.class,
+    AvailabilityProbesAutoConfiguration.class,
+    ManagementContextAutoConfiguration.class,
+    ServletManagementContextAutoConfiguration.class
+})
 public class AuthServerApplication {
 
     public static final String NAME = "auth-server";

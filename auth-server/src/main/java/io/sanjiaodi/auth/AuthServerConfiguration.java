@@ -77,10 +77,12 @@ class AuthServerConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain loginChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers(EndpointRequest.to("health", "info")).permitAll()
-                        .requestMatchers("/login", "/login.css", "/error").permitAll()
-                        .anyRequest().authenticated())
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to("health", "info"))
+                        .permitAll()
+                        .requestMatchers("/login", "/login.css", "/error")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .formLogin(form -> form.loginPage("/login"));
         return http.build();
     }
@@ -112,12 +114,20 @@ class AuthServerConfiguration {
                 ? DemoPasswords.fixed(users, fixed)
                 : DemoPasswords.loadOrCreate(properties.authDir().resolve("demo-users.txt"), users);
         if (fixed == null || fixed.isBlank()) {
-            log.info("Demo users {}; their passwords are in {}", passwords.keySet(),
-                    properties.authDir().resolve("demo-users.txt").toAbsolutePath().normalize());
+            log.info(
+                    "Demo users {}; their passwords are in {}",
+                    passwords.keySet(),
+                    properties
+                            .authDir()
+                            .resolve("demo-users.txt")
+                            .toAbsolutePath()
+                            .normalize());
         }
         return new InMemoryUserDetailsManager(users.all().stream()
-                .map(u -> User.withUsername(u.username()).password(encoder.encode(passwords.get(u.username())))
-                        .roles(u.roles().toArray(String[]::new)).build())
+                .map(u -> User.withUsername(u.username())
+                        .password(encoder.encode(passwords.get(u.username())))
+                        .roles(u.roles().toArray(String[]::new))
+                        .build())
                 .toList());
     }
 
@@ -144,6 +154,8 @@ class AuthServerConfiguration {
 
     @Bean
     AuthorizationServerSettings authorizationServerSettings(AuthServerProperties properties) {
-        return AuthorizationServerSettings.builder().issuer(properties.security().issuer()).build();
+        return AuthorizationServerSettings.builder()
+                .issuer(properties.security().issuer())
+                .build();
     }
 }

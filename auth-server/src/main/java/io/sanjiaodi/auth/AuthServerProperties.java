@@ -14,35 +14,45 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param auth     the demo users' password and the dashboard client
  */
 @ConfigurationProperties("sanjiaodi")
-public record AuthServerProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Security security,
-                                   @DefaultValue Auth auth) {
+public record AuthServerProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue Security security,
+        @DefaultValue Auth auth) {
 
     public Path authDir() {
         return dataDir.resolve("auth");
     }
 
-    public record Security(@DefaultValue("http://localhost:9000") String issuer) {
-    }
+    public record Security(
+            @DefaultValue("http://localhost:9000") String issuer) {}
 
     /**
      * @param demoPassword   when set, every demo user has this password and nothing is written
      *                       (tests); otherwise each gets a generated one on first start
      * @param accessTokenTtl how long a signed-in dashboard keeps working before signing in again
      */
-    public record Auth(String demoPassword, @DefaultValue("PT8H") Duration accessTokenTtl,
-                       @DefaultValue Dashboard dashboard) {
-    }
+    public record Auth(
+            String demoPassword,
+            @DefaultValue("PT8H") Duration accessTokenTtl,
+            @DefaultValue Dashboard dashboard) {}
 
     /** The dashboard's public client (authorization code + PKCE, no secret). */
-    public record Dashboard(@DefaultValue("dashboard") String clientId,
-                            @DefaultValue("http://localhost:8083/dashboard/callback.html") List<String> redirectUris,
-                            @DefaultValue("http://localhost:8083/dashboard/") List<String> postLogoutRedirectUris) {
+    public record Dashboard(
+            @DefaultValue("dashboard") String clientId,
+
+            @DefaultValue("http://localhost:8083/dashboard/callback.html")
+            List<String> redirectUris,
+
+            @DefaultValue("http://localhost:8083/dashboard/")
+            List<String> postLogoutRedirectUris) {
 
         /** The origins the dashboard runs on: the only ones allowed to call the token endpoint from a page. */
         public List<String> origins() {
-            return redirectUris.stream().map(URI::create)
+            return redirectUris.stream()
+                    .map(URI::create)
                     .map(u -> u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort()))
-                    .distinct().toList();
+                    .distinct()
+                    .toList();
         }
     }
 }

@@ -1,8 +1,5 @@
 package io.sanjiaodi.auth;
 
-import java.io.IOException;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -13,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +31,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -41,8 +41,12 @@ import tools.jackson.databind.ObjectMapper;
  * The dashboard's sign-in end to end against the real filter chains: authorize, the login form,
  * the code, the token exchange with the PKCE verifier, and the access token's claims.
  */
-@SpringBootTest(properties = {"spring.config.name=auth-server", "sanjiaodi.auth.demo-password=test-secret",
-        "sanjiaodi.security.issuer=http://auth.test:9000"})
+@SpringBootTest(
+        properties = {
+            "spring.config.name=auth-server",
+            "sanjiaodi.auth.demo-password=test-secret",
+            "sanjiaodi.security.issuer=http://auth.test:9000"
+        })
 @AutoConfigureMockMvc
 class AuthorizationCodeFlowTest {
 
@@ -58,6 +62,7 @@ class AuthorizationCodeFlowTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JWKSource<SecurityContext> keys;
 
@@ -67,55 +72,93 @@ class AuthorizationCodeFlowTest {
         String code = signInAndGetCode(session, "unit-leader", "test-secret", challenge(VERIFIER));
 
         JsonNode tokens = JSON.readTree(mvc.perform(post("/oauth2/token")
-                        .param("grant_type", "authorization_code").param("code", code).param("redirect_uri", REDIRECT)
-                        .param("client_id", "dashboard").param("code_verifier", VERIFIER))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+                        .param("grant_type", "authorization_code")
+                        .param("code", code)
+                        .param("redirect_uri", REDIRECT)
+                        .param("client_id", "dashboard")
+                        .param("code_verifier", VERIFIER))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
 
-        Jwt access = OAuth2AuthorizationServerConfiguration.jwtDecoder(keys).decode(tokens.get("access_token").asString());
+        Jwt access = OAuth2AuthorizationServerConfiguration.jwtDecoder(keys)
+                .decode(tokens.get("access_token").asString());
         assertThat(access.getSubject()).isEqualTo("unit-leader");
         assertThat(access.getClaimAsString("iss")).isEqualTo("http://auth.test:9000");
         assertThat(access.getHeaders()).containsEntry("alg", "RS256");
-        assertThat(access.getClaims()).containsEntry("name", "张某").containsEntry("roles", List.of("UNIT_LEADER"))
-                .containsEntry("jurisdiction_id", "ningbo").containsEntry("unit_id", "nb-transport")
+        assertThat(access.getClaims())
+                .containsEntry("name", "张某")
+                .containsEntry("roles", List.of("UNIT_LEADER"))
+                .containsEntry("jurisdiction_id", "ningbo")
+                .containsEntry("unit_id", "nb-transport")
                 .containsEntry("supervised_unit_ids", List.of());
-        Jwt id = OAuth2AuthorizationServerConfiguration.jwtDecoder(keys).decode(tokens.get("id_token").asString());
+        Jwt id = OAuth2AuthorizationServerConfiguration.jwtDecoder(keys)
+                .decode(tokens.get("id_token").asString());
         assertThat(id.getClaims()).containsEntry("name", "张某").containsEntry("roles", List.of("UNIT_LEADER"));
         // the key the tokens are signed with is the one in <data>/auth/jwks.json
-        assertThat(Files.readString(DATA.resolve("auth/jwks.json"))).contains(access.getHeaders().get("kid").toString());
+        assertThat(Files.readString(DATA.resolve("auth/jwks.json")))
+                .contains(access.getHeaders().get("kid").toString());
     }
 
     @Test
     void signingInAtTheFormDirectlyLandsOnAPageThatNamesTheUserAndLinksTheDashboard() throws Exception {
         MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/login").session(session).with(csrf()).param("username", "office").param("password", "test-secret"))
-                .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/"));
-        assertThat(mvc.perform(get("/").session(session)).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString()).contains("周静", "office", "http://localhost:8083/dashboard/");
+        mvc.perform(post("/login")
+                        .session(session)
+                        .with(csrf())
+                        .param("username", "office")
+                        .param("password", "test-secret"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/"));
+        assertThat(mvc.perform(get("/").session(session))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("周静", "office", "http://localhost:8083/dashboard/");
     }
 
     @Test
     void aWrongPasswordSendsBackToTheFormWithAnError() throws Exception {
         MockHttpSession session = new MockHttpSession();
-        mvc.perform(get("/oauth2/authorize").session(session).accept(MediaType.TEXT_HTML)
+        mvc.perform(get("/oauth2/authorize")
+                        .session(session)
+                        .accept(MediaType.TEXT_HTML)
                         .queryParams(authorizeParams(challenge(VERIFIER))))
                 // Spring Security 7 redirects to the login form with a relative URI (RFC 9110 allows it;
                 // it was absolute in 6), so the form is reached on whatever host and port the user came in on
-                .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/login"));
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/login"));
 
-        mvc.perform(post("/login").session(session).with(csrf()).param("username", "office").param("password", "wrong"))
-                .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/login?error"));
-        assertThat(mvc.perform(get("/login").param("error", "")).andReturn().getResponse().getContentAsString())
+        mvc.perform(post("/login")
+                        .session(session)
+                        .with(csrf())
+                        .param("username", "office")
+                        .param("password", "wrong"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/login?error"));
+        assertThat(mvc.perform(get("/login").param("error", ""))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
                 .contains("用户名或密码错误", "Wrong user name or password");
     }
 
     @Test
     void theCodeIsNotExchangedWithoutTheRightVerifier() throws Exception {
         String code = signInAndGetCode(new MockHttpSession(), "office", "test-secret", challenge(VERIFIER));
-        mvc.perform(post("/oauth2/token").param("grant_type", "authorization_code").param("code", code)
-                        .param("redirect_uri", REDIRECT).param("client_id", "dashboard"))
+        mvc.perform(post("/oauth2/token")
+                        .param("grant_type", "authorization_code")
+                        .param("code", code)
+                        .param("redirect_uri", REDIRECT)
+                        .param("client_id", "dashboard"))
                 .andExpect(status().isUnauthorized());
-        mvc.perform(post("/oauth2/token").param("grant_type", "authorization_code").param("code", code)
-                        .param("redirect_uri", REDIRECT).param("client_id", "dashboard")
+        mvc.perform(post("/oauth2/token")
+                        .param("grant_type", "authorization_code")
+                        .param("code", code)
+                        .param("redirect_uri", REDIRECT)
+                        .param("client_id", "dashboard")
                         .param("code_verifier", VERIFIER.replace('a', 'b')))
                 .andExpect(status().isBadRequest());
     }
@@ -129,38 +172,57 @@ class AuthorizationCodeFlowTest {
         withoutPkce.remove("code_challenge");
         withoutPkce.remove("code_challenge_method");
         String location = mvc.perform(get("/oauth2/authorize").session(session).queryParams(withoutPkce))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        assertThat(location).startsWith(REDIRECT).contains("error=invalid_request").doesNotContain("code=");
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        assertThat(location)
+                .startsWith(REDIRECT)
+                .contains("error=invalid_request")
+                .doesNotContain("code=");
 
         var foreign = authorizeParams(challenge(VERIFIER));
         foreign.set("redirect_uri", "http://evil.example/callback.html");
-        mvc.perform(get("/oauth2/authorize").session(session).queryParams(foreign)).andExpect(status().isBadRequest());
+        mvc.perform(get("/oauth2/authorize").session(session).queryParams(foreign))
+                .andExpect(status().isBadRequest());
     }
 
     @Test
     void onlyTheDashboardsOriginMayCallTheTokenEndpointFromAPage() throws Exception {
-        mvc.perform(options("/oauth2/token").header("Origin", "http://localhost:8083")
+        mvc.perform(options("/oauth2/token")
+                        .header("Origin", "http://localhost:8083")
                         .header("Access-Control-Request-Method", "POST"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Access-Control-Allow-Origin", "http://localhost:8083"));
-        mvc.perform(options("/oauth2/token").header("Origin", "http://elsewhere.example")
+        mvc.perform(options("/oauth2/token")
+                        .header("Origin", "http://elsewhere.example")
                         .header("Access-Control-Request-Method", "POST"))
                 .andExpect(status().isForbidden());
     }
 
     private String signInAndGetCode(MockHttpSession session, String user, String password, String challenge)
             throws Exception {
-        mvc.perform(get("/oauth2/authorize").session(session).accept(MediaType.TEXT_HTML)
+        mvc.perform(get("/oauth2/authorize")
+                .session(session)
+                .accept(MediaType.TEXT_HTML)
                 .queryParams(authorizeParams(challenge)));
-        MvcResult login = mvc.perform(post("/login").session(session).with(csrf())
-                        .param("username", user).param("password", password))
-                .andExpect(status().is3xxRedirection()).andReturn();
+        MvcResult login = mvc.perform(post("/login")
+                        .session(session)
+                        .with(csrf())
+                        .param("username", user)
+                        .param("password", password))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
         String back = login.getResponse().getRedirectedUrl();
         assertThat(back).contains("/oauth2/authorize");
         MvcResult authorized = mvc.perform(get(URI.create(back)).session(session))
-                .andExpect(status().is3xxRedirection()).andReturn();
-        Map<String, String> query = UriComponentsBuilder.fromUriString(authorized.getResponse().getRedirectedUrl())
-                .build().getQueryParams().toSingleValueMap();
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+        Map<String, String> query = UriComponentsBuilder.fromUriString(
+                        authorized.getResponse().getRedirectedUrl())
+                .build()
+                .getQueryParams()
+                .toSingleValueMap();
         assertThat(authorized.getResponse().getRedirectedUrl()).startsWith(REDIRECT);
         assertThat(query).containsEntry("state", "s-123");
         return query.get("code");

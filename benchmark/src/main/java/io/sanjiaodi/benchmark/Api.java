@@ -18,8 +18,10 @@ import java.util.function.Function;
 final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
     private final Function<String, String[]> headersForRole;
 
     /** @param headersForRole the request headers that say who acts in a role (sign-in), as name/value pairs */
@@ -29,11 +31,14 @@ final class Api {
 
     /** A command: POST, expected 2xx; the answer's JSON or null on a refusal (counted as an error). */
     JsonNode command(String url, String body, String role, Latencies timing) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         long t0 = System.nanoTime();
         try {
-            HttpResponse<String> response = client.send(withRole(request, role).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    client.send(withRole(request, role).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 timing.error();
                 Errors.note(url + " → " + response.statusCode() + " " + response.body());
@@ -53,8 +58,11 @@ final class Api {
 
     /** A query: the JSON body, or null for 404. */
     JsonNode get(String url, String role) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET();
-        HttpResponse<String> response = client.send(withRole(request, role).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
+                .GET();
+        HttpResponse<String> response =
+                client.send(withRole(request, role).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 404) {
             return null;
         }

@@ -58,20 +58,22 @@ final class Benchmark {
         results.verification = verifyAudit();
         if (options.rebuildEvents() > 0) {
             log("projection rebuild from " + options.rebuildEvents() + " events ...");
-            results.rebuild = new RebuildBenchmark(options.kafka(), options.mongo(), runId).run(options.rebuildEvents());
+            results.rebuild =
+                    new RebuildBenchmark(options.kafka(), options.mongo(), runId).run(options.rebuildEvents());
         }
         results.errors = Errors.first();
         return results;
     }
 
     /** @return the measured seconds */
-    private double drive(Api api, Flow.Targets targets, Timings timings, int seconds, Rss rss) throws InterruptedException {
+    private double drive(Api api, Flow.Targets targets, Timings timings, int seconds, Rss rss)
+            throws InterruptedException {
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> users = new ArrayList<>();
         long t0 = System.nanoTime();
         for (int u = 0; u < options.concurrency(); u++) {
-            Thread user = new Thread(new Flow(api, targets, timings, runId + (rss == null ? "w" : "m"), u, running::get),
-                    "user-" + u);
+            Thread user = new Thread(
+                    new Flow(api, targets, timings, runId + (rss == null ? "w" : "m"), u, running::get), "user-" + u);
             users.add(user);
             user.start();
         }
@@ -93,17 +95,25 @@ final class Benchmark {
     /** POST /api/audit/verify: the whole stored log re-read and recomputed, timed at the client. */
     private Map<String, Object> verifyAudit() throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(options.auditUrl() + "/api/audit/verify"))
-                .timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofMinutes(10))
+                .POST(HttpRequest.BodyPublishers.noBody())
                 .headers(credentials.apply("AUDITOR"));
         long t0 = System.nanoTime();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (response.statusCode() != 200) {
             Errors.note("audit verify → " + response.statusCode() + " " + response.body());
             return Map.of("ok", false, "entries", 0L, "seconds", seconds);
         }
         JsonNode report = Api.JSON.readTree(response.body());
-        return Map.of("ok", report.path("ok").asBoolean(), "entries", report.path("entries").asLong(), "seconds", seconds);
+        return Map.of(
+                "ok",
+                report.path("ok").asBoolean(),
+                "entries",
+                report.path("entries").asLong(),
+                "seconds",
+                seconds);
     }
 
     static void log(String message) {
@@ -129,7 +139,8 @@ final class Benchmark {
         }
 
         long commands() {
-            return timings.interview.summary().count() + timings.rectification.summary().count();
+            return timings.interview.summary().count()
+                    + timings.rectification.summary().count();
         }
 
         double commandsPerSecond() {

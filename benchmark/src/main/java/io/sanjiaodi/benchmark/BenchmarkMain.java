@@ -1,8 +1,8 @@
 package io.sanjiaodi.benchmark;
 
-import java.util.function.Function;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * {@code java -jar benchmark/target/benchmark-*-exec.jar [--name=value ...]} against the local run
@@ -11,8 +11,7 @@ import java.nio.file.Path;
  */
 public final class BenchmarkMain {
 
-    private BenchmarkMain() {
-    }
+    private BenchmarkMain() {}
 
     public static void main(String[] args) throws Exception {
         // before the first logger exists; the file is not called logback.xml so that it cannot
@@ -49,17 +48,34 @@ public final class BenchmarkMain {
         Files.writeString(file, report);
         Benchmark.log("report written to " + file.toAbsolutePath());
         Latencies.Summary commands = Latencies.combined(results.timings.interview, results.timings.rectification);
-        return new Outcome(report, results.timings.interview.summary().count(), results.timings.rectification.summary().count(),
-                commands.errors(), results.endToEnd.toLedger.summary().count(), results.endToEnd.toAudit.summary().count(),
+        return new Outcome(
+                report,
+                results.timings.interview.summary().count(),
+                results.timings.rectification.summary().count(),
+                commands.errors(),
+                results.endToEnd.toLedger.summary().count(),
+                results.endToEnd.toAudit.summary().count(),
                 results.endToEnd.toDashboard.summary().count(),
-                results.baselines.stream().mapToDouble(RawBaselines.Result::perSecond).min().orElse(0),
-                results.rebuild == null ? 0 : results.rebuild.events(), results.rebuild == null ? 0 : results.rebuild.changed(),
+                results.baselines.stream()
+                        .mapToDouble(RawBaselines.Result::perSecond)
+                        .min()
+                        .orElse(0),
+                results.rebuild == null ? 0 : results.rebuild.events(),
+                results.rebuild == null ? 0 : results.rebuild.changed(),
                 Boolean.TRUE.equals(results.verification.get("ok")));
     }
 
     /** What a run measured, in numbers a test can check. */
-    public record Outcome(String report, long interviewCommands, long rectificationCommands, long commandErrors,
-                          long ledgerSamples, long auditSamples, long dashboardSamples, double slowestBaselinePerSecond,
-                          long rebuildEvents, long rebuildChanged, boolean auditVerified) {
-    }
+    public record Outcome(
+            String report,
+            long interviewCommands,
+            long rectificationCommands,
+            long commandErrors,
+            long ledgerSamples,
+            long auditSamples,
+            long dashboardSamples,
+            double slowestBaselinePerSecond,
+            long rebuildEvents,
+            long rebuildChanged,
+            boolean auditVerified) {}
 }

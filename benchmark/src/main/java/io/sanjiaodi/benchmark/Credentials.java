@@ -12,8 +12,7 @@ import java.util.function.Function;
  */
 final class Credentials {
 
-    private Credentials() {
-    }
+    private Credentials() {}
 
     static Function<String, String[]> forMode(String mode) {
         return switch (mode) {
@@ -38,6 +37,7 @@ final class Credentials {
     /** {@code Authorization: Bearer} with one token per role, signed once (a signature costs about a millisecond). */
     static Function<String, String[]> bearer(Function<String, String> tokenForRole) {
         Map<String, String[]> signed = new ConcurrentHashMap<>();
-        return role -> signed.computeIfAbsent(role, r -> new String[] {"Authorization", "Bearer " + tokenForRole.apply(r)});
+        return role ->
+                signed.computeIfAbsent(role, r -> new String[] {"Authorization", "Bearer " + tokenForRole.apply(r)});
     }
 }

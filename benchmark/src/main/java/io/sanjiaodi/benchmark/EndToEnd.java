@@ -1,10 +1,9 @@
 package io.sanjiaodi.benchmark;
 
-import java.io.InputStream;
-import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * End-to-end latency from {@code InterviewConducted} being stored in interview-service's event
@@ -42,7 +42,8 @@ final class EndToEnd implements AutoCloseable {
 
     /** Subscribes to the dashboard's live stream; returns once it is connected. */
     void listen() throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(auditUrl + "/api/supervision/stream")).GET()
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(auditUrl + "/api/supervision/stream"))
+                .GET()
                 .headers(headers);
         HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
@@ -62,7 +63,8 @@ final class EndToEnd implements AutoCloseable {
                     long now = System.currentTimeMillis();
                     JsonNode change = Api.JSON.readTree(line.substring(5));
                     if ("InterviewConducted".equals(change.path("type").asText())) {
-                        dashboardArrivalMillis.putIfAbsent(change.path("eventId").asText(), now);
+                        dashboardArrivalMillis.putIfAbsent(
+                                change.path("eventId").asText(), now);
                     }
                 }
             }
@@ -73,7 +75,8 @@ final class EndToEnd implements AutoCloseable {
 
     /** Reads the audit export once and computes the three latencies for talks after {@code sinceMillis}. */
     void collect(long sinceMillis) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(auditUrl + "/api/audit/export")).GET()
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(auditUrl + "/api/audit/export"))
+                .GET()
                 .headers(headers);
         Map<String, Long> conductedAt = new HashMap<>();
         Map<String, Long> openedAt = new HashMap<>();
@@ -92,14 +95,21 @@ final class EndToEnd implements AutoCloseable {
                     case "InterviewConducted" -> {
                         conductedAt.put(entry.path("aggregateId").asText(), eventTime);
                         toAudit.record((entry.path("recordedAt").asLong() - eventTime) * 1_000_000);
-                        Long shown = dashboardArrivalMillis.get(entry.path("eventId").asText());
+                        Long shown =
+                                dashboardArrivalMillis.get(entry.path("eventId").asText());
                         if (shown != null) {
                             toDashboard.record((shown - eventTime) * 1_000_000);
                         }
                     }
-                    case "RectificationOpened" -> openedAt.put(entry.path("payload").path("interviewId").asText(
-                            entry.path("aggregateId").asText().replaceFirst("^ledger-", "")), eventTime);
-                    default -> { }
+                    case "RectificationOpened" ->
+                        openedAt.put(
+                                entry.path("payload")
+                                        .path("interviewId")
+                                        .asText(entry.path("aggregateId")
+                                                .asText()
+                                                .replaceFirst("^ledger-", "")),
+                                eventTime);
+                    default -> {}
                 }
             }
         }

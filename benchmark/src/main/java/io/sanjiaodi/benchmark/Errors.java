@@ -9,8 +9,7 @@ final class Errors {
 
     private static final List<String> FIRST = Collections.synchronizedList(new ArrayList<>());
 
-    private Errors() {
-    }
+    private Errors() {}
 
     static void note(String error) {
         if (FIRST.size() < 10) {

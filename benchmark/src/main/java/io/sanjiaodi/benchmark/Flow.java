@@ -53,24 +53,35 @@ final class Flow implements Runnable {
         JsonNode created = api.command(base, """
                 {"interviewee": {"name": "压测对象", "position": "党委书记", "unitId": "%s", "unitName": "压测单位",
                  "jurisdictionId": "ningbo", "cadreLevel": "CITY_MANAGED", "appointmentDate": "2018-10-20"},
-                 "plannedDate": "2018-11-15", "place": "市纪委谈话室", "leadInterviewerId": "nb-secretary"}"""
-                .formatted(unitId), "SUPERVISOR", timings.interview);
+                 "plannedDate": "2018-11-15", "place": "市纪委谈话室", "leadInterviewerId": "nb-secretary"}""".formatted(unitId), "SUPERVISOR", timings.interview);
         if (created == null) {
             return;
         }
         String id = base + "/" + created.get("id").asText();
-        boolean listed = api.command(id + "/responsibilities", "{\"kind\": \"CUSTOM\", \"text\": \"每年专题研究党风廉政建设\"}",
-                        "SUPERVISOR", timings.interview) != null
-                && api.command(id + "/problems", "{\"aspect\": \"制度建设\", \"description\": \"选人用人制度执行不严\", "
-                        + "\"sourceChannel\": \"INSPECTION_TOUR\"}", "SUPERVISOR", timings.interview) != null
-                && api.command(id + "/risks", "{\"businessArea\": \"工程建设\", \"description\": \"拆分工程规避招标\", "
-                        + "\"level\": \"HIGH\"}", "SUPERVISOR", timings.interview) != null;
+        boolean listed = api.command(
+                                id + "/responsibilities",
+                                "{\"kind\": \"CUSTOM\", \"text\": \"每年专题研究党风廉政建设\"}",
+                                "SUPERVISOR",
+                                timings.interview)
+                        != null
+                && api.command(
+                                id + "/problems",
+                                "{\"aspect\": \"制度建设\", \"description\": \"选人用人制度执行不严\", "
+                                        + "\"sourceChannel\": \"INSPECTION_TOUR\"}",
+                                "SUPERVISOR",
+                                timings.interview)
+                        != null
+                && api.command(
+                                id + "/risks",
+                                "{\"businessArea\": \"工程建设\", \"description\": \"拆分工程规避招标\", " + "\"level\": \"HIGH\"}",
+                                "SUPERVISOR",
+                                timings.interview)
+                        != null;
         if (listed && api.command(id + "/conduct", """
                 {"conductedOn": "2018-11-15", "place": "市纪委谈话室", "leadInterviewerId": "nb-secretary",
                  "confirmNoProblems": false, "handedOverById": "nb-office-1-director", "recordSummary": "通报三张清单",
                  "recordSignature": {"signedBy": "压测对象", "signedAt": "2018-11-15T02:30:00Z"},
-                 "commitmentSignature": {"signedBy": "压测对象", "signedAt": "2018-11-15T02:31:00Z"}}""",
-                "SUPERVISOR", timings.interview) != null) {
+                 "commitmentSignature": {"signedBy": "压测对象", "signedAt": "2018-11-15T02:31:00Z"}}""", "SUPERVISOR", timings.interview) != null) {
             pending.add(new Conducted("ledger-" + created.get("id").asText(), unitId, System.nanoTime()));
         }
     }
@@ -96,11 +107,20 @@ final class Flow implements Runnable {
         String unit = "UNIT:" + conducted.unitId;
         for (String task : tasks) {
             String url = ledger + "/tasks/" + task;
-            boolean done = api.command(url + "/plan", "{\"responsibleLeader\": \"分管副职\", \"responsibleDepartment\": "
-                    + "\"办公室\", \"deadline\": \"2019-03-31\", \"measures\": \"对照清单逐项整改\"}", unit, timings.rectification) != null
+            boolean done = api.command(
+                                    url + "/plan",
+                                    "{\"responsibleLeader\": \"分管副职\", \"responsibleDepartment\": "
+                                            + "\"办公室\", \"deadline\": \"2019-03-31\", \"measures\": \"对照清单逐项整改\"}",
+                                    unit,
+                                    timings.rectification)
+                            != null
                     && api.command(url + "/progress", "{\"text\": \"已完成制度修订\"}", unit, timings.rectification) != null
-                    && api.command(url + "/verification", "{\"comment\": \"照单督查、对账销号\"}", "SUPERVISOR",
-                    timings.rectification) != null;
+                    && api.command(
+                                    url + "/verification",
+                                    "{\"comment\": \"照单督查、对账销号\"}",
+                                    "SUPERVISOR",
+                                    timings.rectification)
+                            != null;
             if (done) {
                 timings.tasksVerified.incrementAndGet();
             }
@@ -108,10 +128,8 @@ final class Flow implements Runnable {
         return true;
     }
 
-    private record Conducted(String ledgerId, String unitId, long at) {
-    }
+    private record Conducted(String ledgerId, String unitId, long at) {}
 
     /** Where the services are. */
-    record Targets(String interview, String rectification, String audit) {
-    }
+    record Targets(String interview, String rectification, String audit) {}
 }

@@ -45,7 +45,12 @@ final class Latencies {
     private static Summary summarize(long[] sorted, long errors) {
         Arrays.sort(sorted);
         int count = sorted.length;
-        return new Summary(count, errors, at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99),
+        return new Summary(
+                count,
+                errors,
+                at(sorted, 0.50),
+                at(sorted, 0.95),
+                at(sorted, 0.99),
                 count == 0 ? 0 : sorted[count - 1] / 1e6);
     }
 
@@ -58,6 +63,5 @@ final class Latencies {
     }
 
     /** Milliseconds. */
-    record Summary(long count, long errors, double p50, double p95, double p99, double max) {
-    }
+    record Summary(long count, long errors, double p50, double p95, double p99, double max) {}
 }

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** The machine's load average, so that a figure taken while something else ran says so. */
 final class LoadAverage {
 
-    private LoadAverage() {
-    }
+    private LoadAverage() {}
 
     static String read() {
         try {

@@ -9,9 +9,20 @@ import java.util.Map;
  * @param auth how requests say who acts: {@code tokens} (the demo users' tokens, signed with the
  *             local run's key; every endpoint the benchmark calls needs one)
  */
-record Options(String interviewUrl, String rectificationUrl, String auditUrl, String kafka, String mongo,
-               String postgres, int concurrency, int warmupSeconds, int durationSeconds, int baselineSeconds, int rebuildEvents,
-               String report, String auth) {
+record Options(
+        String interviewUrl,
+        String rectificationUrl,
+        String auditUrl,
+        String kafka,
+        String mongo,
+        String postgres,
+        int concurrency,
+        int warmupSeconds,
+        int durationSeconds,
+        int baselineSeconds,
+        int rebuildEvents,
+        String report,
+        String auth) {
 
     static Options parse(String... args) {
         Map<String, String> given = new HashMap<>();
@@ -21,7 +32,8 @@ record Options(String interviewUrl, String rectificationUrl, String auditUrl, St
             }
             given.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
-        Options options = new Options(given.getOrDefault("interview-url", "http://localhost:8081"),
+        Options options = new Options(
+                given.getOrDefault("interview-url", "http://localhost:8081"),
                 given.getOrDefault("rectification-url", "http://localhost:8082"),
                 given.getOrDefault("audit-url", "http://localhost:8083"),
                 given.getOrDefault("kafka", "localhost:9092"),
@@ -34,8 +46,21 @@ record Options(String interviewUrl, String rectificationUrl, String auditUrl, St
                 Integer.parseInt(given.getOrDefault("rebuild-events", "1000000")),
                 given.getOrDefault("report", "target/benchmark-report.md"),
                 given.getOrDefault("auth", "tokens"));
-        given.keySet().removeAll(java.util.Set.of("interview-url", "rectification-url", "audit-url", "kafka", "mongo",
-                "postgres", "concurrency", "warmup", "duration", "baseline", "rebuild-events", "report", "auth"));
+        given.keySet()
+                .removeAll(java.util.Set.of(
+                        "interview-url",
+                        "rectification-url",
+                        "audit-url",
+                        "kafka",
+                        "mongo",
+                        "postgres",
+                        "concurrency",
+                        "warmup",
+                        "duration",
+                        "baseline",
+                        "rebuild-events",
+                        "report",
+                        "auth"));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown options " + given.keySet());
         }

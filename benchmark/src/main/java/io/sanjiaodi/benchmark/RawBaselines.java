@@ -1,6 +1,5 @@
 package io.sanjiaodi.benchmark;
 
-import java.sql.SQLException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -11,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,37 +65,42 @@ final class RawBaselines {
         void append(String aggregate, long sequence) throws Exception;
 
         @Override
-        default void close() throws Exception {
-        }
+        default void close() throws Exception {}
     }
 
-    record Result(String name, double perSecond, Latencies.Summary latency, Latencies.Summary roundTrip) {
-    }
+    record Result(String name, double perSecond, Latencies.Summary latency, Latencies.Summary roundTrip) {}
 
     List<Result> measure(int clients, Duration each) throws Exception {
         String topic = "bench.raw." + runId;
         String schema = "bench_raw_" + runId; // the run id is lower-case base 36: a plain SQL identifier
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafkaBootstrap));
-             MongoClient mongo = MongoClients.create(mongoUri);
-             Connection db = DriverManager.getConnection(postgresUrl, "postgres", "")) {
+                MongoClient mongo = MongoClients.create(mongoUri);
+                Connection db = DriverManager.getConnection(postgresUrl, "postgres", "")) {
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
-            MongoCollection<Document> events = mongo.getDatabase("bench_raw_" + runId).getCollection("events");
-            events.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"), new IndexOptions().unique(true));
+            MongoCollection<Document> events =
+                    mongo.getDatabase("bench_raw_" + runId).getCollection("events");
+            events.createIndex(
+                    Indexes.ascending("aggregateIdentifier", "sequenceNumber"), new IndexOptions().unique(true));
             try (Statement ddl = db.createStatement()) {
                 ddl.execute("CREATE SCHEMA " + schema);
                 ddl.execute("CREATE TABLE " + schema + ".events (globalIndex BIGSERIAL PRIMARY KEY,"
                         + " aggregateIdentifier VARCHAR(255) NOT NULL, sequenceNumber BIGINT NOT NULL, payload bytea NOT NULL,"
                         + " UNIQUE (aggregateIdentifier, sequenceNumber))");
             }
-            IntFunction<Appender> mongoInsert = c -> (aggregate, sequence) -> events.insertOne(new Document(
-                    "aggregateIdentifier", aggregate).append("sequenceNumber", sequence)
-                    .append("payload", new org.bson.types.Binary(PAYLOAD)));
+            IntFunction<Appender> mongoInsert =
+                    c -> (aggregate, sequence) -> events.insertOne(new Document("aggregateIdentifier", aggregate)
+                            .append("sequenceNumber", sequence)
+                            .append("payload", new org.bson.types.Binary(PAYLOAD)));
             IntFunction<Appender> postgresAppend = c -> postgresAppender(schema);
             try {
                 List<Result> results = new ArrayList<>();
                 results.add(run("Kafka producer → consumer (acks=all)", clients, each, topic, null));
                 results.add(run("MongoDB insertOne (unique index)", clients, each, null, mongoInsert));
-                results.add(run("PostgreSQL append (commit lock, unique key, synchronous commit)", clients, each, null,
+                results.add(run(
+                        "PostgreSQL append (commit lock, unique key, synchronous commit)",
+                        clients,
+                        each,
+                        null,
                         postgresAppend));
                 results.add(run("PostgreSQL append + Kafka round trip", clients, each, topic, postgresAppend));
                 return results;
@@ -155,34 +160,39 @@ final class RawBaselines {
         for (int c = 0; c < clients; c++) {
             String aggregate = name.hashCode() + "-" + c;
             Appender events = store == null ? null : store.apply(c);
-            Thread client = new Thread(() -> {
-                long sequence = 0;
-                while (running.get()) {
-                    long start = System.nanoTime();
-                    try {
+            Thread client = new Thread(
+                    () -> {
+                        long sequence = 0;
+                        while (running.get()) {
+                            long start = System.nanoTime();
+                            try {
+                                if (events != null) {
+                                    events.append(aggregate, sequence);
+                                }
+                                if (producer != null) {
+                                    byte[] value = ByteBuffer.allocate(PAYLOAD.length)
+                                            .putLong(System.nanoTime())
+                                            .array();
+                                    producer.send(new ProducerRecord<>(topic, aggregate, value))
+                                            .get();
+                                }
+                                sequence++;
+                                sent.incrementAndGet();
+                                latency.record(System.nanoTime() - start);
+                            } catch (Exception e) {
+                                latency.error();
+                                Errors.note(name + ": " + e);
+                            }
+                        }
                         if (events != null) {
-                            events.append(aggregate, sequence);
+                            try {
+                                events.close();
+                            } catch (Exception e) {
+                                Errors.note(name + ": " + e);
+                            }
                         }
-                        if (producer != null) {
-                            byte[] value = ByteBuffer.allocate(PAYLOAD.length).putLong(System.nanoTime()).array();
-                            producer.send(new ProducerRecord<>(topic, aggregate, value)).get();
-                        }
-                        sequence++;
-                        sent.incrementAndGet();
-                        latency.record(System.nanoTime() - start);
-                    } catch (Exception e) {
-                        latency.error();
-                        Errors.note(name + ": " + e);
-                    }
-                }
-                if (events != null) {
-                    try {
-                        events.close();
-                    } catch (Exception e) {
-                        Errors.note(name + ": " + e);
-                    }
-                }
-            }, "raw-" + c);
+                    },
+                    "raw-" + c);
             threads.add(client);
             client.start();
         }
@@ -221,20 +231,24 @@ final class RawBaselines {
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-raw-" + runId + "-" + System.nanoTime());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         AtomicBoolean assigned = new AtomicBoolean();
-        Thread thread = new Thread(() -> {
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
-                consumer.subscribe(List.of(topic));
-                while (consuming.get()) {
-                    var records = consumer.poll(Duration.ofMillis(100));
-                    if (!consumer.assignment().isEmpty()) {
-                        assigned.set(true);
+        Thread thread = new Thread(
+                () -> {
+                    try (KafkaConsumer<String, byte[]> consumer =
+                            new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+                        consumer.subscribe(List.of(topic));
+                        while (consuming.get()) {
+                            var records = consumer.poll(Duration.ofMillis(100));
+                            if (!consumer.assignment().isEmpty()) {
+                                assigned.set(true);
+                            }
+                            long now = System.nanoTime();
+                            records.forEach(r -> roundTrip.record(
+                                    now - ByteBuffer.wrap(r.value()).getLong()));
+                            received.addAndGet(records.count());
+                        }
                     }
-                    long now = System.nanoTime();
-                    records.forEach(r -> roundTrip.record(now - ByteBuffer.wrap(r.value()).getLong()));
-                    received.addAndGet(records.count());
-                }
-            }
-        }, "raw-consumer");
+                },
+                "raw-consumer");
         thread.start();
         while (!assigned.get()) {
             Thread.sleep(50);

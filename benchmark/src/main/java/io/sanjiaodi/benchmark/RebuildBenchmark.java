@@ -51,8 +51,12 @@ final class RebuildBenchmark {
         List<String> topics = List.of("bench.rebuild.interview." + runId, "bench.rebuild.rectification." + runId);
         String database = "bench_rebuild_" + runId;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafkaBootstrap));
-             MongoClient mongo = MongoClients.create(mongoUri)) {
-            admin.createTopics(topics.stream().map(t -> new NewTopic(t, 3, (short) 1)).toList()).all().get();
+                MongoClient mongo = MongoClients.create(mongoUri)) {
+            admin.createTopics(topics.stream()
+                            .map(t -> new NewTopic(t, 3, (short) 1))
+                            .toList())
+                    .all()
+                    .get();
             try {
                 publish(topics, events);
                 SupervisionReplay replay = new SupervisionReplay(
@@ -67,11 +71,19 @@ final class RebuildBenchmark {
     }
 
     private void publish(List<String> topics, int events) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        try (KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new CloudEventSerializer())) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafkaBootstrap,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.LINGER_MS_CONFIG,
+                20,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                256 * 1024,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                "lz4");
+        try (KafkaProducer<String, CloudEvent> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer())) {
             int interviews = (events + PER_INTERVIEW - 1) / PER_INTERVIEW;
             int sent = 0;
             for (int wave = 0; wave < interviews && sent < events; wave += WAVE) {
@@ -81,8 +93,14 @@ final class RebuildBenchmark {
                         boolean onLedger = step >= 11;
                         String subject = onLedger ? "ledger-" + interview : interview;
                         long sequence = onLedger ? step - 11 : step;
-                        producer.send(new ProducerRecord<>(topics.get(onLedger ? 1 : 0), subject,
-                                event(subject, sequence, SyntheticEvents.type(step), SyntheticEvents.payload(step, interview))));
+                        producer.send(new ProducerRecord<>(
+                                topics.get(onLedger ? 1 : 0),
+                                subject,
+                                event(
+                                        subject,
+                                        sequence,
+                                        SyntheticEvents.type(step),
+                                        SyntheticEvents.payload(step, interview))));
                         sent++;
                     }
                 }
@@ -92,10 +110,14 @@ final class RebuildBenchmark {
     }
 
     private static CloudEvent event(String subject, long sequence, String type, String payload) {
-        return CloudEventBuilder.v1().withId(UUID.randomUUID().toString()).withType(type)
-                .withSource(URI.create(CloudEventAttributes.SOURCE_PREFIX + "benchmark")).withSubject(subject)
+        return CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString())
+                .withType(type)
+                .withSource(URI.create(CloudEventAttributes.SOURCE_PREFIX + "benchmark"))
+                .withSubject(subject)
                 .withTime(OffsetDateTime.now(ZoneOffset.UTC))
                 .withExtension(CloudEventAttributes.AGGREGATE_SEQUENCE, Long.toString(sequence))
-                .withData("application/json", payload.getBytes(StandardCharsets.UTF_8)).build();
+                .withData("application/json", payload.getBytes(StandardCharsets.UTF_8))
+                .build();
     }
 }

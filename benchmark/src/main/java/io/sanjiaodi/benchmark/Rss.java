@@ -19,9 +19,19 @@ final class Rss {
 
     /** process → how its command line says so: the jar after {@code -jar}, or the main class. */
     private static final Map<String, String> MARKERS = Map.of(
-            "interview-service", "interview-service", "rectification-service", "rectification-service",
-            "audit-service", "audit-service", "auth-server", "auth-server",
-            "kafka", "io.sanjiaodi.devstack.DevKafka", "mongodb", "io.sanjiaodi.devstack.DevMongo");
+            "interview-service",
+            "interview-service",
+            "rectification-service",
+            "rectification-service",
+            "audit-service",
+            "audit-service",
+            "auth-server",
+            "auth-server",
+            "kafka",
+            "io.sanjiaodi.devstack.DevKafka",
+            "mongodb",
+            "io.sanjiaodi.devstack.DevMongo");
+
     private final Map<String, Long> peakKb = new ConcurrentHashMap<>();
     private final Map<String, Long> lastKb = new ConcurrentHashMap<>();
 
@@ -31,7 +41,8 @@ final class Rss {
             return;
         }
         try (Stream<Path> pids = Files.list(proc)) {
-            pids.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(this::sample);
+            pids.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .forEach(this::sample);
         } catch (IOException ignored) {
             // a process ended while listing: the next sample sees the rest
         }
@@ -39,8 +50,8 @@ final class Rss {
 
     private void sample(Path pid) {
         try {
-            List<String> args = List.of(new String(Files.readAllBytes(pid.resolve("cmdline")), StandardCharsets.UTF_8)
-                    .split("\u0000"));
+            List<String> args = List.of(
+                    new String(Files.readAllBytes(pid.resolve("cmdline")), StandardCharsets.UTF_8).split("\u0000"));
             for (Map.Entry<String, String> marker : MARKERS.entrySet()) {
                 if (is(args, marker.getValue())) {
                     long kb = rssKb(pid);

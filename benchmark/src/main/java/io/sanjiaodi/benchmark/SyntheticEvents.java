@@ -7,8 +7,7 @@ package io.sanjiaodi.benchmark;
  */
 final class SyntheticEvents {
 
-    private SyntheticEvents() {
-    }
+    private SyntheticEvents() {}
 
     static String type(int step) {
         if (step == 0) {
@@ -38,25 +37,26 @@ final class SyntheticEvents {
             case "InterviewScheduled" -> """
                     {"interviewId":"%s","interviewee":{"name":"压测对象","position":"党委书记","unitId":"u-%1$s","unitName":"压测单位",
                     "jurisdictionId":"ningbo","cadreLevel":"CITY_MANAGED","appointmentDate":"2018-10-20"},
-                    "plannedDate":"2018-11-15","place":"市纪委谈话室","leadInterviewer":{"personId":"nb-secretary","name":"陈明"}}"""
-                    .formatted(interview);
-            case "InterviewConducted" -> """
+                    "plannedDate":"2018-11-15","place":"市纪委谈话室","leadInterviewer":{"personId":"nb-secretary","name":"陈明"}}""".formatted(interview);
+            case "InterviewConducted" ->
+                """
                     {"interviewId":"%s","conductedOn":"2018-11-15","place":"市纪委谈话室",
                     "leadInterviewer":{"personId":"nb-secretary","name":"陈明"},"listsHash":"9f2c1a","lists":{
-                    "responsibilities":[%s],"problems":[%s],"risks":[%s]}}"""
-                    .formatted(interview, items("r", "\"text\":\"每年专题研究党风廉政建设不少于两次\""),
-                            items("p", "\"aspect\":\"制度建设\",\"description\":\"选人用人制度执行不严\",\"sourceChannel\":\"PETITION_REPORT\",\"confidentialSource\":{\"details\":\"实名举报\",\"reference\":\"信访件 2018-001\"}"),
-                            items("k", "\"businessArea\":\"工程建设\",\"description\":\"拆分工程项目规避公开招标\",\"level\":\"HIGH\""));
+                    "responsibilities":[%s],"problems":[%s],"risks":[%s]}}""".formatted(
+                        interview,
+                        items("r", "\"text\":\"每年专题研究党风廉政建设不少于两次\""),
+                        items(
+                                "p",
+                                "\"aspect\":\"制度建设\",\"description\":\"选人用人制度执行不严\",\"sourceChannel\":\"PETITION_REPORT\",\"confidentialSource\":{\"details\":\"实名举报\",\"reference\":\"信访件 2018-001\"}"),
+                        items("k", "\"businessArea\":\"工程建设\",\"description\":\"拆分工程项目规避公开招标\",\"level\":\"HIGH\""));
             case "RectificationOpened" -> """
                     {"ledgerId":"%s","interviewId":"%s","unitId":"u-%2$s","unitName":"压测单位","jurisdictionId":"ningbo",
-                    "conductedOn":"2018-11-15","planDueOn":"2018-11-30","writtenReportDueOn":"2019-11-15","tasks":[%s]}"""
-                    .formatted(ledger, interview, tasks());
+                    "conductedOn":"2018-11-15","planDueOn":"2018-11-30","writtenReportDueOn":"2019-11-15","tasks":[%s]}""".formatted(ledger, interview, tasks());
             case "TaskPlanned" -> """
                     {"ledgerId":"%s","taskId":"t%d","responsibleLeader":"分管副职","responsibleDepartment":"办公室",
                     "measures":"对照清单逐项整改，建章立制","deadline":"2019-03-31"}""".formatted(ledger, task);
             case "ProgressReported" -> """
-                    {"ledgerId":"%s","taskId":"t%d","reportId":"r%2$d","reportedOn":"2019-01-10","text":"已完成制度修订"}"""
-                    .formatted(ledger, task);
+                    {"ledgerId":"%s","taskId":"t%d","reportId":"r%2$d","reportedOn":"2019-01-10","text":"已完成制度修订"}""".formatted(ledger, task);
             case "TaskVerified" -> """
                     {"ledgerId":"%s","taskId":"t%d","verifiedOn":"2019-03-01","comment":"照单督查、对账销号"}""".formatted(ledger, task);
             case "WrittenReportFiled" -> """
@@ -73,7 +73,13 @@ final class SyntheticEvents {
     private static String items(String prefix, String body) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < 3; i++) {
-            out.append(i == 0 ? "" : ",").append("{\"itemId\":\"").append(prefix).append(i).append("\",").append(body).append('}');
+            out.append(i == 0 ? "" : ",")
+                    .append("{\"itemId\":\"")
+                    .append(prefix)
+                    .append(i)
+                    .append("\",")
+                    .append(body)
+                    .append('}');
         }
         return out.toString();
     }
@@ -81,8 +87,12 @@ final class SyntheticEvents {
     private static String tasks() {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < 6; i++) {
-            out.append(i == 0 ? "" : ",").append("{\"taskId\":\"t").append(i).append("\",\"kind\":\"")
-                    .append(i < 3 ? "PROBLEM_RECTIFICATION" : "RISK_PREVENTION").append("\",\"aspect\":\"制度建设\",\"text\":\"对照问题整改\"}");
+            out.append(i == 0 ? "" : ",")
+                    .append("{\"taskId\":\"t")
+                    .append(i)
+                    .append("\",\"kind\":\"")
+                    .append(i < 3 ? "PROBLEM_RECTIFICATION" : "RISK_PREVENTION")
+                    .append("\",\"aspect\":\"制度建设\",\"text\":\"对照问题整改\"}");
         }
         return out.toString();
     }

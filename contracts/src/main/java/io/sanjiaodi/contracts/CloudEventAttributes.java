@@ -29,8 +29,8 @@ public final class CloudEventAttributes {
     public static final String ACTOR_UNIT = "actorunit";
     /** The actor's jurisdiction, e.g. {@code ningbo}. */
     public static final String ACTOR_JURISDICTION = "actorjurisdiction";
+
     public static final String SOURCE_PREFIX = "/sanjiaodi/";
 
-    private CloudEventAttributes() {
-    }
+    private CloudEventAttributes() {}
 }

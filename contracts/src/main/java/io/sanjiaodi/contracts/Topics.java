@@ -12,6 +12,5 @@ public final class Topics {
     /** Every topic of the published language, in the order the audit trail consumes them. */
     public static final List<String> ALL = List.of(INTERVIEW_EVENTS, RECTIFICATION_EVENTS, SECURITY_EVENTS);
 
-    private Topics() {
-    }
+    private Topics() {}
 }

@@ -16,11 +16,17 @@ class ContractsArchitectureTest {
      * From Axon only {@code @Revision} (package {@code org.axonframework.serialization}) is allowed.
      */
     @ArchTest
-    static final ArchRule onlyJdkAndRoutingAnnotations = classes().should().onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", "io.sanjiaodi.contracts..", "com.fasterxml.jackson.annotation..",
-                    "org.axonframework.serialization", "org.axonframework.modelling.command");
+    static final ArchRule onlyJdkAndRoutingAnnotations = classes()
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    "java..",
+                    "io.sanjiaodi.contracts..",
+                    "com.fasterxml.jackson.annotation..",
+                    "org.axonframework.serialization",
+                    "org.axonframework.modelling.command");
 
     @ArchTest
-    static final ArchRule eventsAreRecordsWithARevision = classes().that().areAnnotatedWith(Revision.class)
-            .should().beRecords();
+    static final ArchRule eventsAreRecordsWithARevision =
+            classes().that().areAnnotatedWith(Revision.class).should().beRecords();
 }

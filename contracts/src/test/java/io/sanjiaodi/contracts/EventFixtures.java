@@ -16,16 +16,17 @@ import org.axonframework.serialization.Revision;
  */
 public final class EventFixtures {
 
-    private EventFixtures() {
-    }
+    private EventFixtures() {}
 
     /** Every event of the published language (the records carrying {@code @Revision}), by name. */
     public static Stream<Class<?>> publishedEvents() {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.sanjiaodi.contracts").stream()
-                .filter(c -> c.isAnnotatedWith(Revision.class))
-                .map(JavaClass::reflect)
-                .sorted((a, b) -> a.getName().compareTo(b.getName()));
+        return new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("io.sanjiaodi.contracts")
+                        .stream()
+                        .filter(c -> c.isAnnotatedWith(Revision.class))
+                        .map(JavaClass::reflect)
+                        .sorted((a, b) -> a.getName().compareTo(b.getName()));
     }
 
     /** The fixture of an event as written in the repository; fails when there is none. */

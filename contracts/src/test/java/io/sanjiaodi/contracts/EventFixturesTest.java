@@ -34,8 +34,11 @@ class EventFixturesTest {
     @MethodSource("publishedEvents")
     void fixturesLeaveNoFieldUnset(Class<?> eventType) throws IOException {
         JsonNode fixture = JSON.readTree(EventFixtures.fixture(eventType));
-        List<String> components = Stream.of(eventType.getRecordComponents()).map(c -> c.getName()).toList();
+        List<String> components =
+                Stream.of(eventType.getRecordComponents()).map(c -> c.getName()).toList();
         assertThat(fixture.fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(components);
-        fixture.fields().forEachRemaining(f -> assertThat(f.getValue().isNull()).as(f.getKey()).isFalse());
+        fixture.fields()
+                .forEachRemaining(
+                        f -> assertThat(f.getValue().isNull()).as(f.getKey()).isFalse());
     }
 }

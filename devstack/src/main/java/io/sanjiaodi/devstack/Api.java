@@ -23,7 +23,8 @@ public final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LEDGER = Pattern.compile("^/api/ledgers/([^/?]+)");
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final DemoUsers.Signer signer;
     private final Map<String, JsonNode> ledgers = new ConcurrentHashMap<>();
@@ -46,7 +47,8 @@ public final class Api {
     /** Templates and the people registry as the administrator, everything else as the supervision office. */
     public JsonNode post(String path, Object body) {
         DemoUsers.User user = path.startsWith("/api/templates") || path.startsWith("/api/people")
-                ? DemoUsers.user("admin") : DemoUsers.user("office");
+                ? DemoUsers.user("admin")
+                : DemoUsers.user("office");
         return post(path, body, user);
     }
 
@@ -55,17 +57,23 @@ public final class Api {
      * {@code SUPERVISOR} the supervision office, {@code SUPERVISING_BODY} the body supervising the unit.
      */
     public JsonNode post(String path, Object body, String role) {
-        return post(path, body, switch (role) {
-            case "UNIT" -> DemoUsers.unitLeader(ledgerUnit(path), ledgerJurisdiction(path));
-            case "SUPERVISING_BODY" -> DemoUsers.supervisingBody(ledgerUnit(path), ledgerJurisdiction(path));
-            case "SUPERVISOR" -> DemoUsers.user("office");
-            default -> DemoUsers.user(role);
-        });
+        return post(
+                path,
+                body,
+                switch (role) {
+                    case "UNIT" -> DemoUsers.unitLeader(ledgerUnit(path), ledgerJurisdiction(path));
+                    case "SUPERVISING_BODY" -> DemoUsers.supervisingBody(ledgerUnit(path), ledgerJurisdiction(path));
+                    case "SUPERVISOR" -> DemoUsers.user("office");
+                    default -> DemoUsers.user(role);
+                });
     }
 
     public JsonNode post(String path, Object body, DemoUsers.User user) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json(body))), user);
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json(body))),
+                user);
     }
 
     private String ledgerUnit(String path) {
@@ -87,11 +95,11 @@ public final class Api {
     private JsonNode send(HttpRequest.Builder request, DemoUsers.User user) {
         try {
             request.header("Authorization", "Bearer " + signer.apply(user));
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
-                throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " -> "
-                        + response.statusCode() + " " + response.body());
+                throw new IllegalStateException(response.request().method() + " "
+                        + response.request().uri() + " -> " + response.statusCode() + " " + response.body());
             }
             return response.body().isBlank() ? null : JSON.readTree(response.body());
         } catch (IOException e) {

@@ -30,11 +30,14 @@ public final class DemoData {
         DevTokens tokens = DevTokens.fromDataDir();
         DemoData demo = new DemoData(args.length > 0 ? args[0] : "http://localhost:8081", tokens);
         List<String> loaded = demo.loadIfEmpty();
-        System.out.println(loaded.isEmpty() ? "[demo] interviews exist already; nothing loaded"
-                : "[demo] loaded " + loaded.size() + " interviews of the five source scenarios");
+        System.out.println(
+                loaded.isEmpty()
+                        ? "[demo] interviews exist already; nothing loaded"
+                        : "[demo] loaded " + loaded.size() + " interviews of the five source scenarios");
         if (!loaded.isEmpty() && args.length > 1) {
             new DemoFollowThrough(args[1], tokens).run(loaded);
-            System.out.println("[demo] plans, regulations, verifications, reports and a case entered for the five ledgers");
+            System.out.println(
+                    "[demo] plans, regulations, verifications, reports and a case entered for the five ledgers");
         }
     }
 
@@ -54,7 +57,8 @@ public final class DemoData {
 
     private String publishedTemplate(int year, String jurisdictionId, String title, List<String> items) {
         String id = api.post("/api/templates", Map.of("year", year, "jurisdictionId", jurisdictionId, "title", title))
-                .get("id").asText();
+                .get("id")
+                .asText();
         items.forEach(text -> api.post("/api/templates/" + id + "/items", Map.of("text", text)));
         api.post("/api/templates/" + id + "/publish", Map.of());
         return id;
@@ -72,17 +76,30 @@ public final class DemoData {
         }
         String id = api.post("/api/interviews", schedule).get("id").asText();
         api.post("/api/interviews/" + id + "/responsibilities/from-template", Map.of("templateId", templateId));
-        s.customDuties().forEach(text -> api.post("/api/interviews/" + id + "/responsibilities",
-                Map.of("kind", "CUSTOM", "text", text)));
+        s.customDuties()
+                .forEach(text -> api.post(
+                        "/api/interviews/" + id + "/responsibilities", Map.of("kind", "CUSTOM", "text", text)));
         s.problems().forEach(p -> api.post("/api/interviews/" + id + "/problems", p));
         s.risks().forEach(r -> api.post("/api/interviews/" + id + "/risks", r));
-        api.post("/api/interviews/" + id + "/conduct", Map.of(
-                "conductedOn", s.talkDate(), "place", s.place(), "leadInterviewerId", s.leadId(),
-                "handedOverById", s.handedOverById(),
-                "recordSummary", s.recordSummary(),
-                "recordSignature", Map.of("signedBy", s.interviewee().get("name"), "signedAt", s.talkDate() + "T02:30:00Z"),
-                "commitmentSignature", Map.of("signedBy", s.interviewee().get("name"), "signedAt", s.talkDate() + "T02:35:00Z"),
-                "confirmNoProblems", s.problems().isEmpty()));
+        api.post(
+                "/api/interviews/" + id + "/conduct",
+                Map.of(
+                        "conductedOn",
+                        s.talkDate(),
+                        "place",
+                        s.place(),
+                        "leadInterviewerId",
+                        s.leadId(),
+                        "handedOverById",
+                        s.handedOverById(),
+                        "recordSummary",
+                        s.recordSummary(),
+                        "recordSignature",
+                        Map.of("signedBy", s.interviewee().get("name"), "signedAt", s.talkDate() + "T02:30:00Z"),
+                        "commitmentSignature",
+                        Map.of("signedBy", s.interviewee().get("name"), "signedAt", s.talkDate() + "T02:35:00Z"),
+                        "confirmNoProblems",
+                        s.problems().isEmpty()));
         return id;
     }
 }

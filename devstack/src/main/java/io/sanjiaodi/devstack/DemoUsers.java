@@ -18,13 +18,16 @@ import java.util.function.Function;
 public final class DemoUsers {
 
     /** A user as the token describes it. */
-    public record User(String id, String name, String role, String jurisdictionId, String unitId,
-                       List<String> supervisedUnitIds) {
-    }
+    public record User(
+            String id,
+            String name,
+            String role,
+            String jurisdictionId,
+            String unitId,
+            List<String> supervisedUnitIds) {}
 
     /** Makes the bearer token of a user: {@link DevTokens} on a local run, the test key in the tests. */
-    public interface Signer extends Function<User, String> {
-    }
+    public interface Signer extends Function<User, String> {}
 
     /** The contract's demo users by id, read from {@link DemoUser#TABLE} (the auth server signs in the same table). */
     public static final Map<String, User> CONTRACT = read();
@@ -32,8 +35,7 @@ public final class DemoUsers {
     /** The units the stationed group supervises, as the table gives them. */
     public static final List<String> STATIONED_UNITS = CONTRACT.get("stationed").supervisedUnitIds();
 
-    private DemoUsers() {
-    }
+    private DemoUsers() {}
 
     private static Map<String, User> read() {
         try (InputStream in = DemoUser.class.getResourceAsStream(DemoUser.TABLE)) {
@@ -42,8 +44,15 @@ public final class DemoUsers {
             }
             Map<String, User> users = new LinkedHashMap<>();
             for (DemoUser u : new ObjectMapper().readValue(in, DemoUser[].class)) {
-                users.put(u.username(), new User(u.username(), u.name(), u.roles().get(0), u.jurisdictionId(), u.unitId(),
-                        u.supervisedUnitIds()));
+                users.put(
+                        u.username(),
+                        new User(
+                                u.username(),
+                                u.name(),
+                                u.roles().get(0),
+                                u.jurisdictionId(),
+                                u.unitId(),
+                                u.supervisedUnitIds()));
             }
             return Collections.unmodifiableMap(users);
         } catch (IOException e) {
@@ -61,14 +70,21 @@ public final class DemoUsers {
 
     /** The unit leader who acts for {@code unitId}: the contract's for the transport bureau, else one of its own. */
     public static User unitLeader(String unitId, String jurisdictionId) {
-        return "nb-transport".equals(unitId) ? user("unit-leader")
+        return "nb-transport".equals(unitId)
+                ? user("unit-leader")
                 : new User("leader-of-" + unitId, unitId + " 单位负责人", "UNIT_LEADER", jurisdictionId, unitId, List.of());
     }
 
     /** The supervising body of {@code unitId}: the stationed group for the transport units, else a township committee. */
     public static User supervisingBody(String unitId, String jurisdictionId) {
-        return STATIONED_UNITS.contains(unitId) ? user("stationed")
-                : new User("supervisor-of-" + unitId, unitId + " 监督单位", "SUPERVISING_BODY", jurisdictionId, null,
-                List.of(unitId));
+        return STATIONED_UNITS.contains(unitId)
+                ? user("stationed")
+                : new User(
+                        "supervisor-of-" + unitId,
+                        unitId + " 监督单位",
+                        "SUPERVISING_BODY",
+                        jurisdictionId,
+                        null,
+                        List.of(unitId));
     }
 }

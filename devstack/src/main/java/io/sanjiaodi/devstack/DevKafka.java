@@ -18,8 +18,7 @@ import org.apache.kafka.common.Uuid;
  */
 public final class DevKafka {
 
-    private DevKafka() {
-    }
+    private DevKafka() {}
 
     public static void main(String[] args) throws IOException {
         Args options = new Args(args);
@@ -32,7 +31,7 @@ public final class DevKafka {
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             format(configFile);
         }
-        Kafka.main(new String[]{configFile.toString()});
+        Kafka.main(new String[] {configFile.toString()});
     }
 
     /** Written anew on every start: the file is the broker's configuration, never edited by hand. */
@@ -44,8 +43,17 @@ public final class DevKafka {
 
     /** Formats a new log directory for the configuration in {@code file} (a fresh cluster id). */
     static void format(Path file) {
-        int rc = StorageTool.execute(new String[]{"format", "--standalone", "-t", Uuid.randomUuid().toString(),
-                "-c", file.toString(), "--ignore-formatted"}, System.out);
+        int rc = StorageTool.execute(
+                new String[] {
+                    "format",
+                    "--standalone",
+                    "-t",
+                    Uuid.randomUuid().toString(),
+                    "-c",
+                    file.toString(),
+                    "--ignore-formatted"
+                },
+                System.out);
         if (rc != 0) {
             throw new IllegalStateException("formatting the log directory of " + file + " failed with exit code " + rc);
         }

@@ -17,8 +17,7 @@ import org.h2.mvstore.MVStore;
  */
 public final class DevMongo {
 
-    private DevMongo() {
-    }
+    private DevMongo() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
         Args options = new Args(args);
@@ -27,10 +26,13 @@ public final class DevMongo {
         Files.createDirectories(dataDir);
         MongoServer server = start(dataDir.resolve("sanjiaodi.mv"), port);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.shutdown();
-            stopped.countDown();
-        }, "dev-mongo-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.shutdown();
+                            stopped.countDown();
+                        },
+                        "dev-mongo-shutdown"));
         System.out.println("DevMongo listening on localhost:" + port + ", data in " + dataDir);
         stopped.await();
     }
@@ -42,8 +44,11 @@ public final class DevMongo {
         // #4383), and mongo-java-server iterates collections all the time — at start-up, to rebuild
         // its indexes, too. The fault-injection soak found a store that could no longer be opened
         // this way. Freed space in the file is still reused for new chunks.
-        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitBufferSize(1024)
-                .autoCompactFillRate(0).open();
+        MVStore store = new MVStore.Builder()
+                .fileName(file.toString())
+                .autoCommitBufferSize(1024)
+                .autoCompactFillRate(0)
+                .open();
         store.setAutoCommitDelay(100);
         H2Backend backend = new H2Backend(store);
         backend.version(ServerVersion.MONGO_5_0);

@@ -1,6 +1,5 @@
 package io.sanjiaodi.devstack;
 
-import org.postgresql.ds.PGSimpleDataSource;
 import static io.sanjiaodi.devstack.PostgresProcesses.binaries;
 import static io.sanjiaodi.devstack.PostgresProcesses.command;
 import static io.sanjiaodi.devstack.PostgresProcesses.deleteTree;
@@ -27,6 +26,7 @@ import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The embedded default event store: a real PostgreSQL 17 server from the binaries on Maven Central
@@ -71,10 +71,13 @@ public final class DevPostgres implements AutoCloseable {
         Path dataDir = Path.of(options.value("--data", "data/postgres")).toAbsolutePath();
         DevPostgres postgres = start(dataDir, port, true);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            postgres.close();
-            stopped.countDown();
-        }, "dev-postgres-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            postgres.close();
+                            stopped.countDown();
+                        },
+                        "dev-postgres-shutdown"));
         System.out.println("DevPostgres (PostgreSQL " + postgres.version() + ", server pid "
                 + postgres.serverPid().orElse(-1) + ") listening on localhost:" + port + ", data in " + dataDir);
         stopped.await();
@@ -99,16 +102,35 @@ public final class DevPostgres implements AutoCloseable {
             stopLeftOverServer(dataDir);
             chosen = port == 0 ? freePort() : port;
             if (portInUse(chosen)) {
-                throw new IllegalStateException("port " + chosen + " is in use by another program; PostgreSQL cannot start there");
+                throw new IllegalStateException(
+                        "port " + chosen + " is in use by another program; PostgreSQL cannot start there");
             }
             Path binaries = binaries();
             if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
                 run(binaries, "initdb", "-A", "trust", "-U", "postgres", "-D", dataDir.toString(), "-E", "UTF-8");
             }
-            server = new ProcessBuilder(command(binaries, "postgres", "-D", dataDir.toString(), "-p", "" + chosen,
-                    "-c", "listen_addresses=localhost", "-c", "fsync=on", "-c", "synchronous_commit=on",
-                    "-c", "full_page_writes=on", "-c", "max_connections=200", "-c", "timezone=UTC"))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+            server = new ProcessBuilder(command(
+                            binaries,
+                            "postgres",
+                            "-D",
+                            dataDir.toString(),
+                            "-p",
+                            "" + chosen,
+                            "-c",
+                            "listen_addresses=localhost",
+                            "-c",
+                            "fsync=on",
+                            "-c",
+                            "synchronous_commit=on",
+                            "-c",
+                            "full_page_writes=on",
+                            "-c",
+                            "max_connections=200",
+                            "-c",
+                            "timezone=UTC"))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                    .start();
         } catch (IOException | RuntimeException e) {
             lock.close(); // a failed start must not keep the directory locked for the next attempt
             throw e;
@@ -175,7 +197,8 @@ public final class DevPostgres implements AutoCloseable {
 
     String version() {
         try (Connection c = DriverManager.getConnection(url("postgres"), "postgres", "");
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW server_version")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW server_version")) {
             rs.next();
             return rs.getString(1);
         } catch (SQLException e) {
@@ -219,7 +242,8 @@ public final class DevPostgres implements AutoCloseable {
         SQLException last = null;
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
-                throw new IllegalStateException("PostgreSQL exited with " + server.exitValue() + " (see its output above)");
+                throw new IllegalStateException(
+                        "PostgreSQL exited with " + server.exitValue() + " (see its output above)");
             }
             try (Connection c = DriverManager.getConnection(url("postgres"), "postgres", "")) {
                 return;
@@ -233,7 +257,7 @@ public final class DevPostgres implements AutoCloseable {
 
     private void createDatabase() {
         try (Connection c = DriverManager.getConnection(url("postgres"), "postgres", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
                 if (rs.next()) {
                     return;

@@ -1,7 +1,5 @@
 package io.sanjiaodi.devstack;
 
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.StandardCopyOption;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -15,8 +13,10 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.time.Duration;
@@ -43,9 +43,11 @@ public final class DevTokens implements DemoUsers.Signer {
     /** The key of {@code <data>/auth/jwks.json}, {@code <data>} = env SANJIAODI_DATA or ./data. */
     public static DevTokens fromDataDir() {
         String data = System.getenv().getOrDefault("SANJIAODI_DATA", "./data");
-        return load(Path.of(data, "auth", "jwks.json"),
-                System.getProperty("sanjiaodi.security.issuer", System.getenv().getOrDefault("SANJIAODI_ISSUER",
-                        "http://localhost:9000")));
+        return load(
+                Path.of(data, "auth", "jwks.json"),
+                System.getProperty(
+                        "sanjiaodi.security.issuer",
+                        System.getenv().getOrDefault("SANJIAODI_ISSUER", "http://localhost:9000")));
     }
 
     public static DevTokens load(Path jwks, String issuer) {
@@ -69,8 +71,11 @@ public final class DevTokens implements DemoUsers.Signer {
 
     private static void generate(Path jwks) throws IOException {
         try {
-            RSAKey key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS256).generate();
+            RSAKey key = new RSAKeyGenerator(2048)
+                    .keyID(UUID.randomUUID().toString())
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .generate();
             Files.createDirectories(jwks.getParent());
             Path tmp = Files.createTempFile(jwks.getParent(), "jwks", ".tmp");
             try {
@@ -95,17 +100,24 @@ public final class DevTokens implements DemoUsers.Signer {
     @Override
     public String apply(DemoUsers.User user) {
         Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuer).subject(user.id())
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofHours(1))))
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(user.id())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
                 .jwtID(UUID.randomUUID().toString())
-                .claim("name", user.name()).claim("roles", java.util.List.of(user.role()))
+                .claim("name", user.name())
+                .claim("roles", java.util.List.of(user.role()))
                 .claim("jurisdiction_id", user.jurisdictionId())
                 .claim("supervised_unit_ids", user.supervisedUnitIds());
         if (user.unitId() != null) {
             claims.claim("unit_id", user.unitId());
         }
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .build(),
                     claims.build());
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();

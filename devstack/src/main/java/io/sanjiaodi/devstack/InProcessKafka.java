@@ -81,8 +81,11 @@ public final class InProcessKafka implements AutoCloseable {
                 }
             }
             if (!topics.isEmpty()) {
-                admin.createTopics(topics.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList())
-                        .all().get();
+                admin.createTopics(topics.stream()
+                                .map(t -> new NewTopic(t, partitions, (short) 1))
+                                .toList())
+                        .all()
+                        .get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -93,8 +96,9 @@ public final class InProcessKafka implements AutoCloseable {
     }
 
     private static int[] freePorts() throws IOException {
-        try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0)) {
-            return new int[]{a.getLocalPort(), b.getLocalPort()};
+        try (ServerSocket a = new ServerSocket(0);
+                ServerSocket b = new ServerSocket(0)) {
+            return new int[] {a.getLocalPort(), b.getLocalPort()};
         }
     }
 

@@ -1,6 +1,5 @@
 package io.sanjiaodi.devstack;
 
-import org.bson.types.Binary;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -18,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.bson.Document;
+import org.bson.types.Binary;
 
 /**
  * Copies the event stores of a local data directory made before the event stores moved to PostgreSQL (Axon's events in
@@ -33,14 +33,13 @@ public final class MigrateEventStore {
 
     /** The services' MongoDB databases, each also the name of its PostgreSQL schema. */
     static final List<String> SERVICES = List.of("interview", "rectification", "audit");
+
     static final List<String> OLD_COLLECTIONS = List.of("domainevents", "snapshotevents", "trackingtokens");
 
-    private MigrateEventStore() {
-    }
+    private MigrateEventStore() {}
 
     /** Copied and dropped per service. */
-    record Result(String service, int events, int snapshots) {
-    }
+    record Result(String service, int events, int snapshots) {}
 
     public static void main(String[] args) throws Exception {
         try {
@@ -58,11 +57,13 @@ public final class MigrateEventStore {
         }
         MongoServer mongo = DevMongo.start(mongoFile, PostgresProcesses.freePort());
         try (DevPostgres postgres = DevPostgres.start(data.resolve("postgres"), PostgresProcesses.freePort(), true);
-             MongoClient client = MongoClients.create("mongodb://" + mongo.getLocalAddress().getHostString() + ":"
-                     + mongo.getLocalAddress().getPort());
-             Connection db = postgres.connect()) {
+                MongoClient client = MongoClients.create(
+                        "mongodb://" + mongo.getLocalAddress().getHostString() + ":"
+                                + mongo.getLocalAddress().getPort());
+                Connection db = postgres.connect()) {
             for (Result result : migrate(client, db, "")) {
-                System.out.printf("%-14s %,d events, %,d snapshots copied to PostgreSQL schema %s%n",
+                System.out.printf(
+                        "%-14s %,d events, %,d snapshots copied to PostgreSQL schema %s%n",
                         result.service(), result.events(), result.snapshots(), result.service());
             }
         } finally {
@@ -99,7 +100,8 @@ public final class MigrateEventStore {
         try (Statement s = db.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
             s.execute("CREATE TABLE IF NOT EXISTS " + schema + ".domainevententry (globalIndex BIGSERIAL NOT NULL, "
-                    + columns.formatted("") + " PRIMARY KEY (globalIndex), UNIQUE (aggregateIdentifier, sequenceNumber),"
+                    + columns.formatted("")
+                    + " PRIMARY KEY (globalIndex), UNIQUE (aggregateIdentifier, sequenceNumber),"
                     + " UNIQUE (eventIdentifier))");
             s.execute("CREATE TABLE IF NOT EXISTS " + schema + ".snapshotevententry (" + columns.formatted("NOT NULL")
                     + " PRIMARY KEY (aggregateIdentifier, sequenceNumber), UNIQUE (eventIdentifier))");
@@ -109,7 +111,8 @@ public final class MigrateEventStore {
     private static int copy(MongoCollection<Document> source, Connection db, String table, boolean ordered)
             throws SQLException {
         long already;
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
             rs.next();
             already = rs.getLong(1);
         }
@@ -144,7 +147,8 @@ public final class MigrateEventStore {
                 insert.addBatch();
             }
             insert.executeBatch();
-            try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+            try (Statement s = db.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
                 rs.next();
                 if (rs.getLong(1) != documents.size()) {
                     throw new IllegalStateException(table + ": copied " + rs.getLong(1) + " of " + documents.size());

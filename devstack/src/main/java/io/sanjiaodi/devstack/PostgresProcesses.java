@@ -1,6 +1,5 @@
 package io.sanjiaodi.devstack;
 
-import java.net.Socket;
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
@@ -9,6 +8,7 @@ import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +21,7 @@ import java.util.concurrent.TimeUnit;
 /** The operating-system side of {@link DevPostgres}: binaries, processes, signals, files, ports. */
 final class PostgresProcesses {
 
-    private PostgresProcesses() {
-    }
+    private PostgresProcesses() {}
 
     /**
      * A postmaster still running on this data directory belongs to an earlier launcher that was
@@ -43,8 +42,10 @@ final class PostgresProcesses {
         try {
             process.onExit().get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("the PostgreSQL server left running on " + dataDir + " (pid "
-                    + pid.getAsLong() + ") did not stop within 60 s; stop it by hand (kill -INT " + pid.getAsLong() + ")", e);
+            throw new IllegalStateException(
+                    "the PostgreSQL server left running on " + dataDir + " (pid " + pid.getAsLong()
+                            + ") did not stop within 60 s; stop it by hand (kill -INT " + pid.getAsLong() + ")",
+                    e);
         }
     }
 
@@ -52,7 +53,9 @@ final class PostgresProcesses {
         Path file = dataDir.resolve("postmaster.pid");
         try {
             List<String> lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
-            return lines.isEmpty() || lines.get(0).isBlank() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(lines.get(0).trim()));
+            return lines.isEmpty() || lines.get(0).isBlank()
+                    ? OptionalLong.empty()
+                    : OptionalLong.of(Long.parseLong(lines.get(0).trim()));
         } catch (IOException | NumberFormatException e) {
             return OptionalLong.empty();
         }
@@ -66,12 +69,16 @@ final class PostgresProcesses {
     static boolean isPostgres(long pid) {
         String program;
         try {
-            String commandLine = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.UTF_8);
+            String commandLine =
+                    Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.UTF_8);
             program = commandLine.split("\0", 2)[0];
         } catch (IOException e) {
             program = ProcessHandle.of(pid).flatMap(p -> p.info().command()).orElse("");
         }
-        return Path.of(program.isEmpty() ? "." : program).getFileName().toString().equals("postgres");
+        return Path.of(program.isEmpty() ? "." : program)
+                .getFileName()
+                .toString()
+                .equals("postgres");
     }
 
     /**
@@ -80,7 +87,8 @@ final class PostgresProcesses {
      */
     static Path binaries() {
         try {
-            Method prepare = EmbeddedPostgres.class.getDeclaredMethod("prepareBinaries", PgBinaryResolver.class, File.class);
+            Method prepare =
+                    EmbeddedPostgres.class.getDeclaredMethod("prepareBinaries", PgBinaryResolver.class, File.class);
             prepare.setAccessible(true);
             return ((File) prepare.invoke(null, DefaultPostgresBinaryResolver.INSTANCE, null)).toPath();
         } catch (ReflectiveOperationException e) {
@@ -100,8 +108,10 @@ final class PostgresProcesses {
     }
 
     static void run(Path binaries, String program, String... args) throws IOException {
-        Process process = new ProcessBuilder(command(binaries, program, args)).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+        Process process = new ProcessBuilder(command(binaries, program, args))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                .start();
         try {
             if (process.waitFor() != 0) {
                 throw new IllegalStateException(program + " failed with exit code " + process.exitValue());
@@ -114,7 +124,10 @@ final class PostgresProcesses {
 
     static void signal(long pid, String signal) throws IOException {
         try {
-            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+            new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -20,13 +20,18 @@ class DevMongoTest {
         int port = freePort();
         MongoServer first = DevMongo.start(file, port);
         try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
-            client.getDatabase("interview").getCollection("probe").insertOne(new Document("_id", "a").append("名称", "市交通局"));
+            client.getDatabase("interview")
+                    .getCollection("probe")
+                    .insertOne(new Document("_id", "a").append("名称", "市交通局"));
         }
         first.shutdown();
 
         MongoServer second = DevMongo.start(file, port);
         try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
-            Document found = client.getDatabase("interview").getCollection("probe").find(new Document("_id", "a")).first();
+            Document found = client.getDatabase("interview")
+                    .getCollection("probe")
+                    .find(new Document("_id", "a"))
+                    .first();
             assertThat(found).isNotNull();
             assertThat(found.getString("名称")).isEqualTo("市交通局");
         } finally {

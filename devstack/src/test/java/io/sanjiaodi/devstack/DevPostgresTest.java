@@ -1,10 +1,9 @@
 package io.sanjiaodi.devstack;
 
-import java.net.ServerSocket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,7 +18,8 @@ class DevPostgresTest {
 
     @Test
     void theServerIsPostgres17WithFsyncAndSynchronousCommitOn() throws Exception {
-        try (Connection c = DevPostgres.shared().connect(); Statement s = c.createStatement()) {
+        try (Connection c = DevPostgres.shared().connect();
+                Statement s = c.createStatement()) {
             assertThat(show(s, "server_version")).startsWith("17.");
             assertThat(show(s, "fsync")).isEqualTo("on");
             assertThat(show(s, "synchronous_commit")).isEqualTo("on");
@@ -33,7 +33,8 @@ class DevPostgresTest {
 
         assertThat(ProcessHandle.of(pid).flatMap(ProcessHandle::parent).map(ProcessHandle::pid))
                 .contains(ProcessHandle.current().pid());
-        assertThat(PostgresProcesses.postmasterPid(DevPostgres.shared().dataDir())).hasValue(pid);
+        assertThat(PostgresProcesses.postmasterPid(DevPostgres.shared().dataDir()))
+                .hasValue(pid);
     }
 
     @Test
@@ -48,13 +49,16 @@ class DevPostgresTest {
     @Test
     void aSecondStartOnTheSameDirectoryFindsTheDataOfTheFirst(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("postgres");
-        try (DevPostgres first = DevPostgres.start(data, 0, true); Connection c = first.connect();
-             Statement s = c.createStatement()) {
+        try (DevPostgres first = DevPostgres.start(data, 0, true);
+                Connection c = first.connect();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE probe (name text)");
             s.execute("INSERT INTO probe VALUES ('市交通局')");
         }
-        try (DevPostgres second = DevPostgres.start(data, 0, true); Connection c = second.connect();
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT name FROM probe")) {
+        try (DevPostgres second = DevPostgres.start(data, 0, true);
+                Connection c = second.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT name FROM probe")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("市交通局");
         }
@@ -68,23 +72,36 @@ class DevPostgresTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Process launcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), DevPostgres.class.getName(), "--port", "" + port,
-                "--data", data.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("launcher.log").toFile()).start();
+        Process launcher = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        DevPostgres.class.getName(),
+                        "--port",
+                        "" + port,
+                        "--data",
+                        data.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("launcher.log").toFile())
+                .start();
         long deadline = System.nanoTime() + 60_000_000_000L;
-        while (PostgresProcesses.postmasterPid(data).isEmpty() || !Files.readString(dir.resolve("launcher.log")).contains("listening")) {
+        while (PostgresProcesses.postmasterPid(data).isEmpty()
+                || !Files.readString(dir.resolve("launcher.log")).contains("listening")) {
             assertThat(System.nanoTime()).as("launcher started").isLessThan(deadline);
             Thread.sleep(100);
         }
         long strayPid = PostgresProcesses.postmasterPid(data).orElseThrow();
         launcher.destroyForcibly().waitFor();
-        assertThat(ProcessHandle.of(strayPid).map(ProcessHandle::isAlive)).as("kill -9 of the launcher leaves the server")
+        assertThat(ProcessHandle.of(strayPid).map(ProcessHandle::isAlive))
+                .as("kill -9 of the launcher leaves the server")
                 .contains(true);
 
         try (DevPostgres second = DevPostgres.start(data, port, true)) {
-            assertThat(ProcessHandle.of(strayPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(ProcessHandle.of(strayPid).map(ProcessHandle::isAlive).orElse(false))
+                    .isFalse();
             assertThat(second.serverPid().orElseThrow()).isNotEqualTo(strayPid);
-            try (Connection c = second.connect(); Statement s = c.createStatement()) {
+            try (Connection c = second.connect();
+                    Statement s = c.createStatement()) {
                 assertThat(show(s, "fsync")).isEqualTo("on");
             }
         }
@@ -100,7 +117,9 @@ class DevPostgresTest {
 
             PostgresProcesses.stopLeftOverServer(dir);
 
-            assertThat(other.waitFor(1, java.util.concurrent.TimeUnit.SECONDS)).as("still running").isFalse();
+            assertThat(other.waitFor(1, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("still running")
+                    .isFalse();
         } finally {
             other.destroyForcibly();
         }

@@ -22,7 +22,8 @@ class DevTokensTest {
         Path jwks = data.resolve("auth/jwks.json");
         String token = DevTokens.load(jwks, "http://localhost:9000").token("unit-leader");
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(jwks))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(jwks)))
+                .isEqualTo("rw-------");
         RSAKey key = (RSAKey) JWKSet.parse(Files.readString(jwks)).getKeys().get(0);
         assertThat(key.isPrivate()).isTrue();
         SignedJWT jwt = SignedJWT.parse(token);
@@ -37,7 +38,8 @@ class DevTokensTest {
         assertThat(claims.getExpirationTime()).isInTheFuture();
 
         // a second loader (or the auth server) uses the same key
-        SignedJWT again = SignedJWT.parse(DevTokens.load(jwks, "http://localhost:9000").token("office"));
+        SignedJWT again =
+                SignedJWT.parse(DevTokens.load(jwks, "http://localhost:9000").token("office"));
         assertThat(again.verify(new RSASSAVerifier(key.toRSAPublicKey()))).isTrue();
         assertThat(again.getJWTClaimsSet().getClaim("unit_id")).isNull();
     }

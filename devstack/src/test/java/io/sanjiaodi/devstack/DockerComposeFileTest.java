@@ -27,24 +27,45 @@ class DockerComposeFileTest {
             compose = new Yaml().load(in);
         }
         Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
-        assertThat(services).containsOnlyKeys("postgres", "kafka", "mongo", "auth-server", "interview-service", "rectification-service",
-                "audit-service", "prometheus", "grafana");
+        assertThat(services)
+                .containsOnlyKeys(
+                        "postgres",
+                        "kafka",
+                        "mongo",
+                        "auth-server",
+                        "interview-service",
+                        "rectification-service",
+                        "audit-service",
+                        "prometheus",
+                        "grafana");
         assertThat(Path.of("..", "ops", "prometheus", "prometheus.yml")).exists();
-        assertThat(Path.of("..", "ops", "grafana", "dashboards", "sanjiaodi.json")).exists();
+        assertThat(Path.of("..", "ops", "grafana", "dashboards", "sanjiaodi.json"))
+                .exists();
         assertThat(services.get("kafka").get("image").toString()).startsWith("apache/kafka:");
         assertThat(services.get("mongo").get("image").toString()).startsWith("mongo:");
         assertThat(services.get("postgres").get("image")).isEqualTo("postgres:17");
-        assertThat((List<String>) services.get("postgres").get("volumes")).anyMatch(v -> v.endsWith(":/var/lib/postgresql/data"));
+        assertThat((List<String>) services.get("postgres").get("volumes"))
+                .anyMatch(v -> v.endsWith(":/var/lib/postgresql/data"));
         services.forEach((name, service) -> assertThat(service).as(name).containsKey("healthcheck"));
-        for (String svc : new String[]{"interview-service", "rectification-service", "audit-service"}) {
+        for (String svc : new String[] {"interview-service", "rectification-service", "audit-service"}) {
             assertThat(Path.of("..", svc, "Dockerfile")).exists();
             Map<String, Object> env = (Map<String, Object>) services.get(svc).get("environment");
-            assertThat(env).containsKeys("POSTGRES_URL", "POSTGRES_USER", "POSTGRES_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI");
-            assertThat((Map<String, Object>) services.get(svc).get("depends_on")).containsKey("postgres");
+            assertThat(env)
+                    .containsKeys(
+                            "POSTGRES_URL",
+                            "POSTGRES_USER",
+                            "POSTGRES_PASSWORD",
+                            "KAFKA_BOOTSTRAP_SERVERS",
+                            "MONGODB_URI");
+            assertThat((Map<String, Object>) services.get(svc).get("depends_on"))
+                    .containsKey("postgres");
             // the services validate the auth server's tokens (the security contract)
-            assertThat(env).containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
-                    "http://auth-server:9000/oauth2/jwks");
-            assertThat((Map<String, Object>) services.get(svc).get("depends_on")).containsKey("auth-server");
+            assertThat(env)
+                    .containsEntry(
+                            "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
+                            "http://auth-server:9000/oauth2/jwks");
+            assertThat((Map<String, Object>) services.get(svc).get("depends_on"))
+                    .containsKey("auth-server");
         }
         assertThat(Path.of("..", "auth-server", "Dockerfile")).exists();
         assertThat((List<String>) services.get("auth-server").get("volumes")).anyMatch(v -> v.endsWith(":/data"));
@@ -54,7 +75,8 @@ class DockerComposeFileTest {
     void dockerComposeAcceptsTheFile() throws IOException, InterruptedException {
         assumeTrue(onPath("docker-compose"), "docker-compose is not installed (.ci/run installs it)");
         Process process = new ProcessBuilder("docker-compose", "-f", COMPOSE.toString(), "config", "-q")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();

@@ -11,14 +11,15 @@ public final class Ids {
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_-]+");
 
-    private Ids() {
-    }
+    private Ids() {}
 
     /** {@code value} if it is a well-formed id of at most {@code maxLength} characters. */
     public static String requireWellFormed(String value, String what, int maxLength) {
-        if (value == null || value.isEmpty() || value.length() > maxLength || !SAFE.matcher(value).matches()) {
-            throw new IllegalArgumentException(what + " must be 1 to " + maxLength
-                    + " letters, digits, '_' or '-'");
+        if (value == null
+                || value.isEmpty()
+                || value.length() > maxLength
+                || !SAFE.matcher(value).matches()) {
+            throw new IllegalArgumentException(what + " must be 1 to " + maxLength + " letters, digits, '_' or '-'");
         }
         return value;
     }

@@ -17,7 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PlatformProperties(
         String serviceName,
         String publishTopic,
-        @DefaultValue({"interview.events", "rectification.events", "sanjiaodi.security"}) List<String> topics,
+
+        @DefaultValue({"interview.events", "rectification.events", "sanjiaodi.security"})
+        List<String> topics,
+
         @DefaultValue("3") int partitions,
         @DefaultValue("1") short replicas) {
 

@@ -76,7 +76,9 @@ public final class Refusal extends RuntimeException {
     /** Value equality, so tests and handlers can compare refusals returned from commands. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Refusal r && kind == r.kind && code.equals(r.code)
+        return o instanceof Refusal r
+                && kind == r.kind
+                && code.equals(r.code)
                 && Objects.equals(getMessage(), r.getMessage());
     }
 

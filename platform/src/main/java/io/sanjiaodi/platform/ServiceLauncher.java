@@ -9,8 +9,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class ServiceLauncher {
 
-    private ServiceLauncher() {
-    }
+    private ServiceLauncher() {}
 
     public static ConfigurableApplicationContext run(Class<?> application, String serviceName, String... args) {
         // Axon's update checker phones home; this machine (and a commission's network) has no internet.
@@ -20,7 +19,6 @@ public final class ServiceLauncher {
 
     public static SpringApplicationBuilder builder(Class<?> application, String serviceName) {
         System.setProperty("axoniq.update-checker.disabled", "true");
-        return new SpringApplicationBuilder(application)
-                .properties("spring.config.name=" + serviceName);
+        return new SpringApplicationBuilder(application).properties("spring.config.name=" + serviceName);
     }
 }

@@ -25,29 +25,45 @@ public final class ServiceArchitecture {
     /** Aggregates and commands know nothing of HTTP, Spring Data, Kafka or the read models. */
     @ArchTest
     public static final ArchRule commandSideIsFreeOfInfrastructure = noClasses()
-            .that().resideInAPackage("io.sanjiaodi.*.command..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework.web..", "org.springframework.data..", "org.springframework.kafka..",
-                    "org.apache.kafka..", "com.mongodb..", "org.bson..", "io.cloudevents..",
-                    "io.sanjiaodi.*.web..", "io.sanjiaodi.*.query..")
+            .that()
+            .resideInAPackage("io.sanjiaodi.*.command..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework.web..",
+                    "org.springframework.data..",
+                    "org.springframework.kafka..",
+                    "org.apache.kafka..",
+                    "com.mongodb..",
+                    "org.bson..",
+                    "io.cloudevents..",
+                    "io.sanjiaodi.*.web..",
+                    "io.sanjiaodi.*.query..")
             .because("the domain must stay testable with AggregateTestFixture alone")
             .allowEmptyShould(true);
 
     /** Read models never send commands, touch aggregates or lean on controllers. */
     @ArchTest
     public static final ArchRule queriesDoNotReachIntoTheCommandSide = noClasses()
-            .that().resideInAPackage("io.sanjiaodi.*.query..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.sanjiaodi.*.command..", "io.sanjiaodi.*.web..")
+            .that()
+            .resideInAPackage("io.sanjiaodi.*.query..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.sanjiaodi.*.command..", "io.sanjiaodi.*.web..")
             .allowEmptyShould(true);
 
     /** Feature-first: no technical top-level packages. */
     @ArchTest
-    public static final ArchRule noTechnicalTopLevelPackages = noClasses().should().resideInAnyPackage(
-            "io.sanjiaodi.*.controllers..", "io.sanjiaodi.*.services..", "io.sanjiaodi.*.repositories..");
+    public static final ArchRule noTechnicalTopLevelPackages = noClasses()
+            .should()
+            .resideInAnyPackage(
+                    "io.sanjiaodi.*.controllers..", "io.sanjiaodi.*.services..", "io.sanjiaodi.*.repositories..");
 
     /** Services talk only through Kafka events: no service's classes appear in another's code. */
     @ArchTest
-    public static final ArchRule noOtherServiceInternals = classes().that().resideInAPackage("io.sanjiaodi..")
+    public static final ArchRule noOtherServiceInternals = classes()
+            .that()
+            .resideInAPackage("io.sanjiaodi..")
             .should(new ArchCondition<JavaClass>("depend on no other service's classes") {
                 @Override
                 public void check(JavaClass origin, ConditionEvents events) {
@@ -62,8 +78,7 @@ public final class ServiceArchitecture {
             })
             .because("services share only the published language in io.sanjiaodi.contracts");
 
-    private ServiceArchitecture() {
-    }
+    private ServiceArchitecture() {}
 
     /** {@code io.sanjiaodi.<service>...} -> {@code <service>}; anything else -> "". */
     static String service(String packageName) {

@@ -30,7 +30,8 @@ class RectificationConfiguration {
      */
     @Bean
     WarningLevel.Thresholds warningThresholds(Environment environment) {
-        return Binder.get(environment).bind("sanjiaodi.warnings", WarningLevel.Thresholds.class)
+        return Binder.get(environment)
+                .bind("sanjiaodi.warnings", WarningLevel.Thresholds.class)
                 .orElseThrow(() -> new IllegalStateException("sanjiaodi.warnings.yellow-days and orange-days are"
                         + " not configured; the service's yml imports them from sanjiaodi-common.yml"));
     }

@@ -31,8 +31,8 @@ public record RectificationProperties(
         @DefaultValue Evidence evidence) {
 
     public RectificationProperties {
-        writtenReportDueByJurisdiction = writtenReportDueByJurisdiction == null ? Map.of()
-                : Map.copyOf(writtenReportDueByJurisdiction);
+        writtenReportDueByJurisdiction =
+                writtenReportDueByJurisdiction == null ? Map.of() : Map.copyOf(writtenReportDueByJurisdiction);
     }
 
     public Period writtenReportDueIn(String jurisdictionId) {
@@ -44,10 +44,10 @@ public record RectificationProperties(
      * half a minute after a start, catches what fell due while no instance ran (the sweep reads
      * state, not timers). The only place these defaults are given; the schedule reads the bound values.
      */
-    public record Sweeper(@DefaultValue("true") boolean enabled, @DefaultValue("PT10M") Duration interval,
-                          @DefaultValue("PT30S") Duration initialDelay) {
-    }
+    public record Sweeper(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("PT10M") Duration interval,
+            @DefaultValue("PT30S") Duration initialDelay) {}
 
-    public record Evidence(@DefaultValue("10MB") DataSize maxSize) {
-    }
+    public record Evidence(@DefaultValue("10MB") DataSize maxSize) {}
 }

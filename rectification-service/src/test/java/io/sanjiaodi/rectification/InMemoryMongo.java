@@ -1,6 +1,5 @@
 package io.sanjiaodi.rectification;
 
-import java.time.Duration;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
@@ -8,6 +7,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.sanjiaodi.contracts.rectification.WarningLevel;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -38,7 +38,10 @@ public final class InMemoryMongo implements AutoCloseable {
     }
 
     public static RectificationProperties settings() {
-        return new RectificationProperties(ZoneId.of("Asia/Shanghai"), 30, java.time.Period.ofMonths(3),
+        return new RectificationProperties(
+                ZoneId.of("Asia/Shanghai"),
+                30,
+                java.time.Period.ofMonths(3),
                 Map.of("yuyao", java.time.Period.ofMonths(2)),
                 new RectificationProperties.Sweeper(true, Duration.ofHours(1), Duration.ofHours(1)),
                 new RectificationProperties.Evidence(DataSize.ofKilobytes(64)));

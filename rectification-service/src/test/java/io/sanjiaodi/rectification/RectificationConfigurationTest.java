@@ -35,14 +35,19 @@ class RectificationConfigurationTest {
 
     @Test
     void withoutTheSharedThresholdsTheServiceDoesNotStart() {
-        new ApplicationContextRunner().withUserConfiguration(RectificationConfiguration.class)
+        new ApplicationContextRunner()
+                .withUserConfiguration(RectificationConfiguration.class)
                 .run(context -> assertThat(context.getStartupFailure()).hasStackTraceContaining("sanjiaodi.warnings"));
     }
 
     @Test
     void theServiceRunsOnTheDefaultsOfItsSettings() {
-        service.run(context -> assertThat(context.getBean(RectificationProperties.class)).isEqualTo(
-                new RectificationProperties(ZoneId.of("Asia/Shanghai"), 30, Period.ofMonths(3), Map.of(),
+        service.run(context -> assertThat(context.getBean(RectificationProperties.class))
+                .isEqualTo(new RectificationProperties(
+                        ZoneId.of("Asia/Shanghai"),
+                        30,
+                        Period.ofMonths(3),
+                        Map.of(),
                         new RectificationProperties.Sweeper(true, Duration.ofMinutes(10), Duration.ofSeconds(30)),
                         new RectificationProperties.Evidence(DataSize.ofMegabytes(10)))));
     }

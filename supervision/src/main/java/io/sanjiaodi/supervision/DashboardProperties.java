@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param scope         what the dashboard asks for
  */
 @ConfigurationProperties("supervision.dashboard")
-public record DashboardProperties(@DefaultValue("http://localhost:9000") String authServerUrl,
-                                  @DefaultValue("dashboard") String clientId,
-                                  @DefaultValue("openid profile") String scope) {
-}
+public record DashboardProperties(
+        @DefaultValue("http://localhost:9000") String authServerUrl,
+        @DefaultValue("dashboard") String clientId,
+        @DefaultValue("openid profile") String scope) {}

@@ -34,8 +34,10 @@ public class SupervisionAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     WarningLevel.Thresholds warningThresholds(Environment environment) {
-        return Binder.get(environment).bind(WARNINGS, WarningLevel.Thresholds.class).orElseThrow(() ->
-                new IllegalStateException(WARNINGS + ".yellow-days and .orange-days are not set; platform's "
-                        + "sanjiaodi-common.yml sets them and the host's yml must import it"));
+        return Binder.get(environment)
+                .bind(WARNINGS, WarningLevel.Thresholds.class)
+                .orElseThrow(() ->
+                        new IllegalStateException(WARNINGS + ".yellow-days and .orange-days are not set; platform's "
+                                + "sanjiaodi-common.yml sets them and the host's yml must import it"));
     }
 }

@@ -15,7 +15,8 @@ class SupervisionAutoConfigurationTest {
     @Test
     void theWarningThresholdsAreTheOnesSanjiaodiCommonSetsForEveryService() throws Exception {
         StandardEnvironment environment = new StandardEnvironment();
-        new YamlPropertySourceLoader().load("sanjiaodi-common", new ClassPathResource("sanjiaodi-common.yml"))
+        new YamlPropertySourceLoader()
+                .load("sanjiaodi-common", new ClassPathResource("sanjiaodi-common.yml"))
                 .forEach(environment.getPropertySources()::addLast);
 
         assertThat(new SupervisionAutoConfiguration().warningThresholds(environment))
@@ -25,6 +26,7 @@ class SupervisionAutoConfigurationTest {
     @Test
     void aHostThatDoesNotImportTheSharedKeyDoesNotStart() {
         assertThatThrownBy(() -> new SupervisionAutoConfiguration().warningThresholds(new StandardEnvironment()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("sanjiaodi.warnings");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("sanjiaodi.warnings");
     }
 }

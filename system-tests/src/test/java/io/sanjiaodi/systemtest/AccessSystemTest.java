@@ -43,26 +43,41 @@ class AccessSystemTest {
 
     @RegisterExtension
     static final LocalSystem LOCAL = new LocalSystem("access_");
+
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> ROLES = List.of("LEADERSHIP", "SUPERVISION_OFFICE", "SUPERVISING_BODY",
-            "UNIT_LEADER", "UNIT_STAFF", "AUDITOR", "ADMIN");
+    private static final List<String> ROLES = List.of(
+            "LEADERSHIP", "SUPERVISION_OFFICE", "SUPERVISING_BODY", "UNIT_LEADER", "UNIT_STAFF", "AUDITOR", "ADMIN");
     /** The contract's demo user who holds each role (all of them in ningbo, all in scope of nb-transport). */
-    private static final Map<String, String> USER_OF_ROLE = Map.of("LEADERSHIP", "leader",
-            "SUPERVISION_OFFICE", "office", "SUPERVISING_BODY", "stationed", "UNIT_LEADER", "unit-leader",
-            "UNIT_STAFF", "unit-staff", "AUDITOR", "auditor", "ADMIN", "admin");
+    private static final Map<String, String> USER_OF_ROLE = Map.of(
+            "LEADERSHIP",
+            "leader",
+            "SUPERVISION_OFFICE",
+            "office",
+            "SUPERVISING_BODY",
+            "stationed",
+            "UNIT_LEADER",
+            "unit-leader",
+            "UNIT_STAFF",
+            "unit-staff",
+            "AUDITOR",
+            "auditor",
+            "ADMIN",
+            "admin");
+
     private static final String SECRET = "举报人李某某";
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Http HTTP = new Http();
     private static RunningSystem system;
     /** nb-transport's interview (with a confidential problem source) and ledger; nb-coop's interview. */
     private static String interview;
+
     private static String ledger;
     private static String task;
     private static String problemItem;
     private static String otherInterview;
 
-    record Row(String service, String method, String path, Map<String, String> cells) {
-    }
+    record Row(String service, String method, String path, Map<String, String> cells) {}
 
     @BeforeAll
     static void data() {
@@ -70,18 +85,30 @@ class AccessSystemTest {
         interview = conducted("nb-transport", "市交通局", "ningbo");
         otherInterview = conducted("nb-coop", "市支援合作局", "ningbo");
         ledger = "ledger-" + interview;
-        JsonNode view = await().atMost(SystemProbe.WITHIN).until(
-                () -> Http.as("office").get(url(Service.RECTIFICATION, "/api/ledgers/" + ledger)), r -> r.status() == 200).body();
+        JsonNode view = await().atMost(SystemProbe.WITHIN)
+                .until(
+                        () -> Http.as("office").get(url(Service.RECTIFICATION, "/api/ledgers/" + ledger)),
+                        r -> r.status() == 200)
+                .body();
         task = view.get("tasks").get(0).get("taskId").asText();
-        problemItem = Http.as("office").get(url(Service.INTERVIEW, "/api/interviews/" + interview)).body()
-                .get("problems").get(0).get("itemId").asText();
-        await().atMost(SystemProbe.WITHIN).until(() -> Http.as("office")
-                .get(url(Service.RECTIFICATION, "/api/ledgers/ledger-" + otherInterview)).status() == 200);
+        problemItem = Http.as("office")
+                .get(url(Service.INTERVIEW, "/api/interviews/" + interview))
+                .body()
+                .get("problems")
+                .get(0)
+                .get("itemId")
+                .asText();
+        await().atMost(SystemProbe.WITHIN)
+                .until(() -> Http.as("office")
+                                .get(url(Service.RECTIFICATION, "/api/ledgers/ledger-" + otherInterview))
+                                .status()
+                        == 200);
     }
 
     private static String conducted(String unitId, String unitName, String jurisdictionId) {
         Http office = Http.as("office");
-        Http.Response created = office.post(url(Service.INTERVIEW, "/api/interviews"), """
+        Http.Response created =
+                office.post(url(Service.INTERVIEW, "/api/interviews"), """
                 {"interviewee": {"name": "张某", "position": "党委书记", "unitId": "%s", "unitName": "%s",
                                  "jurisdictionId": "%s", "cadreLevel": "CITY_MANAGED", "appointmentDate": "2018-10-20"},
                  "plannedDate": "2018-11-15", "place": "市纪委谈话室", "leadInterviewerId": "nb-secretary"}
@@ -89,12 +116,18 @@ class AccessSystemTest {
         assertThat(created.status()).as("schedule %s", created.body()).isEqualTo(201);
         String id = created.body().get("id").asText();
         String base = url(Service.INTERVIEW, "/api/interviews/" + id);
-        assertThat(office.post(base + "/responsibilities", "{\"kind\": \"CUSTOM\", \"text\": \"专题研究党风廉政建设\"}").status()).isEqualTo(201);
+        assertThat(office.post(base + "/responsibilities", "{\"kind\": \"CUSTOM\", \"text\": \"专题研究党风廉政建设\"}")
+                        .status())
+                .isEqualTo(201);
         assertThat(office.post(base + "/problems", """
                 {"aspect": "作风建设", "description": "公车私用", "sourceChannel": "PETITION_REPORT",
                  "confidentialSource": {"details": "%s实名举报", "reference": "信访-2018-0917"}}""".formatted(SECRET)).status())
                 .isEqualTo(201);
-        assertThat(office.post(base + "/risks", "{\"businessArea\": \"工程建设\", \"description\": \"拆分工程\", \"level\": \"HIGH\"}").status()).isEqualTo(201);
+        assertThat(office.post(
+                                base + "/risks",
+                                "{\"businessArea\": \"工程建设\", \"description\": \"拆分工程\", \"level\": \"HIGH\"}")
+                        .status())
+                .isEqualTo(201);
         Http.Response conducted = office.post(base + "/conduct", """
                 {"conductedOn": "2018-11-15", "place": "市纪委谈话室", "leadInterviewerId": "nb-secretary",
                  "handedOverById": "nb-office-1-director", "recordSummary": "通报三张清单",
@@ -108,19 +141,23 @@ class AccessSystemTest {
 
     static List<Row> readme() throws Exception {
         Path dir = Path.of("").toAbsolutePath();
-        while (!Files.exists(dir.resolve("README.md")) || !Files.readString(dir.resolve("README.md")).contains("access-matrix:start")) {
+        while (!Files.exists(dir.resolve("README.md"))
+                || !Files.readString(dir.resolve("README.md")).contains("access-matrix:start")) {
             dir = dir.getParent();
         }
         String text = Files.readString(dir.resolve("README.md"));
-        String table = text.substring(text.indexOf("<!-- access-matrix:start -->"), text.indexOf("<!-- access-matrix:end -->"));
+        String table = text.substring(
+                text.indexOf("<!-- access-matrix:start -->"), text.indexOf("<!-- access-matrix:end -->"));
         List<Row> rows = new ArrayList<>();
         List<String> header = null;
         for (String line : table.split("\n")) {
             if (!line.startsWith("|") || line.startsWith("|---")) {
                 continue;
             }
-            List<String> cells = java.util.Arrays.stream(line.substring(1, line.length() - 1).split("\\|"))
-                    .map(String::strip).toList();
+            List<String> cells = java.util.Arrays.stream(
+                            line.substring(1, line.length() - 1).split("\\|"))
+                    .map(String::strip)
+                    .toList();
             if (header == null) {
                 header = cells;
                 assertThat(header.subList(3, header.size())).isEqualTo(ROLES);
@@ -148,13 +185,19 @@ class AccessSystemTest {
         }
         for (Service service : Service.values()) {
             Set<String> documented = new TreeSet<>();
-            JsonNode paths = Http.anonymous().get(system.url(service) + "/v3/api-docs").body().path("paths");
-            paths.fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(m -> {
-                if (p.getKey().startsWith("/api/")) {
-                    documented.add(m.toUpperCase() + " " + p.getKey());
-                }
-            }));
-            assertThat(specified.get(key(service))).as("README rows of %s", service).isEqualTo(documented);
+            JsonNode paths = Http.anonymous()
+                    .get(system.url(service) + "/v3/api-docs")
+                    .body()
+                    .path("paths");
+            paths.fields()
+                    .forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(m -> {
+                        if (p.getKey().startsWith("/api/")) {
+                            documented.add(m.toUpperCase() + " " + p.getKey());
+                        }
+                    }));
+            assertThat(specified.get(key(service)))
+                    .as("README rows of %s", service)
+                    .isEqualTo(documented);
         }
         assertThat(specified.values().stream().mapToInt(Set::size).sum()).isGreaterThan(80);
     }
@@ -165,8 +208,12 @@ class AccessSystemTest {
         List<Row> rows = readme();
         long before = settledBusinessEvents();
         long securityBefore = securityEvents();
-        JsonNode interviewBefore = Http.as("office").get(url(Service.INTERVIEW, "/api/interviews/" + interview)).body();
-        JsonNode ledgerBefore = Http.as("office").get(url(Service.RECTIFICATION, "/api/ledgers/" + ledger)).body();
+        JsonNode interviewBefore = Http.as("office")
+                .get(url(Service.INTERVIEW, "/api/interviews/" + interview))
+                .body();
+        JsonNode ledgerBefore = Http.as("office")
+                .get(url(Service.RECTIFICATION, "/api/ledgers/" + ledger))
+                .body();
         List<String> wrong = new ArrayList<>();
         int deniedCount = 0;
         int refusalsRecordedByTheLedger = 0;
@@ -182,21 +229,30 @@ class AccessSystemTest {
                     refusalsRecordedByTheLedger++;
                 }
                 if (answer.status() != 403 || !answer.body().contains("\"code\"")) {
-                    wrong.add(role + " " + row.method() + " " + row.path() + " -> " + answer.status() + " " + answer.body());
+                    wrong.add(role + " " + row.method() + " " + row.path() + " -> " + answer.status() + " "
+                            + answer.body());
                 }
             }
         }
-        assertThat(wrong).as("cells marked ✗ that were not answered 403 with a code").isEmpty();
+        assertThat(wrong)
+                .as("cells marked ✗ that were not answered 403 with a code")
+                .isEmpty();
         assertThat(deniedCount).isGreaterThan(300);
         int denials = deniedCount;
-        await().atMost(SystemProbe.WITHIN).untilAsserted(() ->
-                assertThat(securityEvents() - securityBefore).as("AccessDenied entries in the trail").isGreaterThanOrEqualTo(denials));
+        await().atMost(SystemProbe.WITHIN)
+                .untilAsserted(() -> assertThat(securityEvents() - securityBefore)
+                        .as("AccessDenied entries in the trail")
+                        .isGreaterThanOrEqualTo(denials));
         Thread.sleep(2000);
         // the only business records the denials may leave are the ledger's own TaskClosureRefused
         assertThat(businessEvents() - before).isEqualTo(refusalsRecordedByTheLedger);
-        assertThat(Http.as("office").get(url(Service.INTERVIEW, "/api/interviews/" + interview)).body())
+        assertThat(Http.as("office")
+                        .get(url(Service.INTERVIEW, "/api/interviews/" + interview))
+                        .body())
                 .isEqualTo(interviewBefore);
-        JsonNode ledgerAfter = Http.as("office").get(url(Service.RECTIFICATION, "/api/ledgers/" + ledger)).body();
+        JsonNode ledgerAfter = Http.as("office")
+                .get(url(Service.RECTIFICATION, "/api/ledgers/" + ledger))
+                .body();
         assertThat(ledgerAfter.get("tasks")).isEqualTo(ledgerBefore.get("tasks"));
         assertThat(ledgerAfter.get("regulations")).isEqualTo(ledgerBefore.get("regulations"));
     }
@@ -215,7 +271,8 @@ class AccessSystemTest {
                 Answer answer = call(row, cell.equals("open") ? null : TestTokens.token(USER_OF_ROLE.get(role)));
                 allowed++;
                 if (answer.status() == 401 || answer.status() == 403 || answer.status() >= 500) {
-                    wrong.add(role + " " + row.method() + " " + row.path() + " -> " + answer.status() + " " + answer.body());
+                    wrong.add(role + " " + row.method() + " " + row.path() + " -> " + answer.status() + " "
+                            + answer.body());
                 }
             }
         }
@@ -229,34 +286,74 @@ class AccessSystemTest {
     @Order(4)
     void aUnitSeesOnlyItsOwnUnitAndAnotherJurisdictionsOfficeSeesNothingOfNingbo() {
         Http unit = Http.as("unit-leader");
-        assertThat(unit.get(url(Service.INTERVIEW, "/api/interviews/" + otherInterview)).body().get("code").asText())
+        assertThat(unit.get(url(Service.INTERVIEW, "/api/interviews/" + otherInterview))
+                        .body()
+                        .get("code")
+                        .asText())
                 .isEqualTo("OUT_OF_SCOPE");
-        assertThat(unit.get(url(Service.RECTIFICATION, "/api/ledgers/ledger-" + otherInterview)).body().get("code").asText())
+        assertThat(unit.get(url(Service.RECTIFICATION, "/api/ledgers/ledger-" + otherInterview))
+                        .body()
+                        .get("code")
+                        .asText())
                 .isEqualTo("OUT_OF_SCOPE");
-        assertThat(unit.post(url(Service.RECTIFICATION, "/api/ledgers/ledger-" + otherInterview + "/regulations"),
-                "{\"title\": \"制度\", \"action\": \"ESTABLISHED\", \"issuedOn\": \"2019-01-10\", \"taskIds\": []}").status())
+        assertThat(unit.post(
+                                url(Service.RECTIFICATION, "/api/ledgers/ledger-" + otherInterview + "/regulations"),
+                                "{\"title\": \"制度\", \"action\": \"ESTABLISHED\", \"issuedOn\": \"2019-01-10\", \"taskIds\": []}")
+                        .status())
                 .isEqualTo(403);
-        assertThat(unit.get(url(Service.INTERVIEW, "/api/interviews?unitId=nb-coop")).body()).isEmpty();
-        assertThat(unit.get(url(Service.INTERVIEW, "/api/interviews?size=200")).body().findValuesAsText("unitId"))
+        assertThat(unit.get(url(Service.INTERVIEW, "/api/interviews?unitId=nb-coop"))
+                        .body())
+                .isEmpty();
+        assertThat(unit.get(url(Service.INTERVIEW, "/api/interviews?size=200"))
+                        .body()
+                        .findValuesAsText("unitId"))
                 .containsOnly("nb-transport");
         assertThat(unit.get(url(Service.RECTIFICATION, "/api/ledgers")).body().findValuesAsText("ledgerId"))
                 .containsExactly(ledger);
-        await().atMost(SystemProbe.WITHIN).until(() -> Http.as("office")
-                .get(url(Service.AUDIT, "/api/supervision/ledgers")).body().size() >= 2);
-        assertThat(unit.get(url(Service.AUDIT, "/api/supervision/ledgers")).body().findValuesAsText("unitId"))
+        await().atMost(SystemProbe.WITHIN)
+                .until(() -> Http.as("office")
+                                .get(url(Service.AUDIT, "/api/supervision/ledgers"))
+                                .body()
+                                .size()
+                        >= 2);
+        assertThat(unit.get(url(Service.AUDIT, "/api/supervision/ledgers"))
+                        .body()
+                        .findValuesAsText("unitId"))
                 .containsOnly("nb-transport");
-        assertThat(unit.get(url(Service.AUDIT, "/api/supervision/ledgers/ledger-" + otherInterview)).status()).isEqualTo(403);
+        assertThat(unit.get(url(Service.AUDIT, "/api/supervision/ledgers/ledger-" + otherInterview))
+                        .status())
+                .isEqualTo(403);
 
         Http fenghua = Http.as("office-fenghua");
-        assertThat(fenghua.get(url(Service.INTERVIEW, "/api/interviews/" + interview)).body().get("code").asText())
+        assertThat(fenghua.get(url(Service.INTERVIEW, "/api/interviews/" + interview))
+                        .body()
+                        .get("code")
+                        .asText())
                 .isEqualTo("OUT_OF_SCOPE");
-        assertThat(fenghua.get(url(Service.INTERVIEW, "/api/interviews?jurisdictionId=ningbo")).body()).isEmpty();
-        assertThat(fenghua.get(url(Service.RECTIFICATION, "/api/ledgers")).body()).isEmpty();
-        assertThat(fenghua.post(url(Service.RECTIFICATION, "/api/ledgers/" + ledger + "/tasks/" + task + "/verification"), "{}")
-                .body().get("code").asText()).isEqualTo("OUT_OF_SCOPE");
-        assertThat(fenghua.post(url(Service.INTERVIEW, "/api/interviews/" + interview + "/cancel"), "{\"reason\": \"x\"}")
-                .body().get("code").asText()).isEqualTo("OUT_OF_SCOPE");
-        assertThat(fenghua.get(url(Service.AUDIT, "/api/supervision/overview?jurisdictionId=ningbo")).status()).isEqualTo(403);
+        assertThat(fenghua.get(url(Service.INTERVIEW, "/api/interviews?jurisdictionId=ningbo"))
+                        .body())
+                .isEmpty();
+        assertThat(fenghua.get(url(Service.RECTIFICATION, "/api/ledgers")).body())
+                .isEmpty();
+        assertThat(fenghua.post(
+                                url(
+                                        Service.RECTIFICATION,
+                                        "/api/ledgers/" + ledger + "/tasks/" + task + "/verification"),
+                                "{}")
+                        .body()
+                        .get("code")
+                        .asText())
+                .isEqualTo("OUT_OF_SCOPE");
+        assertThat(fenghua.post(
+                                url(Service.INTERVIEW, "/api/interviews/" + interview + "/cancel"),
+                                "{\"reason\": \"x\"}")
+                        .body()
+                        .get("code")
+                        .asText())
+                .isEqualTo("OUT_OF_SCOPE");
+        assertThat(fenghua.get(url(Service.AUDIT, "/api/supervision/overview?jurisdictionId=ningbo"))
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -264,65 +361,100 @@ class AccessSystemTest {
     void missingExpiredTamperedAndForeignTokensAreRefused() throws Exception {
         String path = url(Service.INTERVIEW, "/api/interviews");
         assertThat(Http.anonymous().get(path).body().get("code").asText()).isEqualTo("AUTHENTICATION_REQUIRED");
-        for (String token : List.of(TestTokens.expired("office"), TestTokens.tampered("unit-staff"),
-                TestTokens.wrongKey("admin"), TestTokens.wrongIssuer("office"), "not.a.jwt")) {
+        for (String token : List.of(
+                TestTokens.expired("office"),
+                TestTokens.tampered("unit-staff"),
+                TestTokens.wrongKey("admin"),
+                TestTokens.wrongIssuer("office"),
+                "not.a.jwt")) {
             Http.Response answer = Http.withToken(token).get(path);
             assertThat(answer.status()).as(token).isEqualTo(401);
             assertThat(answer.body().get("code").asText()).isEqualTo("TOKEN_INVALID");
         }
         assertThat(Http.withToken(TestTokens.tampered("unit-staff"))
-                .post(url(Service.INTERVIEW, "/api/templates"), "{}").status()).isEqualTo(401);
+                        .post(url(Service.INTERVIEW, "/api/templates"), "{}")
+                        .status())
+                .isEqualTo(401);
         // the token as a query parameter counts only for the live stream
         String token = TestTokens.token("office");
-        assertThat(Http.anonymous().get(path + "?access_token=" + token).status()).isEqualTo(401);
-        HttpResponse<InputStream> stream = CLIENT.send(HttpRequest.newBuilder(URI.create(
-                url(Service.AUDIT, "/api/supervision/stream?access_token=" + token))).build(),
+        assertThat(Http.anonymous().get(path + "?access_token=" + token).status())
+                .isEqualTo(401);
+        HttpResponse<InputStream> stream = CLIENT.send(
+                HttpRequest.newBuilder(URI.create(url(Service.AUDIT, "/api/supervision/stream?access_token=" + token)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         stream.body().close();
         assertThat(stream.statusCode()).isEqualTo(200);
-        HttpResponse<String> noToken = CLIENT.send(HttpRequest.newBuilder(URI.create(
-                url(Service.AUDIT, "/api/supervision/stream"))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> noToken = CLIENT.send(
+                HttpRequest.newBuilder(URI.create(url(Service.AUDIT, "/api/supervision/stream")))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(noToken.statusCode()).isEqualTo(401);
-        await().atMost(SystemProbe.WITHIN).untilAsserted(() -> assertThat(Http.as("auditor")
-                .get(url(Service.AUDIT, "/api/audit/security-events?size=500")).body().findValues("payload").stream()
-                .filter(p -> p.path("code").asText().equals("TOKEN_INVALID")
-                        && p.path("path").asText().equals("/api/templates")).count()).isPositive());
+        await().atMost(SystemProbe.WITHIN)
+                .untilAsserted(() -> assertThat(Http.as("auditor")
+                                .get(url(Service.AUDIT, "/api/audit/security-events?size=500"))
+                                .body()
+                                .findValues("payload")
+                                .stream()
+                                .filter(p -> p.path("code").asText().equals("TOKEN_INVALID")
+                                        && p.path("path").asText().equals("/api/templates"))
+                                .count())
+                        .isPositive());
     }
 
     @Test
     @Order(6)
     void aUnitFishingForConfidentialSourcesGetsNoneOfThem() throws Exception {
-        assertThat(Http.as("office").get(url(Service.INTERVIEW, "/api/interviews/" + interview)).body().toString())
+        assertThat(Http.as("office")
+                        .get(url(Service.INTERVIEW, "/api/interviews/" + interview))
+                        .body()
+                        .toString())
                 .contains(SECRET);
-        await().atMost(SystemProbe.WITHIN).until(() -> Http.as("office")
-                .get(url(Service.AUDIT, "/api/supervision/ledgers/" + ledger)).status() == 200);
+        await().atMost(SystemProbe.WITHIN)
+                .until(() -> Http.as("office")
+                                .get(url(Service.AUDIT, "/api/supervision/ledgers/" + ledger))
+                                .status()
+                        == 200);
         for (String user : List.of("unit-leader", "unit-staff", "stationed")) {
             Http as = Http.as(user);
             List<String> answers = new ArrayList<>();
-            for (String query : List.of("/api/interviews/" + interview, "/api/interviews", "/api/interviews?unitId=nb-transport",
-                    "/api/interviews?status=CONDUCTED&year=2018", "/api/interviews?jurisdictionId=ningbo&size=200",
+            for (String query : List.of(
+                    "/api/interviews/" + interview,
+                    "/api/interviews",
+                    "/api/interviews?unitId=nb-transport",
+                    "/api/interviews?status=CONDUCTED&year=2018",
+                    "/api/interviews?jurisdictionId=ningbo&size=200",
                     "/api/interviews/" + interview + "/history")) {
                 answers.add(as.get(url(Service.INTERVIEW, query)).body().toString());
             }
             for (String query : List.of("/api/ledgers/" + ledger, "/api/ledgers?interviewId=" + interview)) {
                 answers.add(as.get(url(Service.RECTIFICATION, query)).body().toString());
             }
-            for (String query : List.of("/api/supervision/ledgers/" + ledger, "/api/supervision/interviews",
-                    "/api/supervision/ledgers?year=2018", "/api/audit/events?aggregateId=" + interview,
-                    "/api/audit/aggregates/" + interview, "/api/audit/export")) {
+            for (String query : List.of(
+                    "/api/supervision/ledgers/" + ledger,
+                    "/api/supervision/interviews",
+                    "/api/supervision/ledgers?year=2018",
+                    "/api/audit/events?aggregateId=" + interview,
+                    "/api/audit/aggregates/" + interview,
+                    "/api/audit/export")) {
                 Http.Response answer = as.get(url(Service.AUDIT, query));
                 answers.add(answer.body() == null ? "" : answer.body().toString());
             }
-            for (String export : List.of("ledgers.csv?year=2018", "ledgers.xlsx?year=2018", "overdue.csv", "evaluation.csv?year=2018")) {
-                HttpResponse<byte[]> file = CLIENT.send(HttpRequest.newBuilder(URI.create(
-                        url(Service.AUDIT, "/api/supervision/export/" + export)))
-                        .header("Authorization", TestTokens.bearer(TestTokens.token(user))).build(),
+            for (String export : List.of(
+                    "ledgers.csv?year=2018", "ledgers.xlsx?year=2018", "overdue.csv", "evaluation.csv?year=2018")) {
+                HttpResponse<byte[]> file = CLIENT.send(
+                        HttpRequest.newBuilder(URI.create(url(Service.AUDIT, "/api/supervision/export/" + export)))
+                                .header("Authorization", TestTokens.bearer(TestTokens.token(user)))
+                                .build(),
                         HttpResponse.BodyHandlers.ofByteArray());
                 assertThat(file.statusCode()).as(export).isEqualTo(200);
                 answers.add(new String(file.body(), StandardCharsets.UTF_8));
             }
             assertThat(String.join("\n", answers)).as(user).doesNotContain(SECRET, "信访-2018-0917");
-            assertThat(as.get(url(Service.INTERVIEW, "/api/interviews/" + interview)).body().at("/problems/0/description").asText())
+            assertThat(as.get(url(Service.INTERVIEW, "/api/interviews/" + interview))
+                            .body()
+                            .at("/problems/0/description")
+                            .asText())
                     .isEqualTo("公车私用");
         }
     }
@@ -330,46 +462,71 @@ class AccessSystemTest {
     @Test
     @Order(7)
     void theActorTravelsInTheCloudEventsHeadersAndIsOnTheAuditEntry() {
-        ConsumerRecord<String, byte[]> scheduled = LOCAL.kafka().recordsOf("interview.events", interview, 1).get(0);
+        ConsumerRecord<String, byte[]> scheduled =
+                LOCAL.kafka().recordsOf("interview.events", interview, 1).get(0);
         Map<String, String> headers = new LinkedHashMap<>();
         for (Header header : scheduled.headers()) {
             headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
         }
-        assertThat(headers).containsEntry("ce_actor", "office").containsEntry("ce_actorrole", "SUPERVISION_OFFICE")
+        assertThat(headers)
+                .containsEntry("ce_actor", "office")
+                .containsEntry("ce_actorrole", "SUPERVISION_OFFICE")
                 .containsEntry("ce_actorjurisdiction", "ningbo");
-        JsonNode entries = Http.as("auditor").get(url(Service.AUDIT, "/api/audit/events?aggregateId=" + interview)).body();
+        JsonNode entries = Http.as("auditor")
+                .get(url(Service.AUDIT, "/api/audit/events?aggregateId=" + interview))
+                .body();
         assertThat(entries.findValuesAsText("actor")).isNotEmpty().containsOnly("office");
-        JsonNode history = Http.as("auditor").get(url(Service.AUDIT, "/api/audit/history?actor=office&aggregateId=" + interview)).body();
+        JsonNode history = Http.as("auditor")
+                .get(url(Service.AUDIT, "/api/audit/history?actor=office&aggregateId=" + interview))
+                .body();
         assertThat(history.toString()).contains("InterviewScheduled");
         // a unit's ledger action carries the unit
-        assertThat(Http.as("unit-leader").post(url(Service.RECTIFICATION, "/api/ledgers/" + ledger + "/regulations"),
-                "{\"title\": \"公务用车管理办法\", \"action\": \"ESTABLISHED\", \"issuedOn\": \"2019-01-10\", \"taskIds\": []}")
-                .status()).isEqualTo(201);
+        assertThat(Http.as("unit-leader")
+                        .post(
+                                url(Service.RECTIFICATION, "/api/ledgers/" + ledger + "/regulations"),
+                                "{\"title\": \"公务用车管理办法\", \"action\": \"ESTABLISHED\", \"issuedOn\": \"2019-01-10\", \"taskIds\": []}")
+                        .status())
+                .isEqualTo(201);
         await().atMost(SystemProbe.WITHIN).untilAsserted(() -> {
-            JsonNode recorded = Http.as("auditor").get(url(Service.AUDIT, "/api/audit/events?type=RegulationRecorded")).body();
+            JsonNode recorded = Http.as("auditor")
+                    .get(url(Service.AUDIT, "/api/audit/events?type=RegulationRecorded"))
+                    .body();
             assertThat(recorded.findValuesAsText("actor")).contains("unit-leader");
         });
-        ConsumerRecord<String, byte[]> regulation = LOCAL.kafka().recordsOf("rectification.events", ledger, 2).get(1);
+        ConsumerRecord<String, byte[]> regulation =
+                LOCAL.kafka().recordsOf("rectification.events", ledger, 2).get(1);
         Map<String, String> ledgerHeaders = new LinkedHashMap<>();
         regulation.headers().forEach(h -> ledgerHeaders.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
-        assertThat(ledgerHeaders).containsEntry("ce_actor", "unit-leader").containsEntry("ce_actorunit", "nb-transport");
+        assertThat(ledgerHeaders)
+                .containsEntry("ce_actor", "unit-leader")
+                .containsEntry("ce_actorunit", "nb-transport");
         // nobody requested the ledger's opening (it follows InterviewConducted): the service is its actor
-        ConsumerRecord<String, byte[]> opened = LOCAL.kafka().recordsOf("rectification.events", ledger, 2).get(0);
+        ConsumerRecord<String, byte[]> opened =
+                LOCAL.kafka().recordsOf("rectification.events", ledger, 2).get(0);
         assertThat(new String(opened.headers().lastHeader("ce_actor").value(), StandardCharsets.UTF_8))
                 .isEqualTo("system:rectification-service");
     }
 
     // ---- helpers
 
-    record Answer(int status, String body) {
-    }
+    record Answer(int status, String body) {}
 
     private Answer call(Row row, String token) throws Exception {
-        String path = row.path().replace("{interviewId}", interview).replace("{ledgerId}", ledger)
-                .replace("{taskId}", task).replace("{itemId}", "item-none").replace("{subTaskId}", task + "-nb-road-transport")
-                .replace("{evidenceId}", "ev-none").replace("{caseId}", "case-none").replace("{templateId}", "tpl-none")
-                .replace("{personId}", "nb-secretary").replace("{treeSize}", "1").replace("{eventId}", "ev-none")
-                .replace("{aggregateId}", interview).replace("{table}", "ledgers").replace("{format}", "csv");
+        String path = row.path()
+                .replace("{interviewId}", interview)
+                .replace("{ledgerId}", ledger)
+                .replace("{taskId}", task)
+                .replace("{itemId}", "item-none")
+                .replace("{subTaskId}", task + "-nb-road-transport")
+                .replace("{evidenceId}", "ev-none")
+                .replace("{caseId}", "case-none")
+                .replace("{templateId}", "tpl-none")
+                .replace("{personId}", "nb-secretary")
+                .replace("{treeSize}", "1")
+                .replace("{eventId}", "ev-none")
+                .replace("{aggregateId}", interview)
+                .replace("{table}", "ledgers")
+                .replace("{format}", "csv");
         String query = switch (row.path()) {
             case "/api/audit/aggregates/{aggregateId}/diff" -> "?from=2018-01-01T00:00:00Z&to=2030-01-01T00:00:00Z";
             case "/api/audit/proofs/inclusion" -> "?eventId=ev-none";
@@ -391,16 +548,22 @@ class AccessSystemTest {
         boolean write = row.method().equals("POST") || row.method().equals("PUT");
         if (row.path().endsWith("/evidence")) {
             request.header("Content-Type", "multipart/form-data; boundary=b")
-                    .method(row.method(), HttpRequest.BodyPublishers.ofString(
-                            "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nx\r\n--b--\r\n"));
+                    .method(
+                            row.method(),
+                            HttpRequest.BodyPublishers.ofString(
+                                    "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nx\r\n--b--\r\n"));
         } else {
-            request.header("Content-Type", "application/json").method(row.method(),
-                    write ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody());
+            request.header("Content-Type", "application/json")
+                    .method(
+                            row.method(),
+                            write ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody());
         }
         HttpResponse<InputStream> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
-            boolean stream = response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
-            return new Answer(response.statusCode(), stream ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8));
+            boolean stream =
+                    response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
+            return new Answer(
+                    response.statusCode(), stream ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 
@@ -418,17 +581,23 @@ class AccessSystemTest {
 
     /** Entries of the trail that are not refusals: what a denied request must not add to. */
     private static long businessEvents() {
-        return trail().stream().filter(e -> !e.path("topic").asText().equals("sanjiaodi.security")).count();
+        return trail().stream()
+                .filter(e -> !e.path("topic").asText().equals("sanjiaodi.security"))
+                .count();
     }
 
     private static long securityEvents() {
-        return trail().stream().filter(e -> e.path("topic").asText().equals("sanjiaodi.security")).count();
+        return trail().stream()
+                .filter(e -> e.path("topic").asText().equals("sanjiaodi.security"))
+                .count();
     }
 
     private static List<JsonNode> trail() {
         List<JsonNode> all = new ArrayList<>();
         for (int page = 0; ; page++) {
-            JsonNode entries = Http.as("auditor").get(url(Service.AUDIT, "/api/audit/events?size=500&page=" + page)).body();
+            JsonNode entries = Http.as("auditor")
+                    .get(url(Service.AUDIT, "/api/audit/events?size=500&page=" + page))
+                    .body();
             Iterator<JsonNode> it = entries.elements();
             it.forEachRemaining(all::add);
             if (entries.size() < 500) {

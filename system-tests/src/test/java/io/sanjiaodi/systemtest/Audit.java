@@ -34,9 +34,11 @@ public final class Audit {
 
     /** The entries' event ids per aggregate, in log order (one read: a query per aggregate would scan each time). */
     public Map<String, List<String>> eventIdsByAggregate() throws Exception {
-        HttpResponse<String> export = http.send(HttpRequest.newBuilder(URI.create(auditUrl + "/api/audit/export"))
-                .timeout(Duration.ofMinutes(5))
-                .header("Authorization", TestTokens.bearer(TestTokens.token("auditor"))).build(),
+        HttpResponse<String> export = http.send(
+                HttpRequest.newBuilder(URI.create(auditUrl + "/api/audit/export"))
+                        .timeout(Duration.ofMinutes(5))
+                        .header("Authorization", TestTokens.bearer(TestTokens.token("auditor")))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (export.statusCode() != 200) {
             throw new IllegalStateException("audit export: " + export.statusCode() + " " + export.body());
@@ -45,7 +47,8 @@ public final class Audit {
         for (String line : export.body().split("\n")) {
             if (!line.isBlank()) {
                 JsonNode entry = JSON.readTree(line);
-                byAggregate.computeIfAbsent(entry.path("aggregateId").asText(), k -> new ArrayList<>())
+                byAggregate
+                        .computeIfAbsent(entry.path("aggregateId").asText(), k -> new ArrayList<>())
                         .add(entry.get("eventId").asText());
             }
         }

@@ -1,6 +1,5 @@
 package io.sanjiaodi.systemtest;
 
-import java.util.Collections;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,8 +65,13 @@ class CommitOrderSystemTest {
         String skewedPort = b.getEnvironment().getProperty("local.server.port");
         GenericEventMessage.clock = new SkewedForThreadsOf(skewedPort);
 
-        List<String> interviews = runFlows(List.of(RunningSystem.urlOf(a), RunningSystem.urlOf(a),
-                RunningSystem.urlOf(a), RunningSystem.urlOf(a), RunningSystem.urlOf(b), RunningSystem.urlOf(b)));
+        List<String> interviews = runFlows(List.of(
+                RunningSystem.urlOf(a),
+                RunningSystem.urlOf(a),
+                RunningSystem.urlOf(a),
+                RunningSystem.urlOf(a),
+                RunningSystem.urlOf(b),
+                RunningSystem.urlOf(b)));
         assertThat(interviews).hasSizeGreaterThan(15);
         GenericEventMessage.clock = Clock.systemUTC();
 
@@ -75,25 +80,42 @@ class CommitOrderSystemTest {
         assertThat(stored).hasSizeGreaterThanOrEqualTo(interviews.size() * 4);
         RawKafka kafka = LOCAL.kafka();
         Audit audit = new Audit(LOCAL.services().url(Service.AUDIT));
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            Map<String, Integer> onKafka = kafka.countsByEventId("interview.events");
-            Map<String, Integer> audited = audit.countsByEventId();
-            List<String> missingOnKafka = stored.keySet().stream().filter(id -> !onKafka.containsKey(id)).toList();
-            List<String> missingInAudit = stored.keySet().stream().filter(id -> !audited.containsKey(id)).toList();
-            assertThat(missingOnKafka).as("stored events never published (of %d)", stored.size()).isEmpty();
-            assertThat(missingInAudit).as("stored events never audited (of %d)", stored.size()).isEmpty();
-            assertThat(stored.keySet()).allSatisfy(id -> {
-                assertThat(onKafka.get(id)).as("records of %s on Kafka", id).isEqualTo(1);
-                assertThat(audited.get(id)).as("audit entries of %s", id).isEqualTo(1);
-            });
-        });
-        System.out.printf("commit order: %d interviews, %d events stored, each published and audited once%n",
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    Map<String, Integer> onKafka = kafka.countsByEventId("interview.events");
+                    Map<String, Integer> audited = audit.countsByEventId();
+                    List<String> missingOnKafka = stored.keySet().stream()
+                            .filter(id -> !onKafka.containsKey(id))
+                            .toList();
+                    List<String> missingInAudit = stored.keySet().stream()
+                            .filter(id -> !audited.containsKey(id))
+                            .toList();
+                    assertThat(missingOnKafka)
+                            .as("stored events never published (of %d)", stored.size())
+                            .isEmpty();
+                    assertThat(missingInAudit)
+                            .as("stored events never audited (of %d)", stored.size())
+                            .isEmpty();
+                    assertThat(stored.keySet()).allSatisfy(id -> {
+                        assertThat(onKafka.get(id))
+                                .as("records of %s on Kafka", id)
+                                .isEqualTo(1);
+                        assertThat(audited.get(id))
+                                .as("audit entries of %s", id)
+                                .isEqualTo(1);
+                    });
+                });
+        System.out.printf(
+                "commit order: %d interviews, %d events stored, each published and audited once%n",
                 interviews.size(), stored.size());
         assertThat(REFUSED).as("commands refused during the run").isEmpty();
         SystemProbe probe = LOCAL.probe();
         for (String interviewId : store.aggregatesWith("InterviewConducted")) {
             await().atMost(SystemProbe.WITHIN).until(() -> probe.ledgerOf(interviewId) != null);
-            assertThat(probe.ledgerCount(interviewId)).as("ledgers of %s", interviewId).isEqualTo(1);
+            assertThat(probe.ledgerCount(interviewId))
+                    .as("ledgers of %s", interviewId)
+                    .isEqualTo(1);
         }
     }
 
@@ -112,16 +134,27 @@ class CommitOrderSystemTest {
                 Http http = new Http();
                 List<String> ids = new ArrayList<>();
                 for (int n = 0; Instant.now().isBefore(end); n++) {
-                    Http.Response created = new InterviewFlow(http, url).scheduleResponse("提交顺序测试单位" + client + "-" + n, "nb-secretary");
+                    Http.Response created = new InterviewFlow(http, url)
+                            .scheduleResponse("提交顺序测试单位" + client + "-" + n, "nb-secretary");
                     if (refused("schedule", created, 201)) {
                         continue;
                     }
                     String id = created.body().get("id").asText();
                     String base = url + "/api/interviews/" + id;
-                    if (!refused("responsibility", http.post(base + "/responsibilities", "{\"kind\": \"CUSTOM\", \"text\": \"专题研究\"}"), 201)
-                            && !refused("risk", http.post(base + "/risks",
-                                    "{\"businessArea\": \"食堂\", \"description\": \"食堂管理\", \"level\": \"LOW\"}"), 201)
-                            && !refused("conduct", new InterviewFlow(http, url).conductResponse(id, "nb-secretary", true), 200)) {
+                    if (!refused(
+                                    "responsibility",
+                                    http.post(base + "/responsibilities", "{\"kind\": \"CUSTOM\", \"text\": \"专题研究\"}"),
+                                    201)
+                            && !refused(
+                                    "risk",
+                                    http.post(
+                                            base + "/risks",
+                                            "{\"businessArea\": \"食堂\", \"description\": \"食堂管理\", \"level\": \"LOW\"}"),
+                                    201)
+                            && !refused(
+                                    "conduct",
+                                    new InterviewFlow(http, url).conductResponse(id, "nb-secretary", true),
+                                    200)) {
                         ids.add(id);
                     }
                 }
@@ -140,7 +173,8 @@ class CommitOrderSystemTest {
         if (response.status() == expected) {
             return false;
         }
-        REFUSED.add(command + ": " + response.status() + " " + response.body().path("code").asText());
+        REFUSED.add(command + ": " + response.status() + " "
+                + response.body().path("code").asText());
         return true;
     }
 
@@ -150,7 +184,8 @@ class CommitOrderSystemTest {
      */
     static final class SlowCommit implements MessageHandlerInterceptor<CommandMessage<?>> {
         @Override
-        public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
+                throws Exception {
             Object result = chain.proceed();
             if (ThreadLocalRandom.current().nextInt(3) == 0) {
                 Thread.sleep(HELD_BEFORE_STORE.toMillis());
@@ -185,7 +220,8 @@ class CommitOrderSystemTest {
         @Override
         public Instant instant() {
             Thread thread = Thread.currentThread();
-            boolean slow = skewed.computeIfAbsent(thread.getId(), t -> thread.getName().contains(marker));
+            boolean slow =
+                    skewed.computeIfAbsent(thread.getId(), t -> thread.getName().contains(marker));
             return slow ? Instant.now().minus(SKEW) : Instant.now();
         }
 

@@ -58,8 +58,13 @@ class ConcurrencySystemTest {
             assertThat(r.status()).isEqualTo(409);
             assertThat(r.body().get("code").asText()).isIn("ALREADY_CONDUCTED", "CONCURRENT_MODIFICATION");
         });
-        await().atMost(SystemProbe.WITHIN).untilAsserted(() -> assertThat(probe.auditTypes(id)).containsExactly(
-                "InterviewScheduled", "ResponsibilityItemAdded", "RiskItemAdded", "InterviewConducted"));
+        await().atMost(SystemProbe.WITHIN)
+                .untilAsserted(() -> assertThat(probe.auditTypes(id))
+                        .containsExactly(
+                                "InterviewScheduled",
+                                "ResponsibilityItemAdded",
+                                "RiskItemAdded",
+                                "InterviewConducted"));
         await().atMost(SystemProbe.WITHIN).until(() -> probe.ledgerOf(id) != null);
         assertThat(probe.ledgerCount(id)).isEqualTo(1);
     }

@@ -1,7 +1,5 @@
 package io.sanjiaodi.systemtest;
 
-import org.openqa.selenium.NoSuchWindowException;
-import org.openqa.selenium.StaleElementReferenceException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -29,7 +27,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchWindowException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -52,27 +52,51 @@ class DashboardBrowserTest {
 
     @RegisterExtension
     static final LocalSystem LOCAL = new LocalSystem("ui_").withAuthServer();
-    private static final String[] FIGURES = {"interviewsHeld", "ledgers", "tasks", "tasksOpen", "tasksOverdue",
-            "tasksClosed", "regulations", "accountabilityCases", "reportsLate"};
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static final String[] FIGURES = {
+        "interviewsHeld",
+        "ledgers",
+        "tasks",
+        "tasksOpen",
+        "tasksOverdue",
+        "tasksClosed",
+        "regulations",
+        "accountabilityCases",
+        "reportsLate"
+    };
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static WebDriver browser;
     private static SystemProbe probe;
 
     @BeforeAll
     static void openBrowser() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Debian chromium and chromium-driver are not installed (.ci/run installs them)");
         probe = LOCAL.probe();
         var interviews = new DemoData(LOCAL.services().url(Service.INTERVIEW), Http.SIGNER).loadIfEmpty();
         new DemoFollowThrough(LOCAL.services().url(Service.RECTIFICATION), Http.SIGNER).run(interviews);
         Files.createDirectories(SHOTS);
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1440,1000",
-                "--user-data-dir=" + Files.createTempDirectory("chromium"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build(), options);
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--window-size=1440,1000",
+                        "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(CHROMEDRIVER.toFile())
+                        .build(),
+                options);
     }
 
     @AfterAll
@@ -102,8 +126,11 @@ class DashboardBrowserTest {
             assertThat(browser.findElement(By.id("user")).getText()).contains("张某");
             String token = token();
             for (String name : FIGURES) {
-                await().atMost(SystemProbe.WITHIN).until(() -> figure(name).equals(api(token, "/api/supervision/overview")
-                        .get(name).asText()));
+                await().atMost(SystemProbe.WITHIN)
+                        .until(() -> figure(name)
+                                .equals(api(token, "/api/supervision/overview")
+                                        .get(name)
+                                        .asText()));
             }
             shot("overview-unit-leader");
         });
@@ -116,7 +143,8 @@ class DashboardBrowserTest {
     @Test
     @Order(3)
     void theOfficeAndAUnitLeaderSeeDifferentDataEachAsTheApiGivesIt() throws IOException {
-        assumeTrue(status(null, "/api/supervision/overview") == 401,
+        assumeTrue(
+                status(null, "/api/supervision/overview") == 401,
                 "the services do not check tokens yet: scoping comes with the resource servers (sec-api)");
         keepingEvidence("failure-scoping", () -> {
             signInAs("office");
@@ -125,17 +153,23 @@ class DashboardBrowserTest {
             String leaderToken = token();
             JsonNode leader = api(leaderToken, "/api/supervision/overview");
 
-            assertThat(leader.get("interviewsHeld").asInt()).isLessThan(office.get("interviewsHeld").asInt());
-            assertThat(leader.get("tasks").asInt()).isLessThan(office.get("tasks").asInt());
+            assertThat(leader.get("interviewsHeld").asInt())
+                    .isLessThan(office.get("interviewsHeld").asInt());
+            assertThat(leader.get("tasks").asInt())
+                    .isLessThan(office.get("tasks").asInt());
             for (String name : FIGURES) {
-                await().atMost(SystemProbe.WITHIN).until(() -> figure(name).equals(leader.get(name).asText()));
+                await().atMost(SystemProbe.WITHIN)
+                        .until(() -> figure(name).equals(leader.get(name).asText()));
             }
             // a unit leader's ledgers are its own unit's (市交通局, nb-transport) and nobody else's
             browser.findElement(By.cssSelector("nav a[href='#/ledgers']")).click();
             JsonNode ledgers = api(leaderToken, "/api/supervision/ledgers");
-            await().atMost(SystemProbe.WITHIN).until(() -> "ledgers".equals(
-                    browser.findElement(By.id("view")).getDomAttribute("data-route"))
-                    && browser.findElements(By.cssSelector("tr.clickable")).size() == ledgers.size());
+            await().atMost(SystemProbe.WITHIN)
+                    .until(() ->
+                            "ledgers".equals(browser.findElement(By.id("view")).getDomAttribute("data-route"))
+                                    && browser.findElements(By.cssSelector("tr.clickable"))
+                                                    .size()
+                                            == ledgers.size());
             ledgers.forEach(l -> assertThat(l.get("unitId").asText()).isEqualTo("nb-transport"));
             shot("ledgers-unit-leader");
         });
@@ -145,63 +179,82 @@ class DashboardBrowserTest {
         signInAs("office");
         assertThat(browser.findElement(By.id("user")).getText()).isEqualTo("周静 · 监督室");
         String token = token();
-        await().atMost(SystemProbe.WITHIN).until(() ->
-                api(token, "/api/supervision/overview").get("interviewsHeld").asInt() == 5);
+        await().atMost(SystemProbe.WITHIN)
+                .until(() -> api(token, "/api/supervision/overview")
+                                .get("interviewsHeld")
+                                .asInt()
+                        == 5);
         await().atMost(SystemProbe.WITHIN).until(() -> figure("interviewsHeld").equals("5"));
-        await().atMost(SystemProbe.WITHIN).until(() -> api(token, "/api/supervision/overview")
-                .get("accountabilityCases").asInt() == 1);
+        await().atMost(SystemProbe.WITHIN)
+                .until(() -> api(token, "/api/supervision/overview")
+                                .get("accountabilityCases")
+                                .asInt()
+                        == 1);
         browser.navigate().refresh();
         JsonNode api = api(token, "/api/supervision/overview");
-        for (String name : new String[]{"tasks", "tasksOpen", "tasksOverdue", "tasksClosed", "regulations",
-                "accountabilityCases", "reportsLate"}) {
-            await().atMost(SystemProbe.WITHIN).until(() -> figure(name).equals(api.get(name).asText()));
+        for (String name : new String[] {
+            "tasks", "tasksOpen", "tasksOverdue", "tasksClosed", "regulations", "accountabilityCases", "reportsLate"
+        }) {
+            await().atMost(SystemProbe.WITHIN)
+                    .until(() -> figure(name).equals(api.get(name).asText()));
         }
         assertThat(api.get("tasksClosed").asInt()).isPositive();
         assertThat(api.get("tasksOverdue").asInt()).isPositive();
         assertThat(api.get("regulations").asInt()).isEqualTo(34 + 19);
-        assertThat(browser.findElement(By.cssSelector("nav a[href='#/overview']")).getText()).isEqualTo("总览");
+        assertThat(browser.findElement(By.cssSelector("nav a[href='#/overview']"))
+                        .getText())
+                .isEqualTo("总览");
         assertThat(browser.findElements(By.cssSelector(".chart canvas"))).isNotEmpty();
         shot("overview-zh");
 
         browser.findElement(By.cssSelector("nav a[href='#/ledgers']")).click();
-        await().atMost(SystemProbe.WITHIN).until(() -> !browser.findElements(By.cssSelector("tr.clickable")).isEmpty());
+        await().atMost(SystemProbe.WITHIN)
+                .until(() ->
+                        !browser.findElements(By.cssSelector("tr.clickable")).isEmpty());
         browser.findElements(By.cssSelector("tr.clickable")).get(0).click();
-        await().atMost(SystemProbe.WITHIN).until(() -> "ledger".equals(
-                browser.findElement(By.id("view")).getDomAttribute("data-route")));
+        await().atMost(SystemProbe.WITHIN)
+                .until(() -> "ledger".equals(browser.findElement(By.id("view")).getDomAttribute("data-route")));
         assertThat(browser.findElement(By.id("view")).getText()).contains("主体责任履责清单", "所在单位问题清单");
         shot("ledger-zh");
 
         browser.findElement(By.cssSelector("nav a[href='#/units']")).click();
-        await().atMost(SystemProbe.WITHIN).until(() -> "units".equals(
-                browser.findElement(By.id("view")).getDomAttribute("data-route"))
-                && !browser.findElements(By.cssSelector("tr.clickable")).isEmpty());
+        await().atMost(SystemProbe.WITHIN)
+                .until(() -> "units".equals(browser.findElement(By.id("view")).getDomAttribute("data-route"))
+                        && !browser.findElements(By.cssSelector("tr.clickable")).isEmpty());
         assertThat(browser.findElement(By.id("view")).getText()).contains("年度考评 · 2019", "余姚市人民医院");
         shot("units-zh");
         browser.findElements(By.cssSelector("tr.clickable")).get(0).click();
-        await().atMost(SystemProbe.WITHIN).until(() -> "ledger".equals(
-                browser.findElement(By.id("view")).getDomAttribute("data-route")));
+        await().atMost(SystemProbe.WITHIN)
+                .until(() -> "ledger".equals(browser.findElement(By.id("view")).getDomAttribute("data-route")));
 
         browser.findElement(By.id("lang")).click();
-        await().atMost(SystemProbe.WITHIN).until(() ->
-                browser.findElement(By.cssSelector("nav a[href='#/overview']")).getText().equals("Overview"));
+        await().atMost(SystemProbe.WITHIN)
+                .until(() -> browser.findElement(By.cssSelector("nav a[href='#/overview']"))
+                        .getText()
+                        .equals("Overview"));
         assertThat(browser.findElement(By.id("user")).getText()).isEqualTo("周静 · Supervision office");
         assertThat(browser.findElement(By.id("sign-out")).getText()).isEqualTo("Sign out");
         browser.findElement(By.cssSelector("nav a[href='#/overview']")).click();
         await().atMost(SystemProbe.WITHIN).until(() -> figure("interviewsHeld").equals("5"));
-        await().atMost(SystemProbe.WITHIN).until(() ->
-                browser.findElement(By.id("live")).getText().equals("live"));
+        await().atMost(SystemProbe.WITHIN)
+                .until(() -> browser.findElement(By.id("live")).getText().equals("live"));
 
         probe.flow().scheduleWithListsAndConduct("实时更新测试单位");
         await().atMost(SystemProbe.WITHIN).until(() -> figure("interviewsHeld").equals("6"));
         shot("overview-en-live");
 
         browser.findElement(By.cssSelector("nav a[href='#/audit']")).click();
-        await().atMost(SystemProbe.WITHIN).until(() -> !browser.findElements(By.cssSelector("button.verify")).isEmpty());
+        await().atMost(SystemProbe.WITHIN)
+                .until(() ->
+                        !browser.findElements(By.cssSelector("button.verify")).isEmpty());
         var buttons = browser.findElements(By.cssSelector("button.verify"));
         buttons.get(buttons.size() - 1).click();
-        await().atMost(SystemProbe.WITHIN).until(() -> !browser.findElements(By.cssSelector("[data-verified]")).isEmpty());
+        await().atMost(SystemProbe.WITHIN)
+                .until(() ->
+                        !browser.findElements(By.cssSelector("[data-verified]")).isEmpty());
         shot("audit-verify");
-        assertThat(browser.findElement(By.cssSelector("[data-verified]")).getDomAttribute("data-verified")).isEqualTo("true");
+        assertThat(browser.findElement(By.cssSelector("[data-verified]")).getDomAttribute("data-verified"))
+                .isEqualTo("true");
         browser.findElement(By.id("lang")).click(); // back to Chinese for the tests after this one
     }
 
@@ -218,7 +271,8 @@ class DashboardBrowserTest {
         }
         if (onLoginForm()) {
             browser.findElement(By.id("username")).sendKeys(user);
-            browser.findElement(By.id("password")).sendKeys(LOCAL.services().signIn().demoPassword());
+            browser.findElement(By.id("password"))
+                    .sendKeys(LOCAL.services().signIn().demoPassword());
             shot("login-" + user);
             browser.findElement(By.id("sign-in")).click();
         }
@@ -241,8 +295,10 @@ class DashboardBrowserTest {
 
     /** The access token the dashboard keeps for the signed-in user (sessionStorage of its origin). */
     private static String token() {
-        return (String) ((JavascriptExecutor) browser).executeScript(
-                "const s = JSON.parse(sessionStorage.getItem('sanjiaodi.token') || 'null'); return s && s.accessToken;");
+        return (String)
+                ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "const s = JSON.parse(sessionStorage.getItem('sanjiaodi.token') || 'null'); return s && s.accessToken;");
     }
 
     /** What audit-service answers this token (not the tests' Http, which picks a user itself). */
@@ -261,7 +317,9 @@ class DashboardBrowserTest {
     }
 
     private static HttpResponse<String> send(String token, String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(LOCAL.services().url(Service.AUDIT) + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(LOCAL.services().url(Service.AUDIT) + path))
+                .GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

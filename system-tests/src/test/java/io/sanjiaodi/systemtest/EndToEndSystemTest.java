@@ -25,6 +25,7 @@ class EndToEndSystemTest {
 
     @RegisterExtension
     static final LocalSystem LOCAL = new LocalSystem("e2e_");
+
     private static RunningSystem system;
     private static SystemProbe probe;
     private static RawKafka raw;
@@ -50,9 +51,16 @@ class EndToEndSystemTest {
     void everyServiceReportsKafkaAndMongoInItsHealthAndPublishesAnOpenApiDocument() {
         for (Service service : Service.values()) {
             JsonNode health = probe.get(service, "/actuator/health");
-            assertThat(health.at("/components/kafka/status").asText()).as(service.name).isEqualTo("UP");
-            assertThat(health.at("/components/mongo/status").asText()).as(service.name).isEqualTo("UP");
-            assertThat(probe.get(service, "/actuator/health/readiness").get("status").asText()).isEqualTo("UP");
+            assertThat(health.at("/components/kafka/status").asText())
+                    .as(service.name)
+                    .isEqualTo("UP");
+            assertThat(health.at("/components/mongo/status").asText())
+                    .as(service.name)
+                    .isEqualTo("UP");
+            assertThat(probe.get(service, "/actuator/health/readiness")
+                            .get("status")
+                            .asText())
+                    .isEqualTo("UP");
             JsonNode openApi = probe.get(service, "/v3/api-docs");
             assertThat(openApi.get("openapi").asText()).startsWith("3.");
             assertThat(openApi.at("/info/title").asText()).startsWith(service.name);
@@ -66,7 +74,8 @@ class EndToEndSystemTest {
         List<ConsumerRecord<String, byte[]>> records = raw.recordsOf("interview.events", interviewId, 5);
         ConsumerRecord<String, byte[]> conducted = records.get(4);
         Map<String, String> headers = headers(conducted);
-        assertThat(headers).containsEntry("ce_specversion", "1.0")
+        assertThat(headers)
+                .containsEntry("ce_specversion", "1.0")
                 .containsEntry("ce_type", "InterviewConducted")
                 .containsEntry("ce_source", "/sanjiaodi/interview-service")
                 .containsEntry("ce_subject", interviewId)
@@ -75,20 +84,25 @@ class EndToEndSystemTest {
                 .containsEntry("ce_eventrevision", "1")
                 .containsKeys("ce_id", "ce_time", "ce_correlationid");
         assertThat(new String(conducted.value(), StandardCharsets.UTF_8)).contains("\"interviewId\":\"" + interviewId);
-        await().atMost(SystemProbe.WITHIN).untilAsserted(() -> assertThat(
-                probe.get(Service.AUDIT, "/api/audit/events/" + headers.get("ce_id")).get("type").asText())
-                .isEqualTo("InterviewConducted"));
+        await().atMost(SystemProbe.WITHIN)
+                .untilAsserted(() -> assertThat(probe.get(Service.AUDIT, "/api/audit/events/" + headers.get("ce_id"))
+                                .get("type")
+                                .asText())
+                        .isEqualTo("InterviewConducted"));
     }
 
     @Test
     void aRedeliveredInterviewConductedOpensNoSecondLedgerAndNoSecondAuditEntry() {
         String interviewId = probe.conductedInterviewReachesEveryService("奉化区妇联");
-        ConsumerRecord<String, byte[]> conducted = raw.recordsOf("interview.events", interviewId, 5).get(4);
+        ConsumerRecord<String, byte[]> conducted =
+                raw.recordsOf("interview.events", interviewId, 5).get(4);
         long redeliveredAt = raw.resend("interview.events", conducted);
 
-        await().atMost(SystemProbe.WITHIN).until(() ->
-                raw.committedPast("rectification-service", "interview.events", conducted.partition(), redeliveredAt)
-                        && raw.committedPast("audit-service", "interview.events", conducted.partition(), redeliveredAt));
+        await().atMost(SystemProbe.WITHIN)
+                .until(() -> raw.committedPast(
+                                "rectification-service", "interview.events", conducted.partition(), redeliveredAt)
+                        && raw.committedPast(
+                                "audit-service", "interview.events", conducted.partition(), redeliveredAt));
         assertThat(probe.ledgerCount(interviewId)).isEqualTo(1);
         assertThat(probe.auditTypes(interviewId)).hasSize(5);
         String ledgerId = probe.ledgerOf(interviewId).get("ledgerId").asText();
@@ -118,8 +132,11 @@ class EndToEndSystemTest {
         });
         for (String interviewId : interviews) {
             List<Long> sequences = probe.auditEntries(interviewId).stream()
-                    .map(e -> e.get("aggregateSequence").asLong()).toList();
-            assertThat(sequences).as("every event of %s exactly once", interviewId).containsExactly(0L, 1L, 2L, 3L, 4L);
+                    .map(e -> e.get("aggregateSequence").asLong())
+                    .toList();
+            assertThat(sequences)
+                    .as("every event of %s exactly once", interviewId)
+                    .containsExactly(0L, 1L, 2L, 3L, 4L);
             assertThat(probe.ledgerCount(interviewId)).isEqualTo(1);
         }
     }

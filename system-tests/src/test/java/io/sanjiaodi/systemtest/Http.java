@@ -31,15 +31,16 @@ final class Http {
             "/api/ledgers/[^/]+/(tasks/[^/]+/(plan|extensions|cascade|sub-tasks/[^/]+/completion|progress|evidence)"
                     + "|regulations|written-report)$");
     /** Signs the devstack demo loader's tokens with the tests' key. */
-    static final DemoUsers.Signer SIGNER = u -> TestTokens.token(u.id(), Role.valueOf(u.role()), u.jurisdictionId(),
-            u.unitId(), u.supervisedUnitIds());
+    static final DemoUsers.Signer SIGNER = u ->
+            TestTokens.token(u.id(), Role.valueOf(u.role()), u.jurisdictionId(), u.unitId(), u.supervisedUnitIds());
+
     private static final Map<String, JsonNode> LEDGERS = new ConcurrentHashMap<>();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** A fixed token, "" for none; null: the user who would make the request. */
     private final String token;
 
-    record Response(int status, JsonNode body) {
-    }
+    record Response(int status, JsonNode body) {}
 
     Http() {
         this(null);
@@ -65,8 +66,13 @@ final class Http {
     }
 
     Response post(String url, String json) {
-        return send(authorized(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), "POST", url, null));
+        return send(authorized(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)),
+                "POST",
+                url,
+                null));
     }
 
     /**
@@ -75,13 +81,23 @@ final class Http {
      * names a demo user of the contract.
      */
     Response post(String url, String json, String role) {
-        return send(authorized(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), "POST", url, role));
+        return send(authorized(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)),
+                "POST",
+                url,
+                role));
     }
 
     Response put(String url, String json) {
-        return send(authorized(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)), "PUT", url, null));
+        return send(authorized(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json)),
+                "PUT",
+                url,
+                null));
     }
 
     Response get(String url) {
@@ -94,9 +110,12 @@ final class Http {
 
     /** Any method, with or without a JSON body (the matrix test). */
     Response send(String method, String url, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return send(authorized(request, method, url, null));
     }
 
@@ -116,7 +135,8 @@ final class Http {
     static DemoUsers.User defaultUser(String method, String url, String role) {
         String path = URI.create(url).getPath();
         if (role == null) {
-            if (path.startsWith("/api/dead-letters") || path.startsWith("/api/people") && !method.equals("GET")
+            if (path.startsWith("/api/dead-letters")
+                    || path.startsWith("/api/people") && !method.equals("GET")
                     || path.startsWith("/api/templates") && !method.equals("GET")) {
                 return DemoUsers.user("admin");
             }
@@ -129,13 +149,19 @@ final class Http {
             case "SUPERVISOR" -> DemoUsers.user("office");
             case "UNIT" -> {
                 JsonNode ledger = ledger(url);
-                yield ledger == null ? DemoUsers.user("unit-leader")
-                        : DemoUsers.unitLeader(ledger.path("unitId").asText(), ledger.path("jurisdictionId").asText());
+                yield ledger == null
+                        ? DemoUsers.user("unit-leader")
+                        : DemoUsers.unitLeader(
+                                ledger.path("unitId").asText(),
+                                ledger.path("jurisdictionId").asText());
             }
             case "SUPERVISING_BODY" -> {
                 JsonNode ledger = ledger(url);
-                yield ledger == null ? DemoUsers.user("stationed")
-                        : DemoUsers.supervisingBody(ledger.path("unitId").asText(), ledger.path("jurisdictionId").asText());
+                yield ledger == null
+                        ? DemoUsers.user("stationed")
+                        : DemoUsers.supervisingBody(
+                                ledger.path("unitId").asText(),
+                                ledger.path("jurisdictionId").asText());
             }
             default -> DemoUsers.user(role);
         };

@@ -38,7 +38,8 @@ final class InterviewFlow {
     }
 
     Http.Response conductResponse(String interviewId, String leadId, boolean confirmNoProblems) {
-        return http.post(interviewUrl + "/api/interviews/" + interviewId + "/conduct", """
+        return http.post(
+                interviewUrl + "/api/interviews/" + interviewId + "/conduct", """
                 {"conductedOn": "2018-11-15", "place": "市纪委谈话室", "leadInterviewerId": "%s",
                  "confirmNoProblems": %s,
                  "handedOverById": "nb-office-1-director", "recordSummary": "通报三张清单，提出整改要求",
@@ -51,7 +52,10 @@ final class InterviewFlow {
     String scheduleWithListsAndConduct(String unitName) {
         String id = schedule(unitName);
         add(id, "responsibilities", "{\"kind\": \"CUSTOM\", \"text\": \"每年专题研究党风廉政建设不少于两次\"}");
-        add(id, "problems", "{\"aspect\": \"制度建设\", \"description\": \"选人用人制度执行不严\", \"sourceChannel\": \"INSPECTION_TOUR\"}");
+        add(
+                id,
+                "problems",
+                "{\"aspect\": \"制度建设\", \"description\": \"选人用人制度执行不严\", \"sourceChannel\": \"INSPECTION_TOUR\"}");
         add(id, "risks", "{\"businessArea\": \"工程建设\", \"description\": \"拆分工程项目规避公开招标\", \"level\": \"HIGH\"}");
         Http.Response conducted = conductResponse(id, "nb-secretary");
         assertThat(conducted.status()).as("conduct: %s", conducted.body()).isEqualTo(200);

@@ -1,25 +1,25 @@
 package io.sanjiaodi.systemtest;
 
-import java.io.ByteArrayInputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sanjiaodi.devstack.DemoData;
 import io.sanjiaodi.systemtest.RunningSystem.Service;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.time.Duration;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -32,6 +32,7 @@ class LifecycleSystemTest {
 
     @RegisterExtension
     static final LocalSystem LOCAL = new LocalSystem("life_");
+
     private static final Http HTTP = new Http();
     private static SystemProbe probe;
     private static List<String> interviews;
@@ -57,12 +58,17 @@ class LifecycleSystemTest {
         assertThat(swept.get("reportsMarked").asInt()).isPositive();
 
         for (int i = 1; i <= 34; i++) {
-            ok(HTTP.post(rect("/api/ledgers/" + ledgerId + "/regulations"), """
+            ok(HTTP.post(
+                    rect("/api/ledgers/" + ledgerId + "/regulations"),
+                    """
                     {"title": "市支援合作局制度第%d号", "action": "%s", "issuedOn": "2019-02-01", "taskIds": ["%s"]}
-                    """.formatted(i, i % 3 == 0 ? "REVISED" : "ESTABLISHED", tasks.get(i % tasks.size())), "UNIT"));
+                    """.formatted(i, i % 3 == 0 ? "REVISED" : "ESTABLISHED", tasks.get(i % tasks.size())),
+                    "UNIT"));
         }
-        Http.Response ownClosing = HTTP.post(rect("/api/ledgers/" + ledgerId + "/tasks/" + tasks.get(0) + "/verification"),
-                "{\"comment\": \"自行销号\"}", "UNIT");
+        Http.Response ownClosing = HTTP.post(
+                rect("/api/ledgers/" + ledgerId + "/tasks/" + tasks.get(0) + "/verification"),
+                "{\"comment\": \"自行销号\"}",
+                "UNIT");
         assertThat(ownClosing.status()).isEqualTo(403);
         assertThat(ownClosing.body().get("code").asText()).isEqualTo("UNIT_CANNOT_CLOSE_OWN_TASK");
         closeEverything(ledgerId, tasks);
@@ -98,9 +104,10 @@ class LifecycleSystemTest {
             ok(HTTP.post(base + "/sub-tasks/" + parent + "-" + unit + "/completion", "{\"note\": \"已整改\"}", "UNIT"));
         }
         closeEverything(ledgerId, tasks);
-        await().atMost(SystemProbe.WITHIN).untilAsserted(() -> assertThat(probe.auditTypes(ledgerId))
-                .containsOnlyOnce("TaskCascaded", "RectificationClosed")
-                .contains("SubTaskCompleted", "WrittenReportFiled", "TrackingEvaluationFiled"));
+        await().atMost(SystemProbe.WITHIN)
+                .untilAsserted(() -> assertThat(probe.auditTypes(ledgerId))
+                        .containsOnlyOnce("TaskCascaded", "RectificationClosed")
+                        .contains("SubTaskCompleted", "WrittenReportFiled", "TrackingEvaluationFiled"));
     }
 
     /** The supervision models rebuilt from the topics equal the ones built live, event by event. */
@@ -108,8 +115,10 @@ class LifecycleSystemTest {
     @Order(3)
     void rebuildingTheSupervisionModelsFromHistoryGivesTheLiveResult() {
         String closedLedger = ledgerIdOf(interviews.get(0));
-        await().atMost(SystemProbe.WITHIN).until(() -> probe.get(Service.AUDIT, "/api/supervision/ledgers/" + closedLedger)
-                .at("/ledger/closedOn").isTextual());
+        await().atMost(SystemProbe.WITHIN)
+                .until(() -> probe.get(Service.AUDIT, "/api/supervision/ledgers/" + closedLedger)
+                        .at("/ledger/closedOn")
+                        .isTextual());
         await().atMost(SystemProbe.WITHIN).until(() -> supervisionModels().equals(supervisionModels()));
         String live = supervisionModels();
         assertThat(live).contains("TaskBecameOverdue", "TaskVerified", "regulations");
@@ -133,16 +142,25 @@ class LifecycleSystemTest {
         }
         assertThat(supportBureau).isNotNull();
         assertThat(supportBureau.get("regulations").asInt()).isEqualTo(34);
-        assertThat(supportBureau.get("verified").asInt()).isEqualTo(supportBureau.get("tasks").asInt());
+        assertThat(supportBureau.get("verified").asInt())
+                .isEqualTo(supportBureau.get("tasks").asInt());
 
         HttpClient client = HttpClient.newHttpClient();
-        String csv = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/export/ledgers.csv?year=2018"))
-                        .header("Authorization", Http.bearerFor("GET", base)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+        String csv = client.send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(base + "/export/ledgers.csv?year=2018"))
+                                .header("Authorization", Http.bearerFor("GET", base))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .body();
         assertThat(csv).startsWith("\uFEFF台账 ledger,").contains("市支援合作局", "VERIFIED");
-        byte[] xlsx = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/export/evaluation.xlsx?year=2018"))
-                        .header("Authorization", Http.bearerFor("GET", base)).build(),
-                HttpResponse.BodyHandlers.ofByteArray()).body();
+        byte[] xlsx = client.send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(base + "/export/evaluation.xlsx?year=2018"))
+                                .header("Authorization", Http.bearerFor("GET", base))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray())
+                .body();
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             var sheet = workbook.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("单位 unit");
@@ -170,13 +188,19 @@ class LifecycleSystemTest {
 
     private void closeEverything(String ledgerId, List<String> tasks) {
         for (String task : tasks) {
-            ok(HTTP.post(rect("/api/ledgers/" + ledgerId + "/tasks/" + task + "/verification"),
-                    "{\"comment\": \"对账销号\"}", "SUPERVISOR"));
+            ok(HTTP.post(
+                    rect("/api/ledgers/" + ledgerId + "/tasks/" + task + "/verification"),
+                    "{\"comment\": \"对账销号\"}",
+                    "SUPERVISOR"));
         }
-        ok(HTTP.post(rect("/api/ledgers/" + ledgerId + "/written-report"),
-                "{\"title\": \"关于三交底整改情况的书面报告\", \"summary\": \"已逐项整改\"}", "UNIT"));
-        ok(HTTP.post(rect("/api/ledgers/" + ledgerId + "/tracking-evaluation"),
-                "{\"supervisingBody\": \"派驻纪检监察组\", \"summary\": \"整改到位\"}", "SUPERVISING_BODY"));
+        ok(HTTP.post(
+                rect("/api/ledgers/" + ledgerId + "/written-report"),
+                "{\"title\": \"关于三交底整改情况的书面报告\", \"summary\": \"已逐项整改\"}",
+                "UNIT"));
+        ok(HTTP.post(
+                rect("/api/ledgers/" + ledgerId + "/tracking-evaluation"),
+                "{\"supervisingBody\": \"派驻纪检监察组\", \"summary\": \"整改到位\"}",
+                "SUPERVISING_BODY"));
     }
 
     private static void plan(String ledgerId, String task, String deadline) {
@@ -186,18 +210,27 @@ class LifecycleSystemTest {
     }
 
     private static void awaitPlanned(String ledgerId, int tasks) {
-        await().atMost(SystemProbe.WITHIN).until(() -> HTTP.get(rect("/api/ledgers/" + ledgerId)).body()
-                .get("tasks").findValues("deadline").stream().filter(d -> !d.isNull()).count() == tasks);
+        await().atMost(SystemProbe.WITHIN)
+                .until(() ->
+                        HTTP.get(rect("/api/ledgers/" + ledgerId)).body().get("tasks").findValues("deadline").stream()
+                                        .filter(d -> !d.isNull())
+                                        .count()
+                                == tasks);
     }
 
     private static String ledgerIdOf(String interviewId) {
-        return await().atMost(SystemProbe.WITHIN).until(() -> probe.ledgerOf(interviewId), l -> l != null)
-                .get("ledgerId").asText();
+        return await().atMost(SystemProbe.WITHIN)
+                .until(() -> probe.ledgerOf(interviewId), l -> l != null)
+                .get("ledgerId")
+                .asText();
     }
 
     private static List<String> taskIds(String ledgerId) {
         List<String> ids = new ArrayList<>();
-        HTTP.get(rect("/api/ledgers/" + ledgerId)).body().get("tasks").forEach(t -> ids.add(t.get("taskId").asText()));
+        HTTP.get(rect("/api/ledgers/" + ledgerId))
+                .body()
+                .get("tasks")
+                .forEach(t -> ids.add(t.get("taskId").asText()));
         return ids;
     }
 

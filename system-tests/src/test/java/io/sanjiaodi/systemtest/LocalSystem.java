@@ -40,10 +40,15 @@ final class LocalSystem implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) throws IOException {
         kafka = InProcessKafka.start(3);
         mongo = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
-        system = new RunningSystem(kafka.bootstrapServers(), DevPostgres.shared().jdbcUrl(),
-                mongo.bindAndGetConnectionString(), databasePrefix);
+        system = new RunningSystem(
+                kafka.bootstrapServers(),
+                DevPostgres.shared().jdbcUrl(),
+                mongo.bindAndGetConnectionString(),
+                databasePrefix);
         if (authServer) {
-            system.withAuthServer(Files.createTempDirectory("sanjiaodi-data"), UUID.randomUUID().toString());
+            system.withAuthServer(
+                    Files.createTempDirectory("sanjiaodi-data"),
+                    UUID.randomUUID().toString());
         }
         system.startAll();
     }
@@ -69,7 +74,9 @@ final class LocalSystem implements BeforeAllCallback, AfterAllCallback {
      */
     private static void assertNoAxonJanitor() {
         List<String> janitors = Thread.getAllStackTraces().keySet().stream()
-                .map(Thread::getName).filter(name -> name.startsWith("axon-janitor")).toList();
+                .map(Thread::getName)
+                .filter(name -> name.startsWith("axon-janitor"))
+                .toList();
         if (!janitors.isEmpty()) {
             throw new IllegalStateException("Axon's handler-timeout janitor outlives the services: " + janitors);
         }

@@ -25,9 +25,11 @@ class OpenApiFuzzSystemTest {
 
     @RegisterExtension
     static final LocalSystem LOCAL = new LocalSystem("fuzz_");
+
     private static final int ROUNDS = Integer.getInteger("fuzz.rounds", 12);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void randomValidAndInvalidRequestsNeverCauseAServerError() throws Exception {
@@ -45,13 +47,18 @@ class OpenApiFuzzSystemTest {
                 if (path.getKey().endsWith("/stream")) {
                     continue; // server-sent events never end; the stream has no input to fuzz
                 }
-                Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().fields();
+                Iterator<Map.Entry<String, JsonNode>> operations =
+                        path.getValue().fields();
                 while (operations.hasNext()) {
                     Map.Entry<String, JsonNode> operation = operations.next();
                     for (int round = 0; round < ROUNDS; round++) {
-                        String url = base + fuzzer.path(path.getKey()) + fuzzer.query(operation.getValue().path("parameters"));
+                        String url = base
+                                + fuzzer.path(path.getKey())
+                                + fuzzer.query(operation.getValue().path("parameters"));
                         String method = operation.getKey().toUpperCase();
-                        String body = method.equals("POST") || method.equals("PUT") ? fuzzer.body(operation.getValue()) : null;
+                        String body = method.equals("POST") || method.equals("PUT")
+                                ? fuzzer.body(operation.getValue())
+                                : null;
                         HttpResponse<String> response = send(method, url, body);
                         requests++;
                         check(response, method + " " + url + " " + body, failures);
@@ -59,13 +66,17 @@ class OpenApiFuzzSystemTest {
                 }
             }
         }
-        HttpResponse<String> oversized = send("POST", LOCAL.services().url(Service.INTERVIEW) + "/api/interviews",
+        HttpResponse<String> oversized = send(
+                "POST",
+                LOCAL.services().url(Service.INTERVIEW) + "/api/interviews",
                 "{\"place\": \"" + "大".repeat(2_000_000) + "\"}");
         assertThat(oversized.statusCode()).isEqualTo(413);
         assertThat(oversized.body()).contains("PAYLOAD_TOO_LARGE");
         System.out.println("OpenApiFuzzSystemTest sent " + requests + " requests");
         assertThat(requests).isGreaterThan(200);
-        assertThat(failures).as("requests answered with a server error or without a problem code").isEmpty();
+        assertThat(failures)
+                .as("requests answered with a server error or without a problem code")
+                .isEmpty();
     }
 
     private static void check(HttpResponse<String> response, String request, List<String> failures) {
@@ -78,11 +89,13 @@ class OpenApiFuzzSystemTest {
     }
 
     private HttpResponse<String> send(String method, String url, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 // a valid token of a user the endpoint admits, so the requests reach the handlers
                 .header("Authorization", Http.bearerFor(method, url));
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

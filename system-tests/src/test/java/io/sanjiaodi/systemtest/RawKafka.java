@@ -1,11 +1,11 @@
 package io.sanjiaodi.systemtest;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -48,8 +48,8 @@ public final class RawKafka {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + System.nanoTime());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             await().atMost(SystemProbe.WITHIN).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
@@ -70,8 +70,8 @@ public final class RawKafka {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + System.nanoTime());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         Map<String, Integer> counts = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             for (int idle = 0; idle < 10; ) {
                 var records = consumer.poll(Duration.ofMillis(500));
@@ -91,10 +91,12 @@ public final class RawKafka {
     long resend(String topic, ConsumerRecord<String, byte[]> record) {
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrap);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
-                new ByteArraySerializer())) {
-            return producer.send(new ProducerRecord<>(topic, record.partition(), record.key(), record.value(),
-                    record.headers())).get().offset();
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            return producer.send(new ProducerRecord<>(
+                            topic, record.partition(), record.key(), record.value(), record.headers()))
+                    .get()
+                    .offset();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }
@@ -102,8 +104,9 @@ public final class RawKafka {
 
     boolean committedPast(String group, String topic, int partition, long offset) {
         try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", bootstrap))) {
-            Map<TopicPartition, OffsetAndMetadata> offsets =
-                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get();
             OffsetAndMetadata committed = offsets.get(new TopicPartition(topic, partition));
             return committed != null && committed.offset() > offset;
         } catch (InterruptedException | ExecutionException e) {

@@ -18,11 +18,36 @@ import java.util.Random;
  */
 final class RequestFuzzer {
 
-    static final List<String> HOSTILE = List.of("x", "$where", "{\"$ne\":null}", "a.b", "../../etc/passwd",
-            "..%2f..%2fetc", "中文单位", "0", "-1", "9".repeat(30), "n".repeat(300), "null", "true", " ",
-            "550e8400-e29b-41d4-a716-446655440000", "ningbo", "CITY_MANAGED", "2018-11-15", "2018-02-30");
-    static final List<String> GARBAGE_BODIES = List.of("", "{", "[]", "null", "{}", "\"text\"", "{\"$where\": \"sleep(100)\"}",
-            "{\"a.b\": 1, \"$set\": {\"status\": \"X\"}}", "[{}, {}]");
+    static final List<String> HOSTILE = List.of(
+            "x",
+            "$where",
+            "{\"$ne\":null}",
+            "a.b",
+            "../../etc/passwd",
+            "..%2f..%2fetc",
+            "中文单位",
+            "0",
+            "-1",
+            "9".repeat(30),
+            "n".repeat(300),
+            "null",
+            "true",
+            " ",
+            "550e8400-e29b-41d4-a716-446655440000",
+            "ningbo",
+            "CITY_MANAGED",
+            "2018-11-15",
+            "2018-02-30");
+    static final List<String> GARBAGE_BODIES = List.of(
+            "",
+            "{",
+            "[]",
+            "null",
+            "{}",
+            "\"text\"",
+            "{\"$where\": \"sleep(100)\"}",
+            "{\"a.b\": 1, \"$set\": {\"status\": \"X\"}}",
+            "[{}, {}]");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Random random;
@@ -52,7 +77,9 @@ final class RequestFuzzer {
         StringBuilder query = new StringBuilder();
         for (JsonNode parameter : parameters) {
             if ("query".equals(parameter.path("in").asText()) && random.nextBoolean()) {
-                query.append(query.length() == 0 ? '?' : '&').append(parameter.path("name").asText()).append('=')
+                query.append(query.length() == 0 ? '?' : '&')
+                        .append(parameter.path("name").asText())
+                        .append('=')
                         .append(URLEncoder.encode(hostile(), StandardCharsets.UTF_8));
             }
         }
@@ -63,7 +90,11 @@ final class RequestFuzzer {
         if (random.nextInt(4) == 0) {
             return GARBAGE_BODIES.get(random.nextInt(GARBAGE_BODIES.size()));
         }
-        JsonNode schema = operation.path("requestBody").path("content").path("application/json").path("schema");
+        JsonNode schema = operation
+                .path("requestBody")
+                .path("content")
+                .path("application/json")
+                .path("schema");
         return value(schema, 0).toString();
     }
 
@@ -85,9 +116,11 @@ final class RequestFuzzer {
                 yield array;
             }
             case "object" -> object(schema, depth);
-            default -> schema.has("enum") && random.nextBoolean()
-                    ? schema.get("enum").get(random.nextInt(schema.get("enum").size()))
-                    : JSON.getNodeFactory().textNode(hostile());
+            default ->
+                schema.has("enum") && random.nextBoolean()
+                        ? schema.get("enum")
+                                .get(random.nextInt(schema.get("enum").size()))
+                        : JSON.getNodeFactory().textNode(hostile());
         };
     }
 

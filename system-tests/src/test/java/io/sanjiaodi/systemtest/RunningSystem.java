@@ -70,8 +70,7 @@ final class RunningSystem implements AutoCloseable {
      * the tests. A {@code <data>/auth/jwks.json} already there is the key it signs with (it reuses
      * an existing file), so a test can have it sign with a key the services already trust.
      */
-    record SignIn(String url, Path dataDir, String demoPassword) {
-    }
+    record SignIn(String url, Path dataDir, String demoPassword) {}
 
     RunningSystem(String kafkaBootstrap, String postgresUrl, String mongoUri, String databasePrefix) {
         this.kafkaBootstrap = kafkaBootstrap;
@@ -150,13 +149,14 @@ final class RunningSystem implements AutoCloseable {
     private void startAuthServer() {
         seedSigningKey(signIn.dataDir().resolve("auth").resolve("jwks.json"));
         String dashboard = url(Service.AUDIT) + "/dashboard/";
-        authServer = AuthServerApplication.builder().run(
-                "--server.port=" + signIn.url().substring(signIn.url().lastIndexOf(':') + 1),
-                "--sanjiaodi.data-dir=" + signIn.dataDir(),
-                "--sanjiaodi.security.issuer=" + ISSUER,
-                "--sanjiaodi.auth.demo-password=" + signIn.demoPassword(),
-                "--sanjiaodi.auth.dashboard.redirect-uris=" + dashboard + "callback.html",
-                "--sanjiaodi.auth.dashboard.post-logout-redirect-uris=" + dashboard);
+        authServer = AuthServerApplication.builder()
+                .run(
+                        "--server.port=" + signIn.url().substring(signIn.url().lastIndexOf(':') + 1),
+                        "--sanjiaodi.data-dir=" + signIn.dataDir(),
+                        "--sanjiaodi.security.issuer=" + ISSUER,
+                        "--sanjiaodi.auth.demo-password=" + signIn.demoPassword(),
+                        "--sanjiaodi.auth.dashboard.redirect-uris=" + dashboard + "callback.html",
+                        "--sanjiaodi.auth.dashboard.post-logout-redirect-uris=" + dashboard);
     }
 
     /**
@@ -165,7 +165,9 @@ final class RunningSystem implements AutoCloseable {
      */
     private static void seedSigningKey(Path jwks) {
         try {
-            Files.createDirectories(jwks.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(
+                    jwks.getParent(),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Files.writeString(jwks, TestTokens.jwkSetJson());
             Files.setPosixFilePermissions(jwks, PosixFilePermissions.fromString("rw-------"));
         } catch (IOException e) {

@@ -19,6 +19,7 @@ class ScenarioSystemTest {
 
     @RegisterExtension
     static final LocalSystem LOCAL = new LocalSystem("sc_");
+
     private static RunningSystem system;
     private static SystemProbe probe;
 
@@ -38,7 +39,8 @@ class ScenarioSystemTest {
         JsonNode coop = probe.get(Service.INTERVIEW, "/api/interviews/" + ids.get(0));
         assertThat(coop.get("status").asText()).isEqualTo("CONDUCTED");
         assertThat(coop.get("problems")).hasSize(15);
-        assertThat(coop.get("problems").findValuesAsText("aspect").stream().distinct()).hasSize(4);
+        assertThat(coop.get("problems").findValuesAsText("aspect").stream().distinct())
+                .hasSize(4);
         assertThat(coop.get("responsibilities").findValuesAsText("kind")).contains("REQUIRED", "CUSTOM");
 
         JsonNode transport = probe.get(Service.INTERVIEW, "/api/interviews/" + ids.get(1));
@@ -48,15 +50,17 @@ class ScenarioSystemTest {
 
         JsonNode hospital = probe.get(Service.INTERVIEW, "/api/interviews/" + ids.get(2));
         assertThat(hospital.get("problems")).hasSize(9);
-        assertThat(probe.get(Service.INTERVIEW, "/api/interviews?jurisdictionId=yuyao&year=2019")).hasSize(1);
-        assertThat(probe.get(Service.INTERVIEW, "/api/interviews?cadreLevel=CITY_MANAGED&status=CONDUCTED")).hasSize(2);
+        assertThat(probe.get(Service.INTERVIEW, "/api/interviews?jurisdictionId=yuyao&year=2019"))
+                .hasSize(1);
+        assertThat(probe.get(Service.INTERVIEW, "/api/interviews?cadreLevel=CITY_MANAGED&status=CONDUCTED"))
+                .hasSize(2);
 
         for (String id : ids) {
             await().atMost(SystemProbe.WITHIN).until(() -> probe.ledgerOf(id) != null);
         }
         JsonNode coopLedger = probe.ledgerOf(ids.get(0));
-        assertThat(coopLedger.get("tasks").findValuesAsText("kind").stream()
-                .filter("PROBLEM_RECTIFICATION"::equals)).hasSize(15);
+        assertThat(coopLedger.get("tasks").findValuesAsText("kind").stream().filter("PROBLEM_RECTIFICATION"::equals))
+                .hasSize(15);
     }
 
     @Test
@@ -64,10 +68,15 @@ class ScenarioSystemTest {
         Http.Response refused = probe.flow().scheduleResponse("市某局", "yy-secretary");
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body().get("code").asText()).isEqualTo("LEAD_NOT_CITY_SECRETARY");
-        String recordedOn = refused.body().get("detail").asText().replaceAll(".*recorded on interview ([^)]+)\\)", "$1");
-        await().atMost(SystemProbe.WITHIN).untilAsserted(() ->
-                assertThat(probe.auditTypes(recordedOn)).containsExactly("InterviewSchedulingRefused"));
-        assertThat(probe.get(Service.INTERVIEW, "/api/interviews/" + recordedOn).get("status").asText()).isEqualTo("REFUSED");
+        String recordedOn =
+                refused.body().get("detail").asText().replaceAll(".*recorded on interview ([^)]+)\\)", "$1");
+        await().atMost(SystemProbe.WITHIN)
+                .untilAsserted(
+                        () -> assertThat(probe.auditTypes(recordedOn)).containsExactly("InterviewSchedulingRefused"));
+        assertThat(probe.get(Service.INTERVIEW, "/api/interviews/" + recordedOn)
+                        .get("status")
+                        .asText())
+                .isEqualTo("REFUSED");
     }
 
     /**
@@ -82,13 +91,20 @@ class ScenarioSystemTest {
         probe.flow().add(id, "risks", "{\"businessArea\": \"工程建设\", \"description\": \"规避招标\", \"level\": \"HIGH\"}");
         String description = "问题描述".repeat(975);
         for (int i = 0; i < 100; i++) {
-            probe.flow().add(id, "problems", "{\"aspect\": \"制度建设\", \"description\": \"" + i + description
-                    + "\", \"sourceChannel\": \"INSPECTION_TOUR\"}");
+            probe.flow()
+                    .add(
+                            id,
+                            "problems",
+                            "{\"aspect\": \"制度建设\", \"description\": \"" + i + description
+                                    + "\", \"sourceChannel\": \"INSPECTION_TOUR\"}");
         }
         Http.Response refused = probe.flow().conductResponse(id, "nb-secretary");
         assertThat(refused.status()).as("conduct: %s", refused.body()).isEqualTo(413);
         assertThat(refused.body().get("code").asText()).isEqualTo("EVENT_TOO_LARGE");
-        assertThat(probe.get(Service.INTERVIEW, "/api/interviews/" + id).get("status").asText()).isEqualTo("SCHEDULED");
+        assertThat(probe.get(Service.INTERVIEW, "/api/interviews/" + id)
+                        .get("status")
+                        .asText())
+                .isEqualTo("SCHEDULED");
 
         String later = probe.flow().scheduleWithListsAndConduct("超长清单之后的单位");
         await().atMost(SystemProbe.WITHIN).until(() -> probe.ledgerOf(later) != null);
@@ -98,11 +114,14 @@ class ScenarioSystemTest {
     void theListsHistoryShowsEveryRevision() {
         String id = probe.flow().schedule("历史测试单位");
         probe.flow().add(id, "risks", "{\"businessArea\": \"食堂\", \"description\": \"食堂管理\", \"level\": \"LOW\"}");
-        JsonNode view = await().atMost(SystemProbe.WITHIN).until(() -> probe.get(Service.INTERVIEW, "/api/interviews/" + id),
-                v -> v.get("risks").size() == 1);
+        JsonNode view = await().atMost(SystemProbe.WITHIN)
+                .until(
+                        () -> probe.get(Service.INTERVIEW, "/api/interviews/" + id),
+                        v -> v.get("risks").size() == 1);
         String itemId = view.at("/risks/0/itemId").asText();
         Http http = new Http();
-        http.put(system.url(Service.INTERVIEW) + "/api/interviews/" + id + "/risks/" + itemId,
+        http.put(
+                system.url(Service.INTERVIEW) + "/api/interviews/" + id + "/risks/" + itemId,
                 "{\"businessArea\": \"食堂\", \"description\": \"食堂采购管理\", \"level\": \"MEDIUM\"}");
         await().atMost(SystemProbe.WITHIN).untilAsserted(() -> {
             JsonNode history = probe.get(Service.INTERVIEW, "/api/interviews/" + id + "/history");

@@ -25,9 +25,10 @@ final class StoredEvents {
     /** Every stored event, in global index order: its identifier (the CloudEvents id downstream) and its type. */
     Map<String, String> eventTypesById() throws SQLException {
         Map<String, String> types = new LinkedHashMap<>();
-        try (Connection c = postgres.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT eventIdentifier, payloadType FROM " + schema
-                     + ".domainevententry ORDER BY globalIndex")) {
+        try (Connection c = postgres.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT eventIdentifier, payloadType FROM " + schema
+                        + ".domainevententry ORDER BY globalIndex")) {
             while (rs.next()) {
                 String type = rs.getString(2);
                 types.put(rs.getString(1), type.substring(type.lastIndexOf('.') + 1));
@@ -39,8 +40,9 @@ final class StoredEvents {
     /** The aggregates that have an event of this (simple) type. */
     List<String> aggregatesWith(String type) throws SQLException {
         List<String> ids = new ArrayList<>();
-        try (Connection c = postgres.connect(); PreparedStatement s = c.prepareStatement("SELECT aggregateIdentifier FROM "
-                + schema + ".domainevententry WHERE payloadType LIKE ?")) {
+        try (Connection c = postgres.connect();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT aggregateIdentifier FROM " + schema + ".domainevententry WHERE payloadType LIKE ?")) {
             s.setString(1, "%." + type);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -54,8 +56,9 @@ final class StoredEvents {
     /** The events of one aggregate, by sequence number. */
     List<String> eventIdsOf(String aggregateId) throws SQLException {
         List<String> ids = new ArrayList<>();
-        try (Connection c = postgres.connect(); PreparedStatement s = c.prepareStatement("SELECT eventIdentifier FROM "
-                + schema + ".domainevententry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber")) {
+        try (Connection c = postgres.connect();
+                PreparedStatement s = c.prepareStatement("SELECT eventIdentifier FROM " + schema
+                        + ".domainevententry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber")) {
             s.setString(1, aggregateId);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

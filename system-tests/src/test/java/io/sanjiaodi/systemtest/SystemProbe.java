@@ -28,24 +28,30 @@ final class SystemProbe {
     }
 
     JsonNode ledgerOf(String interviewId) {
-        JsonNode ledgers = http.get(system.url(Service.RECTIFICATION) + "/api/ledgers?interviewId=" + interviewId).body();
+        JsonNode ledgers = http.get(system.url(Service.RECTIFICATION) + "/api/ledgers?interviewId=" + interviewId)
+                .body();
         return ledgers != null && ledgers.size() > 0 ? ledgers.get(0) : null;
     }
 
     int ledgerCount(String interviewId) {
-        return http.get(system.url(Service.RECTIFICATION) + "/api/ledgers?interviewId=" + interviewId).body().size();
+        return http.get(system.url(Service.RECTIFICATION) + "/api/ledgers?interviewId=" + interviewId)
+                .body()
+                .size();
     }
 
     List<JsonNode> auditEntries(String aggregateId) {
         List<JsonNode> entries = new ArrayList<>();
-        http.get(system.url(Service.AUDIT) + "/api/audit/events?size=500&aggregateId=" + aggregateId).body()
+        http.get(system.url(Service.AUDIT) + "/api/audit/events?size=500&aggregateId=" + aggregateId)
+                .body()
                 .forEach(entries::add);
         entries.sort(Comparator.comparingLong(e -> e.get("aggregateSequence").asLong()));
         return entries;
     }
 
     List<String> auditTypes(String aggregateId) {
-        return auditEntries(aggregateId).stream().map(e -> e.get("type").asText()).toList();
+        return auditEntries(aggregateId).stream()
+                .map(e -> e.get("type").asText())
+                .toList();
     }
 
     JsonNode get(Service service, String path) {
@@ -61,12 +67,19 @@ final class SystemProbe {
                 .containsExactlyInAnyOrder("DUTY", "PROBLEM_RECTIFICATION", "RISK_PREVENTION");
         String ledgerId = ledger.get("ledgerId").asText();
         await().atMost(WITHIN).untilAsserted(() -> {
-            assertThat(auditTypes(interviewId)).containsExactly(
-                    "InterviewScheduled", "ResponsibilityItemAdded", "ProblemItemAdded", "RiskItemAdded", "InterviewConducted");
+            assertThat(auditTypes(interviewId))
+                    .containsExactly(
+                            "InterviewScheduled",
+                            "ResponsibilityItemAdded",
+                            "ProblemItemAdded",
+                            "RiskItemAdded",
+                            "InterviewConducted");
             assertThat(auditTypes(ledgerId)).containsExactly("RectificationOpened");
         });
-        JsonNode interview = await().atMost(WITHIN).until(() -> get(Service.INTERVIEW, "/api/interviews/" + interviewId),
-                v -> "CONDUCTED".equals(v.path("status").asText()));
+        JsonNode interview = await().atMost(WITHIN)
+                .until(
+                        () -> get(Service.INTERVIEW, "/api/interviews/" + interviewId),
+                        v -> "CONDUCTED".equals(v.path("status").asText()));
         assertThat(interview.at("/conduct/listsHash").asText()).hasSize(64);
         return interviewId;
     }

@@ -18,8 +18,10 @@ class TestcontainersSystemTest {
 
     @Container
     static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.3.1");
+
     @Container
     static final PostgreSQLContainer POSTGRES = new PostgreSQLContainer("postgres:17").withDatabaseName("sanjiaodi");
+
     @Container
     static final MongoDBContainer MONGO = new MongoDBContainer("mongo:7.0");
 
@@ -27,8 +29,10 @@ class TestcontainersSystemTest {
 
     @BeforeAll
     static void startServices() {
-        system = new RunningSystem(KAFKA.getBootstrapServers(), POSTGRES.getJdbcUrl(), MONGO.getConnectionString(), "tc_")
-                .withDatabaseUser(POSTGRES.getUsername(), POSTGRES.getPassword()).startAll();
+        system = new RunningSystem(
+                        KAFKA.getBootstrapServers(), POSTGRES.getJdbcUrl(), MONGO.getConnectionString(), "tc_")
+                .withDatabaseUser(POSTGRES.getUsername(), POSTGRES.getPassword())
+                .startAll();
     }
 
     @AfterAll

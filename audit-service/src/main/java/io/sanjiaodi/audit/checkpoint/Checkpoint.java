@@ -1,9 +1,9 @@
 package io.sanjiaodi.audit.checkpoint;
 
-import java.security.PrivateKey;
 import io.sanjiaodi.audit.merkle.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Base64;
@@ -32,7 +32,11 @@ public record Checkpoint(long treeSize, String rootHash, long timestamp, String 
             Signature signer = Signature.getInstance("Ed25519");
             signer.initSign(key);
             signer.update(unsigned.body().getBytes(StandardCharsets.UTF_8));
-            return new Checkpoint(treeSize, unsigned.rootHash(), timestamp, Base64.getEncoder().encodeToString(signer.sign()));
+            return new Checkpoint(
+                    treeSize,
+                    unsigned.rootHash(),
+                    timestamp,
+                    Base64.getEncoder().encodeToString(signer.sign()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign a checkpoint", e);
         }

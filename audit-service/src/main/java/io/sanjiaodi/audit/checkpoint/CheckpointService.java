@@ -37,7 +37,9 @@ public class CheckpointService {
         this.auditLog = auditLog;
         this.key = key;
         this.clock = clock;
-        this.latest = find(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1)).stream().findFirst().orElse(null);
+        this.latest = find(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1)).stream()
+                .findFirst()
+                .orElse(null);
         checkAgainstLog();
     }
 
@@ -90,6 +92,8 @@ public class CheckpointService {
     }
 
     private List<Checkpoint> find(Query query) {
-        return mongo.find(query, StoredCheckpoint.class).stream().map(StoredCheckpoint::checkpoint).toList();
+        return mongo.find(query, StoredCheckpoint.class).stream()
+                .map(StoredCheckpoint::checkpoint)
+                .toList();
     }
 }

@@ -12,12 +12,12 @@ import java.util.Base64;
 /** PEM reading and writing of Ed25519 keys (PKCS#8 private, X.509 SubjectPublicKeyInfo public), plain Java. */
 public final class Keys {
 
-    private Keys() {
-    }
+    private Keys() {}
 
     public static String pem(String label, byte[] der) {
         return "-----BEGIN " + label + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der)
                 + "\n-----END " + label + "-----\n";
     }
 

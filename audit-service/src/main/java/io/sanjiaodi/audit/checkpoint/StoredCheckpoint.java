@@ -9,7 +9,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 record StoredCheckpoint(@Id long treeSize, String rootHash, long timestamp, Instant time, String signature) {
 
     static StoredCheckpoint of(Checkpoint c) {
-        return new StoredCheckpoint(c.treeSize(), c.rootHash(), c.timestamp(), Instant.ofEpochMilli(c.timestamp()), c.signature());
+        return new StoredCheckpoint(
+                c.treeSize(), c.rootHash(), c.timestamp(), Instant.ofEpochMilli(c.timestamp()), c.signature());
     }
 
     Checkpoint checkpoint() {

@@ -43,14 +43,40 @@ public record AuditEntry(
 
     /** The leaf these fields describe, with the payload hash and the chain link the caller computed or trusts. */
     public Leaf leaf(byte[] payloadHash, byte[] prevLeafHash) {
-        return new Leaf(eventId, type, source, aggregateId, aggregateSequence,
-                eventTime == null ? null : eventTime.toEpochMilli(), recordedAt.toEpochMilli(), actor,
-                payloadHash, prevLeafHash);
+        return new Leaf(
+                eventId,
+                type,
+                source,
+                aggregateId,
+                aggregateSequence,
+                eventTime == null ? null : eventTime.toEpochMilli(),
+                recordedAt.toEpochMilli(),
+                actor,
+                payloadHash,
+                prevLeafHash);
     }
 
     AuditEntry inLog(long index, Instant recorded, byte[] payloadHash, byte[] prevLeafHash, byte[] leafHash) {
-        return new AuditEntry(eventId, index, type, source, aggregateId, aggregateType, aggregateSequence, correlationId,
-                actor, eventTime, recorded, topic, partition, offset, unitId, jurisdictionId, Sha256.hex(payloadHash),
-                Sha256.hex(prevLeafHash), Sha256.hex(leafHash), payload);
+        return new AuditEntry(
+                eventId,
+                index,
+                type,
+                source,
+                aggregateId,
+                aggregateType,
+                aggregateSequence,
+                correlationId,
+                actor,
+                eventTime,
+                recorded,
+                topic,
+                partition,
+                offset,
+                unitId,
+                jurisdictionId,
+                Sha256.hex(payloadHash),
+                Sha256.hex(prevLeafHash),
+                Sha256.hex(leafHash),
+                payload);
     }
 }

@@ -12,8 +12,7 @@ import org.springframework.data.mongodb.core.index.Index;
  */
 final class AuditIndexes {
 
-    private AuditIndexes() {
-    }
+    private AuditIndexes() {}
 
     static void create(MongoTemplate mongo) {
         var entries = mongo.indexOps(AuditEntry.class);

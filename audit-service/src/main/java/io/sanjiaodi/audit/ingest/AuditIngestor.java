@@ -1,9 +1,9 @@
 package io.sanjiaodi.audit.ingest;
 
-import java.time.temporal.ChronoUnit;
 import io.cloudevents.CloudEvent;
 import io.sanjiaodi.contracts.CloudEventAttributes;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -20,13 +20,17 @@ class AuditIngestor {
 
     /** CloudEvents extension naming who caused the event (the user id); null for the services' own work. */
     static final String ACTOR = CloudEventAttributes.ACTOR;
+
     private final AuditLog log;
 
     AuditIngestor(AuditLog log) {
         this.log = log;
     }
 
-    @KafkaListener(topics = "#{@auditTopics}", groupId = "audit-service", concurrency = "1",
+    @KafkaListener(
+            topics = "#{@auditTopics}",
+            groupId = "audit-service",
+            concurrency = "1",
             containerFactory = "auditListenerContainerFactory")
     void on(List<ConsumerRecord<String, CloudEvent>> records) {
         log.append(records.stream().map(AuditIngestor::toDraft).toList());
@@ -35,16 +39,30 @@ class AuditIngestor {
     static AuditEntry toDraft(ConsumerRecord<String, CloudEvent> record) {
         CloudEvent event = record.value();
         String sequence = extension(event, CloudEventAttributes.AGGREGATE_SEQUENCE);
-        Document payload = event.getData() == null ? null
+        Document payload = event.getData() == null
+                ? null
                 : Document.parse(new String(event.getData().toBytes(), StandardCharsets.UTF_8));
-        return new AuditEntry(event.getId(), null, event.getType(), event.getSource().toString(), event.getSubject(),
+        return new AuditEntry(
+                event.getId(),
+                null,
+                event.getType(),
+                event.getSource().toString(),
+                event.getSubject(),
                 extension(event, CloudEventAttributes.AGGREGATE_TYPE),
                 sequence == null ? null : Long.valueOf(sequence),
-                extension(event, CloudEventAttributes.CORRELATION_ID), extension(event, ACTOR),
+                extension(event, CloudEventAttributes.CORRELATION_ID),
+                extension(event, ACTOR),
                 event.getTime() == null ? null : event.getTime().toInstant().truncatedTo(ChronoUnit.MILLIS),
-                null, record.topic(), record.partition(), record.offset(),
-                PayloadFields.find(payload, "unitId"), PayloadFields.find(payload, "jurisdictionId"),
-                null, null, null, payload);
+                null,
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                PayloadFields.find(payload, "unitId"),
+                PayloadFields.find(payload, "jurisdictionId"),
+                null,
+                null,
+                null,
+                payload);
     }
 
     private static String extension(CloudEvent event, String name) {

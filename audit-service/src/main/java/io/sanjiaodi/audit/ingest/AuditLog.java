@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -101,7 +101,9 @@ public class AuditLog {
         for (AuditEntry draft : fresh) {
             byte[] payloadHash = Leaf.payloadHash(draft.payload());
             byte[] prev = previous(draft, staged, current);
-            byte[] leafHash = draft.inLog(next, now, payloadHash, prev, null).leaf(payloadHash, prev).hash();
+            byte[] leafHash = draft.inLog(next, now, payloadHash, prev, null)
+                    .leaf(payloadHash, prev)
+                    .hash();
             entries.add(draft.inLog(next, now, payloadHash, prev, leafHash));
             if (draft.chainKey() != null) {
                 staged.putIfAbsent(draft.chainKey() + "#" + draft.aggregateSequence(), leafHash);
@@ -161,12 +163,26 @@ public class AuditLog {
     }
 
     private void applyToMemory(AuditEntry e) {
-        applyToMemory(e.logIndex(), e.eventId(), e.leafHash(), e.chainKey(), e.source(), e.aggregateId(),
-                e.aggregateSequence(), e.recordedAt());
+        applyToMemory(
+                e.logIndex(),
+                e.eventId(),
+                e.leafHash(),
+                e.chainKey(),
+                e.source(),
+                e.aggregateId(),
+                e.aggregateSequence(),
+                e.recordedAt());
     }
 
-    private void applyToMemory(long logIndex, String eventId, String leafHash, String key, String source,
-                               String aggregateId, Long sequence, Instant recordedAt) {
+    private void applyToMemory(
+            long logIndex,
+            String eventId,
+            String leafHash,
+            String key,
+            String source,
+            String aggregateId,
+            Long sequence,
+            Instant recordedAt) {
         long index = tree.append(Sha256.unhex(leafHash));
         if (index != logIndex) {
             throw new IllegalStateException("log index " + logIndex + " appended as " + index);
@@ -176,10 +192,20 @@ public class AuditLog {
         if (key != null && chains.record(key, source, aggregateId, sequence, index, recordedAt)) {
             Gap gap = chains.gapOf(key);
             if (gap != null) {
-                log.warn("audit gap: {} {} misses sequence numbers {} (seen at index {}, event {})",
-                        source, aggregateId, gap.missing(), index, eventId);
+                log.warn(
+                        "audit gap: {} {} misses sequence numbers {} (seen at index {}, event {})",
+                        source,
+                        aggregateId,
+                        gap.missing(),
+                        index,
+                        eventId);
             } else {
-                log.info("audit gap closed: {} {} is complete again (index {}, event {})", source, aggregateId, index, eventId);
+                log.info(
+                        "audit gap closed: {} {} is complete again (index {}, event {})",
+                        source,
+                        aggregateId,
+                        index,
+                        eventId);
             }
         }
     }
@@ -191,33 +217,56 @@ public class AuditLog {
         eventIds = new EventIds();
         recordedIds = new RecordedIds();
         // raw documents with only the fields the state needs, a range of indexes at a time
-        LogOrder.forEach(mongo, Document.class, d -> {
-            long index = ((Number) d.get("logIndex")).longValue();
-            String eventId = d.getString("_id");
-            if (index != tree.size()) {
-                markBroken("entry at log index " + tree.size() + " is missing (next stored index is "
-                        + index + ", event " + eventId + ")");
-                return false;
-            }
-            String aggregateId = d.getString("aggregateId");
-            Number seq = (Number) d.get("aggregateSequence");
-            String key = aggregateId == null || seq == null ? null : d.getString("source") + "|" + aggregateId;
-            applyToMemory(index, eventId, d.getString("leafHash"), key, d.getString("source"), aggregateId,
-                    seq == null ? null : seq.longValue(), d.getDate("recordedAt").toInstant());
-            return true;
-        }, "logIndex", "leafHash", "source", "aggregateId", "aggregateSequence", "recordedAt");
+        LogOrder.forEach(
+                mongo,
+                Document.class,
+                d -> {
+                    long index = ((Number) d.get("logIndex")).longValue();
+                    String eventId = d.getString("_id");
+                    if (index != tree.size()) {
+                        markBroken("entry at log index " + tree.size() + " is missing (next stored index is " + index
+                                + ", event " + eventId + ")");
+                        return false;
+                    }
+                    String aggregateId = d.getString("aggregateId");
+                    Number seq = (Number) d.get("aggregateSequence");
+                    String key = aggregateId == null || seq == null ? null : d.getString("source") + "|" + aggregateId;
+                    applyToMemory(
+                            index,
+                            eventId,
+                            d.getString("leafHash"),
+                            key,
+                            d.getString("source"),
+                            aggregateId,
+                            seq == null ? null : seq.longValue(),
+                            d.getDate("recordedAt").toInstant());
+                    return true;
+                },
+                "logIndex",
+                "leafHash",
+                "source",
+                "aggregateId",
+                "aggregateSequence",
+                "recordedAt");
         // the ids of stored entries outside the tree (from before the log, or after a hole); those
         // in it were recorded on the way
-        var outside = new Document("$or", List.of(new Document("logIndex", null),
-                new Document("logIndex", new Document("$gte", tree.size()))));
-        var ids = mongo.getCollection(mongo.getCollectionName(AuditEntry.class)).find(outside)
-                .projection(new Document("_id", 1)).batchSize(10_000).iterator();
+        var outside = new Document(
+                "$or",
+                List.of(new Document("logIndex", null), new Document("logIndex", new Document("$gte", tree.size()))));
+        var ids = mongo.getCollection(mongo.getCollectionName(AuditEntry.class))
+                .find(outside)
+                .projection(new Document("_id", 1))
+                .batchSize(10_000)
+                .iterator();
         try (ids) {
             while (ids.hasNext()) {
                 Object id = ids.next().get("_id");
                 recordedIds.add(id == null ? null : id.toString());
             }
         }
-        log.info("audit log rebuilt from MongoDB: {} entries, {} aggregates with gaps", tree.size(), chains.gaps().size());
+        log.info(
+                "audit log rebuilt from MongoDB: {} entries, {} aggregates with gaps",
+                tree.size(),
+                chains.gaps().size());
     }
 }

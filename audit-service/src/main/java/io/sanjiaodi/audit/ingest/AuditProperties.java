@@ -19,8 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkpointIntervalMillis how often a checkpoint is signed while the log grows
  */
 @ConfigurationProperties("audit")
-public record AuditProperties(List<String> topics, Path signingKeyFile,
-                              @DefaultValue("2000") long checkpointIntervalMillis) {
+public record AuditProperties(
+        List<String> topics,
+        Path signingKeyFile,
+        @DefaultValue("2000") long checkpointIntervalMillis) {
 
     public AuditProperties {
         topics = topics == null ? Topics.ALL : List.copyOf(topics);

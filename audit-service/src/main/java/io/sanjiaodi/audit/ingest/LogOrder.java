@@ -18,8 +18,7 @@ public final class LogOrder {
 
     public static final int RANGE = 10_000;
 
-    private LogOrder() {
-    }
+    private LogOrder() {}
 
     /**
      * Hands every stored audit entry with a log index to {@code each}, in index order, until it
@@ -34,7 +33,8 @@ public final class LogOrder {
     static <T> void forEach(MongoTemplate mongo, Class<T> type, Predicate<T> each, int range, String... fields) {
         String collection = mongo.getCollectionName(AuditEntry.class);
         for (long from = 0; ; from += range) {
-            Query query = Query.query(Criteria.where("logIndex").gte(from).lt(from + range)).with(Sort.by("logIndex"));
+            Query query = Query.query(Criteria.where("logIndex").gte(from).lt(from + range))
+                    .with(Sort.by("logIndex"));
             if (fields.length > 0) {
                 query.fields().include(fields);
             }
@@ -44,7 +44,8 @@ public final class LogOrder {
                     return;
                 }
             }
-            if (batch.isEmpty() && !mongo.exists(Query.query(Criteria.where("logIndex").gte(from)), collection)) {
+            if (batch.isEmpty()
+                    && !mongo.exists(Query.query(Criteria.where("logIndex").gte(from)), collection)) {
                 return;
             }
         }

@@ -5,8 +5,7 @@ import org.bson.Document;
 /** Unit and jurisdiction for history queries, wherever today's payloads carry them. */
 final class PayloadFields {
 
-    private PayloadFields() {
-    }
+    private PayloadFields() {}
 
     /** {@code name} at the top level of the payload, else inside {@code interviewee}. */
     static String find(Document payload, String name) {
@@ -18,6 +17,7 @@ final class PayloadFields {
             return top.toString();
         }
         return payload.get("interviewee") instanceof Document interviewee && interviewee.get(name) != null
-                ? interviewee.get(name).toString() : null;
+                ? interviewee.get(name).toString()
+                : null;
     }
 }

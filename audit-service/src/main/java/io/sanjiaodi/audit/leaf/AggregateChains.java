@@ -18,6 +18,7 @@ public final class AggregateChains {
 
     /** Beyond this a sequence number is treated as unchained rather than grow an array for it. */
     public static final long MAX_CHAINED_SEQUENCE = 1 << 22;
+
     private final Map<String, Chain> chains = new HashMap<>();
     private final Map<String, Chain> withGaps = new LinkedHashMap<>();
 

@@ -9,5 +9,4 @@ import java.util.List;
  * @param missing the first missing sequence numbers (at most 50)
  * @param since   when the gap was first seen; it closes when every missing event has arrived
  */
-public record Gap(String source, String aggregateId, List<Long> missing, long missingCount, Instant since) {
-}
+public record Gap(String source, String aggregateId, List<Long> missing, long missingCount, Instant since) {}

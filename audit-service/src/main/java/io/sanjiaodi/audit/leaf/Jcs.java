@@ -21,8 +21,7 @@ public final class Jcs {
 
     private static final long MAX_EXACT = 1L << 53;
 
-    private Jcs() {
-    }
+    private Jcs() {}
 
     public static byte[] canonicalBytes(Object value) {
         return canonicalize(value).getBytes(StandardCharsets.UTF_8);
@@ -30,6 +29,7 @@ public final class Jcs {
 
     /** Per thread: the text being built and its UTF-8 bytes, reused so a payload hash allocates nothing big. */
     private static final ThreadLocal<StringBuilder> TEXT = ThreadLocal.withInitial(() -> new StringBuilder(512));
+
     private static final ThreadLocal<byte[][]> BYTES = ThreadLocal.withInitial(() -> new byte[][] {new byte[1024]});
 
     /** SHA-256 of {@link #canonicalBytes}, the same bytes encoded into a reused buffer. */
@@ -102,7 +102,10 @@ public final class Jcs {
             out.append(']');
         } else if (value instanceof Boolean b) {
             out.append(b.booleanValue());
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+        } else if (value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof Byte) {
             long l = ((Number) value).longValue();
             if (Math.abs(l) <= MAX_EXACT) {
                 out.append(l); // what number(n) returns for these, without the intermediate String
@@ -122,7 +125,8 @@ public final class Jcs {
      * Keys that are all Strings are distinct, so a sorted array gives exactly the TreeMap's order
      * without its nodes; any other key type keeps the TreeMap (which merges keys printing alike).
      */
-    private static final Comparator<Map.Entry<?, ?>> BY_KEY = (x, y) -> ((String) x.getKey()).compareTo((String) y.getKey());
+    private static final Comparator<Map.Entry<?, ?>> BY_KEY =
+            (x, y) -> ((String) x.getKey()).compareTo((String) y.getKey());
 
     private static void writeMap(Map<?, ?> map, StringBuilder out) {
         @SuppressWarnings("unchecked")

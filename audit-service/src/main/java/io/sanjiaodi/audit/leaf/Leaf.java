@@ -13,8 +13,17 @@ import java.nio.charset.StandardCharsets;
  * @param prevLeafHash     leaf hash of the same aggregate's previous sequence number if that entry
  *                         precedes this one in the log, else 32 zero bytes
  */
-public record Leaf(String eventId, String type, String source, String aggregateId, Long aggregateSequence,
-                   Long eventTimeMillis, long recordedAtMillis, String actor, byte[] payloadHash, byte[] prevLeafHash) {
+public record Leaf(
+        String eventId,
+        String type,
+        String source,
+        String aggregateId,
+        Long aggregateSequence,
+        Long eventTimeMillis,
+        long recordedAtMillis,
+        String actor,
+        byte[] payloadHash,
+        byte[] prevLeafHash) {
 
     public static final byte VERSION = 1;
     public static final byte[] NO_PREVIOUS = new byte[Sha256.LENGTH];
@@ -32,8 +41,15 @@ public record Leaf(String eventId, String type, String source, String aggregateI
         byte[] aggregate = utf8(aggregateId);
         byte[] actorBytes = utf8(actor);
         // one exactly sized array: version, 5 strings, 3 numbers, 2 hashes
-        int length = 1 + stringLength(id) + stringLength(typeBytes) + stringLength(sourceBytes) + stringLength(aggregate)
-                + numberLength(aggregateSequence) + numberLength(eventTimeMillis) + 9 + stringLength(actorBytes)
+        int length = 1
+                + stringLength(id)
+                + stringLength(typeBytes)
+                + stringLength(sourceBytes)
+                + stringLength(aggregate)
+                + numberLength(aggregateSequence)
+                + numberLength(eventTimeMillis)
+                + 9
+                + stringLength(actorBytes)
                 + 2 * Sha256.LENGTH;
         ByteBuffer out = ByteBuffer.wrap(new byte[length]); // big-endian
         out.put(VERSION);

@@ -10,8 +10,7 @@ import java.util.List;
  */
 public final class MerkleProofs {
 
-    private MerkleProofs() {
-    }
+    private MerkleProofs() {}
 
     /** The root an inclusion proof implies, or null if the path cannot belong to such a tree. */
     public static byte[] rootFromInclusionProof(long index, long treeSize, byte[] leafHash, List<byte[]> path) {
@@ -48,7 +47,8 @@ public final class MerkleProofs {
     }
 
     /** True iff the tree of size {@code second} with root {@code secondRoot} extends the one of size {@code first}. */
-    public static boolean verifyConsistency(long first, long second, byte[] firstRoot, byte[] secondRoot, List<byte[]> proof) {
+    public static boolean verifyConsistency(
+            long first, long second, byte[] firstRoot, byte[] secondRoot, List<byte[]> proof) {
         if (first < 0 || second < first || firstRoot == null || secondRoot == null) {
             return false;
         }

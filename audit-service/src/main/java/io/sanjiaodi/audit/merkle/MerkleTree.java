@@ -123,7 +123,8 @@ public final class MerkleTree {
 
     private void checkSize(long treeSize) {
         if (treeSize < 0 || treeSize > levels.get(0).size()) {
-            throw new IllegalArgumentException("tree size " + treeSize + " exceeds the log size " + levels.get(0).size());
+            throw new IllegalArgumentException("tree size " + treeSize + " exceeds the log size "
+                    + levels.get(0).size());
         }
     }
 

@@ -15,8 +15,7 @@ public final class Sha256 {
 
     private static final char[] DIGITS = "0123456789abcdef".toCharArray();
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static byte[] hash(byte[] data) {
         MessageDigest digest = DIGEST.get();

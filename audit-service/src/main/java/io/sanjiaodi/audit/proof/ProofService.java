@@ -35,13 +35,23 @@ public class ProofService {
         Checkpoint checkpoint = checkpoint(treeSize);
         long size = checkpoint.treeSize();
         if (entry.logIndex() >= size) {
-            throw Refusal.conflict("AUDIT_ENTRY_NOT_YET_CHECKPOINTED",
-                    "entry " + entry.logIndex() + " is not in the tree of size " + size + "; retry after the next checkpoint");
+            throw Refusal.conflict(
+                    "AUDIT_ENTRY_NOT_YET_CHECKPOINTED",
+                    "entry " + entry.logIndex() + " is not in the tree of size " + size
+                            + "; retry after the next checkpoint");
         }
         MerkleTree tree = log.tree();
-        List<String> path = tree.inclusionProof(entry.logIndex(), size).stream().map(Sha256::hex).toList();
-        return new InclusionProof(eventId, entry.logIndex(), size, Sha256.hex(tree.leafHash(entry.logIndex())), path,
-                checkpoint, ExportRecord.of(entry));
+        List<String> path = tree.inclusionProof(entry.logIndex(), size).stream()
+                .map(Sha256::hex)
+                .toList();
+        return new InclusionProof(
+                eventId,
+                entry.logIndex(),
+                size,
+                Sha256.hex(tree.leafHash(entry.logIndex())),
+                path,
+                checkpoint,
+                ExportRecord.of(entry));
     }
 
     /** The proof that the tree of size {@code to} (default: latest checkpoint) extends the one of size {@code from}. */
@@ -51,28 +61,44 @@ public class ProofService {
             throw Refusal.unprocessable("AUDIT_BAD_TREE_SIZE", "from must lie between 0 and " + second.treeSize());
         }
         MerkleTree tree = log.tree();
-        List<String> proof = tree.consistencyProof(from, second.treeSize()).stream().map(Sha256::hex).toList();
+        List<String> proof = tree.consistencyProof(from, second.treeSize()).stream()
+                .map(Sha256::hex)
+                .toList();
         Checkpoint first = checkpoints.bySize(from).orElse(null);
-        return new ConsistencyProof(from, second.treeSize(), Sha256.hex(tree.root(from)), second.rootHash(), proof,
-                first, second);
+        return new ConsistencyProof(
+                from, second.treeSize(), Sha256.hex(tree.root(from)), second.rootHash(), proof, first, second);
     }
 
     private Checkpoint checkpoint(Long treeSize) {
         if (treeSize == null) {
-            return checkpoints.latest().orElseThrow(() ->
-                    Refusal.conflict("AUDIT_NO_CHECKPOINT", "no checkpoint has been signed yet"));
+            return checkpoints
+                    .latest()
+                    .orElseThrow(() -> Refusal.conflict("AUDIT_NO_CHECKPOINT", "no checkpoint has been signed yet"));
         }
-        return checkpoints.bySize(treeSize).orElseThrow(() -> Refusal.notFound("AUDIT_CHECKPOINT_NOT_FOUND",
-                "no signed checkpoint of tree size " + treeSize + "; see GET /api/audit/checkpoints"));
+        return checkpoints
+                .bySize(treeSize)
+                .orElseThrow(() -> Refusal.notFound(
+                        "AUDIT_CHECKPOINT_NOT_FOUND",
+                        "no signed checkpoint of tree size " + treeSize + "; see GET /api/audit/checkpoints"));
     }
 
     /** @param entry the stored fields, so that a verifier can recompute {@code leafHash} itself */
-    public record InclusionProof(String eventId, long leafIndex, long treeSize, String leafHash, List<String> auditPath,
-                                 Checkpoint checkpoint, ExportRecord entry) {
-    }
+    public record InclusionProof(
+            String eventId,
+            long leafIndex,
+            long treeSize,
+            String leafHash,
+            List<String> auditPath,
+            Checkpoint checkpoint,
+            ExportRecord entry) {}
 
     /** @param firstCheckpoint the signed checkpoint of size {@code first} if one exists */
-    public record ConsistencyProof(long first, long second, String firstRootHash, String secondRootHash,
-                                   List<String> proof, Checkpoint firstCheckpoint, Checkpoint secondCheckpoint) {
-    }
+    public record ConsistencyProof(
+            long first,
+            long second,
+            String firstRootHash,
+            String secondRootHash,
+            List<String> proof,
+            Checkpoint firstCheckpoint,
+            Checkpoint secondCheckpoint) {}
 }

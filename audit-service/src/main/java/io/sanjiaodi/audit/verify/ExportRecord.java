@@ -9,15 +9,36 @@ import io.sanjiaodi.audit.merkle.Sha256;
  * the leaf commits to, the stored hashes, and the payload. Times are epoch milliseconds, hashes
  * lower-case hex.
  */
-public record ExportRecord(long logIndex, String eventId, String type, String source, String aggregateId,
-                           Long aggregateSequence, Long eventTime, long recordedAt, String actor,
-                           String payloadHash, String prevLeafHash, String leafHash, Object payload) {
+public record ExportRecord(
+        long logIndex,
+        String eventId,
+        String type,
+        String source,
+        String aggregateId,
+        Long aggregateSequence,
+        Long eventTime,
+        long recordedAt,
+        String actor,
+        String payloadHash,
+        String prevLeafHash,
+        String leafHash,
+        Object payload) {
 
     public static ExportRecord of(AuditEntry e) {
-        return new ExportRecord(e.logIndex(), e.eventId(), e.type(), e.source(), e.aggregateId(), e.aggregateSequence(),
+        return new ExportRecord(
+                e.logIndex(),
+                e.eventId(),
+                e.type(),
+                e.source(),
+                e.aggregateId(),
+                e.aggregateSequence(),
                 e.eventTime() == null ? null : e.eventTime().toEpochMilli(),
-                e.recordedAt() == null ? -1 : e.recordedAt().toEpochMilli(), e.actor(),
-                e.payloadHash(), e.prevLeafHash(), e.leafHash(), e.payload());
+                e.recordedAt() == null ? -1 : e.recordedAt().toEpochMilli(),
+                e.actor(),
+                e.payloadHash(),
+                e.prevLeafHash(),
+                e.leafHash(),
+                e.payload());
     }
 
     public String chainKey() {
@@ -25,8 +46,17 @@ public record ExportRecord(long logIndex, String eventId, String type, String so
     }
 
     public Leaf leaf(byte[] payloadHash, byte[] prevLeafHash) {
-        return new Leaf(eventId, type, source, aggregateId, aggregateSequence, eventTime, recordedAt, actor,
-                payloadHash, prevLeafHash);
+        return new Leaf(
+                eventId,
+                type,
+                source,
+                aggregateId,
+                aggregateSequence,
+                eventTime,
+                recordedAt,
+                actor,
+                payloadHash,
+                prevLeafHash);
     }
 
     /** The leaf hash recomputed from the fields and payload, trusting only the stored previous-leaf link. */

@@ -25,6 +25,7 @@ public final class LogVerification {
     private static final int MAX_PROBLEMS = 100;
     /** Entries recomputed together; large enough to amortise the fork, small enough to stream. */
     private static final int BLOCK = 2048;
+
     private final List<ExportRecord> pending = new ArrayList<>(BLOCK);
     private final MerkleTree tree = new MerkleTree();
     private final AggregateChains chains = new AggregateChains();
@@ -129,8 +130,12 @@ public final class LogVerification {
         if (!payloadOk) {
             problem(index, r.eventId(), "PAYLOAD_CHANGED", "the payload no longer hashes to the stored payload hash");
         } else if (!linkOk) {
-            problem(index, r.eventId(), "CHAIN_BROKEN", "the link to sequence " + (r.aggregateSequence() - 1)
-                    + " of " + r.aggregateId() + " does not match that entry's recomputed leaf");
+            problem(
+                    index,
+                    r.eventId(),
+                    "CHAIN_BROKEN",
+                    "the link to sequence " + (r.aggregateSequence() - 1) + " of " + r.aggregateId()
+                            + " does not match that entry's recomputed leaf");
         } else if (!leafOk) {
             problem(index, r.eventId(), "ENTRY_CHANGED", "the fields no longer hash to the stored leaf hash");
         } else if (expected != null && !MessageDigest.isEqual(expected, leafHash)) {
@@ -180,26 +185,44 @@ public final class LogVerification {
     /** Checks every checkpoint's signature and root against the recomputed tree and returns the report. */
     public VerificationReport finish(List<Checkpoint> checkpoints, PublicKey key) {
         flush();
-        List<Checkpoint> sorted = checkpoints.stream().sorted(Comparator.comparingLong(Checkpoint::treeSize)).toList();
+        List<Checkpoint> sorted = checkpoints.stream()
+                .sorted(Comparator.comparingLong(Checkpoint::treeSize))
+                .toList();
         Long lastGood = null;
         for (Checkpoint c : sorted) {
             checkpointsChecked++;
             if (!c.verify(key)) {
-                problem(null, null, "CHECKPOINT_SIGNATURE_INVALID", "checkpoint " + c.treeSize() + " is not signed by this key");
+                problem(
+                        null,
+                        null,
+                        "CHECKPOINT_SIGNATURE_INVALID",
+                        "checkpoint " + c.treeSize() + " is not signed by this key");
             } else if (c.treeSize() > tree.size()) {
-                problem(tree.size(), knownEventId.apply(tree.size()), "LOG_TRUNCATED",
+                problem(
+                        tree.size(),
+                        knownEventId.apply(tree.size()),
+                        "LOG_TRUNCATED",
                         "checkpoint " + c.treeSize() + " is signed but the log holds " + tree.size() + " entries");
             } else if (!Sha256.hex(tree.root(c.treeSize())).equals(c.rootHash())) {
-                problem(null, null, "ROOT_MISMATCH", "the recomputed root of the first " + c.treeSize()
-                        + " entries differs from the signed one; the change lies after tree size "
-                        + (lastGood == null ? 0 : lastGood));
+                problem(
+                        null,
+                        null,
+                        "ROOT_MISMATCH",
+                        "the recomputed root of the first " + c.treeSize()
+                                + " entries differs from the signed one; the change lies after tree size "
+                                + (lastGood == null ? 0 : lastGood));
             } else {
                 lastGood = c.treeSize();
             }
         }
         verifiedTreeSize = lastGood;
-        return new VerificationReport(problemCount == 0, tree.size(), checkpointsChecked, verifiedTreeSize,
-                problemCount, List.copyOf(problems));
+        return new VerificationReport(
+                problemCount == 0,
+                tree.size(),
+                checkpointsChecked,
+                verifiedTreeSize,
+                problemCount,
+                List.copyOf(problems));
     }
 
     public long size() {
@@ -215,6 +238,5 @@ public final class LogVerification {
     }
 
     /** One finding; {@code index} and {@code eventId} name the entry when the finding concerns one. */
-    public record Problem(Long index, String eventId, String code, String detail) {
-    }
+    public record Problem(Long index, String eventId, String code, String detail) {}
 }

@@ -1,6 +1,5 @@
 package io.sanjiaodi.audit.verify;
 
-import java.util.Arrays;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +26,10 @@ import java.util.Map;
  */
 public final class OfflineVerifier {
 
-    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private OfflineVerifier() {
-    }
+    private OfflineVerifier() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out));
@@ -37,8 +37,9 @@ public final class OfflineVerifier {
 
     public static int run(String[] args, PrintStream out) {
         if (args.length == 0 || args.length % 2 == 0) {
-            out.println("usage: OfflineVerifier checkpoint|inclusion|consistency|export --key public.pem [--checkpoint c.json]"
-                    + " [--proof p.json] [--old c.json] [--export log.jsonl]");
+            out.println(
+                    "usage: OfflineVerifier checkpoint|inclusion|consistency|export --key public.pem [--checkpoint c.json]"
+                            + " [--proof p.json] [--old c.json] [--export log.jsonl]");
             return 2;
         }
         Map<String, String> opts = new HashMap<>();
@@ -72,36 +73,43 @@ public final class OfflineVerifier {
     /** The proof's own checkpoint, or the one given with --checkpoint (a checkpoint obtained independently). */
     private static boolean inclusion(Map<String, String> opts, PublicKey key, PrintStream out) throws IOException {
         JsonNode proof = JSON.readTree(Path.of(required(opts, "proof")).toFile());
-        Checkpoint c = opts.containsKey("checkpoint") ? read(opts.get("checkpoint"), Checkpoint.class)
+        Checkpoint c = opts.containsKey("checkpoint")
+                ? read(opts.get("checkpoint"), Checkpoint.class)
                 : JSON.treeToValue(proof.get("checkpoint"), Checkpoint.class);
         boolean ok = checkpoint(c, key, out);
         byte[] leafHash = Sha256.unhex(proof.get("leafHash").asText());
         if (proof.hasNonNull("entry")) {
             ExportRecord entry = JSON.treeToValue(proof.get("entry"), ExportRecord.class);
             boolean leafOk = Arrays.equals(entry.recomputedLeafHash(), leafHash);
-            out.println((leafOk ? "OK   " : "FAIL ") + "leaf hash recomputed from the entry's fields and payload (event "
-                    + entry.eventId() + ", " + entry.type() + ")");
+            out.println(
+                    (leafOk ? "OK   " : "FAIL ") + "leaf hash recomputed from the entry's fields and payload (event "
+                            + entry.eventId() + ", " + entry.type() + ")");
             ok &= leafOk;
         }
         long index = proof.get("leafIndex").asLong();
-        boolean included = MerkleProofs.verifyInclusion(index, c.treeSize(), leafHash, hexList(proof.get("auditPath")), c.root());
-        out.println((included ? "OK   " : "FAIL ") + "inclusion of leaf " + index + " in the tree of size " + c.treeSize());
+        boolean included =
+                MerkleProofs.verifyInclusion(index, c.treeSize(), leafHash, hexList(proof.get("auditPath")), c.root());
+        out.println(
+                (included ? "OK   " : "FAIL ") + "inclusion of leaf " + index + " in the tree of size " + c.treeSize());
         return ok && included;
     }
 
     private static boolean consistency(Map<String, String> opts, PublicKey key, PrintStream out) throws IOException {
         JsonNode proof = JSON.readTree(Path.of(required(opts, "proof")).toFile());
-        Checkpoint first = opts.containsKey("old") ? read(opts.get("old"), Checkpoint.class)
+        Checkpoint first = opts.containsKey("old")
+                ? read(opts.get("old"), Checkpoint.class)
                 : JSON.treeToValue(proof.get("firstCheckpoint"), Checkpoint.class);
-        Checkpoint second = opts.containsKey("checkpoint") ? read(opts.get("checkpoint"), Checkpoint.class)
+        Checkpoint second = opts.containsKey("checkpoint")
+                ? read(opts.get("checkpoint"), Checkpoint.class)
                 : JSON.treeToValue(proof.get("secondCheckpoint"), Checkpoint.class);
         if (first == null || second == null) {
             throw new IllegalArgumentException("need the older checkpoint (--old) and the newer one");
         }
         boolean ok = checkpoint(first, key, out) & checkpoint(second, key, out);
-        boolean consistent = MerkleProofs.verifyConsistency(first.treeSize(), second.treeSize(), first.root(), second.root(),
-                hexList(proof.get("proof")));
-        out.println((consistent ? "OK   " : "FAIL ") + "tree " + second.treeSize() + " extends tree " + first.treeSize());
+        boolean consistent = MerkleProofs.verifyConsistency(
+                first.treeSize(), second.treeSize(), first.root(), second.root(), hexList(proof.get("proof")));
+        out.println(
+                (consistent ? "OK   " : "FAIL ") + "tree " + second.treeSize() + " extends tree " + first.treeSize());
         return ok && consistent;
     }
 
@@ -123,9 +131,16 @@ public final class OfflineVerifier {
         }
         VerificationReport report = verification.finish(checkpoints, key);
         long millis = Math.max(1, (System.nanoTime() - start) / 1_000_000);
-        out.printf("%s %d entries re-verified in %d ms, %d checkpoint(s), verified tree size %s%n", report.ok() ? "OK  " : "FAIL",
-                report.entries(), millis, report.checkpointsChecked(), report.verifiedTreeSize());
-        report.problems().forEach(p -> out.println("FAIL index " + p.index() + " event " + p.eventId() + ": " + p.code() + " " + p.detail()));
+        out.printf(
+                "%s %d entries re-verified in %d ms, %d checkpoint(s), verified tree size %s%n",
+                report.ok() ? "OK  " : "FAIL",
+                report.entries(),
+                millis,
+                report.checkpointsChecked(),
+                report.verifiedTreeSize());
+        report.problems()
+                .forEach(p -> out.println(
+                        "FAIL index " + p.index() + " event " + p.eventId() + ": " + p.code() + " " + p.detail()));
         return report.ok();
     }
 

@@ -3,8 +3,8 @@ package io.sanjiaodi.audit.verify;
 import io.sanjiaodi.audit.checkpoint.CheckpointService;
 import io.sanjiaodi.audit.checkpoint.SigningKey;
 import io.sanjiaodi.audit.ingest.AuditEntry;
-import io.sanjiaodi.audit.ingest.LogOrder;
 import io.sanjiaodi.audit.ingest.AuditLog;
+import io.sanjiaodi.audit.ingest.LogOrder;
 import io.sanjiaodi.audit.merkle.MerkleTree;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,13 +35,12 @@ public class StoredLogVerifier {
     public VerificationReport verify() {
         MerkleTree appended = auditLog.tree();
         long appendedSize = appended.size();
-        LogVerification verification = new LogVerification(auditLog::eventIdAt,
-                index -> index < appendedSize ? appended.leafHash(index) : null);
-        LogOrder.forEach(mongo, AuditEntry.class,
-                entry -> {
-                    verification.accept(ExportRecord.of(entry));
-                    return true;
-                });
+        LogVerification verification = new LogVerification(
+                auditLog::eventIdAt, index -> index < appendedSize ? appended.leafHash(index) : null);
+        LogOrder.forEach(mongo, AuditEntry.class, entry -> {
+            verification.accept(ExportRecord.of(entry));
+            return true;
+        });
         verification.expectEntries(appendedSize); // entries deleted at the tail
         VerificationReport report = verification.finish(checkpoints.all(), key.publicKey());
         if (!report.ok()) {

@@ -29,10 +29,11 @@ class AuditController {
 
     /** Recorded events in log order; filter by aggregate (CloudEvents subject) and/or event type. */
     @GetMapping
-    List<AuditEntry> find(@RequestParam(required = false) String aggregateId,
-                          @RequestParam(required = false) String type,
-                          @RequestParam(defaultValue = "0") @Min(0) int page,
-                          @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+    List<AuditEntry> find(
+            @RequestParam(required = false) String aggregateId,
+            @RequestParam(required = false) String type,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         Criteria criteria = new Criteria();
         if (aggregateId != null) {
             criteria = criteria.and("aggregateId").is(aggregateId);
@@ -40,7 +41,10 @@ class AuditController {
         if (type != null) {
             criteria = criteria.and("type").is(type);
         }
-        Query query = Query.query(criteria).with(Sort.by("logIndex")).skip((long) page * size).limit(size);
+        Query query = Query.query(criteria)
+                .with(Sort.by("logIndex"))
+                .skip((long) page * size)
+                .limit(size);
         return mongo.find(query, AuditEntry.class);
     }
 

@@ -26,14 +26,17 @@ class CheckpointController {
 
     @GetMapping("/checkpoints/latest")
     Checkpoint latest() {
-        return checkpoints.latest().orElseThrow(() ->
-                Refusal.notFound("AUDIT_NO_CHECKPOINT", "no checkpoint has been signed yet"));
+        return checkpoints
+                .latest()
+                .orElseThrow(() -> Refusal.notFound("AUDIT_NO_CHECKPOINT", "no checkpoint has been signed yet"));
     }
 
     @GetMapping("/checkpoints/{treeSize}")
     Checkpoint bySize(@PathVariable long treeSize) {
-        return checkpoints.bySize(treeSize).orElseThrow(() ->
-                Refusal.notFound("AUDIT_CHECKPOINT_NOT_FOUND", "no checkpoint of tree size " + treeSize));
+        return checkpoints
+                .bySize(treeSize)
+                .orElseThrow(
+                        () -> Refusal.notFound("AUDIT_CHECKPOINT_NOT_FOUND", "no checkpoint of tree size " + treeSize));
     }
 
     @GetMapping("/checkpoints")

@@ -28,19 +28,25 @@ class HistoryController {
     }
 
     @GetMapping("/history")
-    HistoryPage find(@RequestParam(required = false) String aggregateId, @RequestParam(required = false) String unitId,
-                     @RequestParam(required = false) String jurisdictionId, @RequestParam(required = false) String actor,
-                     @RequestParam(required = false) String type, @RequestParam(required = false) Instant from,
-                     @RequestParam(required = false) Instant to,
-                     @RequestParam(defaultValue = "0") @Min(0) int page,
-                     @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+    HistoryPage find(
+            @RequestParam(required = false) String aggregateId,
+            @RequestParam(required = false) String unitId,
+            @RequestParam(required = false) String jurisdictionId,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return history.find(new HistoryFilter(aggregateId, unitId, jurisdictionId, actor, type, from, to), page, size);
     }
 
     /** The aggregate's events and summary as of a time or a checkpoint's tree size (neither: now). */
     @GetMapping("/aggregates/{aggregateId}")
-    AsOf asOf(@PathVariable String aggregateId, @RequestParam(required = false) Instant asOf,
-              @RequestParam(required = false) @Min(0) Long checkpoint) {
+    AsOf asOf(
+            @PathVariable String aggregateId,
+            @RequestParam(required = false) Instant asOf,
+            @RequestParam(required = false) @Min(0) Long checkpoint) {
         return history.asOf(aggregateId, asOf, checkpoint);
     }
 

@@ -29,14 +29,19 @@ class SecurityEventController {
     }
 
     @GetMapping("/api/audit/security-events")
-    List<AuditEntry> find(@RequestParam(required = false) String actor,
-                          @RequestParam(defaultValue = "0") @Min(0) int page,
-                          @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+    List<AuditEntry> find(
+            @RequestParam(required = false) String actor,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         Criteria criteria = Criteria.where("topic").is(Topics.SECURITY_EVENTS);
         if (actor != null) {
             criteria = criteria.and("payload.userId").is(actor);
         }
-        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "logIndex"))
-                .skip((long) page * size).limit(size), AuditEntry.class);
+        return mongo.find(
+                Query.query(criteria)
+                        .with(Sort.by(Sort.Direction.DESC, "logIndex"))
+                        .skip((long) page * size)
+                        .limit(size),
+                AuditEntry.class);
     }
 }

@@ -42,21 +42,22 @@ class VerifyController {
     @GetMapping("/export")
     ResponseEntity<StreamingResponseBody> export() {
         StreamingResponseBody body = out -> write(new BufferedOutputStream(out, 1 << 16));
-        return ResponseEntity.ok().header("Content-Type", "application/x-ndjson").body(body);
+        return ResponseEntity.ok()
+                .header("Content-Type", "application/x-ndjson")
+                .body(body);
     }
 
     private void write(OutputStream out) throws IOException {
         try {
-            LogOrder.forEach(mongo, AuditEntry.class,
-                    entry -> {
-                        try {
-                            out.write(json.writeValueAsBytes(ExportRecord.of(entry)));
-                            out.write('\n');
-                            return true;
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
+            LogOrder.forEach(mongo, AuditEntry.class, entry -> {
+                try {
+                    out.write(json.writeValueAsBytes(ExportRecord.of(entry)));
+                    out.write('\n');
+                    return true;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         } catch (UncheckedIOException e) {
             throw e.getCause(); // the client went away: as before, an IOException for the servlet container
         }

@@ -16,6 +16,7 @@ class AuditIngestorTest {
 
     @TempDir
     Path keys;
+
     private AuditFixture audit;
     private AuditIngestor ingestor;
 
@@ -32,8 +33,14 @@ class AuditIngestorTest {
 
     @Test
     void anEventIsRecordedWithItsEnvelopePayloadAndLogPosition() {
-        ingestor.on(List.of(Events.record(Events.event("e-1", "iv-1", 0, "InterviewScheduled",
-                "{\"interviewId\":\"iv-1\",\"place\":\"谈话室\",\"interviewee\":{\"unitId\":\"u-1\",\"jurisdictionId\":\"nb\"}}"), 7)));
+        ingestor.on(List.of(Events.record(
+                Events.event(
+                        "e-1",
+                        "iv-1",
+                        0,
+                        "InterviewScheduled",
+                        "{\"interviewId\":\"iv-1\",\"place\":\"谈话室\",\"interviewee\":{\"unitId\":\"u-1\",\"jurisdictionId\":\"nb\"}}"),
+                7)));
         AuditEntry entry = audit.mongo.findById("e-1", AuditEntry.class);
         assertThat(entry).isNotNull();
         assertThat(entry.type()).isEqualTo("InterviewScheduled");
@@ -54,7 +61,8 @@ class AuditIngestorTest {
     void aRedeliveredEventChangesNothing() {
         ingestor.on(List.of(Events.record(Events.event("e-1", "iv-1", 0, "InterviewScheduled", "{}"), 7)));
         AuditEntry first = audit.mongo.findById("e-1", AuditEntry.class);
-        ingestor.on(List.of(Events.record(Events.event("e-1", "iv-1", 0, "InterviewScheduled", "{}"), 12),
+        ingestor.on(List.of(
+                Events.record(Events.event("e-1", "iv-1", 0, "InterviewScheduled", "{}"), 12),
                 Events.record(Events.event("e-1", "iv-1", 0, "InterviewScheduled", "{}"), 13)));
         assertThat(audit.mongo.count(new Query(), AuditEntry.class)).isEqualTo(1);
         assertThat(audit.mongo.findById("e-1", AuditEntry.class)).isEqualTo(first);
@@ -63,7 +71,8 @@ class AuditIngestorTest {
 
     @Test
     void eachEventLinksToThePreviousEventOfItsAggregate() {
-        audit.log.append(List.of(Events.draft("a0", "iv-1", 0), Events.draft("b0", "iv-2", 0), Events.draft("a1", "iv-1", 1)));
+        audit.log.append(
+                List.of(Events.draft("a0", "iv-1", 0), Events.draft("b0", "iv-2", 0), Events.draft("a1", "iv-1", 1)));
         AuditEntry a0 = audit.mongo.findById("a0", AuditEntry.class);
         AuditEntry a1 = audit.mongo.findById("a1", AuditEntry.class);
         assertThat(a1.logIndex()).isEqualTo(2);

@@ -24,6 +24,7 @@ class AuditLogTest {
 
     @TempDir
     Path keys;
+
     private AuditFixture audit;
 
     @BeforeEach
@@ -38,7 +39,9 @@ class AuditLogTest {
 
     @Test
     void aRestartRebuildsTheSameLogAndContinuesIt() {
-        audit.log.append(LongStream.range(0, 5).mapToObj(i -> Events.draft("a" + i, "iv-1", i)).toList());
+        audit.log.append(LongStream.range(0, 5)
+                .mapToObj(i -> Events.draft("a" + i, "iv-1", i))
+                .toList());
         Checkpoint before = audit.checkpoints.signIfGrown().orElseThrow();
 
         audit.restart();
@@ -46,19 +49,28 @@ class AuditLogTest {
         assertThat(Sha256.hex(audit.log.tree().root(5))).isEqualTo(before.rootHash());
         assertThat(audit.log.broken()).isNull();
         audit.log.append(List.of(Events.draft("a5", "iv-1", 5), Events.draft("a3", "iv-1", 3)));
-        assertThat(audit.log.tree().size()).as("the redelivered a3 is not appended again").isEqualTo(6);
+        assertThat(audit.log.tree().size())
+                .as("the redelivered a3 is not appended again")
+                .isEqualTo(6);
         assertThat(audit.mongo.findById("a5", AuditEntry.class).prevLeafHash())
-                .as("the chain continues across the restart").isEqualTo(audit.mongo.findById("a4", AuditEntry.class).leafHash());
+                .as("the chain continues across the restart")
+                .isEqualTo(audit.mongo.findById("a4", AuditEntry.class).leafHash());
         Checkpoint after = audit.checkpoints.signIfGrown().orElseThrow();
         var proof = audit.proofs.consistency(5, 6L);
-        assertThat(MerkleProofs.verifyConsistency(5, 6, before.root(), after.root(),
-                proof.proof().stream().map(Sha256::unhex).toList())).isTrue();
+        assertThat(MerkleProofs.verifyConsistency(
+                        5,
+                        6,
+                        before.root(),
+                        after.root(),
+                        proof.proof().stream().map(Sha256::unhex).toList()))
+                .isTrue();
         assertThat(audit.verifier.verify().ok()).isTrue();
     }
 
     @Test
     void aMissingSequenceIsAGapUntilTheLateEventArrives() {
-        audit.log.append(List.of(Events.draft("a0", "iv-1", 0), Events.draft("a2", "iv-1", 2), Events.draft("a3", "iv-1", 3)));
+        audit.log.append(
+                List.of(Events.draft("a0", "iv-1", 0), Events.draft("a2", "iv-1", 2), Events.draft("a3", "iv-1", 3)));
         assertThat(audit.log.gaps()).singleElement().satisfies(gap -> {
             assertThat(gap.aggregateId()).isEqualTo("iv-1");
             assertThat(gap.missing()).containsExactly(1L);
@@ -71,9 +83,12 @@ class AuditLogTest {
         assertThat(audit.log.gaps()).isEmpty();
         AuditEntry a1 = audit.mongo.findById("a1", AuditEntry.class);
         assertThat(a1.logIndex()).isEqualTo(3);
-        assertThat(a1.prevLeafHash()).isEqualTo(audit.mongo.findById("a0", AuditEntry.class).leafHash());
+        assertThat(a1.prevLeafHash())
+                .isEqualTo(audit.mongo.findById("a0", AuditEntry.class).leafHash());
         audit.checkpoints.signIfGrown();
-        assertThat(audit.verifier.verify().ok()).as("the late link follows the documented rule").isTrue();
+        assertThat(audit.verifier.verify().ok())
+                .as("the late link follows the documented rule")
+                .isTrue();
 
         audit.restart();
         assertThat(audit.log.gaps()).isEmpty();
@@ -84,7 +99,9 @@ class AuditLogTest {
         audit.log.append(List.of(Events.draft("a0", "iv-1", 0), Events.draft("a3", "iv-1", 3)));
         audit.restart();
         List<Gap> gaps = audit.log.gaps();
-        assertThat(gaps).singleElement().satisfies(gap -> assertThat(gap.missing()).containsExactly(1L, 2L));
+        assertThat(gaps)
+                .singleElement()
+                .satisfies(gap -> assertThat(gap.missing()).containsExactly(1L, 2L));
     }
 
     @Test
@@ -121,9 +138,11 @@ class AuditLogTest {
         AuditLog second = new AuditLog(audit.mongo, audit.clock);
         second.append(List.of(Events.draft("b0", "iv-2", 0)));
         assertThatThrownBy(() -> audit.log.append(List.of(Events.draft("c0", "iv-3", 0))))
-                .as("index 1 is taken: the unique index refuses a fork").isInstanceOf(RuntimeException.class);
+                .as("index 1 is taken: the unique index refuses a fork")
+                .isInstanceOf(RuntimeException.class);
         audit.log.append(List.of(Events.draft("c0", "iv-3", 0)));
         assertThat(audit.mongo.findById("c0", AuditEntry.class).logIndex()).isEqualTo(2);
-        assertThat(audit.mongo.count(Query.query(Criteria.where("logIndex").is(1)), Document.class, "audit_entries")).isEqualTo(1);
+        assertThat(audit.mongo.count(Query.query(Criteria.where("logIndex").is(1)), Document.class, "audit_entries"))
+                .isEqualTo(1);
     }
 }

@@ -25,17 +25,22 @@ class AuditPropertiesTest {
 
     @Test
     void configuredTopicsReplaceTheDefault() {
-        assertThat(bind(Map.of("audit.signing-key-file", "k.pk8", "audit.topics", "interview.events")).topics())
+        assertThat(bind(Map.of("audit.signing-key-file", "k.pk8", "audit.topics", "interview.events"))
+                        .topics())
                 .containsExactly("interview.events");
     }
 
     @Test
     void withoutAKeyFileTheServiceDoesNotStart() {
         assertThatThrownBy(() -> bind(Map.of("audit.topics", "interview.events")))
-                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("audit.signing-key-file");
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessageContaining("audit.signing-key-file");
     }
 
     private static AuditProperties bind(Map<String, String> values) {
-        return new Binder(new MapConfigurationPropertySource(values)).bind("audit", AuditProperties.class).get();
+        return new Binder(new MapConfigurationPropertySource(values))
+                .bind("audit", AuditProperties.class)
+                .get();
     }
 }

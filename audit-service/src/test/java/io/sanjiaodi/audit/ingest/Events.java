@@ -10,14 +10,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /** CloudEvents as the services publish them, and the drafts the ingestor makes of them. */
 public final class Events {
 
-    private Events() {
-    }
+    private Events() {}
 
     public static CloudEvent event(String id, String aggregateId, long sequence, String type, String json) {
-        return CloudEventBuilder.v1().withId(id).withType(type)
-                .withSource(URI.create("/sanjiaodi/interview-service")).withSubject(aggregateId)
+        return CloudEventBuilder.v1()
+                .withId(id)
+                .withType(type)
+                .withSource(URI.create("/sanjiaodi/interview-service"))
+                .withSubject(aggregateId)
                 .withTime(OffsetDateTime.parse("2018-11-15T09:00:00.123456Z").plusSeconds(sequence))
-                .withExtension("aggregatesequence", Long.toString(sequence)).withExtension("aggregatetype", "Interview")
+                .withExtension("aggregatesequence", Long.toString(sequence))
+                .withExtension("aggregatetype", "Interview")
                 .withExtension("correlationid", "corr-" + id)
                 .withData("application/json", json.getBytes(StandardCharsets.UTF_8))
                 .build();
@@ -32,8 +35,13 @@ public final class Events {
     }
 
     public static AuditEntry draft(String id, String aggregateId, long sequence) {
-        return draft(id, aggregateId, sequence, "ProblemItemAdded",
+        return draft(
+                id,
+                aggregateId,
+                sequence,
+                "ProblemItemAdded",
                 "{\"interviewId\":\"" + aggregateId + "\",\"item\":{\"itemId\":\"p-" + sequence + "\",\"text\":\"问题\"},"
-                        + "\"listVersion\":" + sequence + ",\"interviewee\":{\"unitId\":\"nb-coop\",\"jurisdictionId\":\"ningbo\"}}");
+                        + "\"listVersion\":" + sequence
+                        + ",\"interviewee\":{\"unitId\":\"nb-coop\",\"jurisdictionId\":\"ningbo\"}}");
     }
 }

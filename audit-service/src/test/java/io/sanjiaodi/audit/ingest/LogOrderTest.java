@@ -30,8 +30,9 @@ class LogOrderTest {
     @Test
     void everyIndexedEntryComesOnceInIndexOrderAcrossRangesAndHoles() {
         // stored out of order, holes at 4 and 10..16, one entry outside the log, a straggler far beyond
-        for (long index : new long[]{9, 0, 3, 1, 2, 5, 6, 7, 8, 17, 18, 40}) {
-            mongo.insert(new Document("_id", "e" + index).append("logIndex", index).append("payload", "p" + index), log);
+        for (long index : new long[] {9, 0, 3, 1, 2, 5, 6, 7, 8, 17, 18, 40}) {
+            mongo.insert(
+                    new Document("_id", "e" + index).append("logIndex", index).append("payload", "p" + index), log);
         }
         mongo.insert(new Document("_id", "outside").append("logIndex", null), log);
         List<Long> seen = new ArrayList<>();
@@ -42,10 +43,13 @@ class LogOrderTest {
     @Test
     void onlyTheAskedFieldsAreReadAndTheReaderCanStop() {
         for (long index = 0; index < 10; index++) {
-            mongo.insert(new Document("_id", "e" + index).append("logIndex", index).append("payload", "p"), log);
+            mongo.insert(
+                    new Document("_id", "e" + index).append("logIndex", index).append("payload", "p"), log);
         }
         List<Document> seen = new ArrayList<>();
         LogOrder.forEach(mongo, Document.class, d -> seen.add(d) && seen.size() < 5, 3, "logIndex");
-        assertThat(seen).hasSize(5).allSatisfy(d -> assertThat(d.keySet()).containsExactlyInAnyOrder("_id", "logIndex"));
+        assertThat(seen)
+                .hasSize(5)
+                .allSatisfy(d -> assertThat(d.keySet()).containsExactlyInAnyOrder("_id", "logIndex"));
     }
 }

@@ -1,11 +1,11 @@
 package io.sanjiaodi.audit.leaf;
 
-import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sanjiaodi.audit.merkle.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +57,8 @@ class EncodingEquivalenceTest {
             String actor = maybe(string());
             byte[] link = random.nextInt(4) == 0 ? null : prev;
             Leaf leaf = new Leaf(id, type, source, aggregate, seq, time, recorded, actor, payloadHash, link);
-            ReferenceLeaf reference = new ReferenceLeaf(id, type, source, aggregate, seq, time, recorded, actor, payloadHash, link);
+            ReferenceLeaf reference =
+                    new ReferenceLeaf(id, type, source, aggregate, seq, time, recorded, actor, payloadHash, link);
             assertThat(leaf.encode()).isEqualTo(reference.encode());
             assertThat(leaf.hash()).isEqualTo(reference.hash());
         }
@@ -100,15 +101,16 @@ class EncodingEquivalenceTest {
     private String string() {
         StringBuilder s = new StringBuilder();
         for (int i = random.nextInt(8); i > 0; i--) {
-            s.append(switch (random.nextInt(8)) {
-                case 0 -> (char) random.nextInt(0x20);          // control characters
-                case 1 -> "\"\\/".charAt(random.nextInt(3));
-                case 2 -> (char) (0x80 + random.nextInt(0x780));  // two-byte UTF-8
-                case 3 -> (char) (0x800 + random.nextInt(0xd000)); // three-byte, CJK among them
-                case 4 -> "😀";                                    // a surrogate pair
-                case 5 -> (char) (0xd800 + random.nextInt(0x800)); // an unpaired surrogate
-                default -> (char) ('a' + random.nextInt(26));
-            });
+            s.append(
+                    switch (random.nextInt(8)) {
+                        case 0 -> (char) random.nextInt(0x20); // control characters
+                        case 1 -> "\"\\/".charAt(random.nextInt(3));
+                        case 2 -> (char) (0x80 + random.nextInt(0x780)); // two-byte UTF-8
+                        case 3 -> (char) (0x800 + random.nextInt(0xd000)); // three-byte, CJK among them
+                        case 4 -> "😀"; // a surrogate pair
+                        case 5 -> (char) (0xd800 + random.nextInt(0x800)); // an unpaired surrogate
+                        default -> (char) ('a' + random.nextInt(26));
+                    });
         }
         return s.toString();
     }

@@ -21,8 +21,7 @@ final class ReferenceJcs {
 
     private static final long MAX_EXACT = 1L << 53;
 
-    private ReferenceJcs() {
-    }
+    private ReferenceJcs() {}
 
     public static byte[] canonicalBytes(Object value) {
         return canonicalize(value).getBytes(StandardCharsets.UTF_8);

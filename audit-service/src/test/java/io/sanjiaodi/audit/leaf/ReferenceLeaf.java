@@ -17,8 +17,17 @@ import java.nio.charset.StandardCharsets;
  * @param prevLeafHash     leaf hash of the same aggregate's previous sequence number if that entry
  *                         precedes this one in the log, else 32 zero bytes
  */
-record ReferenceLeaf(String eventId, String type, String source, String aggregateId, Long aggregateSequence,
-                   Long eventTimeMillis, long recordedAtMillis, String actor, byte[] payloadHash, byte[] prevLeafHash) {
+record ReferenceLeaf(
+        String eventId,
+        String type,
+        String source,
+        String aggregateId,
+        Long aggregateSequence,
+        Long eventTimeMillis,
+        long recordedAtMillis,
+        String actor,
+        byte[] payloadHash,
+        byte[] prevLeafHash) {
 
     public static final byte VERSION = 1;
     public static final byte[] NO_PREVIOUS = new byte[Sha256.LENGTH];

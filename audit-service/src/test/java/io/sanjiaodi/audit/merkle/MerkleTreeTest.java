@@ -1,9 +1,9 @@
 package io.sanjiaodi.audit.merkle;
 
-import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,19 +12,21 @@ import org.junit.jupiter.api.Test;
 class MerkleTreeTest {
 
     /** The eight leaves of the certificate-transparency test data (merkle_tree_test / RFC 6962 vectors). */
-    static final String[] CT_LEAVES = {"", "00", "10", "2021", "3031", "40414243", "5051525354555657",
-            "606162636465666768696a6b6c6d6e6f"};
+    static final String[] CT_LEAVES = {
+        "", "00", "10", "2021", "3031", "40414243", "5051525354555657", "606162636465666768696a6b6c6d6e6f"
+    };
     /** MTH of the first n of those leaves, n = 0..8 (also recomputed with Python's hashlib when written). */
     static final String[] CT_ROOTS = {
-            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
-            "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
-            "fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125",
-            "aeb6bcfe274b70a14fb067a5e5578264db0fa9b51af5e0ba159158f329e06e77",
-            "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
-            "4e3bbb1f7b478dcfe71fb631631519a3bca12c9aefca1612bfce4c13a86264d4",
-            "76e67dadbcdf1e10e1b74ddc608abd2f98dfb16fbce75277b5232a127f2087ef",
-            "ddb89be403809e325750d3d263cd78929c2942b7942a34b77e122c9594a74c8c",
-            "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328"};
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+        "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
+        "fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125",
+        "aeb6bcfe274b70a14fb067a5e5578264db0fa9b51af5e0ba159158f329e06e77",
+        "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
+        "4e3bbb1f7b478dcfe71fb631631519a3bca12c9aefca1612bfce4c13a86264d4",
+        "76e67dadbcdf1e10e1b74ddc608abd2f98dfb16fbce75277b5232a127f2087ef",
+        "ddb89be403809e325750d3d263cd78929c2942b7942a34b77e122c9594a74c8c",
+        "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328"
+    };
 
     @Test
     void rootsMatchTheCertificateTransparencyVectors() {
@@ -33,7 +35,9 @@ class MerkleTreeTest {
         for (int n = 1; n <= 8; n++) {
             tree.append(Sha256.leafHash(HexFormat.of().parseHex(CT_LEAVES[n - 1])));
             for (int size = 0; size <= n; size++) {
-                assertThat(Sha256.hex(tree.root(size))).as("root of %d leaves", size).isEqualTo(CT_ROOTS[size]);
+                assertThat(Sha256.hex(tree.root(size)))
+                        .as("root of %d leaves", size)
+                        .isEqualTo(CT_ROOTS[size]);
             }
         }
     }
@@ -43,7 +47,7 @@ class MerkleTreeTest {
         List<byte[]> leaves = new ArrayList<>();
         MerkleTree tree = new MerkleTree();
         for (int i = 0; i < 40; i++) {
-            byte[] leaf = Sha256.leafHash(new byte[]{(byte) i, (byte) (i * 7)});
+            byte[] leaf = Sha256.leafHash(new byte[] {(byte) i, (byte) (i * 7)});
             leaves.add(leaf);
             tree.append(leaf);
         }
@@ -53,13 +57,19 @@ class MerkleTreeTest {
             assertThat(tree.root(n)).isEqualTo(root);
             for (int m = 0; m < n; m++) {
                 List<byte[]> path = tree.inclusionProof(m, n);
-                assertThat(path).usingElementComparator(MerkleTreeTest::compare).containsExactlyElementsOf(ReferenceMerkle.path(m, d));
-                assertThat(MerkleProofs.verifyInclusion(m, n, leaves.get(m), path, root)).isTrue();
+                assertThat(path)
+                        .usingElementComparator(MerkleTreeTest::compare)
+                        .containsExactlyElementsOf(ReferenceMerkle.path(m, d));
+                assertThat(MerkleProofs.verifyInclusion(m, n, leaves.get(m), path, root))
+                        .isTrue();
             }
             for (int m = 1; m < n; m++) {
                 List<byte[]> proof = tree.consistencyProof(m, n);
-                assertThat(proof).usingElementComparator(MerkleTreeTest::compare).containsExactlyElementsOf(ReferenceMerkle.proof(m, d));
-                assertThat(MerkleProofs.verifyConsistency(m, n, ReferenceMerkle.mth(leaves.subList(0, m)), root, proof)).isTrue();
+                assertThat(proof)
+                        .usingElementComparator(MerkleTreeTest::compare)
+                        .containsExactlyElementsOf(ReferenceMerkle.proof(m, d));
+                assertThat(MerkleProofs.verifyConsistency(m, n, ReferenceMerkle.mth(leaves.subList(0, m)), root, proof))
+                        .isTrue();
             }
         }
     }
@@ -68,13 +78,16 @@ class MerkleTreeTest {
     void edgeCasesOfConsistency() {
         MerkleTree tree = new MerkleTree();
         for (int i = 0; i < 5; i++) {
-            tree.append(Sha256.leafHash(new byte[]{(byte) i}));
+            tree.append(Sha256.leafHash(new byte[] {(byte) i}));
         }
         assertThat(tree.consistencyProof(0, 5)).isEmpty();
         assertThat(tree.consistencyProof(5, 5)).isEmpty();
-        assertThat(MerkleProofs.verifyConsistency(0, 5, Sha256.emptyRoot(), tree.root(5), List.of())).isTrue();
-        assertThat(MerkleProofs.verifyConsistency(5, 5, tree.root(5), tree.root(5), List.of())).isTrue();
-        assertThat(MerkleProofs.verifyConsistency(5, 5, tree.root(4), tree.root(5), List.of())).isFalse();
+        assertThat(MerkleProofs.verifyConsistency(0, 5, Sha256.emptyRoot(), tree.root(5), List.of()))
+                .isTrue();
+        assertThat(MerkleProofs.verifyConsistency(5, 5, tree.root(5), tree.root(5), List.of()))
+                .isTrue();
+        assertThat(MerkleProofs.verifyConsistency(5, 5, tree.root(4), tree.root(5), List.of()))
+                .isFalse();
     }
 
     static int compare(byte[] a, byte[] b) {

@@ -9,8 +9,7 @@ import java.util.List;
  */
 final class ReferenceMerkle {
 
-    private ReferenceMerkle() {
-    }
+    private ReferenceMerkle() {}
 
     static byte[] mth(List<byte[]> leafHashes) {
         int n = leafHashes.size();

@@ -1,6 +1,5 @@
 package io.sanjiaodi.audit.verify;
 
-import io.sanjiaodi.audit.proof.ProofService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +8,7 @@ import io.sanjiaodi.audit.checkpoint.Checkpoint;
 import io.sanjiaodi.audit.checkpoint.Keys;
 import io.sanjiaodi.audit.ingest.AuditEntry;
 import io.sanjiaodi.audit.ingest.Events;
+import io.sanjiaodi.audit.proof.ProofService;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +30,7 @@ class OfflineVerifierTest {
 
     @TempDir
     Path dir;
+
     private AuditFixture audit;
     private final ObjectMapper json = new ObjectMapper();
     private Checkpoint first;
@@ -39,9 +40,13 @@ class OfflineVerifierTest {
     @BeforeEach
     void setUp() throws Exception {
         audit = new AuditFixture(dir);
-        audit.log.append(LongStream.range(0, 6).mapToObj(i -> Events.draft("a" + i, "iv-1", i)).toList());
+        audit.log.append(LongStream.range(0, 6)
+                .mapToObj(i -> Events.draft("a" + i, "iv-1", i))
+                .toList());
         first = audit.checkpoints.signIfGrown().orElseThrow();
-        audit.log.append(LongStream.range(0, 5).mapToObj(i -> Events.draft("b" + i, "iv-2", i)).toList());
+        audit.log.append(LongStream.range(0, 5)
+                .mapToObj(i -> Events.draft("b" + i, "iv-2", i))
+                .toList());
         second = audit.checkpoints.signIfGrown().orElseThrow();
         key = Files.writeString(dir.resolve("public.pem"), audit.key.publicKeyPem());
     }
@@ -54,30 +59,71 @@ class OfflineVerifierTest {
     @Test
     void aCheckpointVerifiesOnlyWithItsKey() throws Exception {
         Path c = write("c.json", second);
-        assertThat(run("checkpoint", "--key", key.toString(), "--checkpoint", c.toString())).isZero();
-        Path otherKey = Files.writeString(dir.resolve("other.pem"),
-                Keys.pem("PUBLIC KEY", KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic().getEncoded()));
-        assertThat(run("checkpoint", "--key", otherKey.toString(), "--checkpoint", c.toString())).isEqualTo(1);
+        assertThat(run("checkpoint", "--key", key.toString(), "--checkpoint", c.toString()))
+                .isZero();
+        Path otherKey = Files.writeString(
+                dir.resolve("other.pem"),
+                Keys.pem(
+                        "PUBLIC KEY",
+                        KeyPairGenerator.getInstance("Ed25519")
+                                .generateKeyPair()
+                                .getPublic()
+                                .getEncoded()));
+        assertThat(run("checkpoint", "--key", otherKey.toString(), "--checkpoint", c.toString()))
+                .isEqualTo(1);
     }
 
     @Test
     void anInclusionProofVerifiesAndATamperedOneFails() throws Exception {
         var proof = audit.proofs.inclusion("a3", null);
-        assertThat(run("inclusion", "--key", key.toString(), "--proof", write("p.json", proof).toString())).isZero();
-        assertThat(run("inclusion", "--key", key.toString(), "--proof", write("p.json", proof).toString(),
-                "--checkpoint", write("old.json", first).toString())).as("against the older checkpoint").isEqualTo(1);
+        assertThat(run(
+                        "inclusion",
+                        "--key",
+                        key.toString(),
+                        "--proof",
+                        write("p.json", proof).toString()))
+                .isZero();
+        assertThat(run(
+                        "inclusion",
+                        "--key",
+                        key.toString(),
+                        "--proof",
+                        write("p.json", proof).toString(),
+                        "--checkpoint",
+                        write("old.json", first).toString()))
+                .as("against the older checkpoint")
+                .isEqualTo(1);
         List<String> path = new ArrayList<>(proof.auditPath());
         path.set(0, path.get(0).replaceFirst(".", path.get(0).startsWith("0") ? "1" : "0"));
-        var forged = new ProofService.InclusionProof(proof.eventId(), proof.leafIndex(),
-                proof.treeSize(), proof.leafHash(), path, proof.checkpoint(), proof.entry());
-        assertThat(run("inclusion", "--key", key.toString(), "--proof", write("f.json", forged).toString())).isEqualTo(1);
+        var forged = new ProofService.InclusionProof(
+                proof.eventId(),
+                proof.leafIndex(),
+                proof.treeSize(),
+                proof.leafHash(),
+                path,
+                proof.checkpoint(),
+                proof.entry());
+        assertThat(run(
+                        "inclusion",
+                        "--key",
+                        key.toString(),
+                        "--proof",
+                        write("f.json", forged).toString()))
+                .isEqualTo(1);
     }
 
     @Test
     void aConsistencyProofVerifies() throws Exception {
         var proof = audit.proofs.consistency(first.treeSize(), null);
-        assertThat(run("consistency", "--key", key.toString(), "--proof", write("c.json", proof).toString(),
-                "--old", write("old.json", first).toString())).isZero();
+        assertThat(run(
+                        "consistency",
+                        "--key",
+                        key.toString(),
+                        "--proof",
+                        write("c.json", proof).toString(),
+                        "--old",
+                        write("old.json", first).toString()))
+                .isZero();
     }
 
     @Test
@@ -88,13 +134,30 @@ class OfflineVerifierTest {
         }
         Path checkpoints = write("all.json", audit.checkpoints.all());
         Path export = Files.write(dir.resolve("log.jsonl"), lines);
-        assertThat(run("export", "--key", key.toString(), "--export", export.toString(), "--checkpoint", checkpoints.toString())).isZero();
+        assertThat(run(
+                        "export",
+                        "--key",
+                        key.toString(),
+                        "--export",
+                        export.toString(),
+                        "--checkpoint",
+                        checkpoints.toString()))
+                .isZero();
 
         lines.set(8, lines.get(8).replace("问题", "无问题"));
         Files.write(export, lines);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = OfflineVerifier.run(new String[]{"export", "--key", key.toString(), "--export", export.toString(),
-                "--checkpoint", checkpoints.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8));
+        int code = OfflineVerifier.run(
+                new String[] {
+                    "export",
+                    "--key",
+                    key.toString(),
+                    "--export",
+                    export.toString(),
+                    "--checkpoint",
+                    checkpoints.toString()
+                },
+                new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("FAIL index 8 event b2: PAYLOAD_CHANGED");
     }

@@ -1,6 +1,5 @@
 package io.sanjiaodi.audit.verify;
 
-import io.sanjiaodi.audit.merkle.Sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoCollection;
@@ -9,6 +8,7 @@ import com.mongodb.client.model.Updates;
 import io.sanjiaodi.audit.AuditFixture;
 import io.sanjiaodi.audit.ingest.AuditEntry;
 import io.sanjiaodi.audit.ingest.Events;
+import io.sanjiaodi.audit.merkle.Sha256;
 import java.nio.file.Path;
 import java.util.stream.LongStream;
 import org.bson.Document;
@@ -22,6 +22,7 @@ class TamperTest {
 
     @TempDir
     Path keys;
+
     private AuditFixture audit;
     private MongoCollection<Document> entries;
 
@@ -30,7 +31,9 @@ class TamperTest {
         audit = new AuditFixture(keys);
         for (int agg = 0; agg < 4; agg++) {
             int a = agg;
-            audit.log.append(LongStream.range(0, 5).mapToObj(i -> Events.draft("e" + a + "-" + i, "iv-" + a, i)).toList());
+            audit.log.append(LongStream.range(0, 5)
+                    .mapToObj(i -> Events.draft("e" + a + "-" + i, "iv-" + a, i))
+                    .toList());
         }
         audit.checkpoints.signIfGrown();
         entries = audit.client.getDatabase("audit").getCollection("audit_entries");
@@ -58,14 +61,32 @@ class TamperTest {
     void aChangedFieldIsNamedEvenWithItsHashesRecomputed() {
         // a careful forger rewrites the type and recomputes payload, leaf and link hashes consistently
         AuditEntry stored = audit.mongo.findById("e1-2", AuditEntry.class);
-        AuditEntry forged = new AuditEntry(stored.eventId(), stored.logIndex(), "ProblemItemRemoved", stored.source(),
-                stored.aggregateId(), stored.aggregateType(), stored.aggregateSequence(), stored.correlationId(),
-                stored.actor(), stored.eventTime(), stored.recordedAt(), stored.topic(), stored.partition(), stored.offset(),
-                stored.unitId(), stored.jurisdictionId(), stored.payloadHash(), stored.prevLeafHash(), null, stored.payload());
-        String leaf = Sha256.hex(
-                forged.leaf(Sha256.unhex(stored.payloadHash()),
-                        Sha256.unhex(stored.prevLeafHash())).hash());
-        entries.updateOne(Filters.eq("_id", "e1-2"), Updates.combine(Updates.set("type", "ProblemItemRemoved"), Updates.set("leafHash", leaf)));
+        AuditEntry forged = new AuditEntry(
+                stored.eventId(),
+                stored.logIndex(),
+                "ProblemItemRemoved",
+                stored.source(),
+                stored.aggregateId(),
+                stored.aggregateType(),
+                stored.aggregateSequence(),
+                stored.correlationId(),
+                stored.actor(),
+                stored.eventTime(),
+                stored.recordedAt(),
+                stored.topic(),
+                stored.partition(),
+                stored.offset(),
+                stored.unitId(),
+                stored.jurisdictionId(),
+                stored.payloadHash(),
+                stored.prevLeafHash(),
+                null,
+                stored.payload());
+        String leaf = Sha256.hex(forged.leaf(Sha256.unhex(stored.payloadHash()), Sha256.unhex(stored.prevLeafHash()))
+                .hash());
+        entries.updateOne(
+                Filters.eq("_id", "e1-2"),
+                Updates.combine(Updates.set("type", "ProblemItemRemoved"), Updates.set("leafHash", leaf)));
         VerificationReport report = audit.verifier.verify();
         assertThat(report.ok()).isFalse();
         assertThat(report.problems().get(0)).satisfies(p -> {
@@ -78,7 +99,9 @@ class TamperTest {
         audit.restart();
         VerificationReport afterRestart = audit.verifier.verify();
         assertThat(afterRestart.ok()).isFalse();
-        assertThat(afterRestart.problems()).extracting(LogVerification.Problem::code).contains("ROOT_MISMATCH");
+        assertThat(afterRestart.problems())
+                .extracting(LogVerification.Problem::code)
+                .contains("ROOT_MISMATCH");
         assertThat(audit.log.broken()).as("appending would fork the signed log").isNotNull();
     }
 

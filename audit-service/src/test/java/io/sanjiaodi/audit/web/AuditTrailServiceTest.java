@@ -1,8 +1,5 @@
 package io.sanjiaodi.audit.web;
 
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,7 +31,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -47,6 +47,7 @@ class AuditTrailServiceTest {
 
     @TempDir
     static Path keys;
+
     private static InProcessKafka kafka;
     private static MongoServer mongo;
     private static ConfigurableApplicationContext service;
@@ -58,11 +59,17 @@ class AuditTrailServiceTest {
         kafka = InProcessKafka.start(3, "interview.events", "rectification.events");
         mongo = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
         String uri = mongo.bindAndGetConnectionString();
-        service = ServiceLauncher.run(AuditServiceApplication.class, AuditServiceApplication.NAME, "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(), "--spring.mongodb.uri=" + uri,
-                "--spring.datasource.url=" + io.sanjiaodi.devstack.DevPostgres.shared().jdbcUrl(),
+        service = ServiceLauncher.run(
+                AuditServiceApplication.class,
+                AuditServiceApplication.NAME,
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--spring.mongodb.uri=" + uri,
+                "--spring.datasource.url="
+                        + io.sanjiaodi.devstack.DevPostgres.shared().jdbcUrl(),
                 "--sanjiaodi.event-store.schema=audit_trail_test",
-                "--audit.signing-key-file=" + keys.resolve("k.pk8"), "--audit.checkpoint-interval-millis=200",
+                "--audit.signing-key-file=" + keys.resolve("k.pk8"),
+                "--audit.checkpoint-interval-millis=200",
                 TestTokens.publicKeyArgument());
     }
 
@@ -76,34 +83,64 @@ class AuditTrailServiceTest {
     @Test
     @Order(1)
     void anEventFromKafkaIsProvablyInTheSignedLog() throws Exception {
-        try (var producer = new KafkaProducer<String, CloudEvent>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
-                new StringSerializer(), new CloudEventSerializer())) {
+        try (var producer = new KafkaProducer<String, CloudEvent>(
+                Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                new StringSerializer(),
+                new CloudEventSerializer())) {
             for (int i = 0; i < 3; i++) {
-                CloudEvent event = io.cloudevents.core.builder.CloudEventBuilder.v1(Events.event("ev-" + i, "iv-9", i,
-                        i == 2 ? "InterviewConducted" : "InterviewScheduled", "{\"interviewId\":\"iv-9\"}"))
-                        .withExtension("actor", "office").withExtension("actorrole", "SUPERVISION_OFFICE").build();
-                producer.send(new ProducerRecord<>("interview.events", "iv-9", event)).get();
+                CloudEvent event = io.cloudevents.core.builder.CloudEventBuilder.v1(Events.event(
+                                "ev-" + i,
+                                "iv-9",
+                                i,
+                                i == 2 ? "InterviewConducted" : "InterviewScheduled",
+                                "{\"interviewId\":\"iv-9\"}"))
+                        .withExtension("actor", "office")
+                        .withExtension("actorrole", "SUPERVISION_OFFICE")
+                        .build();
+                producer.send(new ProducerRecord<>("interview.events", "iv-9", event))
+                        .get();
             }
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/audit/checkpoints/latest").path("treeSize").asLong() == 3);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        get("/api/audit/checkpoints/latest").path("treeSize").asLong() == 3);
         Checkpoint checkpoint = json.treeToValue(get("/api/audit/checkpoints/latest"), Checkpoint.class);
-        String pem = http.send(HttpRequest.newBuilder(url("/api/audit/public-key")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String pem = http.send(
+                        HttpRequest.newBuilder(url("/api/audit/public-key")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         assertThat(checkpoint.verify(Keys.publicKey(pem))).isTrue();
 
         JsonNode proof = get("/api/audit/proofs/inclusion?eventId=ev-2");
-        assertThat(MerkleProofs.verifyInclusion(proof.get("leafIndex").asLong(), checkpoint.treeSize(),
-                Sha256.unhex(proof.get("leafHash").asText()),
-                java.util.stream.StreamSupport.stream(proof.get("auditPath").spliterator(), false)
-                        .map(n -> Sha256.unhex(n.asText())).toList(), checkpoint.root())).isTrue();
+        assertThat(MerkleProofs.verifyInclusion(
+                        proof.get("leafIndex").asLong(),
+                        checkpoint.treeSize(),
+                        Sha256.unhex(proof.get("leafHash").asText()),
+                        java.util.stream.StreamSupport.stream(
+                                        proof.get("auditPath").spliterator(), false)
+                                .map(n -> Sha256.unhex(n.asText()))
+                                .toList(),
+                        checkpoint.root()))
+                .isTrue();
         assertThat(get("/api/audit/events/ev-2").get("type").asText()).isEqualTo("InterviewConducted");
         assertThat(get("/api/audit/events?aggregateId=iv-9")).hasSize(3);
-        assertThat(get("/api/audit/aggregates/iv-9").at("/summary/interview/status").asText()).isEqualTo("CONDUCTED");
+        assertThat(get("/api/audit/aggregates/iv-9")
+                        .at("/summary/interview/status")
+                        .asText())
+                .isEqualTo("CONDUCTED");
         assertThat(get("/api/audit/events/ev-2").get("actor").asText()).isEqualTo("office");
-        JsonNode report = json.readTree(http.send(HttpRequest.newBuilder(url("/api/audit/verify"))
-                .header("Authorization", TestTokens.bearer(TestTokens.token("auditor"))).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode report = json.readTree(http.send(
+                        HttpRequest.newBuilder(url("/api/audit/verify"))
+                                .header("Authorization", TestTokens.bearer(TestTokens.token("auditor")))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
         assertThat(report.get("ok").asBoolean()).isTrue();
-        assertThat(get("/actuator/health").at("/components/auditGaps/status").asText()).isEqualTo("UP");
-        assertThat(get("/api/audit/proofs/inclusion?eventId=nope").get("code").asText()).isEqualTo("AUDIT_ENTRY_NOT_FOUND");
+        assertThat(get("/actuator/health").at("/components/auditGaps/status").asText())
+                .isEqualTo("UP");
+        assertThat(get("/api/audit/proofs/inclusion?eventId=nope").get("code").asText())
+                .isEqualTo("AUDIT_ENTRY_NOT_FOUND");
     }
 
     @Test
@@ -113,22 +150,31 @@ class AuditTrailServiceTest {
         assertThat(status("/api/audit/events", TestTokens.token("unit-staff"))).isEqualTo(403);
         assertThat(status("/api/audit/history", TestTokens.expired("office"))).isEqualTo(401);
         assertThat(status("/api/audit/history", TestTokens.wrongKey("office"))).isEqualTo(401);
-        assertThat(status("/api/audit/history", TestTokens.tampered("unit-staff"))).isEqualTo(401);
-        assertThat(status("/api/audit/history", TestTokens.wrongIssuer("office"))).isEqualTo(401);
-        assertThat(status("/api/audit/security-events", TestTokens.token("office"))).isEqualTo(403);
+        assertThat(status("/api/audit/history", TestTokens.tampered("unit-staff")))
+                .isEqualTo(401);
+        assertThat(status("/api/audit/history", TestTokens.wrongIssuer("office")))
+                .isEqualTo(401);
+        assertThat(status("/api/audit/security-events", TestTokens.token("office")))
+                .isEqualTo(403);
         assertThat(status("/api/audit/public-key", null)).isEqualTo(200);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode denied = get("/api/audit/security-events");
             assertThat(denied.findValuesAsText("type")).contains("AccessDenied");
-            assertThat(denied.findValues("payload").stream().map(p -> p.path("userId").asText() + ":" + p.path("code").asText()
-                    + ":" + p.path("path").asText()).toList())
-                    .contains("unit-staff:ACCESS_DENIED:/api/audit/events", "anonymous:TOKEN_INVALID:/api/audit/history",
+            assertThat(denied.findValues("payload").stream()
+                            .map(p -> p.path("userId").asText() + ":"
+                                    + p.path("code").asText() + ":"
+                                    + p.path("path").asText())
+                            .toList())
+                    .contains(
+                            "unit-staff:ACCESS_DENIED:/api/audit/events",
+                            "anonymous:TOKEN_INVALID:/api/audit/history",
                             "office:ACCESS_DENIED:/api/audit/security-events");
             assertThat(denied.findValuesAsText("actor")).contains("unit-staff", "office");
         });
         // a request without any token is answered 401 but not recorded: there is nobody to name
         assertThat(get("/api/audit/security-events").findValues("payload").stream()
-                .filter(p -> p.path("code").asText().equals("AUTHENTICATION_REQUIRED"))).isEmpty();
+                        .filter(p -> p.path("code").asText().equals("AUTHENTICATION_REQUIRED")))
+                .isEmpty();
     }
 
     private static int status(String path, String token) throws Exception {
@@ -141,9 +187,12 @@ class AuditTrailServiceTest {
 
     /** As the auditor, who may read everything in the trail. */
     private static JsonNode get(String path) throws Exception {
-        return json.readTree(http.send(HttpRequest.newBuilder(url(path))
-                .header("Authorization", TestTokens.bearer(TestTokens.token("auditor"))).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        return json.readTree(http.send(
+                        HttpRequest.newBuilder(url(path))
+                                .header("Authorization", TestTokens.bearer(TestTokens.token("auditor")))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
     }
 
     private static URI url(String path) {

@@ -14,8 +14,7 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
  */
 public final class DashboardClient {
 
-    private DashboardClient() {
-    }
+    private DashboardClient() {}
 
     public static RegisteredClient of(AuthServerProperties.Auth auth) {
         AuthServerProperties.Dashboard dashboard = auth.dashboard();
@@ -27,8 +26,13 @@ public final class DashboardClient {
                 .postLogoutRedirectUris(uris -> uris.addAll(dashboard.postLogoutRedirectUris()))
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
-                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
-                .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(auth.accessTokenTtl()).build())
+                .clientSettings(ClientSettings.builder()
+                        .requireProofKey(true)
+                        .requireAuthorizationConsent(false)
+                        .build())
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenTimeToLive(auth.accessTokenTtl())
+                        .build())
                 .build();
     }
 }

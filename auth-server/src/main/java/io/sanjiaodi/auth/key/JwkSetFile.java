@@ -22,8 +22,7 @@ import java.util.UUID;
  */
 public final class JwkSetFile {
 
-    private JwkSetFile() {
-    }
+    private JwkSetFile() {}
 
     public static JWKSet loadOrCreate(Path file) {
         try {
@@ -34,8 +33,11 @@ public final class JwkSetFile {
                 }
                 return keys;
             }
-            RSAKey key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString())
-                    .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
+            RSAKey key = new RSAKeyGenerator(2048)
+                    .keyID(UUID.randomUUID().toString())
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .generate();
             JWKSet keys = new JWKSet(key);
             PrivateFiles.write(file, keys.toString(false));
             return keys;

@@ -11,8 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 /** Writes secrets readable by the owner only (mode 600), whole or not at all. */
 public final class PrivateFiles {
 
-    private PrivateFiles() {
-    }
+    private PrivateFiles() {}
 
     public static void write(Path file, String content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
@@ -25,7 +24,10 @@ public final class PrivateFiles {
         }
         // created with mode 600 from the start, so the secret is never readable by others, not even briefly
         Path temp = posix
-                ? Files.createTempFile(dir, file.getFileName().toString(), ".tmp",
+                ? Files.createTempFile(
+                        dir,
+                        file.getFileName().toString(),
+                        ".tmp",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                 : Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
         try {

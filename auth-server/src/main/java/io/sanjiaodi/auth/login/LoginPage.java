@@ -17,8 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 class LoginPage {
 
     @GetMapping(path = "/login", produces = MediaType.TEXT_HTML_VALUE)
-    String page(CsrfToken csrf, @RequestParam(required = false) String error,
-                @RequestParam(required = false) String logout) {
+    String page(
+            CsrfToken csrf,
+            @RequestParam(required = false) String error,
+            @RequestParam(required = false) String logout) {
         String message = error != null
                 ? "<p class=\"bad\" id=\"error\">用户名或密码错误 · Wrong user name or password</p>"
                 : logout != null ? "<p class=\"ok\" id=\"signed-out\">已退出登录 · Signed out</p>" : "";

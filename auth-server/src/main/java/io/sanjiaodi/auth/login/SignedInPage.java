@@ -3,8 +3,8 @@ package io.sanjiaodi.auth.login;
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
 import io.sanjiaodi.auth.AuthServerProperties;
-import io.sanjiaodi.contracts.security.DemoUser;
 import io.sanjiaodi.auth.user.DemoUsers;
+import io.sanjiaodi.contracts.security.DemoUser;
 import java.security.Principal;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +28,9 @@ class SignedInPage {
     @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
     String page(Principal principal) {
         String name = users.find(principal.getName()).map(DemoUser::name).orElse(principal.getName());
-        String dashboard = properties.auth().dashboard().postLogoutRedirectUris().stream().findFirst().orElse("/");
+        String dashboard = properties.auth().dashboard().postLogoutRedirectUris().stream()
+                .findFirst()
+                .orElse("/");
         return """
                 <!doctype html>
                 <html lang="zh-CN">

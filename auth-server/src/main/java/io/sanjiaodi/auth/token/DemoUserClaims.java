@@ -1,7 +1,7 @@
 package io.sanjiaodi.auth.token;
 
-import io.sanjiaodi.contracts.security.DemoUser;
 import io.sanjiaodi.auth.user.DemoUsers;
+import io.sanjiaodi.contracts.security.DemoUser;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -23,7 +23,8 @@ public final class DemoUserClaims implements OAuth2TokenCustomizer<JwtEncodingCo
     @Override
     public void customize(JwtEncodingContext context) {
         boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
-        boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
+        boolean idToken =
+                OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
         if (!accessToken && !idToken) {
             return;
         }

@@ -22,8 +22,7 @@ public final class DemoPasswords {
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private DemoPasswords() {
-    }
+    private DemoPasswords() {}
 
     /** Every user gets the same fixed password (tests); nothing is written. */
     public static Map<String, String> fixed(DemoUsers users, String password) {
@@ -67,12 +66,17 @@ public final class DemoPasswords {
     }
 
     private static void write(Path file, DemoUsers users, Map<String, String> passwords) throws IOException {
-        StringBuilder text = new StringBuilder("# Demo users of the auth-server (generated on first start; delete to regenerate)\n"
-                + "# user  password  role  name\n");
+        StringBuilder text =
+                new StringBuilder("# Demo users of the auth-server (generated on first start; delete to regenerate)\n"
+                        + "# user  password  role  name\n");
         passwords.forEach((name, password) -> {
             var user = users.find(name);
-            text.append(String.format("%-15s %s  %s  %s%n", name, password,
-                    user.map(u -> String.join(",", u.roles())).orElse("-"), user.map(DemoUser::name).orElse("-")));
+            text.append(String.format(
+                    "%-15s %s  %s  %s%n",
+                    name,
+                    password,
+                    user.map(u -> String.join(",", u.roles())).orElse("-"),
+                    user.map(DemoUser::name).orElse("-")));
         });
         PrivateFiles.write(file, text.toString());
     }

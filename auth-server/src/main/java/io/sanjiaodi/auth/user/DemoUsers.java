@@ -25,7 +25,7 @@ public final class DemoUsers {
             if (in == null) {
                 throw new IllegalStateException(DemoUser.TABLE + " is missing from the classpath");
             }
-            return new DemoUsers(new JsonMapper().readValue(in, new TypeReference<List<DemoUser>>() { }));
+            return new DemoUsers(new JsonMapper().readValue(in, new TypeReference<List<DemoUser>>() {}));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

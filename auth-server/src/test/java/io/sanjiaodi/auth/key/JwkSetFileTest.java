@@ -24,8 +24,10 @@ class JwkSetFileTest {
         String written = Files.readString(file);
         JWKSet second = JwkSetFile.loadOrCreate(file);
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+                .isEqualTo("rwx------");
         RSAKey key = (RSAKey) first.getKeys().get(0);
         assertThat(key.isPrivate()).isTrue();
         assertThat(key.size()).isEqualTo(2048);

@@ -34,16 +34,20 @@ class DemoUserClaimsTest {
             admin          | ADMIN              | ningbo  |                       | 系统管理员
             """)
     void accessAndIdTokensCarryTheUsersClaims(String user, String role, String jurisdiction, String unit, String name) {
-        for (String type : new String[]{OAuth2TokenType.ACCESS_TOKEN.getValue(), "id_token"}) {
+        for (String type : new String[] {OAuth2TokenType.ACCESS_TOKEN.getValue(), "id_token"}) {
             Map<String, Object> claims = customized(user, new OAuth2TokenType(type));
-            assertThat(claims).containsEntry("sub", user).containsEntry("name", name)
-                    .containsEntry("roles", List.of(role)).containsEntry("jurisdiction_id", jurisdiction);
+            assertThat(claims)
+                    .containsEntry("sub", user)
+                    .containsEntry("name", name)
+                    .containsEntry("roles", List.of(role))
+                    .containsEntry("jurisdiction_id", jurisdiction);
             if (unit == null) {
                 assertThat(claims).doesNotContainKey("unit_id");
             } else {
                 assertThat(claims).containsEntry("unit_id", unit);
             }
-            assertThat(claims).containsEntry("supervised_unit_ids", user.equals("stationed") ? STATIONED_UNITS : List.of());
+            assertThat(claims)
+                    .containsEntry("supervised_unit_ids", user.equals("stationed") ? STATIONED_UNITS : List.of());
         }
         assertThat(USERS.all()).hasSize(9);
     }

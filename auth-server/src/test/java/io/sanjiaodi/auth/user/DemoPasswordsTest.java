@@ -24,10 +24,13 @@ class DemoPasswordsTest {
         Map<String, String> first = DemoPasswords.loadOrCreate(file, users);
         Map<String, String> second = DemoPasswords.loadOrCreate(file, users);
 
-        assertThat(first.keySet()).containsExactlyElementsOf(users.all().stream().map(DemoUser::username).toList());
+        assertThat(first.keySet())
+                .containsExactlyElementsOf(
+                        users.all().stream().map(DemoUser::username).toList());
         assertThat(first.values()).allMatch(p -> p.length() == 14).doesNotHaveDuplicates();
         assertThat(second).isEqualTo(first);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(Files.readString(file)).contains("office", first.get("office"), "SUPERVISION_OFFICE", "周静");
     }
 
@@ -37,7 +40,8 @@ class DemoPasswordsTest {
         DemoUser office = DemoUsers.fromClasspath().find("office").orElseThrow();
         DemoUser newcomer = new DemoUser("newcomer", "新人", List.of("AUDITOR"), "ningbo", null, null);
 
-        String officePassword = DemoPasswords.loadOrCreate(file, new DemoUsers(List.of(office))).get("office");
+        String officePassword =
+                DemoPasswords.loadOrCreate(file, new DemoUsers(List.of(office))).get("office");
         Map<String, String> after = DemoPasswords.loadOrCreate(file, new DemoUsers(List.of(office, newcomer)));
 
         assertThat(after).containsEntry("office", officePassword).containsKey("newcomer");

@@ -10,5 +10,4 @@ public record Interviewee(
         String unitName,
         String jurisdictionId,
         CadreLevel cadreLevel,
-        LocalDate appointmentDate) {
-}
+        LocalDate appointmentDate) {}

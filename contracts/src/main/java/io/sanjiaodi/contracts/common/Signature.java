@@ -3,5 +3,4 @@ package io.sanjiaodi.contracts.common;
 import java.time.Instant;
 
 /** Who signed a document of the talk (interview record, integrity commitment) and when. */
-public record Signature(String signedBy, Instant signedAt) {
-}
+public record Signature(String signedBy, Instant signedAt) {}

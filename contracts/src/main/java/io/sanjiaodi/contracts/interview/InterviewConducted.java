@@ -29,8 +29,8 @@ public record InterviewConducted(
         String listsHash) {
 
     /** The three lists exactly as handed over; {@code version} is the list version that was frozen. */
-    public record FrozenLists(int version, List<ResponsibilityItem> responsibilities, List<ProblemItem> problems,
-                              List<RiskItem> risks) {
+    public record FrozenLists(
+            int version, List<ResponsibilityItem> responsibilities, List<ProblemItem> problems, List<RiskItem> risks) {
         public FrozenLists {
             responsibilities = responsibilities == null ? List.of() : List.copyOf(responsibilities);
             problems = problems == null ? List.of() : List.copyOf(problems);

@@ -4,5 +4,4 @@ import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record InterviewRescheduled(String interviewId, LocalDate plannedDate, String place, String reason) {
-}
+public record InterviewRescheduled(String interviewId, LocalDate plannedDate, String place, String reason) {}

@@ -7,9 +7,4 @@ import org.axonframework.serialization.Revision;
 
 @Revision("1")
 public record InterviewScheduled(
-        String interviewId,
-        Interviewee interviewee,
-        LocalDate plannedDate,
-        String place,
-        PersonRef leadInterviewer) {
-}
+        String interviewId, Interviewee interviewee, LocalDate plannedDate, String place, PersonRef leadInterviewer) {}

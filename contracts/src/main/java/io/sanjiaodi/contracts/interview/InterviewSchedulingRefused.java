@@ -6,6 +6,5 @@ import org.axonframework.serialization.Revision;
 
 /** Scheduling was refused by the lead-interviewer rule; kept so that auditors see the attempt. */
 @Revision("1")
-public record InterviewSchedulingRefused(String interviewId, Interviewee interviewee, PersonRef proposedLeadInterviewer,
-                                         String code, String reason) {
-}
+public record InterviewSchedulingRefused(
+        String interviewId, Interviewee interviewee, PersonRef proposedLeadInterviewer, String code, String reason) {}

@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** {@code listVersion} counts every change to the three lists of this interview. */
 @Revision("1")
-public record ProblemItemAdded(String interviewId, ProblemItem item, int listVersion) {
-}
+public record ProblemItemAdded(String interviewId, ProblemItem item, int listVersion) {}

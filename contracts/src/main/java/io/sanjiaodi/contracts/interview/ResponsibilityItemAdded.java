@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** {@code listVersion} counts every change to the three lists of this interview. */
 @Revision("1")
-public record ResponsibilityItemAdded(String interviewId, ResponsibilityItem item, int listVersion) {
-}
+public record ResponsibilityItemAdded(String interviewId, ResponsibilityItem item, int listVersion) {}

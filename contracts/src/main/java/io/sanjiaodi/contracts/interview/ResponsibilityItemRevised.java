@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** The item as it reads after the revision; the earlier text stays in the history. */
 @Revision("1")
-public record ResponsibilityItemRevised(String interviewId, ResponsibilityItem item, int listVersion) {
-}
+public record ResponsibilityItemRevised(String interviewId, ResponsibilityItem item, int listVersion) {}

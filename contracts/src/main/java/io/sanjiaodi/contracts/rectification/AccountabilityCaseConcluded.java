@@ -12,5 +12,4 @@ public record AccountabilityCaseConcluded(
         String jurisdictionId,
         String outcome,
         LocalDate concludedOn,
-        String actorRole) {
-}
+        String actorRole) {}

@@ -14,5 +14,4 @@ public record DeadlineExtensionApproved(
         LocalDate previousDeadline,
         LocalDate newDeadline,
         String comment,
-        String actorRole) {
-}
+        String actorRole) {}

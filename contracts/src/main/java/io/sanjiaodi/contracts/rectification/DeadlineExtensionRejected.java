@@ -13,5 +13,4 @@ public record DeadlineExtensionRejected(
         LocalDate requestedDeadline,
         LocalDate deadline,
         String reason,
-        String actorRole) {
-}
+        String actorRole) {}

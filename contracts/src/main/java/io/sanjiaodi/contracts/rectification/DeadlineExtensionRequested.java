@@ -13,5 +13,4 @@ public record DeadlineExtensionRequested(
         LocalDate currentDeadline,
         LocalDate requestedDeadline,
         String reason,
-        String actorRole) {
-}
+        String actorRole) {}

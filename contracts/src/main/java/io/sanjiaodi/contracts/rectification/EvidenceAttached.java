@@ -16,5 +16,4 @@ public record EvidenceAttached(
         long size,
         String sha256,
         LocalDate attachedOn,
-        String actorRole) {
-}
+        String actorRole) {}

@@ -13,5 +13,4 @@ public record ProgressReported(
         String reportId,
         LocalDate reportedOn,
         String text,
-        String actorRole) {
-}
+        String actorRole) {}

@@ -27,8 +27,7 @@ public record RectificationOpened(
     }
 
     /** {@code aspect}: the problem's aspect or the risk's business area; null for duties. */
-    public record Task(String taskId, TaskKind kind, String sourceItemId, String aspect, String text) {
-    }
+    public record Task(String taskId, TaskKind kind, String sourceItemId, String aspect, String text) {}
 
     public enum TaskKind {
         /** a problem to rectify (问题整改) */

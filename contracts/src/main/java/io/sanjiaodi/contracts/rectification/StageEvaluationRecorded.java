@@ -18,8 +18,7 @@ public record StageEvaluationRecorded(
         results = results == null ? List.of() : List.copyOf(results);
     }
 
-    public record TaskRating(String taskId, Rating rating, String comment) {
-    }
+    public record TaskRating(String taskId, Rating rating, String comment) {}
 
     public enum Rating {
         /** 已整改 */

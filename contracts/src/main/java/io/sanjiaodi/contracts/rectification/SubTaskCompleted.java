@@ -14,5 +14,4 @@ public record SubTaskCompleted(
         String jurisdictionId,
         LocalDate completedOn,
         String note,
-        String actorRole) {
-}
+        String actorRole) {}

@@ -11,5 +11,4 @@ public record TaskBecameOverdue(
         String unitId,
         String jurisdictionId,
         LocalDate deadline,
-        LocalDate detectedOn) {
-}
+        LocalDate detectedOn) {}

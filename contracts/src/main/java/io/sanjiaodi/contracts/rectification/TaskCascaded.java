@@ -18,6 +18,5 @@ public record TaskCascaded(
     }
 
     /** A sub-task owned by a subordinate unit. */
-    public record SubTask(String subTaskId, String ownerUnitId, String ownerUnitName, LocalDate deadline) {
-    }
+    public record SubTask(String subTaskId, String ownerUnitId, String ownerUnitName, LocalDate deadline) {}
 }

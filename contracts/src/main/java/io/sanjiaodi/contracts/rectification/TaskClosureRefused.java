@@ -13,5 +13,4 @@ public record TaskClosureRefused(
         String code,
         String reason,
         LocalDate attemptedOn,
-        String actorRole) {
-}
+        String actorRole) {}

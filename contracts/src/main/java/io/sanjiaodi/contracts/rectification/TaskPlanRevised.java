@@ -14,5 +14,4 @@ public record TaskPlanRevised(
         String responsibleDepartment,
         String measures,
         String reason,
-        String actorRole) {
-}
+        String actorRole) {}

@@ -14,5 +14,4 @@ public record TaskPlanned(
         String responsibleDepartment,
         LocalDate deadline,
         String measures,
-        String actorRole) {
-}
+        String actorRole) {}

@@ -13,5 +13,4 @@ public record TaskVerificationFailed(
         LocalDate checkedOn,
         String reason,
         boolean reopened,
-        String actorRole) {
-}
+        String actorRole) {}

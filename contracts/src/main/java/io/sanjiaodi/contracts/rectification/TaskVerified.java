@@ -12,5 +12,4 @@ public record TaskVerified(
         String jurisdictionId,
         LocalDate verifiedOn,
         String comment,
-        String actorRole) {
-}
+        String actorRole) {}

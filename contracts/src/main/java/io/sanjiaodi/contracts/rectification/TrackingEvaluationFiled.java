@@ -12,5 +12,4 @@ public record TrackingEvaluationFiled(
         String supervisingBody,
         String summary,
         LocalDate filedOn,
-        String actorRole) {
-}
+        String actorRole) {}

@@ -9,7 +9,10 @@ import java.time.temporal.ChronoUnit;
  * so a unit and its supervisor never see different colours for the same task.
  */
 public enum WarningLevel {
-    NONE, YELLOW, ORANGE, RED;
+    NONE,
+    YELLOW,
+    ORANGE,
+    RED;
 
     /**
      * The thresholds, in days before the deadline; configured once, under {@code sanjiaodi.warnings}.
@@ -29,8 +32,8 @@ public enum WarningLevel {
     /**
      * @param markedOverdue the task was marked overdue (TaskBecameOverdue) and not extended since
      */
-    public static WarningLevel of(LocalDate deadline, boolean verified, boolean markedOverdue, LocalDate today,
-                                  Thresholds thresholds) {
+    public static WarningLevel of(
+            LocalDate deadline, boolean verified, boolean markedOverdue, LocalDate today, Thresholds thresholds) {
         if (verified || deadline == null) {
             return NONE;
         }

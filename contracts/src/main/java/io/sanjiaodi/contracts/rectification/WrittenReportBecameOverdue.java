@@ -11,5 +11,4 @@ public record WrittenReportBecameOverdue(
         String unitId,
         String jurisdictionId,
         LocalDate dueOn,
-        LocalDate detectedOn) {
-}
+        LocalDate detectedOn) {}

@@ -16,5 +16,4 @@ public record WrittenReportFiled(
         LocalDate dueOn,
         LocalDate filedOn,
         boolean late,
-        String actorRole) {
-}
+        String actorRole) {}

@@ -17,6 +17,13 @@ import org.axonframework.serialization.Revision;
  * @param jurisdictionId the actor's jurisdiction, {@code ""} when unknown
  */
 @Revision("1")
-public record AccessDenied(String service, String method, String path, int status, String code,
-                           String userId, String role, String unitId, String jurisdictionId) {
-}
+public record AccessDenied(
+        String service,
+        String method,
+        String path,
+        int status,
+        String code,
+        String userId,
+        String role,
+        String unitId,
+        String jurisdictionId) {}

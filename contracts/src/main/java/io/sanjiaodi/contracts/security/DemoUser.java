@@ -10,8 +10,13 @@ import java.util.List;
  * @param unitId            unit roles only
  * @param supervisedUnitIds SUPERVISING_BODY only; empty for everybody else
  */
-public record DemoUser(String username, String name, List<String> roles, String jurisdictionId, String unitId,
-                       List<String> supervisedUnitIds) {
+public record DemoUser(
+        String username,
+        String name,
+        List<String> roles,
+        String jurisdictionId,
+        String unitId,
+        List<String> supervisedUnitIds) {
 
     /** Classpath resource of the table: a JSON array of these records. */
     public static final String TABLE = "/io/sanjiaodi/contracts/security/demo-users.json";

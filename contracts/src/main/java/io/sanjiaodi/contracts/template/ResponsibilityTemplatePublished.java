@@ -11,6 +11,5 @@ public record ResponsibilityTemplatePublished(String templateId, int year, Strin
         items = items == null ? List.of() : List.copyOf(items);
     }
 
-    public record Item(String itemId, String text) {
-    }
+    public record Item(String itemId, String text) {}
 }

@@ -32,18 +32,21 @@ class WarningLevelTest {
     @Test
     void aTaskPastItsDeadlineOrMarkedOverdueIsRed() {
         assertThat(dueIn(-1)).isEqualTo(WarningLevel.RED);
-        assertThat(WarningLevel.of(TODAY.plusDays(30), false, true, TODAY, DEFAULTS)).isEqualTo(WarningLevel.RED);
+        assertThat(WarningLevel.of(TODAY.plusDays(30), false, true, TODAY, DEFAULTS))
+                .isEqualTo(WarningLevel.RED);
     }
 
     @Test
     void aVerifiedOrUnplannedTaskShowsNoWarning() {
-        assertThat(WarningLevel.of(TODAY.minusDays(5), true, true, TODAY, DEFAULTS)).isEqualTo(WarningLevel.NONE);
+        assertThat(WarningLevel.of(TODAY.minusDays(5), true, true, TODAY, DEFAULTS))
+                .isEqualTo(WarningLevel.NONE);
         assertThat(WarningLevel.of(null, false, false, TODAY, DEFAULTS)).isEqualTo(WarningLevel.NONE);
     }
 
     @Test
     void thresholdsWithOrangeBeyondYellowAreRefusedAtStartUp() {
-        assertThatThrownBy(() -> new Thresholds(5, 10)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new Thresholds(5, 10))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("orange-days");
     }
 

@@ -33,7 +33,11 @@ class DemoUserTableTest {
             String scope = row.group(4).trim();
             Matcher unit = UNIT.matcher(scope);
             Matcher supervised = SUPERVISED.matcher(scope);
-            readme.add(new DemoUser(row.group(1), row.group(5).trim(), List.of(row.group(2)), row.group(3),
+            readme.add(new DemoUser(
+                    row.group(1),
+                    row.group(5).trim(),
+                    List.of(row.group(2)),
+                    row.group(3),
                     unit.lookingAt() ? unit.group(1) : null,
                     supervised.matches() ? Arrays.asList(supervised.group(1).split(", ")) : List.of()));
         }
@@ -45,7 +49,8 @@ class DemoUserTableTest {
         assertThat(table()).allSatisfy(u -> {
             assertThat(u.roles()).hasSize(1);
             assertThat(u.unitId() != null).isEqualTo(u.roles().get(0).startsWith("UNIT_"));
-            assertThat(u.supervisedUnitIds().isEmpty()).isEqualTo(!u.roles().get(0).equals("SUPERVISING_BODY"));
+            assertThat(u.supervisedUnitIds().isEmpty())
+                    .isEqualTo(!u.roles().get(0).equals("SUPERVISING_BODY"));
         });
     }
 

@@ -26,7 +26,7 @@ public class PeopleRegistry {
     public PeopleRegistry(MongoTemplate mongo, ObjectMapper json) throws IOException {
         this.mongo = mongo;
         try (InputStream in = getClass().getResourceAsStream("/registry/people.json")) {
-            for (Person person : json.readValue(in, new TypeReference<List<Person>>() { })) {
+            for (Person person : json.readValue(in, new TypeReference<List<Person>>() {})) {
                 try {
                     mongo.insert(person);
                 } catch (DuplicateKeyException alreadyThere) {

@@ -8,8 +8,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /** An entry of the reference registry: a commission official, their post and where they serve. */
 @Document("people")
-public record Person(@Id String personId, String name, String post, OfficialRole role, String jurisdictionId,
-                     Set<String> supervisedUnitIds) {
+public record Person(
+        @Id String personId,
+        String name,
+        String post,
+        OfficialRole role,
+        String jurisdictionId,
+        Set<String> supervisedUnitIds) {
 
     public Official official() {
         return new Official(personId, name, post, role, jurisdictionId, supervisedUnitIds);

@@ -52,22 +52,34 @@ class InterviewController {
     Created schedule(@Valid @RequestBody ScheduleBody body) {
         InterviewId id = InterviewId.newId();
         var who = body.interviewee();
-        Actors.requireScope(Actors.require().mayAccessJurisdiction(who.jurisdictionId()),
-                "jurisdiction " + who.jurisdictionId());
-        Interviewee interviewee = new Interviewee(who.name(), who.position(), who.unitId(), who.unitName(),
-                who.jurisdictionId(), who.cadreLevel(), who.appointmentDate());
+        Actors.requireScope(
+                Actors.require().mayAccessJurisdiction(who.jurisdictionId()), "jurisdiction " + who.jurisdictionId());
+        Interviewee interviewee = new Interviewee(
+                who.name(),
+                who.position(),
+                who.unitId(),
+                who.unitName(),
+                who.jurisdictionId(),
+                who.cadreLevel(),
+                who.appointmentDate());
         Official lead = registry.official(body.leadInterviewerId());
         // the entruster is optional: only a deputy leading a city-managed talk needs one
         Official entrustedBy = body.entrustedById() == null ? null : registry.official(body.entrustedById());
-        refuseIfRecorded(commands.sendAndWait(new ScheduleInterview(id, interviewee, body.plannedDate(), body.place(),
-                lead, entrustedBy, body.entrustedOn())), id);
+        refuseIfRecorded(
+                commands.sendAndWait(new ScheduleInterview(
+                        id, interviewee, body.plannedDate(), body.place(), lead, entrustedBy, body.entrustedOn())),
+                id);
         return new Created(id.value());
     }
 
     @PostMapping("/{interviewId}/entrustment")
     void entrust(@PathVariable InterviewId interviewId, @Valid @RequestBody EntrustBody body) {
-        refuseIfRecorded(commands.sendAndWait(new EntrustLeadInterviewer(interviewId,
-                registry.official(body.secretaryId()), registry.official(body.deputyId()), body.entrustedOn())),
+        refuseIfRecorded(
+                commands.sendAndWait(new EntrustLeadInterviewer(
+                        interviewId,
+                        registry.official(body.secretaryId()),
+                        registry.official(body.deputyId()),
+                        body.entrustedOn())),
                 interviewId);
     }
 
@@ -84,12 +96,21 @@ class InterviewController {
     /** The lead interviewer defaults to the one on record; the rule is checked again either way. */
     @PostMapping("/{interviewId}/conduct")
     void conduct(@PathVariable InterviewId interviewId, @Valid @RequestBody ConductBody body) {
-        String leadId = body.leadInterviewerId() != null ? body.leadInterviewerId()
+        String leadId = body.leadInterviewerId() != null
+                ? body.leadInterviewerId()
                 : queries.get(interviewId.value()).leadInterviewer.personId();
-        refuseIfRecorded(commands.sendAndWait(new ConductInterview(interviewId, body.conductedOn(),
-                body.place(), registry.official(leadId), registry.official(body.handedOverById()).ref(),
-                body.recordSummary(), signature(body.recordSignature()), signature(body.commitmentSignature()),
-                body.confirmNoProblems())), interviewId);
+        refuseIfRecorded(
+                commands.sendAndWait(new ConductInterview(
+                        interviewId,
+                        body.conductedOn(),
+                        body.place(),
+                        registry.official(leadId),
+                        registry.official(body.handedOverById()).ref(),
+                        body.recordSummary(),
+                        signature(body.recordSignature()),
+                        signature(body.commitmentSignature()),
+                        body.confirmNoProblems())),
+                interviewId);
     }
 
     @GetMapping("/{interviewId}")
@@ -103,13 +124,14 @@ class InterviewController {
     }
 
     @GetMapping
-    List<InterviewView> find(@RequestParam(required = false) JurisdictionId jurisdictionId,
-                             @RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
-                             @RequestParam(required = false) @Pattern(regexp = "^[A-Z_]{1,32}$") String status,
-                             @RequestParam(required = false) @Pattern(regexp = "^[A-Z_]{1,32}$") String cadreLevel,
-                             @RequestParam(required = false) UnitId unitId,
-                             @RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
-                             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+    List<InterviewView> find(
+            @RequestParam(required = false) JurisdictionId jurisdictionId,
+            @RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
+            @RequestParam(required = false) @Pattern(regexp = "^[A-Z_]{1,32}$") String status,
+            @RequestParam(required = false) @Pattern(regexp = "^[A-Z_]{1,32}$") String cadreLevel,
+            @RequestParam(required = false) UnitId unitId,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         Actor actor = Actors.require();
         var filter = new Filter(UrlIds.valueOf(jurisdictionId), year, status, cadreLevel, UrlIds.valueOf(unitId));
         return queries.find(filter, actor.scope(), page, size).stream()

@@ -33,9 +33,25 @@ class InterviewSecurity implements AccessRule.Policy, WebMvcConfigurer {
     @Override
     public List<AccessRule> rules() {
         return List.of(
-                AccessRule.of("GET", "/api/interviews", LEADERSHIP, SUPERVISION_OFFICE, SUPERVISING_BODY, UNIT_LEADER, UNIT_STAFF, AUDITOR),
+                AccessRule.of(
+                        "GET",
+                        "/api/interviews",
+                        LEADERSHIP,
+                        SUPERVISION_OFFICE,
+                        SUPERVISING_BODY,
+                        UNIT_LEADER,
+                        UNIT_STAFF,
+                        AUDITOR),
                 AccessRule.of("POST", "/api/interviews", LEADERSHIP, SUPERVISION_OFFICE),
-                AccessRule.of("GET", "/api/interviews/*", LEADERSHIP, SUPERVISION_OFFICE, SUPERVISING_BODY, UNIT_LEADER, UNIT_STAFF, AUDITOR),
+                AccessRule.of(
+                        "GET",
+                        "/api/interviews/*",
+                        LEADERSHIP,
+                        SUPERVISION_OFFICE,
+                        SUPERVISING_BODY,
+                        UNIT_LEADER,
+                        UNIT_STAFF,
+                        AUDITOR),
                 // how the lists were prepared, confidential sources included: the commission only
                 AccessRule.of("GET", "/api/interviews/*/history", LEADERSHIP, SUPERVISION_OFFICE, AUDITOR),
                 AccessRule.of("POST", "/api/interviews/*/**", LEADERSHIP, SUPERVISION_OFFICE),
@@ -54,16 +70,20 @@ class InterviewSecurity implements AccessRule.Policy, WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
-            @Override
-            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> vars
-                        && vars.get("interviewId") instanceof String interviewId) {
-                    Actors.current().ifPresent(actor -> queries.lookup(interviewId).ifPresent(view ->
-                            Actors.requireScope(actor.mayAccessUnit(view.unitId, view.jurisdictionId),
-                                    "interview " + interviewId)));
-                }
-                return true;
-            }
-        }).addPathPatterns("/api/interviews/**");
+                    @Override
+                    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                        if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE)
+                                        instanceof Map<?, ?> vars
+                                && vars.get("interviewId") instanceof String interviewId) {
+                            Actors.current()
+                                    .ifPresent(actor -> queries.lookup(interviewId)
+                                            .ifPresent(view -> Actors.requireScope(
+                                                    actor.mayAccessUnit(view.unitId, view.jurisdictionId),
+                                                    "interview " + interviewId)));
+                        }
+                        return true;
+                    }
+                })
+                .addPathPatterns("/api/interviews/**");
     }
 }

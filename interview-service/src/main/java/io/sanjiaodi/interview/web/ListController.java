@@ -47,15 +47,18 @@ class ListController {
     List<String> applyTemplate(@PathVariable InterviewId interviewId, @Valid @RequestBody TemplateRef body) {
         TemplateView template = templates.published(body.templateId());
         List<ResponsibilityItem> items = template.items.stream()
-                .map(i -> new ResponsibilityItem(newItemId(), ResponsibilityKind.REQUIRED, i.text(), template.templateId))
+                .map(i ->
+                        new ResponsibilityItem(newItemId(), ResponsibilityKind.REQUIRED, i.text(), template.templateId))
                 .toList();
         commands.sendAndWait(new ApplyResponsibilityTemplate(interviewId, template.templateId, items));
         return items.stream().map(ResponsibilityItem::itemId).toList();
     }
 
     @PutMapping("/responsibilities/{itemId}")
-    void reviseResponsibility(@PathVariable InterviewId interviewId, @PathVariable ItemId itemId,
-                              @Valid @RequestBody ResponsibilityBody body) {
+    void reviseResponsibility(
+            @PathVariable InterviewId interviewId,
+            @PathVariable ItemId itemId,
+            @Valid @RequestBody ResponsibilityBody body) {
         commands.sendAndWait(new ReviseResponsibilityItem(interviewId, responsibility(itemId.value(), body)));
     }
 
@@ -73,8 +76,8 @@ class ListController {
     }
 
     @PutMapping("/problems/{itemId}")
-    void reviseProblem(@PathVariable InterviewId interviewId, @PathVariable ItemId itemId,
-                       @Valid @RequestBody ProblemBody body) {
+    void reviseProblem(
+            @PathVariable InterviewId interviewId, @PathVariable ItemId itemId, @Valid @RequestBody ProblemBody body) {
         commands.sendAndWait(new ReviseProblemItem(interviewId, problem(itemId.value(), body)));
     }
 
@@ -92,8 +95,8 @@ class ListController {
     }
 
     @PutMapping("/risks/{itemId}")
-    void reviseRisk(@PathVariable InterviewId interviewId, @PathVariable ItemId itemId,
-                    @Valid @RequestBody RiskBody body) {
+    void reviseRisk(
+            @PathVariable InterviewId interviewId, @PathVariable ItemId itemId, @Valid @RequestBody RiskBody body) {
         commands.sendAndWait(new ReviseRiskItem(interviewId, risk(itemId.value(), body)));
     }
 
@@ -113,12 +116,21 @@ class ListController {
 
     private static ProblemItem problem(String itemId, ProblemBody body) {
         var source = body.confidentialSource();
-        return new ProblemItem(itemId, body.aspect(), body.description(), body.sourceChannel(),
+        return new ProblemItem(
+                itemId,
+                body.aspect(),
+                body.description(),
+                body.sourceChannel(),
                 source == null ? null : new ConfidentialSource(source.details(), source.reference()));
     }
 
     private static RiskItem risk(String itemId, RiskBody body) {
-        return new RiskItem(itemId, body.businessArea(), body.description(), body.typicalCases(),
-                body.preventionExpectations(), body.level());
+        return new RiskItem(
+                itemId,
+                body.businessArea(),
+                body.description(),
+                body.typicalCases(),
+                body.preventionExpectations(),
+                body.level());
     }
 }

@@ -26,10 +26,15 @@ class PeopleController {
         this.registry = registry;
     }
 
-    record PersonBody(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 200) String post,
-                      @NotNull OfficialRole role, @NotBlank @Pattern(regexp = InterviewRequests.ID) String jurisdictionId,
-                      Set<@Pattern(regexp = InterviewRequests.ID) String> supervisedUnitIds) {
-    }
+    record PersonBody(
+            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Size(max = 200) String post,
+            @NotNull OfficialRole role,
+
+            @NotBlank @Pattern(regexp = InterviewRequests.ID)
+            String jurisdictionId,
+
+            Set<@Pattern(regexp = InterviewRequests.ID) String> supervisedUnitIds) {}
 
     @GetMapping
     List<Person> all() {
@@ -43,7 +48,12 @@ class PeopleController {
 
     @PutMapping("/{personId}")
     Person put(@PathVariable PersonId personId, @Valid @RequestBody PersonBody body) {
-        return registry.save(new Person(personId.value(), body.name(), body.post(), body.role(), body.jurisdictionId(),
+        return registry.save(new Person(
+                personId.value(),
+                body.name(),
+                body.post(),
+                body.role(),
+                body.jurisdictionId(),
                 body.supervisedUnitIds() == null ? Set.of() : body.supervisedUnitIds()));
     }
 }

@@ -65,8 +65,9 @@ class TemplateController {
     }
 
     @GetMapping
-    List<TemplateView> find(@RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
-                            @RequestParam(required = false) JurisdictionId jurisdictionId) {
+    List<TemplateView> find(
+            @RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
+            @RequestParam(required = false) JurisdictionId jurisdictionId) {
         return queries.find(year, UrlIds.valueOf(jurisdictionId));
     }
 }

@@ -80,7 +80,8 @@ class UrlIds implements WebMvcConfigurer {
     ParameterCustomizer urlIdsShowTheirFormat() {
         return (parameter, method) -> {
             Class<?> type = method.getParameterType();
-            if (parameter != null && parameter.getSchema() != null
+            if (parameter != null
+                    && parameter.getSchema() != null
                     && (type == InterviewId.class || UrlId.class.isAssignableFrom(type))) {
                 parameter.getSchema().setPattern(InterviewRequests.ID);
             }

@@ -13,17 +13,22 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * The web slice of interview-service that its controller tests share: the controllers, the
  * platform's problem details, and a mock of everything the controllers talk to.
  */
-@WebMvcTest(controllers = {InterviewController.class, ListController.class, TemplateController.class, PeopleController.class},
+@WebMvcTest(
+        controllers = {InterviewController.class, ListController.class, TemplateController.class, PeopleController.class
+        },
         properties = {"spring.config.name=interview-service", "axon.axonserver.enabled=false"})
 @Import(ProblemDetailsAdvice.class)
 abstract class InterviewWebSlice {
 
     @MockitoBean
     CommandGateway commands;
+
     @MockitoBean
     InterviewQueries queries;
+
     @MockitoBean
     PeopleRegistry registry;
+
     @MockitoBean
     TemplateQueries templates;
 }

@@ -1,9 +1,9 @@
 package io.sanjiaodi.platform.axon;
 
-import org.axonframework.config.Configuration;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -35,9 +35,15 @@ import org.springframework.transaction.PlatformTransactionManager;
  * {@link DataSource}, the events are inserted at its end and committed with it, and a tracking
  * processor's batch and its token are committed together.
  */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class, before = {AxonAutoConfiguration.class,
-        JdbcAutoConfiguration.class, TransactionAutoConfiguration.class, NoOpTransactionAutoConfiguration.class,
-        DataSourceTransactionManagerAutoConfiguration.class})
+@AutoConfiguration(
+        after = DataSourceAutoConfiguration.class,
+        before = {
+            AxonAutoConfiguration.class,
+            JdbcAutoConfiguration.class,
+            TransactionAutoConfiguration.class,
+            NoOpTransactionAutoConfiguration.class,
+            DataSourceTransactionManagerAutoConfiguration.class
+        })
 @EnableConfigurationProperties(EventStoreProperties.class)
 public class AxonJdbcAutoConfiguration {
 
@@ -58,12 +64,16 @@ public class AxonJdbcAutoConfiguration {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(DataSource dataSource, ConnectionProvider connectionProvider,
-                                          TransactionManager axonTransactionManager, EventStoreProperties properties,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Serializer serializer) {
+    EventStorageEngine eventStorageEngine(
+            DataSource dataSource,
+            ConnectionProvider connectionProvider,
+            TransactionManager axonTransactionManager,
+            EventStoreProperties properties,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            Serializer serializer) {
         PostgresEventStore.createSchema(dataSource, properties);
-        return PostgresEventStore.engine(connectionProvider, axonTransactionManager, eventSerializer, serializer, properties);
+        return PostgresEventStore.engine(
+                connectionProvider, axonTransactionManager, eventSerializer, serializer, properties);
     }
 
     /** Defined here rather than left to Axon so that it exists whatever order auto-configurations run in. */
@@ -77,7 +87,8 @@ public class AxonJdbcAutoConfiguration {
 
     /** Used by every aggregate ({@code @Aggregate(cache = "aggregateCache")}); ids are unique across a service's aggregate types. */
     @Bean
-    org.axonframework.common.caching.Cache aggregateCache(@Value("${sanjiaodi.aggregate-cache-size:20000}") int maxEntries) {
+    org.axonframework.common.caching.Cache aggregateCache(
+            @Value("${sanjiaodi.aggregate-cache-size:20000}") int maxEntries) {
         return new BoundedAggregateCache(maxEntries);
     }
 

@@ -38,8 +38,8 @@ public class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
     }
 
     @Override
-    protected PreparedStatement appendEvents(Connection connection, List<? extends EventMessage<?>> events,
-                                             Serializer serializer) throws SQLException {
+    protected PreparedStatement appendEvents(
+            Connection connection, List<? extends EventMessage<?>> events, Serializer serializer) throws SQLException {
         if (connection.getAutoCommit()) {
             // a transaction-scoped lock in auto-commit mode would be released before the insert
             throw new IllegalStateException("events are appended only inside a transaction");
@@ -64,9 +64,12 @@ public class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
         long size = (long) event.serializePayload(serializer, byte[].class).getData().length
                 + event.serializeMetaData(serializer, byte[].class).getData().length;
         if (size > maxEventBytes) {
-            throw Refusal.tooLarge("EVENT_TOO_LARGE", "the change would be recorded as a "
-                    + event.getPayloadType().getSimpleName() + " of " + size + " bytes, more than the " + maxEventBytes
-                    + " an event may have; shorten or split it (fewer or shorter items)");
+            throw Refusal.tooLarge(
+                    "EVENT_TOO_LARGE",
+                    "the change would be recorded as a "
+                            + event.getPayloadType().getSimpleName() + " of " + size + " bytes, more than the "
+                            + maxEventBytes
+                            + " an event may have; shorten or split it (fewer or shorter items)");
         }
     }
 }

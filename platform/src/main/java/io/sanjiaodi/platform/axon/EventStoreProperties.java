@@ -27,7 +27,9 @@ public record EventStoreProperties(
         @DefaultValue("10m") Duration gapTimeout,
         @DefaultValue("250") int gapCleaningThreshold,
         @DefaultValue("100") int batchSize,
-        @DefaultValue("" + EventStoreProperties.DEFAULT_MAX_EVENT_BYTES) int maxEventBytes) {
+
+        @DefaultValue("" + EventStoreProperties.DEFAULT_MAX_EVENT_BYTES)
+        int maxEventBytes) {
 
     /** See {@code maxEventBytes}. */
     public static final int DEFAULT_MAX_EVENT_BYTES = 900_000;
@@ -40,7 +42,8 @@ public record EventStoreProperties(
     @ConstructorBinding
     public EventStoreProperties {
         if (schema == null || !schema.matches("[a-z_][a-z0-9_]{0,62}")) {
-            throw new IllegalArgumentException("sanjiaodi.event-store.schema must be a lower-case SQL identifier, was " + schema);
+            throw new IllegalArgumentException(
+                    "sanjiaodi.event-store.schema must be a lower-case SQL identifier, was " + schema);
         }
     }
 }

@@ -19,8 +19,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory
  */
 final class EventStoreSchema {
 
-    private EventStoreSchema() {
-    }
+    private EventStoreSchema() {}
 
     static void create(DataSource dataSource, String schema, EventSchema events, TokenSchema tokens) {
         try (Connection connection = dataSource.getConnection()) {

@@ -21,10 +21,10 @@ public final class PostgresEventStore {
 
     /** Axon's default table and column names, for the engine, the token store and the DDL alike. */
     static final EventSchema EVENTS = EventSchema.builder().build();
+
     static final TokenSchema TOKENS = TokenSchema.builder().build();
 
-    private PostgresEventStore() {
-    }
+    private PostgresEventStore() {}
 
     /** Creates the schema and its event, snapshot and token tables if they are missing. */
     public static void createSchema(DataSource dataSource, EventStoreProperties properties) {
@@ -37,9 +37,12 @@ public final class PostgresEventStore {
     }
 
     /** Axon's JDBC engine with the commit lock, PostgreSQL's duplicate-key code and the configured gap handling. */
-    public static JdbcEventStorageEngine engine(ConnectionProvider connections, TransactionManager transactions,
-                                                Serializer eventSerializer, Serializer snapshotSerializer,
-                                                EventStoreProperties properties) {
+    public static JdbcEventStorageEngine engine(
+            ConnectionProvider connections,
+            TransactionManager transactions,
+            Serializer eventSerializer,
+            Serializer snapshotSerializer,
+            EventStoreProperties properties) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(transactions)
@@ -66,7 +69,8 @@ public final class PostgresEventStore {
                 .schema(TOKENS)
                 .serializer(serializer)
                 .contentType(byte[].class)
-                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8))
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/"
+                        + UUID.randomUUID().toString().substring(0, 8))
                 .build();
     }
 }

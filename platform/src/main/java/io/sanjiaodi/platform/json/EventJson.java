@@ -18,8 +18,7 @@ import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
  */
 public final class EventJson {
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     /** A new mapper; callers may keep it, it is thread-safe once configured. */
     public static ObjectMapper mapper() {

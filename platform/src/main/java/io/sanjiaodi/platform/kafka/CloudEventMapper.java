@@ -73,7 +73,8 @@ public class CloudEventMapper {
         try {
             return objectMapper.readValue(event.getData().toBytes(), type);
         } catch (IOException e) {
-            throw new IllegalArgumentException("CloudEvent " + event.getId() + " is not a valid " + type.getSimpleName(), e);
+            throw new IllegalArgumentException(
+                    "CloudEvent " + event.getId() + " is not a valid " + type.getSimpleName(), e);
         }
     }
 
@@ -81,7 +82,8 @@ public class CloudEventMapper {
         try {
             return objectMapper.writeValueAsBytes(payload);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize " + payload.getClass().getName(), e);
+            throw new IllegalStateException(
+                    "cannot serialize " + payload.getClass().getName(), e);
         }
     }
 }

@@ -16,17 +16,22 @@ import org.springframework.transaction.CannotCreateTransactionException;
 /** Tells an outage of the database or the broker (wait and retry) from a bad event (dead-letter it). */
 final class InfrastructureFailures {
 
-    private InfrastructureFailures() {
-    }
+    private InfrastructureFailures() {}
 
     static boolean isOutage(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof MongoException || t instanceof DataAccessResourceFailureException
-                    || t instanceof TransientDataAccessException || t instanceof EventStoreException
-                    || t instanceof AxonTransientException || t instanceof RetriableException
-                    || t instanceof IOException || t instanceof TimeoutException
-                    || t instanceof CannotCreateTransactionException || t instanceof SQLTransientException
-                    || t instanceof SQLRecoverableException || t instanceof SQLException sql && isOutageState(sql.getSQLState())) {
+            if (t instanceof MongoException
+                    || t instanceof DataAccessResourceFailureException
+                    || t instanceof TransientDataAccessException
+                    || t instanceof EventStoreException
+                    || t instanceof AxonTransientException
+                    || t instanceof RetriableException
+                    || t instanceof IOException
+                    || t instanceof TimeoutException
+                    || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLTransientException
+                    || t instanceof SQLRecoverableException
+                    || t instanceof SQLException sql && isOutageState(sql.getSQLState())) {
                 return true;
             }
             if (t.getCause() == t) {
@@ -41,7 +46,10 @@ final class InfrastructureFailures {
      * that aborted the transaction for a conflict (08, 57P, 53, 40): all over once it is back.
      */
     private static boolean isOutageState(String state) {
-        return state != null && (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53")
-                || state.startsWith("40"));
+        return state != null
+                && (state.startsWith("08")
+                        || state.startsWith("57P")
+                        || state.startsWith("53")
+                        || state.startsWith("40"));
     }
 }

@@ -54,8 +54,11 @@ public class KafkaBridgeAutoConfiguration {
     KafkaAdmin.NewTopics sanjiaodiTopics(PlatformProperties props, KafkaAdmin admin) {
         admin.setModifyTopicConfigs(true);
         return new KafkaAdmin.NewTopics(props.topics().stream()
-                .map(name -> TopicBuilder.name(name).partitions(props.partitions()).replicas(props.replicas())
-                        .config("retention.ms", "-1").build())
+                .map(name -> TopicBuilder.name(name)
+                        .partitions(props.partitions())
+                        .replicas(props.replicas())
+                        .config("retention.ms", "-1")
+                        .build())
                 .toArray(NewTopic[]::new));
     }
 
@@ -65,8 +68,8 @@ public class KafkaBridgeAutoConfiguration {
     }
 
     @Bean
-    ProducerFactory<String, CloudEvent> cloudEventProducerFactory(KafkaProperties kafka, PlatformProperties props,
-                                                                  ObjectProvider<MeterRegistry> meters) {
+    ProducerFactory<String, CloudEvent> cloudEventProducerFactory(
+            KafkaProperties kafka, PlatformProperties props, ObjectProvider<MeterRegistry> meters) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, props.serviceName() + "-publisher");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -85,8 +88,8 @@ public class KafkaBridgeAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty("sanjiaodi.publish-topic")
-    KafkaEventPublisher kafkaEventPublisher(KafkaTemplate<String, CloudEvent> template, CloudEventMapper mapper,
-                                            PlatformProperties props) {
+    KafkaEventPublisher kafkaEventPublisher(
+            KafkaTemplate<String, CloudEvent> template, CloudEventMapper mapper, PlatformProperties props) {
         return new KafkaEventPublisher(template, mapper, props.publishTopic());
     }
 
@@ -101,8 +104,8 @@ public class KafkaBridgeAutoConfiguration {
     }
 
     @Bean
-    ConsumerFactory<String, CloudEvent> cloudEventConsumerFactory(KafkaProperties kafka, PlatformProperties props,
-                                                                  ObjectProvider<MeterRegistry> meters) {
+    ConsumerFactory<String, CloudEvent> cloudEventConsumerFactory(
+            KafkaProperties kafka, PlatformProperties props, ObjectProvider<MeterRegistry> meters) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, props.serviceName());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -139,8 +142,7 @@ public class KafkaBridgeAutoConfiguration {
         unlimited.setMaxInterval(10_000);
         DefaultErrorHandler errorHandler = new DefaultErrorHandler(deadLetters, limited);
         errorHandler.setBackOffFunction((record, e) -> InfrastructureFailures.isOutage(e) ? unlimited : null);
-        errorHandler.addNotRetryableExceptions(IllegalArgumentException.class, ClassCastException.class,
-                Refusal.class);
+        errorHandler.addNotRetryableExceptions(IllegalArgumentException.class, ClassCastException.class, Refusal.class);
         factory.setCommonErrorHandler(errorHandler);
         factory.setRecordInterceptor((RecordInterceptor) deadLetters);
         return factory;

@@ -45,8 +45,8 @@ public class KafkaEventPublisher {
     @EventHandler
     public void on(Object payload, EventMessage<?> event) throws Exception {
         CloudEvent cloudEvent = mapper.toCloudEvent(event);
-        CompletableFuture<?> sent = template.send(new ProducerRecord<>(topicFor(payload), CloudEventMapper.recordKey(cloudEvent),
-                cloudEvent));
+        CompletableFuture<?> sent = template.send(
+                new ProducerRecord<>(topicFor(payload), CloudEventMapper.recordKey(cloudEvent), cloudEvent));
         if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?> batch)) {
             sent.get(30, TimeUnit.SECONDS);
             return;

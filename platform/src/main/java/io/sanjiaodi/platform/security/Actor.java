@@ -11,16 +11,20 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * Who is acting, as the token says. {@code role} is the first known role of the {@code roles}
  * claim; a token naming none is not accepted (see {@link ActorAuthenticationConverter}).
  */
-public record Actor(String userId, String name, Role role, String jurisdictionId, String unitId,
-                    List<String> supervisedUnitIds) {
+public record Actor(
+        String userId, String name, Role role, String jurisdictionId, String unitId, List<String> supervisedUnitIds) {
 
     public Actor {
         supervisedUnitIds = supervisedUnitIds == null ? List.of() : List.copyOf(supervisedUnitIds);
     }
 
     public static Actor fromJwt(Jwt jwt) {
-        return new Actor(jwt.getSubject(), jwt.getClaimAsString("name"), firstRole(jwt.getClaim("roles")),
-                jwt.getClaimAsString("jurisdiction_id"), jwt.getClaimAsString("unit_id"),
+        return new Actor(
+                jwt.getSubject(),
+                jwt.getClaimAsString("name"),
+                firstRole(jwt.getClaim("roles")),
+                jwt.getClaimAsString("jurisdiction_id"),
+                jwt.getClaimAsString("unit_id"),
                 jwt.getClaimAsStringList("supervised_unit_ids"));
     }
 

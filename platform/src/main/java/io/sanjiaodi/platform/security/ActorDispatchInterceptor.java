@@ -22,10 +22,12 @@ public class ActorDispatchInterceptor implements MessageDispatchInterceptor<Comm
     }
 
     @Override
-    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
+    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
+            List<? extends CommandMessage<?>> messages) {
         return (index, command) -> Actors.current()
                 .<CommandMessage<?>>map(actor -> command.andMetaData(ActorMetaData.of(actor)))
-                .orElseGet(() -> command.getMetaData().containsKey(ActorMetaData.ACTOR) ? command
+                .orElseGet(() -> command.getMetaData().containsKey(ActorMetaData.ACTOR)
+                        ? command
                         : command.andMetaData(service));
     }
 }

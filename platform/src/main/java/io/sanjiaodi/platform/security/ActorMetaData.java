@@ -12,8 +12,7 @@ public final class ActorMetaData {
     public static final String JURISDICTION = "actorJurisdiction";
     public static final String[] KEYS = {ACTOR, ROLE, UNIT, JURISDICTION};
 
-    private ActorMetaData() {
-    }
+    private ActorMetaData() {}
 
     public static Map<String, String> of(Actor actor) {
         Map<String, String> meta = new HashMap<>();

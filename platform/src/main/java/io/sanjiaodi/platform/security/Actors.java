@@ -1,7 +1,6 @@
 package io.sanjiaodi.platform.security;
 
 import io.sanjiaodi.platform.Refusal;
-
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -10,8 +9,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /** The acting user of the current request, read from the security context. */
 public final class Actors {
 
-    private Actors() {
-    }
+    private Actors() {}
 
     public static Optional<Actor> current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -23,8 +21,9 @@ public final class Actors {
 
     /** The actor of a request that passed the filter chain; 401 if there is none. */
     public static Actor require() {
-        return current().orElseThrow(() -> Refusal.unauthenticated("AUTHENTICATION_REQUIRED",
-                "the request needs a valid bearer token"));
+        return current()
+                .orElseThrow(() ->
+                        Refusal.unauthenticated("AUTHENTICATION_REQUIRED", "the request needs a valid bearer token"));
     }
 
     /** 403 OUT_OF_SCOPE unless {@code allowed}: the resource exists but lies outside the actor's unit or jurisdiction. */

@@ -1,8 +1,8 @@
 package io.sanjiaodi.platform.security;
 
-import java.util.Map;
 import io.sanjiaodi.contracts.security.AccessDenied;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.slf4j.Logger;
@@ -30,8 +30,13 @@ public class DenialRecorder {
         if (gateway == null) {
             return;
         }
-        AccessDenied denied = new AccessDenied(service, request.getMethod(), truncate(request.getRequestURI()), status,
-                code, actor == null || actor.userId() == null ? "anonymous" : actor.userId(),
+        AccessDenied denied = new AccessDenied(
+                service,
+                request.getMethod(),
+                truncate(request.getRequestURI()),
+                status,
+                code,
+                actor == null || actor.userId() == null ? "anonymous" : actor.userId(),
                 actor == null || actor.role() == null ? "NONE" : actor.role().name(),
                 actor == null || actor.unitId() == null ? "" : actor.unitId(),
                 actor == null || actor.jurisdictionId() == null ? "" : actor.jurisdictionId());

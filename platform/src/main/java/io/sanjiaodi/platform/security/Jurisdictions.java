@@ -18,8 +18,7 @@ public final class Jurisdictions {
             "jiangbei", "ningbo",
             "fenghua", "ningbo");
 
-    private Jurisdictions() {
-    }
+    private Jurisdictions() {}
 
     /** True when {@code candidate} is {@code scope} or lies below it. */
     public static boolean within(String candidate, String scope) {

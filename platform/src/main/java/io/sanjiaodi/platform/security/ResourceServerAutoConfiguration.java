@@ -1,12 +1,7 @@
 package io.sanjiaodi.platform.security;
 
-import org.axonframework.messaging.correlation.MessageOriginProvider;
-import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
-import org.springframework.core.io.Resource;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
-import io.sanjiaodi.platform.Refusal;
-
 import io.sanjiaodi.platform.PlatformProperties;
+import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.platform.web.ProblemDetailsAdvice;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,7 +11,9 @@ import java.util.List;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,6 +25,7 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -50,6 +48,7 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -60,17 +59,33 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link AccessRule}; an endpoint without a rule is closed. Refusals leave as RFC 7807 problems
  * with stable codes and are recorded as {@code AccessDenied} events.
  */
-@AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
-        UserDetailsServiceAutoConfiguration.class, AxonAutoConfiguration.class})
+@AutoConfiguration(
+        before = {
+            SecurityAutoConfiguration.class,
+            OAuth2ResourceServerAutoConfiguration.class,
+            UserDetailsServiceAutoConfiguration.class,
+            AxonAutoConfiguration.class
+        })
 @EnableWebSecurity
-@EnableConfigurationProperties({SecurityProperties.class, OAuth2ResourceServerProperties.class, PlatformProperties.class})
+@EnableConfigurationProperties({SecurityProperties.class, OAuth2ResourceServerProperties.class, PlatformProperties.class
+})
 public class ResourceServerAutoConfiguration {
 
     /** EventSource cannot send headers: only the live-update stream takes the token as a query parameter. */
     public static final String STREAM_PATH = "/api/supervision/stream";
-    static final String[] OPEN_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/prometheus",
-            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/dashboard", "/dashboard/**",
-            "/error"};
+
+    static final String[] OPEN_PATHS = {
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/prometheus",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/swagger-ui.html",
+        "/swagger-ui/**",
+        "/dashboard",
+        "/dashboard/**",
+        "/error"
+    };
 
     @Bean
     @ConditionalOnMissingBean
@@ -85,7 +100,8 @@ public class ResourceServerAutoConfiguration {
             }
         } else {
             String jwkSetUri = resourceServer.getJwt().getJwkSetUri();
-            decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri != null ? jwkSetUri : security.jwkSetUri()).build();
+            decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri != null ? jwkSetUri : security.jwkSetUri())
+                    .build();
         }
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(security.issuer()));
         return decoder;
@@ -105,8 +121,9 @@ public class ResourceServerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain apiSecurity(HttpSecurity http, List<AccessRule.Policy> policies, JsonMapper json,
-                                    DenialRecorder denials) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http, List<AccessRule.Policy> policies, JsonMapper json, DenialRecorder denials)
+            throws Exception {
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
         authorities.setAuthoritiesClaimName("roles");
         authorities.setAuthorityPrefix("ROLE_");
@@ -119,16 +136,26 @@ public class ResourceServerAutoConfiguration {
                 denials.record(request, 401, code, null);
             }
             response.setHeader("WWW-Authenticate", presented ? "Bearer error=\"invalid_token\"" : "Bearer");
-            write(json, response, Refusal.unauthenticated(code, presented
-                    ? "the bearer token is not valid (signature, issuer or expiry)"
-                    : "this endpoint needs a bearer token"));
+            write(
+                    json,
+                    response,
+                    Refusal.unauthenticated(
+                            code,
+                            presented
+                                    ? "the bearer token is not valid (signature, issuer or expiry)"
+                                    : "this endpoint needs a bearer token"));
         };
         AccessDeniedHandler denied = (request, response, e) -> {
             Actor actor = actor();
             denials.record(request, 403, "ACCESS_DENIED", actor);
-            write(json, response, Refusal.forbidden("ACCESS_DENIED", "role "
-                    + (actor == null || actor.role() == null ? "NONE" : actor.role()) + " may not "
-                    + request.getMethod() + " " + request.getRequestURI()));
+            write(
+                    json,
+                    response,
+                    Refusal.forbidden(
+                            "ACCESS_DENIED",
+                            "role "
+                                    + (actor == null || actor.role() == null ? "NONE" : actor.role()) + " may not "
+                                    + request.getMethod() + " " + request.getRequestURI()));
         };
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -138,16 +165,23 @@ public class ResourceServerAutoConfiguration {
                 .logout(logout -> logout.disable())
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .oauth2ResourceServer(rs -> rs.bearerTokenResolver(bearerTokenResolver())
-                        .authenticationEntryPoint(entryPoint).accessDeniedHandler(denied)
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(denied)
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(converter)))
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers(OPEN_PATHS).permitAll();
-                    auth.requestMatchers(HttpMethod.GET, "/api/audit/public-key", "/api/audit/checkpoints",
-                            "/api/audit/checkpoints/**").permitAll();
+                    auth.requestMatchers(
+                                    HttpMethod.GET,
+                                    "/api/audit/public-key",
+                                    "/api/audit/checkpoints",
+                                    "/api/audit/checkpoints/**")
+                            .permitAll();
                     for (AccessRule.Policy policy : policies) {
                         for (AccessRule rule : policy.rules()) {
                             auth.requestMatchers(HttpMethod.valueOf(rule.method()), rule.pattern())
-                                    .hasAnyAuthority(rule.roles().stream().map(Role::authority).toArray(String[]::new));
+                                    .hasAnyAuthority(rule.roles().stream()
+                                            .map(Role::authority)
+                                            .toArray(String[]::new));
                         }
                     }
                     auth.requestMatchers("/api/**", "/actuator/**").denyAll();
@@ -161,7 +195,8 @@ public class ResourceServerAutoConfiguration {
         DefaultBearerTokenResolver withQuery = new DefaultBearerTokenResolver();
         withQuery.setAllowUriQueryParameter(true);
         return request -> STREAM_PATH.equals(request.getRequestURI()) && "GET".equals(request.getMethod())
-                ? withQuery.resolve(request) : headerOnly.resolve(request);
+                ? withQuery.resolve(request)
+                : headerOnly.resolve(request);
     }
 
     /** The actor goes onto every command, and from there (correlation data) onto every event it causes. */
@@ -182,14 +217,18 @@ public class ResourceServerAutoConfiguration {
     /** A request the firewall refuses (encoded slashes, ...) is a problem with a code like any other 400. */
     @Bean
     RequestRejectedHandler problemForRejectedRequests(JsonMapper json) {
-        return (request, response, e) -> write(json, response, ProblemDetailsAdvice.problem(HttpStatus.BAD_REQUEST,
-                "MALFORMED_REQUEST", "the request path or headers are not acceptable"));
+        return (request, response, e) -> write(
+                json,
+                response,
+                ProblemDetailsAdvice.problem(
+                        HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "the request path or headers are not acceptable"));
     }
 
     @Bean
-    SmartInitializingSingleton actorOnCommands(ObjectProvider<CommandBus> commandBus,
-                                               @Value("${spring.application.name:service}") String serviceName) {
-        return () -> commandBus.ifAvailable(bus -> bus.registerDispatchInterceptor(new ActorDispatchInterceptor(serviceName)));
+    SmartInitializingSingleton actorOnCommands(
+            ObjectProvider<CommandBus> commandBus, @Value("${spring.application.name:service}") String serviceName) {
+        return () -> commandBus.ifAvailable(
+                bus -> bus.registerDispatchInterceptor(new ActorDispatchInterceptor(serviceName)));
     }
 
     private static Actor actor() {
@@ -201,8 +240,7 @@ public class ResourceServerAutoConfiguration {
         write(json, response, ProblemDetailsAdvice.problem(refusal));
     }
 
-    private static void write(JsonMapper json, HttpServletResponse response, ProblemDetail problem)
-            throws IOException {
+    private static void write(JsonMapper json, HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

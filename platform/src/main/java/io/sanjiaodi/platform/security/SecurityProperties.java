@@ -11,5 +11,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("sanjiaodi.security")
 public record SecurityProperties(
         @DefaultValue("http://localhost:9000") String issuer,
-        @DefaultValue("http://localhost:9000/oauth2/jwks") String jwkSetUri) {
-}
+        @DefaultValue("http://localhost:9000/oauth2/jwks") String jwkSetUri) {}

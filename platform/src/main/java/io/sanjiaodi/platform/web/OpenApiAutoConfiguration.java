@@ -14,9 +14,10 @@ public class OpenApiAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     OpenAPI serviceOpenApi(PlatformProperties props) {
-        return new OpenAPI().info(new Info()
-                .title(props.serviceName() + " · 三交底廉政谈话监督平台")
-                .description("Errors are RFC 7807 problem details with a stable `code` property.")
-                .version("v1"));
+        return new OpenAPI()
+                .info(new Info()
+                        .title(props.serviceName() + " · 三交底廉政谈话监督平台")
+                        .description("Errors are RFC 7807 problem details with a stable `code` property.")
+                        .version("v1"));
     }
 }

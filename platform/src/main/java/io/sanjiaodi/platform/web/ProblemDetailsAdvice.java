@@ -1,40 +1,40 @@
 package io.sanjiaodi.platform.web;
 
-import org.axonframework.common.jdbc.JdbcException;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
+import com.mongodb.MongoException;
 import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.platform.security.Actors;
 import io.sanjiaodi.platform.security.DenialRecorder;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.beans.factory.ObjectProvider;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConflictingModificationException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.messaging.interceptors.JSR303ViolationException;
+import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.messaging.interceptors.JSR303ViolationException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import com.mongodb.MongoException;
-import org.springframework.dao.DataAccessResourceFailureException;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -55,7 +55,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail refused(Refusal e, HttpServletRequest request) {
         HttpStatus status = statusOf(e.kind());
         if (e.kind() == Refusal.Kind.FORBIDDEN) {
-            denials.ifAvailable(d -> d.record(request, status.value(), e.code(), Actors.current().orElse(null)));
+            denials.ifAvailable(d ->
+                    d.record(request, status.value(), e.code(), Actors.current().orElse(null)));
         }
         return problem(e);
     }
@@ -90,18 +91,27 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "no such " + "record: " + e.getAggregateIdentifier());
     }
 
-    @ExceptionHandler({ConcurrencyException.class, ConflictingModificationException.class,
-            AggregateStreamCreationException.class})
+    @ExceptionHandler({
+        ConcurrencyException.class,
+        ConflictingModificationException.class,
+        AggregateStreamCreationException.class
+    })
     ProblemDetail conflict(RuntimeException e) {
-        return problem(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
+        return problem(
+                HttpStatus.CONFLICT,
+                "CONCURRENT_MODIFICATION",
                 "the record was changed or created concurrently; reload and try again");
     }
 
     /** The database is unreachable or timed out: the request may be retried; it changed nothing. */
-    @ExceptionHandler({EventStoreException.class, DataAccessResourceFailureException.class, MongoException.class,
-            CannotCreateTransactionException.class,
-            TransactionSystemException.class,
-            JdbcException.class})
+    @ExceptionHandler({
+        EventStoreException.class,
+        DataAccessResourceFailureException.class,
+        MongoException.class,
+        CannotCreateTransactionException.class,
+        TransactionSystemException.class,
+        JdbcException.class
+    })
     ProblemDetail storeUnavailable(RuntimeException e) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE", "the event store is not reachable");
     }
@@ -124,8 +134,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "the request has invalid fields");
         Map<String, String> fields = new LinkedHashMap<>();
         for (FieldError error : ex.getBindingResult().getFieldErrors()) {
@@ -136,13 +146,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "the request has invalid parameters");
         Map<String, String> fields = new LinkedHashMap<>();
-        ex.getParameterValidationResults().forEach(result -> fields.putIfAbsent(
-                result.getMethodParameter().getParameterName(),
-                result.getResolvableErrors().isEmpty() ? "invalid" : result.getResolvableErrors().get(0).getDefaultMessage()));
+        ex.getParameterValidationResults()
+                .forEach(result -> fields.putIfAbsent(
+                        result.getMethodParameter().getParameterName(),
+                        result.getResolvableErrors().isEmpty()
+                                ? "invalid"
+                                : result.getResolvableErrors().get(0).getDefaultMessage()));
         body.setProperty("fields", fields);
         return ResponseEntity.badRequest().body(body);
     }
@@ -152,22 +165,27 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * wrong, a date that is not ISO-8601) is a field error like any other, not a malformed request.
      */
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "the request has invalid parameters");
         String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
         Throwable cause = ex.getMostSpecificCause();
-        body.setProperty("fields", Map.of(name == null ? "value" : name,
-                cause instanceof IllegalArgumentException && cause.getMessage() != null ? cause.getMessage() : "invalid"));
+        body.setProperty(
+                "fields",
+                Map.of(
+                        name == null ? "value" : name,
+                        cause instanceof IllegalArgumentException && cause.getMessage() != null
+                                ? cause.getMessage()
+                                : "invalid"));
         return ResponseEntity.badRequest().body(body);
     }
 
     /** Gives Spring's own problems (malformed JSON, wrong method, ...) a stable code too. */
     @Override
-    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && (problem.getProperties() == null
-                || !problem.getProperties().containsKey("code"))) {
+    protected ResponseEntity<Object> createResponseEntity(
+            @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
             problem.setProperty("code", codeFor(statusCode));
         }
         return super.createResponseEntity(body, headers, statusCode, request);

@@ -1,14 +1,13 @@
 package io.sanjiaodi.platform.web;
 
 import io.sanjiaodi.platform.Refusal;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,8 +31,8 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         String type = request.getContentType();
         boolean multipart = type != null && type.toLowerCase().startsWith("multipart/");
         if (!multipart && request.getContentLengthLong() > maxBytes) {
-            ProblemDetail problem = ProblemDetailsAdvice.problem(Refusal.tooLarge("PAYLOAD_TOO_LARGE",
-                    "the request body exceeds " + maxBytes + " bytes"));
+            ProblemDetail problem = ProblemDetailsAdvice.problem(
+                    Refusal.tooLarge("PAYLOAD_TOO_LARGE", "the request body exceeds " + maxBytes + " bytes"));
             response.setStatus(problem.getStatus());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             json.writeValue(response.getOutputStream(), problem);

@@ -1,6 +1,5 @@
 package io.sanjiaodi.platform.axon;
 
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -18,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -34,8 +34,7 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
  */
 class CommitOrderedEventStorageEngineTest {
 
-    record Noted(String text) {
-    }
+    record Noted(String text) {}
 
     final String schema = "engine_" + UUID.randomUUID().toString().substring(0, 8);
     final PGSimpleDataSource dataSource = DevPostgres.shared().dataSource(schema);
@@ -46,8 +45,8 @@ class CommitOrderedEventStorageEngineTest {
     CommitOrderedEventStorageEngineTest() {
         PostgresEventStore.createSchema(dataSource, properties);
         JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
-        engine = PostgresEventStore.engine(PostgresEventStore.connectionProvider(dataSource), transactions, serializer,
-                serializer, properties);
+        engine = PostgresEventStore.engine(
+                PostgresEventStore.connectionProvider(dataSource), transactions, serializer, serializer, properties);
     }
 
     @Test
@@ -65,7 +64,9 @@ class CommitOrderedEventStorageEngineTest {
         // the second append waits on the commit lock, not on anything else
         await().atMost(Duration.ofSeconds(10)).until(this::anAppendWaitsOnTheCommitLock);
         assertThat(second).isNotDone();
-        assertThat(trackedAggregates()).as("nothing is visible while the first insert is uncommitted").isEmpty();
+        assertThat(trackedAggregates())
+                .as("nothing is visible while the first insert is uncommitted")
+                .isEmpty();
 
         commitFirst.countDown();
         first.get(10, TimeUnit.SECONDS);
@@ -76,15 +77,18 @@ class CommitOrderedEventStorageEngineTest {
     @Test
     void aRolledBackAppendLeavesAGapThatHoldsNoLaterEventBack() {
         assertThatThrownBy(() -> transactions.executeInTransaction(() -> {
-            engine.appendEvents(event("rolled-back", 0));
-            throw new IllegalStateException("the command failed after its insert");
-        })).hasMessageContaining("failed after its insert");
+                    engine.appendEvents(event("rolled-back", 0));
+                    throw new IllegalStateException("the command failed after its insert");
+                }))
+                .hasMessageContaining("failed after its insert");
         engine.appendEvents(event("committed", 0));
 
         assertThat(trackedAggregates()).containsExactly("committed");
         try (var events = engine.readEvents(null, false)) {
             var token = (GapAwareTrackingToken) events.findFirst().orElseThrow().trackingToken();
-            assertThat(token.getGaps()).as("the rolled-back index is a gap the token remembers").hasSize(1);
+            assertThat(token.getGaps())
+                    .as("the rolled-back index is a gap the token remembers")
+                    .hasSize(1);
         }
     }
 
@@ -92,9 +96,14 @@ class CommitOrderedEventStorageEngineTest {
     void aSecondFirstEventOfOneAggregateIsACreationConflictAndALaterOneAConcurrencyConflict() {
         engine.appendEvents(event("iv-1", 0), event("iv-1", 1));
 
-        assertThatThrownBy(() -> engine.appendEvents(event("iv-1", 0))).isInstanceOf(AggregateStreamCreationException.class);
+        assertThatThrownBy(() -> engine.appendEvents(event("iv-1", 0)))
+                .isInstanceOf(AggregateStreamCreationException.class);
         assertThatThrownBy(() -> engine.appendEvents(event("iv-1", 1))).isInstanceOf(ConcurrencyException.class);
-        assertThat(engine.readEvents("iv-1").asStream().map(e -> e.getSequenceNumber()).toList()).containsExactly(0L, 1L);
+        assertThat(engine.readEvents("iv-1")
+                        .asStream()
+                        .map(e -> e.getSequenceNumber())
+                        .toList())
+                .containsExactly(0L, 1L);
     }
 
     /**
@@ -130,20 +139,24 @@ class CommitOrderedEventStorageEngineTest {
     @Test
     void aSchemaNameThatIsNotAPlainIdentifierIsRefused() {
         assertThatThrownBy(() -> new EventStoreProperties("x; DROP TABLE y", Duration.ofMinutes(1), 1, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sanjiaodi.event-store.schema");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sanjiaodi.event-store.schema");
     }
 
     private List<String> trackedAggregates() {
         try (var events = engine.readEvents(null, false)) {
-            return events.map(e -> ((DomainEventMessage<?>) e).getAggregateIdentifier()).toList();
+            return events.map(e -> ((DomainEventMessage<?>) e).getAggregateIdentifier())
+                    .toList();
         }
     }
 
     private boolean anAppendWaitsOnTheCommitLock() throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
-                     + " AND classid = " + CommitOrderedEventStorageEngine.LOCK_CLASS
-                     + " AND objid = " + (CommitOrderedEventStorageEngine.lockKey(schema) & 0xFFFFFFFFL))) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+                                + " AND classid = " + CommitOrderedEventStorageEngine.LOCK_CLASS
+                                + " AND objid = " + (CommitOrderedEventStorageEngine.lockKey(schema) & 0xFFFFFFFFL))) {
             rs.next();
             return rs.getInt(1) == 1;
         }

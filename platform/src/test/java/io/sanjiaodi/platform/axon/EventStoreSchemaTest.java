@@ -20,32 +20,44 @@ class EventStoreSchemaTest {
 
     @Test
     void theMigrationCreatesTheEventTablesExactlyAsTheServicesDo() throws Exception {
-        PostgresEventStore.createSchema(DevPostgres.shared().dataSource("layout_service"), new EventStoreProperties("layout_service", Duration.ofMinutes(1), 1, 1));
+        PostgresEventStore.createSchema(
+                DevPostgres.shared().dataSource("layout_service"),
+                new EventStoreProperties("layout_service", Duration.ofMinutes(1), 1, 1));
         try (Connection db = DevPostgres.shared().connect()) {
             MigrateEventStore.createTables(db, "layout_migration");
 
             for (String table : List.of("domainevententry", "snapshotevententry")) {
-                assertThat(columns(db, "layout_migration", table)).as(table).isNotEmpty()
+                assertThat(columns(db, "layout_migration", table))
+                        .as(table)
+                        .isNotEmpty()
                         .isEqualTo(columns(db, "layout_service", table));
-                assertThat(uniqueKeys(db, "layout_migration", table)).as(table)
+                assertThat(uniqueKeys(db, "layout_migration", table))
+                        .as(table)
                         .isEqualTo(uniqueKeys(db, "layout_service", table));
             }
         }
     }
 
     private static List<String> columns(Connection db, String schema, String table) throws Exception {
-        return list(db, "SELECT column_name || ' ' || data_type || ' ' || is_nullable FROM information_schema.columns"
-                + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position", schema, table);
+        return list(
+                db,
+                "SELECT column_name || ' ' || data_type || ' ' || is_nullable FROM information_schema.columns"
+                        + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position",
+                schema,
+                table);
     }
 
     /** The columns of every primary key and unique constraint, without the generated names. */
     private static List<String> uniqueKeys(Connection db, String schema, String table) throws Exception {
-        return list(db, "SELECT c.contype::text || '(' || string_agg(a.attname, ',' ORDER BY k.n) || ')'"
-                + " FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace s ON s.oid = t.relnamespace"
-                + " CROSS JOIN LATERAL unnest(c.conkey) WITH ORDINALITY AS k(attnum, n)"
-                + " JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum"
-                + " WHERE s.nspname = ? AND t.relname = ? AND c.contype IN ('p', 'u') GROUP BY c.oid, c.contype ORDER BY 1",
-                schema, table);
+        return list(
+                db,
+                "SELECT c.contype::text || '(' || string_agg(a.attname, ',' ORDER BY k.n) || ')'"
+                        + " FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace s ON s.oid = t.relnamespace"
+                        + " CROSS JOIN LATERAL unnest(c.conkey) WITH ORDINALITY AS k(attnum, n)"
+                        + " JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum"
+                        + " WHERE s.nspname = ? AND t.relname = ? AND c.contype IN ('p', 'u') GROUP BY c.oid, c.contype ORDER BY 1",
+                schema,
+                table);
     }
 
     private static List<String> list(Connection db, String sql, String schema, String table) throws Exception {

@@ -27,12 +27,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * event store is the outbox, so a broker outage must not take a service out of a load balancer's
  * rotation (writes would stop for nothing); Kafka's state is in health, where operators see it.
  */
-@SpringBootTest(classes = ReadinessTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"sanjiaodi.service-name=readiness-test", "sanjiaodi.topics=readiness.events",
-                "spring.config.import=classpath:sanjiaodi-common.yml", "spring.mongodb.database=readiness",
-                "sanjiaodi.event-store.schema=readiness",
-                // creating the topics would hold the start-up for the admin client's timeout: not what is tested
-                "spring.kafka.admin.auto-create=false"})
+@SpringBootTest(
+        classes = ReadinessTest.App.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "sanjiaodi.service-name=readiness-test",
+            "sanjiaodi.topics=readiness.events",
+            "spring.config.import=classpath:sanjiaodi-common.yml",
+            "spring.mongodb.database=readiness",
+            "sanjiaodi.event-store.schema=readiness",
+            // creating the topics would hold the start-up for the admin client's timeout: not what is tested
+            "spring.kafka.admin.auto-create=false"
+        })
 class ReadinessTest {
 
     static final MongoServer MONGO = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
@@ -63,18 +69,21 @@ class ReadinessTest {
 
         JsonNode readiness = get("/actuator/health/readiness");
         assertThat(readiness.get("status").asText()).isEqualTo("UP");
-        assertThat(readiness.get("components").properties()).extracting(e -> e.getKey())
-                .contains("db", "mongo").doesNotContain("kafka");
+        assertThat(readiness.get("components").properties())
+                .extracting(e -> e.getKey())
+                .contains("db", "mongo")
+                .doesNotContain("kafka");
     }
 
     private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         return new ObjectMapper().readTree(response.body());
     }
 
     @SpringBootApplication
-    static class App {
-    }
+    static class App {}
 }

@@ -41,9 +41,9 @@ class EventJsonTest {
         assertThat(JSON.writeValueAsString(Map.of("at", Instant.parse("2018-11-15T02:30:00Z"))))
                 .isEqualTo("{\"at\":\"2018-11-15T02:30:00Z\"}");
         assertThat(JSON.writeValueAsString(Map.of("d", Duration.ofMinutes(90)))).isEqualTo("{\"d\":\"PT1H30M\"}");
-        assertThat(JSON.readValue("{\"signedBy\":\"张某\",\"later\":1}", Signed.class)).isEqualTo(new Signed("张某"));
+        assertThat(JSON.readValue("{\"signedBy\":\"张某\",\"later\":1}", Signed.class))
+                .isEqualTo(new Signed("张某"));
     }
 
-    record Signed(String signedBy) {
-    }
+    record Signed(String signedBy) {}
 }

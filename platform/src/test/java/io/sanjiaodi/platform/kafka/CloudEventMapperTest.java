@@ -1,7 +1,5 @@
 package io.sanjiaodi.platform.kafka;
 
-import org.axonframework.eventhandling.EventUtils;
-import org.axonframework.eventhandling.GenericEventMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +16,9 @@ import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 
@@ -27,10 +27,16 @@ class CloudEventMapperTest {
     /** With the mapper the services publish with, not a look-alike. */
     private final CloudEventMapper mapper = new CloudEventMapper(EventJson.mapper(), "/sanjiaodi/interview-service");
 
-    private final RiskItemAdded payload = new RiskItemAdded("iv-1",
-            new RiskItem("item-1", "食堂", "食堂管理", "案例", "规范", RiskLevel.MEDIUM), 3);
-    private final GenericDomainEventMessage<RiskItemAdded> message = new GenericDomainEventMessage<>("Interview", "iv-1",
-            2L, payload, MetaData.from(Map.of("correlationId", "cmd-9")), "evt-42", Instant.parse("2018-11-15T01:02:03Z"));
+    private final RiskItemAdded payload =
+            new RiskItemAdded("iv-1", new RiskItem("item-1", "食堂", "食堂管理", "案例", "规范", RiskLevel.MEDIUM), 3);
+    private final GenericDomainEventMessage<RiskItemAdded> message = new GenericDomainEventMessage<>(
+            "Interview",
+            "iv-1",
+            2L,
+            payload,
+            MetaData.from(Map.of("correlationId", "cmd-9")),
+            "evt-42",
+            Instant.parse("2018-11-15T01:02:03Z"));
 
     @Test
     void theEnvelopeCarriesIdentityOrderAndCausation() {
@@ -49,7 +55,8 @@ class CloudEventMapperTest {
 
     @Test
     void thePayloadReadsBackIntoTheEvent() {
-        assertThat(mapper.payload(mapper.toCloudEvent(message), RiskItemAdded.class)).isEqualTo(payload);
+        assertThat(mapper.payload(mapper.toCloudEvent(message), RiskItemAdded.class))
+                .isEqualTo(payload);
     }
 
     @Test
@@ -61,8 +68,15 @@ class CloudEventMapperTest {
 
     @Test
     void theActorOfTheCommandTravelsAsExtensionsAndIsLeftOutWhenThereIsNone() {
-        CloudEvent event = mapper.toCloudEvent(message.andMetaData(Map.of("actor", "unit-leader",
-                "actorRole", "UNIT_LEADER", "actorUnit", "nb-transport", "actorJurisdiction", "ningbo")));
+        CloudEvent event = mapper.toCloudEvent(message.andMetaData(Map.of(
+                "actor",
+                "unit-leader",
+                "actorRole",
+                "UNIT_LEADER",
+                "actorUnit",
+                "nb-transport",
+                "actorJurisdiction",
+                "ningbo")));
         assertThat(event.getExtension("actor")).isEqualTo("unit-leader");
         assertThat(event.getExtension("actorrole")).isEqualTo("UNIT_LEADER");
         assertThat(event.getExtension("actorunit")).isEqualTo("nb-transport");
@@ -73,8 +87,17 @@ class CloudEventMapperTest {
     @Test
     void anEventWithoutAggregateIsKeyedByItsOwnId() {
         var denied = new GenericEventMessage<>(
-                new io.sanjiaodi.contracts.security.AccessDenied("audit-service", "GET", "/api/audit/events", 403,
-                        "ACCESS_DENIED", "unit-staff", "UNIT_STAFF", "nb-transport", "ningbo"), MetaData.emptyInstance());
+                new io.sanjiaodi.contracts.security.AccessDenied(
+                        "audit-service",
+                        "GET",
+                        "/api/audit/events",
+                        403,
+                        "ACCESS_DENIED",
+                        "unit-staff",
+                        "UNIT_STAFF",
+                        "nb-transport",
+                        "ningbo"),
+                MetaData.emptyInstance());
         CloudEvent event = mapper.toCloudEvent(EventUtils.asDomainEventMessage(denied));
         assertThat(event.getType()).isEqualTo("AccessDenied");
         assertThat(event.getExtension("aggregatetype")).isNull();
@@ -88,8 +111,15 @@ class CloudEventMapperTest {
      */
     @Test
     void aPublishedRecordHasTheHeadersAndValueItHadOnBoot3() throws IOException {
-        CloudEvent event = mapper.toCloudEvent(message.andMetaData(Map.of("actor", "office",
-                "actorRole", "SUPERVISION_OFFICE", "actorUnit", "nb-office", "actorJurisdiction", "ningbo")));
+        CloudEvent event = mapper.toCloudEvent(message.andMetaData(Map.of(
+                "actor",
+                "office",
+                "actorRole",
+                "SUPERVISION_OFFICE",
+                "actorUnit",
+                "nb-office",
+                "actorJurisdiction",
+                "ningbo")));
         RecordHeaders headers = new RecordHeaders();
         byte[] value;
         try (var serializer = new CloudEventSerializer()) {
@@ -98,9 +128,14 @@ class CloudEventMapperTest {
         }
         StringBuilder record = new StringBuilder();
         for (Header header : headers) {
-            record.append(header.key()).append('=').append(new String(header.value(), StandardCharsets.UTF_8)).append('\n');
+            record.append(header.key())
+                    .append('=')
+                    .append(new String(header.value(), StandardCharsets.UTF_8))
+                    .append('\n');
         }
-        record.append("value=").append(new String(value, StandardCharsets.UTF_8)).append('\n');
+        record.append("value=")
+                .append(new String(value, StandardCharsets.UTF_8))
+                .append('\n');
 
         try (InputStream in = CloudEventMapperTest.class.getResourceAsStream("/golden/kafka-record-boot3.txt")) {
             assertThat(record.toString()).isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));

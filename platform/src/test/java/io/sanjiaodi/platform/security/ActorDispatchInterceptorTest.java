@@ -25,17 +25,26 @@ class ActorDispatchInterceptorTest {
 
     @Test
     void aCommandSentWhileHandlingARequestCarriesTheRequestingUser() {
-        Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").subject("unit-leader")
-                .claim("roles", List.of("UNIT_LEADER")).claim("unit_id", "nb-transport").claim("jurisdiction_id", "ningbo")
-                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60)).build();
+        Jwt jwt = Jwt.withTokenValue("t")
+                .header("alg", "RS256")
+                .subject("unit-leader")
+                .claim("roles", List.of("UNIT_LEADER"))
+                .claim("unit_id", "nb-transport")
+                .claim("jurisdiction_id", "ningbo")
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(60))
+                .build();
         SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(jwt));
-        assertThat(dispatched(command(Map.of())).getMetaData()).containsEntry(ActorMetaData.ACTOR, "unit-leader")
-                .containsEntry(ActorMetaData.ROLE, "UNIT_LEADER").containsEntry(ActorMetaData.UNIT, "nb-transport");
+        assertThat(dispatched(command(Map.of())).getMetaData())
+                .containsEntry(ActorMetaData.ACTOR, "unit-leader")
+                .containsEntry(ActorMetaData.ROLE, "UNIT_LEADER")
+                .containsEntry(ActorMetaData.UNIT, "nb-transport");
     }
 
     @Test
     void aCommandTheServiceSendsByItselfNamesTheService() {
-        assertThat(dispatched(command(Map.of())).getMetaData()).containsEntry(ActorMetaData.ACTOR, "system:rectification-service")
+        assertThat(dispatched(command(Map.of())).getMetaData())
+                .containsEntry(ActorMetaData.ACTOR, "system:rectification-service")
                 .doesNotContainKeys(ActorMetaData.ROLE, ActorMetaData.UNIT, ActorMetaData.JURISDICTION);
     }
 

@@ -1,27 +1,27 @@
 package io.sanjiaodi.platform.security;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
-import java.nio.charset.StandardCharsets;
-import java.security.interfaces.RSAPublicKey;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.sanjiaodi.contracts.security.DemoUser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -43,9 +43,8 @@ public final class TestTokens {
     public static final String PUBLIC_KEY_PROPERTY = "spring.security.oauth2.resourceserver.jwt.public-key-location";
 
     /** A user of the contract's demo table. */
-    public record User(String id, String name, Role role, String jurisdictionId, String unitId,
-                       List<String> supervisedUnitIds) {
-    }
+    public record User(
+            String id, String name, Role role, String jurisdictionId, String unitId, List<String> supervisedUnitIds) {}
 
     public static final Map<String, User> DEMO_USERS = demoUsers();
 
@@ -53,16 +52,22 @@ public final class TestTokens {
     private static final KeyPair OTHER_KEYS = generate();
     private static volatile Path publicKeyFile;
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     /** The contract's table, so the tests' users are the auth server's. */
     private static Map<String, User> demoUsers() {
         try (InputStream in = DemoUser.class.getResourceAsStream(DemoUser.TABLE)) {
             Map<String, User> users = new LinkedHashMap<>();
             for (DemoUser u : new ObjectMapper().readValue(in, DemoUser[].class)) {
-                users.put(u.username(), new User(u.username(), u.name(), Role.valueOf(u.roles().get(0)),
-                        u.jurisdictionId(), u.unitId(), u.supervisedUnitIds()));
+                users.put(
+                        u.username(),
+                        new User(
+                                u.username(),
+                                u.name(),
+                                Role.valueOf(u.roles().get(0)),
+                                u.jurisdictionId(),
+                                u.unitId(),
+                                u.supervisedUnitIds()));
             }
             return Map.copyOf(users);
         } catch (IOException e) {
@@ -85,10 +90,14 @@ public final class TestTokens {
     }
 
     /** A valid token of any user, e.g. a unit user of a unit a test just created. */
-    public static String token(String userId, Role role, String jurisdictionId, String unitId,
-                               List<String> supervisedUnitIds) {
-        return sign(KEYS, claims(new User(userId, userId, role, jurisdictionId, unitId, supervisedUnitIds),
-                ISSUER, Instant.now().plus(Duration.ofHours(1))));
+    public static String token(
+            String userId, Role role, String jurisdictionId, String unitId, List<String> supervisedUnitIds) {
+        return sign(
+                KEYS,
+                claims(
+                        new User(userId, userId, role, jurisdictionId, unitId, supervisedUnitIds),
+                        ISSUER,
+                        Instant.now().plus(Duration.ofHours(1))));
     }
 
     /** A token of a unit user (UNIT_LEADER) of {@code unitId}. */
@@ -106,7 +115,8 @@ public final class TestTokens {
     }
 
     public static String wrongIssuer(String userId) {
-        return sign(KEYS, claims(user(userId), "http://evil.example", Instant.now().plus(Duration.ofHours(1))));
+        return sign(
+                KEYS, claims(user(userId), "http://evil.example", Instant.now().plus(Duration.ofHours(1))));
     }
 
     /** A valid token whose payload was changed afterwards (the role raised to ADMIN): the signature no longer matches. */
@@ -114,8 +124,11 @@ public final class TestTokens {
         String[] parts = token(userId).split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replaceFirst("\"roles\":\\[[^]]*]", "\"roles\":[\"ADMIN\"]");
-        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
+        return parts[0] + "."
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "." + parts[2];
     }
 
     /** {@code Authorization} header value. */
@@ -150,7 +163,8 @@ public final class TestTokens {
 
     public static String publicKeyPem() {
         return "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(KEYS.getPublic().getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes())
+                        .encodeToString(KEYS.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
     }
 
@@ -173,7 +187,8 @@ public final class TestTokens {
 
     private static String sign(KeyPair keys, JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), claims);
             jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
             return jwt.serialize();
         } catch (JOSEException e) {
@@ -184,8 +199,11 @@ public final class TestTokens {
     /** The signing key pair as a Nimbus JWK set with the private key — the auth server's key file format. */
     public static String jwkSetJson() {
         RSAKey key = new RSAKey.Builder((RSAPublicKey) KEYS.getPublic())
-                .privateKey((java.security.interfaces.RSAPrivateKey) KEYS.getPrivate()).keyID("test-key")
-                .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).build();
+                .privateKey((java.security.interfaces.RSAPrivateKey) KEYS.getPrivate())
+                .keyID("test-key")
+                .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256)
+                .build();
         return new JWKSet(key).toString(false);
     }
 

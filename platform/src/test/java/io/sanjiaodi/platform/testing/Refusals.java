@@ -13,8 +13,7 @@ import org.hamcrest.TypeSafeDiagnosingMatcher;
  */
 public final class Refusals {
 
-    private Refusals() {
-    }
+    private Refusals() {}
 
     /** Matches a refusal carrying {@code code}; use with {@code expectException} or {@code expectResultMessagePayloadMatching}. */
     public static Matcher<Object> refused(String code) {
@@ -33,7 +32,8 @@ public final class Refusals {
                 }
                 Refusal r = refusal.get();
                 if (!r.code().equals(code) || (kind != null && r.kind() != kind)) {
-                    mismatch.appendText("was refused with ").appendValue(r.kind() + " " + r.code())
+                    mismatch.appendText("was refused with ")
+                            .appendValue(r.kind() + " " + r.code())
                             .appendText(": " + r.getMessage());
                     return false;
                 }

@@ -13,7 +13,8 @@ class RefusalMappingTest {
 
     @Test
     void eachKindOfRefusalBecomesItsOwnHttpStatus() {
-        assertThat(Arrays.stream(Refusal.Kind.values()).map(k -> ProblemDetailsAdvice.statusOf(k).value()))
+        assertThat(Arrays.stream(Refusal.Kind.values())
+                        .map(k -> ProblemDetailsAdvice.statusOf(k).value()))
                 .containsExactly(401, 403, 404, 409, 413, 422);
     }
 
@@ -27,7 +28,8 @@ class RefusalMappingTest {
 
     @Test
     void aRefusalRecordedOnARecordKeepsItsKindAndCodeAndNamesTheRecord() {
-        Refusal recorded = Refusal.forbidden("UNIT_CANNOT_CLOSE_OWN_TASK", "only a supervisor").recordedOn("ledger l-1");
+        Refusal recorded = Refusal.forbidden("UNIT_CANNOT_CLOSE_OWN_TASK", "only a supervisor")
+                .recordedOn("ledger l-1");
         assertThat(recorded.kind()).isEqualTo(Refusal.Kind.FORBIDDEN);
         assertThat(recorded.code()).isEqualTo("UNIT_CANNOT_CLOSE_OWN_TASK");
         assertThat(recorded.getMessage()).isEqualTo("only a supervisor (recorded on ledger l-1)");
@@ -37,7 +39,8 @@ class RefusalMappingTest {
     void anIdWithCharactersOutsideTheSafeSetOrTooLongIsRefused() {
         assertThat(Ids.requireWellFormed("iv-1_a", "interview id", 64)).isEqualTo("iv-1_a");
         assertThatThrownBy(() -> Ids.requireWellFormed("iv/1", "interview id", 64))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("interview id");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("interview id");
         assertThatThrownBy(() -> Ids.requireWellFormed("a".repeat(65), "interview id", 64))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Ids.requireWellFormed("", "interview id", 64))

@@ -29,8 +29,7 @@ public class DeadlineSweeper {
         this.commands = commands;
     }
 
-    public record Result(int tasksMarked, int reportsMarked, int conflicts, int failures) {
-    }
+    public record Result(int tasksMarked, int reportsMarked, int conflicts, int failures) {}
 
     public Result sweep() {
         return sweep(ledgers.today());
@@ -63,7 +62,12 @@ public class DeadlineSweeper {
         return result;
     }
 
-    private enum Outcome { MARKED, NOTHING, CONFLICT, FAILED }
+    private enum Outcome {
+        MARKED,
+        NOTHING,
+        CONFLICT,
+        FAILED
+    }
 
     private Outcome send(Object command) {
         try {

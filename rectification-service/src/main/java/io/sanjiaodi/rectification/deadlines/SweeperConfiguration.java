@@ -25,8 +25,8 @@ class SweeperConfiguration {
         RectificationProperties.Sweeper schedule = settings.sweeper();
         return registrar -> {
             if (schedule.enabled()) {
-                registrar.addFixedDelayTask(new FixedDelayTask(sweeper::sweep, schedule.interval(),
-                        schedule.initialDelay()));
+                registrar.addFixedDelayTask(
+                        new FixedDelayTask(sweeper::sweep, schedule.interval(), schedule.initialDelay()));
             }
         };
     }

@@ -33,19 +33,25 @@ public class EvidenceStore {
         this.maxBytes = settings.evidence().maxSize().toBytes();
     }
 
-    public record StoredEvidence(String evidenceId, String fileName, String contentType, long size, String sha256) {
-    }
+    public record StoredEvidence(String evidenceId, String fileName, String contentType, long size, String sha256) {}
 
     /** Checks name and size, then stores the file while hashing it. */
-    public StoredEvidence store(String ledgerId, String taskId, String uploadedName, String contentType,
-                                long declaredSize, InputStream content) {
+    public StoredEvidence store(
+            String ledgerId,
+            String taskId,
+            String uploadedName,
+            String contentType,
+            long declaredSize,
+            InputStream content) {
         String fileName = FileNames.check(uploadedName);
         requireWithinLimit(declaredSize);
         String evidenceId = "ev-" + UUID.randomUUID();
         String type = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType;
         MessageDigest sha256 = sha256();
         CountingStream counted = new CountingStream(new DigestInputStream(content, sha256), maxBytes);
-        Document metadata = new Document("ledgerId", ledgerId).append("taskId", taskId).append("fileName", fileName)
+        Document metadata = new Document("ledgerId", ledgerId)
+                .append("taskId", taskId)
+                .append("fileName", fileName)
                 .append("contentType", type);
         try {
             gridFs.store(counted, evidenceId, type, metadata);
@@ -60,7 +66,8 @@ public class EvidenceStore {
             delete(evidenceId);
             requireWithinLimit(counted.count);
         }
-        return new StoredEvidence(evidenceId, fileName, type, counted.count, HexFormat.of().formatHex(sha256.digest()));
+        return new StoredEvidence(
+                evidenceId, fileName, type, counted.count, HexFormat.of().formatHex(sha256.digest()));
     }
 
     public GridFsResource open(String evidenceId) {
@@ -77,8 +84,8 @@ public class EvidenceStore {
 
     private void requireWithinLimit(long size) {
         if (size > maxBytes) {
-            throw Refusal.tooLarge("EVIDENCE_TOO_LARGE", 
-                    "the file has " + size + " bytes; evidence may have at most " + maxBytes);
+            throw Refusal.tooLarge(
+                    "EVIDENCE_TOO_LARGE", "the file has " + size + " bytes; evidence may have at most " + maxBytes);
         }
     }
 

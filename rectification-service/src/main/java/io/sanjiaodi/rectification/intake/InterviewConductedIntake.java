@@ -2,11 +2,11 @@ package io.sanjiaodi.rectification.intake;
 
 import io.cloudevents.CloudEvent;
 import io.sanjiaodi.contracts.Topics;
-import io.sanjiaodi.rectification.command.rectification.LedgerId;
-import io.sanjiaodi.rectification.RectificationProperties;
-import io.sanjiaodi.rectification.command.rectification.RectificationCommands.OpenRectification;
 import io.sanjiaodi.contracts.interview.InterviewConducted;
 import io.sanjiaodi.platform.kafka.CloudEventMapper;
+import io.sanjiaodi.rectification.RectificationProperties;
+import io.sanjiaodi.rectification.command.rectification.LedgerId;
+import io.sanjiaodi.rectification.command.rectification.RectificationCommands.OpenRectification;
 import java.time.LocalDate;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -53,7 +53,10 @@ class InterviewConductedIntake {
     OpenRectification open(LedgerId ledgerId, InterviewConducted conducted) {
         LocalDate talk = conducted.conductedOn();
         String jurisdiction = conducted.interviewee().jurisdictionId();
-        return new OpenRectification(ledgerId, conducted, talk.plusDays(settings.planDueDays()),
+        return new OpenRectification(
+                ledgerId,
+                conducted,
+                talk.plusDays(settings.planDueDays()),
                 talk.plus(settings.writtenReportDueIn(jurisdiction)));
     }
 }

@@ -1,5 +1,6 @@
 package io.sanjiaodi.rectification.web;
 
+import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.rectification.command.rectification.ActorRole;
 import io.sanjiaodi.rectification.command.rectification.LedgerId;
 import io.sanjiaodi.rectification.command.rectification.Permissions;
@@ -8,7 +9,6 @@ import io.sanjiaodi.rectification.evidence.EvidenceStore;
 import io.sanjiaodi.rectification.evidence.EvidenceStore.StoredEvidence;
 import io.sanjiaodi.rectification.query.ledgers.LedgerQueries;
 import io.sanjiaodi.rectification.query.ledgers.LedgerView;
-import io.sanjiaodi.platform.Refusal;
 import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,20 +44,36 @@ class EvidenceController {
     /** The file is removed again when the ledger refuses it, so no unrecorded file stays behind. */
     @PostMapping(path = "/tasks/{taskId}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    StoredEvidence attach(@PathVariable LedgerId ledgerId,
-                          @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
-                          @RequestPart("file") MultipartFile file, @ActingRole ActorRole actor,
-                          @Today LocalDate today) throws IOException {
+    StoredEvidence attach(
+            @PathVariable LedgerId ledgerId,
+            @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
+            @RequestPart("file") MultipartFile file,
+            @ActingRole ActorRole actor,
+            @Today LocalDate today)
+            throws IOException {
         // checked before anything is stored; the ledger checks again when the evidence is recorded
         Permissions.require(actor, Permissions.Action.REPORT_PROGRESS);
         StoredEvidence stored;
         try (InputStream content = file.getInputStream()) {
-            stored = store.store(ledgerId.value(), taskId, file.getOriginalFilename(), file.getContentType(),
-                    file.getSize(), content);
+            stored = store.store(
+                    ledgerId.value(),
+                    taskId,
+                    file.getOriginalFilename(),
+                    file.getContentType(),
+                    file.getSize(),
+                    content);
         }
         try {
-            commands.sendAndWait(new AttachEvidence(ledgerId, taskId, stored.evidenceId(), stored.fileName(),
-                    stored.contentType(), stored.size(), stored.sha256(), today, actor));
+            commands.sendAndWait(new AttachEvidence(
+                    ledgerId,
+                    taskId,
+                    stored.evidenceId(),
+                    stored.fileName(),
+                    stored.contentType(),
+                    stored.size(),
+                    stored.sha256(),
+                    today,
+                    actor));
         } catch (RuntimeException refused) {
             store.delete(stored.evidenceId());
             throw refused;
@@ -67,18 +83,25 @@ class EvidenceController {
 
     /** Always a download (attachment, octet-stream, nosniff): an uploaded file is never rendered by the browser. */
     @GetMapping("/evidence/{evidenceId}")
-    ResponseEntity<InputStreamResource> download(@PathVariable LedgerId ledgerId,
-            @PathVariable @Pattern(regexp = LedgerRequests.ID) String evidenceId) throws IOException {
+    ResponseEntity<InputStreamResource> download(
+            @PathVariable LedgerId ledgerId, @PathVariable @Pattern(regexp = LedgerRequests.ID) String evidenceId)
+            throws IOException {
         LedgerView ledger = queries.get(ledgerId.value());
-        LedgerView.Evidence recorded = ledger.evidence.stream().filter(e -> e.evidenceId().equals(evidenceId))
-                .findFirst().orElseThrow(() -> Refusal.notFound("EVIDENCE_NOT_FOUND",
-                        "no evidence " + evidenceId + " on ledger " + ledgerId));
+        LedgerView.Evidence recorded = ledger.evidence.stream()
+                .filter(e -> e.evidenceId().equals(evidenceId))
+                .findFirst()
+                .orElseThrow(() ->
+                        Refusal.notFound("EVIDENCE_NOT_FOUND", "no evidence " + evidenceId + " on ledger " + ledgerId));
         var resource = store.open(evidenceId);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .contentLength(recorded.size())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(recorded.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(recorded.fileName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Evidence-SHA256", recorded.sha256())
                 .body(new InputStreamResource(resource.getInputStream()));

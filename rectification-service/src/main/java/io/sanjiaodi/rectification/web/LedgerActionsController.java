@@ -26,48 +26,69 @@ class LedgerActionsController {
 
     @PostMapping("/regulations")
     @ResponseStatus(HttpStatus.CREATED)
-    Created recordRegulation(@PathVariable LedgerId ledgerId, @Valid @RequestBody RegulationBody body,
-                             @ActingRole ActorRole actor) {
-        return new Created(commands.sendAndWait(new RecordRegulation(ledgerId, body.title(), body.action(),
-                body.issuedOn(), body.taskIds(), actor)));
+    Created recordRegulation(
+            @PathVariable LedgerId ledgerId, @Valid @RequestBody RegulationBody body, @ActingRole ActorRole actor) {
+        return new Created(commands.sendAndWait(
+                new RecordRegulation(ledgerId, body.title(), body.action(), body.issuedOn(), body.taskIds(), actor)));
     }
 
     /** Files and registers (登记备案) the interviewee's written report; answers the registration number. */
     @PostMapping("/written-report")
     @ResponseStatus(HttpStatus.CREATED)
-    Registered fileWrittenReport(@PathVariable LedgerId ledgerId, @Valid @RequestBody WrittenReportBody body,
-                                 @ActingRole ActorRole actor, @Today LocalDate today) {
-        return new Registered(commands.sendAndWait(new FileWrittenReport(ledgerId, body.title(), body.summary(),
-                today, actor)));
+    Registered fileWrittenReport(
+            @PathVariable LedgerId ledgerId,
+            @Valid @RequestBody WrittenReportBody body,
+            @ActingRole ActorRole actor,
+            @Today LocalDate today) {
+        return new Registered(
+                commands.sendAndWait(new FileWrittenReport(ledgerId, body.title(), body.summary(), today, actor)));
     }
 
     @PostMapping("/tracking-evaluation")
     @ResponseStatus(HttpStatus.CREATED)
-    void fileTrackingEvaluation(@PathVariable LedgerId ledgerId, @Valid @RequestBody TrackingEvaluationBody body,
-                                @ActingRole ActorRole actor, @Today LocalDate today) {
-        commands.sendAndWait(new FileTrackingEvaluation(ledgerId, body.supervisingBody(), body.summary(), today,
-                actor));
+    void fileTrackingEvaluation(
+            @PathVariable LedgerId ledgerId,
+            @Valid @RequestBody TrackingEvaluationBody body,
+            @ActingRole ActorRole actor,
+            @Today LocalDate today) {
+        commands.sendAndWait(
+                new FileTrackingEvaluation(ledgerId, body.supervisingBody(), body.summary(), today, actor));
     }
 
     @PostMapping("/stage-evaluations")
     @ResponseStatus(HttpStatus.CREATED)
-    Created recordStageEvaluation(@PathVariable LedgerId ledgerId, @Valid @RequestBody StageEvaluationBody body,
-                                  @ActingRole ActorRole actor, @Today LocalDate today) {
-        return new Created(commands.sendAndWait(new RecordStageEvaluation(ledgerId, body.results().stream()
-                .map(r -> new TaskRatingSpec(r.taskId(), r.rating(), r.comment())).toList(), today, actor)));
+    Created recordStageEvaluation(
+            @PathVariable LedgerId ledgerId,
+            @Valid @RequestBody StageEvaluationBody body,
+            @ActingRole ActorRole actor,
+            @Today LocalDate today) {
+        return new Created(commands.sendAndWait(new RecordStageEvaluation(
+                ledgerId,
+                body.results().stream()
+                        .map(r -> new TaskRatingSpec(r.taskId(), r.rating(), r.comment()))
+                        .toList(),
+                today,
+                actor)));
     }
 
     @PostMapping("/accountability-cases")
     @ResponseStatus(HttpStatus.CREATED)
-    Created openCase(@PathVariable LedgerId ledgerId, @Valid @RequestBody CaseBody body, @ActingRole ActorRole actor,
-                     @Today LocalDate today) {
-        return new Created(commands.sendAndWait(new OpenAccountabilityCase(ledgerId, body.taskIds(),
-                body.evidenceIds(), body.grounds(), today, actor)));
+    Created openCase(
+            @PathVariable LedgerId ledgerId,
+            @Valid @RequestBody CaseBody body,
+            @ActingRole ActorRole actor,
+            @Today LocalDate today) {
+        return new Created(commands.sendAndWait(new OpenAccountabilityCase(
+                ledgerId, body.taskIds(), body.evidenceIds(), body.grounds(), today, actor)));
     }
 
     @PostMapping("/accountability-cases/{caseId}/conclusion")
-    void concludeCase(@PathVariable LedgerId ledgerId, @PathVariable @Pattern(regexp = LedgerRequests.ID) String caseId,
-                      @Valid @RequestBody OutcomeBody body, @ActingRole ActorRole actor, @Today LocalDate today) {
+    void concludeCase(
+            @PathVariable LedgerId ledgerId,
+            @PathVariable @Pattern(regexp = LedgerRequests.ID) String caseId,
+            @Valid @RequestBody OutcomeBody body,
+            @ActingRole ActorRole actor,
+            @Today LocalDate today) {
         commands.sendAndWait(new ConcludeAccountabilityCase(ledgerId, caseId, body.outcome(), today, actor));
     }
 }

@@ -34,8 +34,9 @@ class LedgerController {
 
     /** The ledger of one interview (at most one), or the ledgers of a jurisdiction, or all; newest first. */
     @GetMapping
-    List<LedgerView> find(@RequestParam(required = false) @Pattern(regexp = LedgerRequests.ID) String interviewId,
-                          @RequestParam(required = false) @Pattern(regexp = LedgerRequests.ID) String jurisdictionId) {
+    List<LedgerView> find(
+            @RequestParam(required = false) @Pattern(regexp = LedgerRequests.ID) String interviewId,
+            @RequestParam(required = false) @Pattern(regexp = LedgerRequests.ID) String jurisdictionId) {
         var actor = Actors.require();
         return queries.find(interviewId, jurisdictionId).stream()
                 .filter(ledger -> RectificationSecurity.visible(actor, ledger))

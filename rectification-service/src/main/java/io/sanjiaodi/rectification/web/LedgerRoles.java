@@ -12,8 +12,7 @@ import io.sanjiaodi.rectification.command.rectification.ActorRole;
  */
 final class LedgerRoles {
 
-    private LedgerRoles() {
-    }
+    private LedgerRoles() {}
 
     /** 403 ROLE_NOT_ALLOWED for a token role that has no part in a ledger. */
     static ActorRole of(Actor actor) {
@@ -24,8 +23,9 @@ final class LedgerRoles {
             case LEADERSHIP, SUPERVISION_OFFICE -> ActorRole.SUPERVISOR;
             case SUPERVISING_BODY -> ActorRole.SUPERVISING_BODY;
             case UNIT_LEADER, UNIT_STAFF -> ActorRole.UNIT;
-            case AUDITOR, ADMIN -> throw Refusal.forbidden("ROLE_NOT_ALLOWED",
-                    "role " + actor.role() + " has no part in a rectification ledger");
+            case AUDITOR, ADMIN ->
+                throw Refusal.forbidden(
+                        "ROLE_NOT_ALLOWED", "role " + actor.role() + " has no part in a rectification ledger");
         };
     }
 }

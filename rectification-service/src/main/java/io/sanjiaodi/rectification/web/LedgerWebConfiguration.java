@@ -49,12 +49,16 @@ class LedgerWebConfiguration implements WebMvcConfigurer {
 
         @Override
         public boolean supportsParameter(MethodParameter parameter) {
-            return parameter.hasParameterAnnotation(marker) && parameter.getParameterType().equals(type);
+            return parameter.hasParameterAnnotation(marker)
+                    && parameter.getParameterType().equals(type);
         }
 
         @Override
-        public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-                                      NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+        public Object resolveArgument(
+                MethodParameter parameter,
+                ModelAndViewContainer mavContainer,
+                NativeWebRequest webRequest,
+                WebDataBinderFactory binderFactory) {
             return value.get();
         }
     }

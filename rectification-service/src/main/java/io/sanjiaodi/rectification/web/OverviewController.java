@@ -30,17 +30,21 @@ class OverviewController {
 
     /** Tasks at a warning level (YELLOW, ORANGE, RED; all three when omitted). */
     @GetMapping("/tasks/warnings")
-    List<TaskWarning> warnings(@RequestParam(required = false) WarningLevel level,
-                               @RequestParam(required = false) @Pattern(regexp = LedgerRequests.ID) String jurisdictionId) {
+    List<TaskWarning> warnings(
+            @RequestParam(required = false) WarningLevel level,
+            @RequestParam(required = false) @Pattern(regexp = LedgerRequests.ID) String jurisdictionId) {
         return queries.warnings(level, jurisdictionId).stream()
-                .filter(RectificationSecurity.visibleRows(Actors.require(), TaskWarning::unitId, TaskWarning::jurisdictionId))
+                .filter(RectificationSecurity.visibleRows(
+                        Actors.require(), TaskWarning::unitId, TaskWarning::jurisdictionId))
                 .toList();
     }
 
     @GetMapping("/tasks/overdue")
-    List<TaskWarning> overdue(@RequestParam(required = false) @Pattern(regexp = LedgerRequests.ID) String jurisdictionId) {
+    List<TaskWarning> overdue(
+            @RequestParam(required = false) @Pattern(regexp = LedgerRequests.ID) String jurisdictionId) {
         return queries.overdue(jurisdictionId).stream()
-                .filter(RectificationSecurity.visibleRows(Actors.require(), TaskWarning::unitId, TaskWarning::jurisdictionId))
+                .filter(RectificationSecurity.visibleRows(
+                        Actors.require(), TaskWarning::unitId, TaskWarning::jurisdictionId))
                 .toList();
     }
 
@@ -48,7 +52,8 @@ class OverviewController {
     List<LateReport> lateReports(
             @RequestParam(required = false) @Pattern(regexp = LedgerRequests.ID) String jurisdictionId) {
         return queries.lateWrittenReports(jurisdictionId).stream()
-                .filter(RectificationSecurity.visibleRows(Actors.require(), LateReport::unitId, LateReport::jurisdictionId))
+                .filter(RectificationSecurity.visibleRows(
+                        Actors.require(), LateReport::unitId, LateReport::jurisdictionId))
                 .toList();
     }
 

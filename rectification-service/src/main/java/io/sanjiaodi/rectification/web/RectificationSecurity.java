@@ -1,6 +1,5 @@
 package io.sanjiaodi.rectification.web;
 
-import java.util.function.Function;
 import static io.sanjiaodi.platform.security.Role.*;
 
 import io.sanjiaodi.platform.security.AccessRule;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -80,13 +80,15 @@ class RectificationSecurity implements AccessRule.Policy, WebMvcConfigurer {
 
     /** The token roles whose ledger role {@code action} allows. */
     static Role[] roles(Action action) {
-        return Arrays.stream(Role.values()).filter(r -> {
-            try {
-                return action.allows(LedgerRoles.of(new Actor("-", "-", r, null, null, null)));
-            } catch (RuntimeException noLedgerRole) {
-                return false;
-            }
-        }).toArray(Role[]::new);
+        return Arrays.stream(Role.values())
+                .filter(r -> {
+                    try {
+                        return action.allows(LedgerRoles.of(new Actor("-", "-", r, null, null, null)));
+                    } catch (RuntimeException noLedgerRole) {
+                        return false;
+                    }
+                })
+                .toArray(Role[]::new);
     }
 
     private static Role[] with(Role[] roles, Role... more) {
@@ -103,27 +105,31 @@ class RectificationSecurity implements AccessRule.Policy, WebMvcConfigurer {
 
     /** A subordinate unit's view of its parent's ledger is cut down to what was cascaded to it. */
     static LedgerView forReader(Actor actor, LedgerView ledger) {
-        return actor.mayAccessUnit(ledger.unitId, ledger.jurisdictionId) ? ledger : ledger.onlyCascadedTo(actor.unitId());
+        return actor.mayAccessUnit(ledger.unitId, ledger.jurisdictionId)
+                ? ledger
+                : ledger.onlyCascadedTo(actor.unitId());
     }
 
-    static <T> Predicate<T> visibleRows(Actor actor, Function<T, String> unit,
-                                        Function<T, String> jurisdiction) {
+    static <T> Predicate<T> visibleRows(Actor actor, Function<T, String> unit, Function<T, String> jurisdiction) {
         return row -> actor.mayAccessUnit(unit.apply(row), jurisdiction.apply(row));
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
-            @Override
-            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> vars
-                        && vars.get("ledgerId") instanceof String ledgerId) {
-                    Actors.current().ifPresent(actor -> queries.lookup(ledgerId).ifPresent(ledger ->
-                            check(actor, ledger, request, vars.get("subTaskId"))));
-                }
-                return true;
-            }
-        }).addPathPatterns("/api/ledgers/**");
+                    @Override
+                    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                        if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE)
+                                        instanceof Map<?, ?> vars
+                                && vars.get("ledgerId") instanceof String ledgerId) {
+                            Actors.current()
+                                    .ifPresent(actor -> queries.lookup(ledgerId)
+                                            .ifPresent(ledger -> check(actor, ledger, request, vars.get("subTaskId"))));
+                        }
+                        return true;
+                    }
+                })
+                .addPathPatterns("/api/ledgers/**");
     }
 
     private static void check(Actor actor, LedgerView ledger, HttpServletRequest request, Object subTaskId) {
@@ -132,9 +138,12 @@ class RectificationSecurity implements AccessRule.Policy, WebMvcConfigurer {
         }
         // a subordinate unit: reads what was cascaded to it, completes only its own sub-tasks
         boolean subordinate = actor.role() != null && actor.role().isUnitRole() && ledger.cascadedTo(actor.unitId());
-        boolean read = "GET".equals(request.getMethod()) && request.getRequestURI().equals("/api/ledgers/" + ledger.ledgerId);
-        boolean ownSubTask = subTaskId instanceof String id && ledger.tasks.stream().flatMap(t -> t.subTasks.stream())
-                .anyMatch(s -> id.equals(s.subTaskId) && actor.unitId().equals(s.ownerUnitId));
+        boolean read =
+                "GET".equals(request.getMethod()) && request.getRequestURI().equals("/api/ledgers/" + ledger.ledgerId);
+        boolean ownSubTask = subTaskId instanceof String id
+                && ledger.tasks.stream()
+                        .flatMap(t -> t.subTasks.stream())
+                        .anyMatch(s -> id.equals(s.subTaskId) && actor.unitId().equals(s.ownerUnitId));
         Actors.requireScope(subordinate && (read || ownSubTask), "ledger " + ledger.ledgerId);
     }
 }

@@ -31,87 +31,125 @@ class TaskController {
     }
 
     @PostMapping("/plan")
-    void plan(@PathVariable LedgerId ledgerId,
-              @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
-              @Valid @RequestBody PlanBody body, @ActingRole ActorRole actor) {
-        commands.sendAndWait(new PlanTask(ledgerId, taskId, body.responsibleLeader(), body.responsibleDepartment(),
-                body.deadline(), body.measures(), actor));
-    }
-
-    @PutMapping("/plan")
-    void revise(@PathVariable LedgerId ledgerId,
-                @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
-                @Valid @RequestBody RevisePlanBody body, @ActingRole ActorRole actor) {
-        commands.sendAndWait(new RevisePlan(ledgerId, taskId, body.responsibleLeader(), body.responsibleDepartment(),
-                body.measures(), body.reason(), actor));
-    }
-
-    @PostMapping("/extensions")
-    void requestExtension(@PathVariable LedgerId ledgerId,
-                          @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
-                          @Valid @RequestBody ExtensionBody body, @ActingRole ActorRole actor) {
-        commands.sendAndWait(new RequestDeadlineExtension(ledgerId, taskId, body.requestedDeadline(), body.reason(),
+    void plan(
+            @PathVariable LedgerId ledgerId,
+            @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
+            @Valid @RequestBody PlanBody body,
+            @ActingRole ActorRole actor) {
+        commands.sendAndWait(new PlanTask(
+                ledgerId,
+                taskId,
+                body.responsibleLeader(),
+                body.responsibleDepartment(),
+                body.deadline(),
+                body.measures(),
                 actor));
     }
 
+    @PutMapping("/plan")
+    void revise(
+            @PathVariable LedgerId ledgerId,
+            @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
+            @Valid @RequestBody RevisePlanBody body,
+            @ActingRole ActorRole actor) {
+        commands.sendAndWait(new RevisePlan(
+                ledgerId,
+                taskId,
+                body.responsibleLeader(),
+                body.responsibleDepartment(),
+                body.measures(),
+                body.reason(),
+                actor));
+    }
+
+    @PostMapping("/extensions")
+    void requestExtension(
+            @PathVariable LedgerId ledgerId,
+            @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
+            @Valid @RequestBody ExtensionBody body,
+            @ActingRole ActorRole actor) {
+        commands.sendAndWait(
+                new RequestDeadlineExtension(ledgerId, taskId, body.requestedDeadline(), body.reason(), actor));
+    }
+
     @PostMapping("/extensions/approval")
-    void approveExtension(@PathVariable LedgerId ledgerId,
-                          @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
-                          @Valid @RequestBody DecisionBody body, @ActingRole ActorRole actor) {
+    void approveExtension(
+            @PathVariable LedgerId ledgerId,
+            @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
+            @Valid @RequestBody DecisionBody body,
+            @ActingRole ActorRole actor) {
         commands.sendAndWait(new ApproveDeadlineExtension(ledgerId, taskId, body.comment(), actor));
     }
 
     @PostMapping("/extensions/rejection")
-    void rejectExtension(@PathVariable LedgerId ledgerId,
-                         @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
-                         @Valid @RequestBody ReasonBody body, @ActingRole ActorRole actor) {
+    void rejectExtension(
+            @PathVariable LedgerId ledgerId,
+            @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
+            @Valid @RequestBody ReasonBody body,
+            @ActingRole ActorRole actor) {
         commands.sendAndWait(new RejectDeadlineExtension(ledgerId, taskId, body.reason(), actor));
     }
 
     @PostMapping("/cascade")
-    void cascade(@PathVariable LedgerId ledgerId,
-                 @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
-                 @Valid @RequestBody CascadeBody body, @ActingRole ActorRole actor) {
-        commands.sendAndWait(new CascadeTask(ledgerId, taskId, body.subTasks().stream()
-                .map(s -> new SubTaskSpec(s.ownerUnitId(), s.ownerUnitName(), s.deadline())).toList(), actor));
+    void cascade(
+            @PathVariable LedgerId ledgerId,
+            @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
+            @Valid @RequestBody CascadeBody body,
+            @ActingRole ActorRole actor) {
+        commands.sendAndWait(new CascadeTask(
+                ledgerId,
+                taskId,
+                body.subTasks().stream()
+                        .map(s -> new SubTaskSpec(s.ownerUnitId(), s.ownerUnitName(), s.deadline()))
+                        .toList(),
+                actor));
     }
 
     @PostMapping("/sub-tasks/{subTaskId}/completion")
-    void completeSubTask(@PathVariable LedgerId ledgerId,
-                         @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
-                         @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String subTaskId,
-                         @Valid @RequestBody(required = false) NoteBody body, @ActingRole ActorRole actor,
-                         @Today LocalDate today) {
-        commands.sendAndWait(new CompleteSubTask(ledgerId, taskId, subTaskId, body == null ? null : body.note(),
-                today, actor));
+    void completeSubTask(
+            @PathVariable LedgerId ledgerId,
+            @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
+            @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String subTaskId,
+            @Valid @RequestBody(required = false) NoteBody body,
+            @ActingRole ActorRole actor,
+            @Today LocalDate today) {
+        commands.sendAndWait(
+                new CompleteSubTask(ledgerId, taskId, subTaskId, body == null ? null : body.note(), today, actor));
     }
 
     @PostMapping("/progress")
     @ResponseStatus(HttpStatus.CREATED)
-    Created reportProgress(@PathVariable LedgerId ledgerId,
-                           @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
-                           @Valid @RequestBody ProgressBody body, @ActingRole ActorRole actor,
-                           @Today LocalDate today) {
+    Created reportProgress(
+            @PathVariable LedgerId ledgerId,
+            @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
+            @Valid @RequestBody ProgressBody body,
+            @ActingRole ActorRole actor,
+            @Today LocalDate today) {
         return new Created(commands.sendAndWait(new ReportProgress(ledgerId, taskId, body.text(), today, actor)));
     }
 
     /** 对账销号: only a supervisor; a unit's attempt is recorded (TaskClosureRefused) and answered 403. */
     @PostMapping("/verification")
-    void verify(@PathVariable LedgerId ledgerId,
-                @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
-                @Valid @RequestBody(required = false) DecisionBody body, @ActingRole ActorRole actor,
-                @Today LocalDate today) {
-        Optional<Refusal> refusal = commands.sendAndWait(new VerifyTask(ledgerId, taskId,
-                body == null ? null : body.comment(), today, actor));
+    void verify(
+            @PathVariable LedgerId ledgerId,
+            @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
+            @Valid @RequestBody(required = false) DecisionBody body,
+            @ActingRole ActorRole actor,
+            @Today LocalDate today) {
+        Optional<Refusal> refusal = commands.sendAndWait(
+                new VerifyTask(ledgerId, taskId, body == null ? null : body.comment(), today, actor));
         if (refusal.isPresent()) {
             throw refusal.get().recordedOn("ledger " + ledgerId);
         }
     }
 
     @PostMapping("/verification-failures")
-    void failVerification(@PathVariable LedgerId ledgerId,
-                          @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
-                          @Valid @RequestBody ReasonBody body, @ActingRole ActorRole actor, @Today LocalDate today) {
+    void failVerification(
+            @PathVariable LedgerId ledgerId,
+            @PathVariable @Pattern(regexp = LedgerRequests.DERIVED_ID) String taskId,
+            @Valid @RequestBody ReasonBody body,
+            @ActingRole ActorRole actor,
+            @Today LocalDate today) {
         commands.sendAndWait(new FailVerification(ledgerId, taskId, body.reason(), today, actor));
     }
 }

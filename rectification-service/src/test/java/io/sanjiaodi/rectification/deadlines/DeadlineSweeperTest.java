@@ -6,16 +6,16 @@ import io.sanjiaodi.contracts.common.CadreLevel;
 import io.sanjiaodi.contracts.common.Interviewee;
 import io.sanjiaodi.contracts.common.PersonRef;
 import io.sanjiaodi.contracts.common.Signature;
-import io.sanjiaodi.contracts.interview.InterviewConducted.FrozenLists;
 import io.sanjiaodi.contracts.interview.InterviewConducted;
+import io.sanjiaodi.contracts.interview.InterviewConducted.FrozenLists;
 import io.sanjiaodi.contracts.interview.ListItems.*;
 import io.sanjiaodi.contracts.rectification.*;
 import io.sanjiaodi.devstack.DevPostgres;
 import io.sanjiaodi.platform.axon.EventStoreProperties;
 import io.sanjiaodi.platform.axon.PostgresEventStore;
 import io.sanjiaodi.platform.json.EventJson;
-import io.sanjiaodi.rectification.InMemoryMongo.MovableClock;
 import io.sanjiaodi.rectification.InMemoryMongo;
+import io.sanjiaodi.rectification.InMemoryMongo.MovableClock;
 import io.sanjiaodi.rectification.command.rectification.ActorRole;
 import io.sanjiaodi.rectification.command.rectification.LedgerId;
 import io.sanjiaodi.rectification.command.rectification.Rectification;
@@ -66,7 +66,11 @@ class DeadlineSweeperTest {
     final List<Configuration> instances = new ArrayList<>();
     /** Each test its own schema of the test JVM's PostgreSQL server. */
     final EventStoreProperties storeProperties = new EventStoreProperties(
-            "sweep_" + java.util.UUID.randomUUID().toString().substring(0, 8), java.time.Duration.ofMinutes(10), 250, 100);
+            "sweep_" + java.util.UUID.randomUUID().toString().substring(0, 8),
+            java.time.Duration.ofMinutes(10),
+            250,
+            100);
+
     final PGSimpleDataSource eventStore = DevPostgres.shared().dataSource(storeProperties.schema());
     final TransactionManager transactions = new SpringTransactionManager(new JdbcTransactionManager(eventStore));
 
@@ -81,9 +85,14 @@ class DeadlineSweeperTest {
     }
 
     private Configuration instance() {
-        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
-        var engine = PostgresEventStore.engine(PostgresEventStore.connectionProvider(eventStore), transactions,
-                serializer, serializer, storeProperties);
+        JacksonSerializer serializer =
+                JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
+        var engine = PostgresEventStore.engine(
+                PostgresEventStore.connectionProvider(eventStore),
+                transactions,
+                serializer,
+                serializer,
+                storeProperties);
         Configuration configuration = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)
                 .configureTransactionManager(c -> transactions)
@@ -96,17 +105,27 @@ class DeadlineSweeperTest {
     }
 
     private void openAndPlan(Configuration axon) {
-        var who = new Interviewee("张某", "党委书记", "nb-transport", "市交通局", "ningbo", CadreLevel.CITY_MANAGED,
-                LocalDate.of(2018, 10, 1));
+        var who = new Interviewee(
+                "张某", "党委书记", "nb-transport", "市交通局", "ningbo", CadreLevel.CITY_MANAGED, LocalDate.of(2018, 10, 1));
         var signed = new Signature("张某", Instant.parse("2018-11-15T02:00:00Z"));
-        var conducted = new InterviewConducted("iv-1", who, TALK, "谈话室", new PersonRef("s", "s", "s"),
-                new PersonRef("o", "o", "o"), "要点", signed, signed, new FrozenLists(1,
-                List.of(new ResponsibilityItem("d1", ResponsibilityKind.REQUIRED, "专题研究", "tpl")),
-                List.of(new ProblemItem("p1", "工程", "招投标", SourceChannel.INSPECTION_TOUR, null)),
-                List.of()), "hash");
+        var conducted = new InterviewConducted(
+                "iv-1",
+                who,
+                TALK,
+                "谈话室",
+                new PersonRef("s", "s", "s"),
+                new PersonRef("o", "o", "o"),
+                "要点",
+                signed,
+                signed,
+                new FrozenLists(
+                        1,
+                        List.of(new ResponsibilityItem("d1", ResponsibilityKind.REQUIRED, "专题研究", "tpl")),
+                        List.of(new ProblemItem("p1", "工程", "招投标", SourceChannel.INSPECTION_TOUR, null)),
+                        List.of()),
+                "hash");
         axon.commandGateway().sendAndWait(new OpenRectification(LEDGER, conducted, TALK.plusDays(30), REPORT_DUE));
-        axon.commandGateway().sendAndWait(new PlanTask(LEDGER, "task-p1", "张某", "办公室", DEADLINE, "措施",
-                ActorRole.UNIT));
+        axon.commandGateway().sendAndWait(new PlanTask(LEDGER, "task-p1", "张某", "办公室", DEADLINE, "措施", ActorRole.UNIT));
         project(axon);
     }
 
@@ -135,7 +154,10 @@ class DeadlineSweeperTest {
     }
 
     private static long count(EventStore store, Class<?> type) {
-        return store.readEvents(LEDGER.value()).asStream().filter(m -> type.equals(m.getPayloadType())).count();
+        return store.readEvents(LEDGER.value())
+                .asStream()
+                .filter(m -> type.equals(m.getPayloadType()))
+                .count();
     }
 
     /** Both sweepers start at the same instant (a barrier), the way two replicas' schedules may coincide. */
@@ -168,7 +190,8 @@ class DeadlineSweeperTest {
         DeadlineSweeper b = new DeadlineSweeper(queries, second.commandGateway());
 
         clock.set(DEADLINE);
-        assertThat(sweepTogether(a, b)).allSatisfy(r -> assertThat(r.tasksMarked()).isZero());
+        assertThat(sweepTogether(a, b))
+                .allSatisfy(r -> assertThat(r.tasksMarked()).isZero());
         assertThat(count(first.eventStore(), TaskBecameOverdue.class)).isZero();
 
         // months pass in a moment: the task and the written report are both past due
@@ -176,7 +199,10 @@ class DeadlineSweeperTest {
         for (int round = 0; round < 5; round++) {
             // the read model is deliberately stale (not projected between rounds): both keep proposing
             List<DeadlineSweeper.Result> results = sweepTogether(a, b);
-            assertThat(results.stream().mapToInt(DeadlineSweeper.Result::failures).sum()).isZero();
+            assertThat(results.stream()
+                            .mapToInt(DeadlineSweeper.Result::failures)
+                            .sum())
+                    .isZero();
         }
         assertThat(count(first.eventStore(), TaskBecameOverdue.class)).isEqualTo(1);
         assertThat(count(first.eventStore(), WrittenReportBecameOverdue.class)).isEqualTo(1);
@@ -191,10 +217,17 @@ class DeadlineSweeperTest {
         assertThat(new DeadlineSweeper(queries, restarted.commandGateway()).sweep())
                 .isEqualTo(new DeadlineSweeper.Result(0, 0, 0, 0));
         assertThat(count(restarted.eventStore(), TaskBecameOverdue.class)).isEqualTo(1);
-        assertThat(count(restarted.eventStore(), WrittenReportBecameOverdue.class)).isEqualTo(1);
+        assertThat(count(restarted.eventStore(), WrittenReportBecameOverdue.class))
+                .isEqualTo(1);
         assertThat(queries.get(LEDGER.value()).task("task-p1").overdue).isTrue();
-        TaskBecameOverdue recorded = (TaskBecameOverdue) restarted.eventStore().readEvents(LEDGER.value()).asStream()
-                .filter(m -> m.getPayload() instanceof TaskBecameOverdue).findFirst().orElseThrow().getPayload();
+        TaskBecameOverdue recorded = (TaskBecameOverdue) restarted
+                .eventStore()
+                .readEvents(LEDGER.value())
+                .asStream()
+                .filter(m -> m.getPayload() instanceof TaskBecameOverdue)
+                .findFirst()
+                .orElseThrow()
+                .getPayload();
         assertThat(recorded.deadline()).isEqualTo(DEADLINE);
         assertThat(recorded.detectedOn()).isEqualTo(REPORT_DUE.plusDays(1));
     }

@@ -25,8 +25,7 @@ class ScheduledSweepTest {
     @Configuration
     @EnableScheduling
     @EnableConfigurationProperties(RectificationProperties.class)
-    static class Scheduling {
-    }
+    static class Scheduling {}
 
     private final ApplicationContextRunner service = new ApplicationContextRunner()
             .withInitializer(new ConfigDataApplicationContextInitializer())
@@ -36,8 +35,11 @@ class ScheduledSweepTest {
             .withBean(CommandGateway.class, () -> mock(CommandGateway.class));
 
     private static List<IntervalTask> sweeps(AssertableApplicationContext context) {
-        return context.getBean(ScheduledTaskHolder.class).getScheduledTasks().stream().map(ScheduledTask::getTask)
-                .filter(IntervalTask.class::isInstance).map(IntervalTask.class::cast).toList();
+        return context.getBean(ScheduledTaskHolder.class).getScheduledTasks().stream()
+                .map(ScheduledTask::getTask)
+                .filter(IntervalTask.class::isInstance)
+                .map(IntervalTask.class::cast)
+                .toList();
     }
 
     @Test

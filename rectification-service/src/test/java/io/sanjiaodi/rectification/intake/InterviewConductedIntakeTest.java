@@ -17,9 +17,19 @@ class InterviewConductedIntakeTest {
     final InterviewConductedIntake intake = new InterviewConductedIntake(null, null, InMemoryMongo.settings());
 
     private static InterviewConducted talkIn(String jurisdiction) {
-        return new InterviewConducted("iv-1", new Interviewee("某", "书记", "u", "单位", jurisdiction,
-                CadreLevel.COUNTY_MANAGED, LocalDate.of(2018, 1, 1)), LocalDate.of(2018, 11, 15), null, null, null,
-                null, null, null, new FrozenLists(1, null, null, null), "h");
+        return new InterviewConducted(
+                "iv-1",
+                new Interviewee(
+                        "某", "书记", "u", "单位", jurisdiction, CadreLevel.COUNTY_MANAGED, LocalDate.of(2018, 1, 1)),
+                LocalDate.of(2018, 11, 15),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new FrozenLists(1, null, null, null),
+                "h");
     }
 
     @Test

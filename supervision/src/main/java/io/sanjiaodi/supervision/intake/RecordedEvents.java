@@ -10,8 +10,7 @@ import java.time.Instant;
 /** A CloudEvent from the topics as the projections read it; null for an envelope without data or subject. */
 final class RecordedEvents {
 
-    private RecordedEvents() {
-    }
+    private RecordedEvents() {}
 
     static RecordedEvent of(CloudEvent event) throws IOException {
         if (event.getData() == null || event.getSubject() == null) {
@@ -20,7 +19,12 @@ final class RecordedEvents {
         Object sequence = event.getExtension(CloudEventAttributes.AGGREGATE_SEQUENCE);
         Object payload = EventPayloads.read(event.getType(), event.getData().toBytes());
         Instant time = event.getTime() == null ? Instant.now() : event.getTime().toInstant();
-        return new RecordedEvent(event.getId(), event.getType(), event.getSubject(),
-                sequence == null ? 0 : Long.parseLong(sequence.toString()), time, payload);
+        return new RecordedEvent(
+                event.getId(),
+                event.getType(),
+                event.getSubject(),
+                sequence == null ? 0 : Long.parseLong(sequence.toString()),
+                time,
+                payload);
     }
 }

@@ -37,19 +37,26 @@ public class SupervisionIntake implements DisposableBean {
     private final LiveUpdates live;
     private final KafkaListenerEndpointRegistry listeners;
     private final SupervisionReplay replay;
-    private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(r -> new Thread(r, "supervision-rebuild"));
+    private final ExecutorService rebuilder =
+            Executors.newSingleThreadExecutor(r -> new Thread(r, "supervision-rebuild"));
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private final AtomicReference<SupervisionReplay.Result> lastRebuild = new AtomicReference<>();
 
-    SupervisionIntake(SupervisionProjector projector, LiveUpdates live, KafkaListenerEndpointRegistry listeners,
-                      ConsumerFactory<String, CloudEvent> consumers) {
+    SupervisionIntake(
+            SupervisionProjector projector,
+            LiveUpdates live,
+            KafkaListenerEndpointRegistry listeners,
+            ConsumerFactory<String, CloudEvent> consumers) {
         this.projector = projector;
         this.live = live;
         this.listeners = listeners;
         this.replay = new SupervisionReplay(consumers.getConfigurationProperties(), projector);
     }
 
-    @KafkaListener(id = LISTENER_ID, topics = {Topics.INTERVIEW_EVENTS, Topics.RECTIFICATION_EVENTS}, groupId = "supervision")
+    @KafkaListener(
+            id = LISTENER_ID,
+            topics = {Topics.INTERVIEW_EVENTS, Topics.RECTIFICATION_EVENTS},
+            groupId = "supervision")
     void on(CloudEvent event) throws IOException {
         RecordedEvent recorded = RecordedEvents.of(event);
         if (recorded != null && projector.apply(recorded)) {

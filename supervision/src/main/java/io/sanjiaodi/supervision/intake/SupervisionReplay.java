@@ -2,12 +2,11 @@ package io.sanjiaodi.supervision.intake;
 
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
-import java.io.IOException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.sanjiaodi.supervision.projection.RecordedEvent;
 import io.sanjiaodi.supervision.projection.SupervisionProjector;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,6 +22,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
  * Reads the topics from offset 0 up to their end at the start of the replay, without a consumer
@@ -59,10 +59,11 @@ public final class SupervisionReplay {
         long events = 0;
         long changed = 0;
         Set<String> failedAggregates = new HashSet<>();
-        try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
-                new CloudEventDeserializer())) {
+        try (KafkaConsumer<String, CloudEvent> consumer =
+                new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new CloudEventDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
-            topics.forEach(topic -> consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
+            topics.forEach(topic -> consumer.partitionsFor(topic)
+                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
@@ -81,9 +82,17 @@ public final class SupervisionReplay {
                 end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
             }
         }
-        Result result = new Result(events, changed, failedAggregates.size(), Duration.ofNanos(System.nanoTime() - t0).toMillis());
-        log.info("supervision models rebuilt: {} events in {} ms ({} events/s), {} aggregates skipped after a failure",
-                result.events(), result.millis(), Math.round(result.eventsPerSecond()), failedAggregates.size());
+        Result result = new Result(
+                events,
+                changed,
+                failedAggregates.size(),
+                Duration.ofNanos(System.nanoTime() - t0).toMillis());
+        log.info(
+                "supervision models rebuilt: {} events in {} ms ({} events/s), {} aggregates skipped after a failure",
+                result.events(),
+                result.millis(),
+                Math.round(result.eventsPerSecond()),
+                failedAggregates.size());
         return result;
     }
 
@@ -117,8 +126,11 @@ public final class SupervisionReplay {
                     if (!isHandlingFailure(refused)) {
                         throw refused;
                     }
-                    log.warn("replay: event {} of {} could not be applied; its aggregate is skipped", event.eventId(),
-                            event.aggregateId(), refused);
+                    log.warn(
+                            "replay: event {} of {} could not be applied; its aggregate is skipped",
+                            event.eventId(),
+                            event.aggregateId(),
+                            refused);
                     failedAggregates.add(event.aggregateId());
                 }
             }

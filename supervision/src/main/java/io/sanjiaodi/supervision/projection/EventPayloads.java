@@ -22,13 +22,13 @@ import java.util.stream.Stream;
  */
 public final class EventPayloads {
 
-    private static final ObjectMapper JSON = EventJson.mapper().copy()
+    private static final ObjectMapper JSON = EventJson.mapper()
+            .copy()
             .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
             .addMixIn(ListItems.ProblemItem.class, WithoutConfidentialSource.class);
     private static final Map<String, ObjectReader> READERS = readers();
 
-    private EventPayloads() {
-    }
+    private EventPayloads() {}
 
     /**
      * @param type the CloudEvents type
@@ -50,12 +50,12 @@ public final class EventPayloads {
 
     private static Map<String, ObjectReader> readers() {
         Map<String, ObjectReader> readers = new HashMap<>();
-        Stream.of(InterviewEvents.ROUTES, LedgerEvents.ROUTES).flatMap(routes -> routes.payloadTypes().stream())
+        Stream.of(InterviewEvents.ROUTES, LedgerEvents.ROUTES)
+                .flatMap(routes -> routes.payloadTypes().stream())
                 .forEach(type -> readers.put(type.getSimpleName(), JSON.readerFor(type)));
         return Map.copyOf(readers);
     }
 
     @JsonIgnoreProperties("confidentialSource")
-    private interface WithoutConfidentialSource {
-    }
+    private interface WithoutConfidentialSource {}
 }

@@ -49,7 +49,8 @@ final class EventRoutes<M> {
 
     /** Whether this model follows the event (false for a payload of no type of this model's, or none). */
     boolean follows(RecordedEvent event) {
-        Route<?, M> route = event.payload() == null ? null : routes.get(event.payload().getClass());
+        Route<?, M> route =
+                event.payload() == null ? null : routes.get(event.payload().getClass());
         return route != null && route.names(event.payload());
     }
 

@@ -1,6 +1,5 @@
 package io.sanjiaodi.supervision.projection;
 
-import org.bson.Document;
 import io.sanjiaodi.contracts.common.Interviewee;
 import io.sanjiaodi.contracts.common.PersonRef;
 import io.sanjiaodi.contracts.interview.InterviewCancelled;
@@ -8,6 +7,7 @@ import io.sanjiaodi.contracts.interview.InterviewConducted;
 import io.sanjiaodi.contracts.interview.InterviewRescheduled;
 import io.sanjiaodi.contracts.interview.InterviewScheduled;
 import java.time.LocalDate;
+import org.bson.Document;
 
 /** How the events of {@code interview.events} that supervisors follow change an {@link InterviewRecord}. */
 final class InterviewEvents {
@@ -18,14 +18,14 @@ final class InterviewEvents {
             .on(InterviewCancelled.class, InterviewEvents::on)
             .on(InterviewConducted.class, InterviewEvents::on);
 
-    private InterviewEvents() {
-    }
+    private InterviewEvents() {}
 
     private static void on(InterviewScheduled e, InterviewRecord v, RecordedEvent at) {
         interviewee(v, e.interviewee());
         scheduled(v, e.plannedDate());
         v.leadInterviewer = e.leadInterviewer() != null && e.leadInterviewer().name() != null
-                ? e.leadInterviewer().name() : v.leadInterviewer;
+                ? e.leadInterviewer().name()
+                : v.leadInterviewer;
     }
 
     private static void on(InterviewRescheduled e, InterviewRecord v, RecordedEvent at) {

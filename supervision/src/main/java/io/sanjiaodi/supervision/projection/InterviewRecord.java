@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public class InterviewRecord {
     @Id
     public String interviewId;
+
     public String unitId;
     public String unitName;
     public String jurisdictionId;

@@ -55,8 +55,7 @@ final class LedgerEvents {
             .on(AccountabilityCaseConcluded.class, AccountabilityCaseConcluded::ledgerId, LedgerEvents::on)
             .on(RectificationClosed.class, RectificationClosed::ledgerId, LedgerEvents::on);
 
-    private LedgerEvents() {
-    }
+    private LedgerEvents() {}
 
     private static void on(RectificationOpened e, LedgerRecord l, RecordedEvent at) {
         l.interviewId = e.interviewId();
@@ -77,7 +76,8 @@ final class LedgerEvents {
     }
 
     private static void on(TaskPlanned e, LedgerRecord l, RecordedEvent at) {
-        TaskRecord t = plan(task(l, e.taskId(), at, null), e.responsibleLeader(), e.responsibleDepartment(), e.measures());
+        TaskRecord t =
+                plan(task(l, e.taskId(), at, null), e.responsibleLeader(), e.responsibleDepartment(), e.measures());
         if (e.deadline() != null) {
             t.deadline = e.deadline();
             t.originalDeadline = t.originalDeadline == null ? t.deadline : t.originalDeadline;
@@ -133,8 +133,8 @@ final class LedgerEvents {
     }
 
     private static void on(RegulationRecorded e, LedgerRecord l, RecordedEvent at) {
-        l.regulations.add(new Regulation(e.regulationId(), e.title(), name(e.action()), e.issuedOn(),
-                new ArrayList<>(e.taskIds())));
+        l.regulations.add(new Regulation(
+                e.regulationId(), e.title(), name(e.action()), e.issuedOn(), new ArrayList<>(e.taskIds())));
     }
 
     private static void on(WrittenReportFiled e, LedgerRecord l, RecordedEvent at) {

@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public class LedgerRecord {
     @Id
     public String ledgerId;
+
     public String interviewId;
     public String unitId;
     public String unitName;
@@ -62,8 +63,7 @@ public class LedgerRecord {
     }
 
     /** One step of a task's history: what happened, when, by which event (for the timeline). */
-    public record Step(String type, Instant at, String eventId, String note) {
-    }
+    public record Step(String type, Instant at, String eventId, String note) {}
 
     public static class Report {
         public LocalDate dueOn;
@@ -73,8 +73,8 @@ public class LedgerRecord {
         public boolean overdue;
     }
 
-    public record Regulation(String regulationId, String title, String action, LocalDate issuedOn, List<String> taskIds) {
-    }
+    public record Regulation(
+            String regulationId, String title, String action, LocalDate issuedOn, List<String> taskIds) {}
 
     public static class Case {
         public String caseId;

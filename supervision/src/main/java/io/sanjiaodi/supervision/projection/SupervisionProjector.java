@@ -1,20 +1,20 @@
 package io.sanjiaodi.supervision.projection;
 
-import java.util.function.Function;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import java.util.function.Consumer;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,7 +51,8 @@ public class SupervisionProjector {
         for (RecordedEvent e : events) {
             boolean applied = InterviewEvents.ROUTES.follows(e)
                     ? interview(batch, e, view -> InterviewEvents.ROUTES.apply(view, e))
-                    : LedgerEvents.ROUTES.follows(e) && ledger(batch, e, ledger -> LedgerEvents.ROUTES.apply(ledger, e));
+                    : LedgerEvents.ROUTES.follows(e)
+                            && ledger(batch, e, ledger -> LedgerEvents.ROUTES.apply(ledger, e));
             if (applied) {
                 changed.add(e);
             }
@@ -128,12 +129,17 @@ public class SupervisionProjector {
         }
 
         private <T> void bulk(Class<T> type, Function<T, String> id) {
-            List<T> records = dirty.values().stream().filter(type::isInstance).map(type::cast).toList();
+            List<T> records = dirty.values().stream()
+                    .filter(type::isInstance)
+                    .map(type::cast)
+                    .toList();
             if (records.isEmpty()) {
                 return;
             }
             BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);
-            records.forEach(r -> bulk.replaceOne(Query.query(Criteria.where("_id").is(id.apply(r))), r,
+            records.forEach(r -> bulk.replaceOne(
+                    Query.query(Criteria.where("_id").is(id.apply(r))),
+                    r,
                     FindAndReplaceOptions.options().upsert()));
             bulk.execute();
         }

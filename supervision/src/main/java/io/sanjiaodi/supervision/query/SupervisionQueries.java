@@ -13,9 +13,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.BiPredicate;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -83,10 +83,12 @@ public class SupervisionQueries {
 
     /** @param counts whether a unit's figures count, by unit and jurisdiction (a unit user's own; a supervising body's units) */
     public Overview overview(String jurisdictionId, Integer year, BiPredicate<String, String> counts) {
-        List<LedgerRecord> ledgers = ledgers(jurisdictionId, year).stream().filter(l -> counts.test(l.unitId, l.jurisdictionId))
+        List<LedgerRecord> ledgers = ledgers(jurisdictionId, year).stream()
+                .filter(l -> counts.test(l.unitId, l.jurisdictionId))
                 .toList();
         List<InterviewRecord> interviews = interviews(jurisdictionId, year).stream()
-                .filter(i -> counts.test(i.unitId, i.jurisdictionId)).toList();
+                .filter(i -> counts.test(i.unitId, i.jurisdictionId))
+                .toList();
         LocalDate today = LocalDate.now(clock);
         int tasks = 0, open = 0, overdue = 0, closed = 0, pending = 0, late = 0, cases = 0, regulations = 0;
         List<Long> daysToClose = new ArrayList<>();
@@ -119,12 +121,32 @@ public class SupervisionQueries {
         Map<String, Integer> perMonth = new TreeMap<>();
         interviews.forEach(i -> perMonth.merge(i.conductedOn.toString().substring(0, 7), 1, Integer::sum));
         List<TaskWarning> warnings = warnings(jurisdictionId, year, null).stream()
-                .filter(w -> counts.test(w.unitId(), w.jurisdictionId())).toList();
-        return new Overview(jurisdictionId, year, interviews.size(), ledgers.size(), tasks, open, overdue, closed,
-                tasks == 0 ? 0 : (double) closed / tasks, median(daysToClose), pending, late, cases, regulations,
-                perMonth.entrySet().stream().map(e -> new MonthCount(e.getKey(), e.getValue())).toList(),
-                overdueByJurisdiction.entrySet().stream().map(e -> new JurisdictionCount(e.getKey(), e.getValue())).toList(),
-                new WarningCounts(count(warnings, WarningLevel.YELLOW), count(warnings, WarningLevel.ORANGE),
+                .filter(w -> counts.test(w.unitId(), w.jurisdictionId()))
+                .toList();
+        return new Overview(
+                jurisdictionId,
+                year,
+                interviews.size(),
+                ledgers.size(),
+                tasks,
+                open,
+                overdue,
+                closed,
+                tasks == 0 ? 0 : (double) closed / tasks,
+                median(daysToClose),
+                pending,
+                late,
+                cases,
+                regulations,
+                perMonth.entrySet().stream()
+                        .map(e -> new MonthCount(e.getKey(), e.getValue()))
+                        .toList(),
+                overdueByJurisdiction.entrySet().stream()
+                        .map(e -> new JurisdictionCount(e.getKey(), e.getValue()))
+                        .toList(),
+                new WarningCounts(
+                        count(warnings, WarningLevel.YELLOW),
+                        count(warnings, WarningLevel.ORANGE),
                         count(warnings, WarningLevel.RED)));
     }
 
@@ -139,12 +161,23 @@ public class SupervisionQueries {
         List<TaskWarning> warnings = new ArrayList<>();
         for (LedgerRecord l : ledgers(jurisdictionId, year)) {
             for (TaskRecord t : l.tasks) {
-                WarningLevel warning = WarningLevel.of(t.deadline, t.status == TaskStatus.VERIFIED, t.overdue, today,
-                        thresholds);
+                WarningLevel warning =
+                        WarningLevel.of(t.deadline, t.status == TaskStatus.VERIFIED, t.overdue, today, thresholds);
                 if (warning != WarningLevel.NONE && (level == null || level == warning)) {
-                    warnings.add(new TaskWarning(l.ledgerId, l.interviewId, l.unitId, l.unitName, l.jurisdictionId,
-                            t.taskId, t.kind, t.text, t.responsibleLeader, t.responsibleDepartment, t.deadline,
-                            ChronoUnit.DAYS.between(today, t.deadline), warning));
+                    warnings.add(new TaskWarning(
+                            l.ledgerId,
+                            l.interviewId,
+                            l.unitId,
+                            l.unitName,
+                            l.jurisdictionId,
+                            t.taskId,
+                            t.kind,
+                            t.text,
+                            t.responsibleLeader,
+                            t.responsibleDepartment,
+                            t.deadline,
+                            ChronoUnit.DAYS.between(today, t.deadline),
+                            warning));
                 }
             }
         }
@@ -153,16 +186,27 @@ public class SupervisionQueries {
     }
 
     public List<EvaluationRow> evaluation(String jurisdictionId, int year) {
-        return ledgers(jurisdictionId, year).stream().map(l -> EvaluationScore.of(l)).sorted(
-                Comparator.comparing(EvaluationRow::jurisdictionId).thenComparing(EvaluationRow::unitName)).toList();
+        return ledgers(jurisdictionId, year).stream()
+                .map(l -> EvaluationScore.of(l))
+                .sorted(Comparator.comparing(EvaluationRow::jurisdictionId).thenComparing(EvaluationRow::unitName))
+                .toList();
     }
 
     public List<AccountabilityRow> accountability(String jurisdictionId, Integer year) {
         List<AccountabilityRow> rows = new ArrayList<>();
         for (LedgerRecord l : ledgers(jurisdictionId, year)) {
             for (LedgerRecord.Case c : l.accountabilityCases) {
-                rows.add(new AccountabilityRow(l.ledgerId, l.unitId, l.unitName, l.jurisdictionId, c.caseId, c.taskIds,
-                        c.grounds, c.openedOn, c.outcome, c.concludedOn));
+                rows.add(new AccountabilityRow(
+                        l.ledgerId,
+                        l.unitId,
+                        l.unitName,
+                        l.jurisdictionId,
+                        c.caseId,
+                        c.taskIds,
+                        c.grounds,
+                        c.openedOn,
+                        c.outcome,
+                        c.concludedOn));
             }
         }
         return rows;

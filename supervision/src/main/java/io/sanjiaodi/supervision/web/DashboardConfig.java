@@ -20,7 +20,12 @@ class DashboardConfig {
 
     @GetMapping("/dashboard/config.json")
     Map<String, String> config() {
-        return Map.of("authServerUrl", properties.authServerUrl().replaceAll("/+$", ""),
-                "clientId", properties.clientId(), "scope", properties.scope());
+        return Map.of(
+                "authServerUrl",
+                properties.authServerUrl().replaceAll("/+$", ""),
+                "clientId",
+                properties.clientId(),
+                "scope",
+                properties.scope());
     }
 }

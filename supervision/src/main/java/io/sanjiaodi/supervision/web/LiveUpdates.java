@@ -40,8 +40,10 @@ public class LiveUpdates implements DisposableBean {
     public void changed(RecordedEvent event) {
         for (SseEmitter emitter : emitters) {
             try {
-                emitter.send(SseEmitter.event().name("changed").data(Map.of("type", event.type(),
-                        "aggregateId", event.aggregateId(), "eventId", event.eventId())));
+                emitter.send(SseEmitter.event()
+                        .name("changed")
+                        .data(Map.of(
+                                "type", event.type(), "aggregateId", event.aggregateId(), "eventId", event.eventId())));
             } catch (IOException | IllegalStateException gone) {
                 emitters.remove(emitter);
             }

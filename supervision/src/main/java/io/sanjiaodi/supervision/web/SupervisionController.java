@@ -1,9 +1,7 @@
 package io.sanjiaodi.supervision.web;
 
-import java.util.LinkedHashMap;
 import io.sanjiaodi.contracts.rectification.WarningLevel;
 import io.sanjiaodi.platform.security.Actors;
-
 import io.sanjiaodi.supervision.intake.SupervisionIntake;
 import io.sanjiaodi.supervision.projection.InterviewRecord;
 import io.sanjiaodi.supervision.projection.LedgerRecord;
@@ -12,6 +10,7 @@ import io.sanjiaodi.supervision.query.SupervisionViews.*;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -34,16 +33,20 @@ class SupervisionController {
     }
 
     @GetMapping("/overview")
-    Overview overview(@RequestParam(required = false) @Pattern(regexp = ID) String jurisdictionId,
-                      @RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
+    Overview overview(
+            @RequestParam(required = false) @Pattern(regexp = ID) String jurisdictionId,
+            @RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
         return queries.overview(SupervisionSecurity.jurisdiction(jurisdictionId), year, SupervisionSecurity::counts);
     }
 
     @GetMapping("/ledgers")
-    List<LedgerRecord> ledgers(@RequestParam(required = false) @Pattern(regexp = ID) String jurisdictionId,
-                               @RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
-        return SupervisionSecurity.visible(queries.ledgers(SupervisionSecurity.jurisdiction(jurisdictionId), year),
-                r -> r.unitId, r -> r.jurisdictionId);
+    List<LedgerRecord> ledgers(
+            @RequestParam(required = false) @Pattern(regexp = ID) String jurisdictionId,
+            @RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
+        return SupervisionSecurity.visible(
+                queries.ledgers(SupervisionSecurity.jurisdiction(jurisdictionId), year),
+                r -> r.unitId,
+                r -> r.jurisdictionId);
     }
 
     /** The ledger page: the ledger with its tasks and the interview's three lists. */
@@ -56,33 +59,47 @@ class SupervisionController {
     }
 
     @GetMapping("/interviews")
-    List<InterviewRecord> interviews(@RequestParam(required = false) @Pattern(regexp = ID) String jurisdictionId,
-                                     @RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
-        return SupervisionSecurity.visible(queries.interviews(SupervisionSecurity.jurisdiction(jurisdictionId), year),
-                r -> r.unitId, r -> r.jurisdictionId);
+    List<InterviewRecord> interviews(
+            @RequestParam(required = false) @Pattern(regexp = ID) String jurisdictionId,
+            @RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
+        return SupervisionSecurity.visible(
+                queries.interviews(SupervisionSecurity.jurisdiction(jurisdictionId), year),
+                r -> r.unitId,
+                r -> r.jurisdictionId);
     }
 
     @GetMapping("/warnings")
-    List<TaskWarning> warnings(@RequestParam(required = false) @Pattern(regexp = ID) String jurisdictionId,
-                               @RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
-                               @RequestParam(required = false) @Pattern(regexp = "^(YELLOW|ORANGE|RED)$") String level) {
-        return SupervisionSecurity.visible(queries.warnings(SupervisionSecurity.jurisdiction(jurisdictionId), year,
+    List<TaskWarning> warnings(
+            @RequestParam(required = false) @Pattern(regexp = ID) String jurisdictionId,
+            @RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
+            @RequestParam(required = false) @Pattern(regexp = "^(YELLOW|ORANGE|RED)$") String level) {
+        return SupervisionSecurity.visible(
+                queries.warnings(
+                        SupervisionSecurity.jurisdiction(jurisdictionId),
+                        year,
                         level == null ? null : WarningLevel.valueOf(level)),
-                TaskWarning::unitId, TaskWarning::jurisdictionId);
+                TaskWarning::unitId,
+                TaskWarning::jurisdictionId);
     }
 
     @GetMapping("/evaluation")
-    List<EvaluationRow> evaluation(@RequestParam(required = false) @Pattern(regexp = ID) String jurisdictionId,
-                                   @RequestParam @Min(2000) @Max(2100) int year) {
-        return SupervisionSecurity.visible(queries.evaluation(SupervisionSecurity.jurisdiction(jurisdictionId), year),
-                EvaluationRow::unitId, EvaluationRow::jurisdictionId);
+    List<EvaluationRow> evaluation(
+            @RequestParam(required = false) @Pattern(regexp = ID) String jurisdictionId,
+            @RequestParam @Min(2000) @Max(2100) int year) {
+        return SupervisionSecurity.visible(
+                queries.evaluation(SupervisionSecurity.jurisdiction(jurisdictionId), year),
+                EvaluationRow::unitId,
+                EvaluationRow::jurisdictionId);
     }
 
     @GetMapping("/accountability")
-    List<AccountabilityRow> accountability(@RequestParam(required = false) @Pattern(regexp = ID) String jurisdictionId,
-                                           @RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
-        return SupervisionSecurity.visible(queries.accountability(SupervisionSecurity.jurisdiction(jurisdictionId), year),
-                AccountabilityRow::unitId, AccountabilityRow::jurisdictionId);
+    List<AccountabilityRow> accountability(
+            @RequestParam(required = false) @Pattern(regexp = ID) String jurisdictionId,
+            @RequestParam(required = false) @Min(2000) @Max(2100) Integer year) {
+        return SupervisionSecurity.visible(
+                queries.accountability(SupervisionSecurity.jurisdiction(jurisdictionId), year),
+                AccountabilityRow::unitId,
+                AccountabilityRow::jurisdictionId);
     }
 
     /** Drops every supervision model and rebuilds it from the topics; the models fill again within seconds. */
@@ -97,9 +114,20 @@ class SupervisionController {
     Map<String, Object> rebuildStatus() {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("rebuilding", intake.isRebuilding());
-        intake.lastRebuild().ifPresent(last -> status.put("last", Map.of("events", last.events(), "changed", last.changed(),
-                "failedAggregates", last.failedAggregates(), "millis", last.millis(),
-                "eventsPerSecond", Math.round(last.eventsPerSecond()))));
+        intake.lastRebuild()
+                .ifPresent(last -> status.put(
+                        "last",
+                        Map.of(
+                                "events",
+                                last.events(),
+                                "changed",
+                                last.changed(),
+                                "failedAggregates",
+                                last.failedAggregates(),
+                                "millis",
+                                last.millis(),
+                                "eventsPerSecond",
+                                Math.round(last.eventsPerSecond()))));
         return status;
     }
 }

@@ -21,13 +21,27 @@ class SupervisionSecurity implements AccessRule.Policy {
     @Override
     public List<AccessRule> rules() {
         return List.of(
-                AccessRule.of("GET", "/api/supervision/overview", LEADERSHIP, SUPERVISION_OFFICE, SUPERVISING_BODY,
-                        UNIT_LEADER, UNIT_STAFF, AUDITOR),
+                AccessRule.of(
+                        "GET",
+                        "/api/supervision/overview",
+                        LEADERSHIP,
+                        SUPERVISION_OFFICE,
+                        SUPERVISING_BODY,
+                        UNIT_LEADER,
+                        UNIT_STAFF,
+                        AUDITOR),
                 AccessRule.of("GET", "/api/supervision/stream", LEADERSHIP, SUPERVISION_OFFICE, AUDITOR),
                 AccessRule.of("POST", "/api/supervision/rebuild", ADMIN, SUPERVISION_OFFICE),
                 AccessRule.of("GET", "/api/supervision/rebuild", ADMIN, SUPERVISION_OFFICE, AUDITOR),
-                AccessRule.of("GET", "/api/supervision/**", LEADERSHIP, SUPERVISION_OFFICE, SUPERVISING_BODY,
-                        UNIT_LEADER, UNIT_STAFF, AUDITOR));
+                AccessRule.of(
+                        "GET",
+                        "/api/supervision/**",
+                        LEADERSHIP,
+                        SUPERVISION_OFFICE,
+                        SUPERVISING_BODY,
+                        UNIT_LEADER,
+                        UNIT_STAFF,
+                        AUDITOR));
     }
 
     /**
@@ -37,8 +51,9 @@ class SupervisionSecurity implements AccessRule.Policy {
     static String jurisdiction(String asked) {
         Actor actor = Actors.require();
         if (asked != null) {
-            Actors.requireScope(actor.mayAccessJurisdiction(asked) || actor.role().isUnitRole()
-                    || actor.role() == SUPERVISING_BODY, "jurisdiction " + asked);
+            Actors.requireScope(
+                    actor.mayAccessJurisdiction(asked) || actor.role().isUnitRole() || actor.role() == SUPERVISING_BODY,
+                    "jurisdiction " + asked);
             return asked;
         }
         return Jurisdictions.isRoot(actor.jurisdictionId()) ? null : actor.jurisdictionId();
@@ -52,6 +67,8 @@ class SupervisionSecurity implements AccessRule.Policy {
     /** Rows of units outside the actor's scope are left out, not refused. */
     static <T> List<T> visible(List<T> rows, Function<T, String> unit, Function<T, String> jurisdiction) {
         Actor actor = Actors.require();
-        return rows.stream().filter(r -> actor.mayAccessUnit(unit.apply(r), jurisdiction.apply(r))).toList();
+        return rows.stream()
+                .filter(r -> actor.mayAccessUnit(unit.apply(r), jurisdiction.apply(r)))
+                .toList();
     }
 }

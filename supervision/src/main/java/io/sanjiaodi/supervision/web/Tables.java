@@ -17,40 +17,100 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /** Rows with a bilingual header line, written as CSV (UTF-8 with BOM, for Excel) or XLSX. */
 final class Tables {
 
-    private Tables() {
-    }
+    private Tables() {}
 
     static List<List<Object>> ledgers(List<LedgerRecord> ledgers) {
-        List<List<Object>> rows = header("台账 ledger", "单位 unit", "辖区 jurisdiction", "年度 year", "任务 task",
-                "类别 kind", "内容 text", "责任领导 leader", "责任部门 department", "整改时限 deadline", "状态 status",
-                "逾期 overdue", "销号日期 verified on");
+        List<List<Object>> rows = header(
+                "台账 ledger",
+                "单位 unit",
+                "辖区 jurisdiction",
+                "年度 year",
+                "任务 task",
+                "类别 kind",
+                "内容 text",
+                "责任领导 leader",
+                "责任部门 department",
+                "整改时限 deadline",
+                "状态 status",
+                "逾期 overdue",
+                "销号日期 verified on");
         for (LedgerRecord l : ledgers) {
             for (TaskRecord t : l.tasks) {
-                rows.add(Arrays.asList(l.ledgerId, l.unitName, l.jurisdictionId, l.year, t.taskId, t.kind, t.text,
-                        t.responsibleLeader, t.responsibleDepartment, t.deadline, t.status, t.overdue, t.verifiedOn));
+                rows.add(Arrays.asList(
+                        l.ledgerId,
+                        l.unitName,
+                        l.jurisdictionId,
+                        l.year,
+                        t.taskId,
+                        t.kind,
+                        t.text,
+                        t.responsibleLeader,
+                        t.responsibleDepartment,
+                        t.deadline,
+                        t.status,
+                        t.overdue,
+                        t.verifiedOn));
             }
         }
         return rows;
     }
 
     static List<List<Object>> warnings(List<TaskWarning> warnings) {
-        List<List<Object>> rows = header("预警 level", "单位 unit", "辖区 jurisdiction", "任务 task", "内容 text",
-                "责任领导 leader", "责任部门 department", "整改时限 deadline", "剩余天数 days left");
+        List<List<Object>> rows = header(
+                "预警 level",
+                "单位 unit",
+                "辖区 jurisdiction",
+                "任务 task",
+                "内容 text",
+                "责任领导 leader",
+                "责任部门 department",
+                "整改时限 deadline",
+                "剩余天数 days left");
         for (TaskWarning w : warnings) {
-            rows.add(Arrays.asList(w.level(), w.unitName(), w.jurisdictionId(), w.taskId(), w.text(),
-                    w.responsibleLeader(), w.responsibleDepartment(), w.deadline(), w.daysLeft()));
+            rows.add(Arrays.asList(
+                    w.level(),
+                    w.unitName(),
+                    w.jurisdictionId(),
+                    w.taskId(),
+                    w.text(),
+                    w.responsibleLeader(),
+                    w.responsibleDepartment(),
+                    w.deadline(),
+                    w.daysLeft()));
         }
         return rows;
     }
 
     static List<List<Object>> evaluation(List<EvaluationRow> table) {
-        List<List<Object>> rows = header("单位 unit", "辖区 jurisdiction", "年度 year", "任务数 tasks", "已销号 verified",
-                "逾期 overdue", "未整改 not rectified", "制度 regulations", "书面报告按时 report on time",
-                "问责 accountability", "销号率 closure rate", "得分 score", "逾期任务 overdue tasks");
+        List<List<Object>> rows = header(
+                "单位 unit",
+                "辖区 jurisdiction",
+                "年度 year",
+                "任务数 tasks",
+                "已销号 verified",
+                "逾期 overdue",
+                "未整改 not rectified",
+                "制度 regulations",
+                "书面报告按时 report on time",
+                "问责 accountability",
+                "销号率 closure rate",
+                "得分 score",
+                "逾期任务 overdue tasks");
         for (EvaluationRow r : table) {
-            rows.add(Arrays.asList(r.unitName(), r.jurisdictionId(), r.year(), r.tasks(), r.verified(), r.overdue(),
-                    r.notRectified(), r.regulations(), r.writtenReportOnTime(), r.accountabilityCases(),
-                    Math.round(r.closureRate() * 1000) / 10.0 + "%", r.score(), String.join(" ", r.overdueTaskIds())));
+            rows.add(Arrays.asList(
+                    r.unitName(),
+                    r.jurisdictionId(),
+                    r.year(),
+                    r.tasks(),
+                    r.verified(),
+                    r.overdue(),
+                    r.notRectified(),
+                    r.regulations(),
+                    r.writtenReportOnTime(),
+                    r.accountabilityCases(),
+                    Math.round(r.closureRate() * 1000) / 10.0 + "%",
+                    r.score(),
+                    String.join(" ", r.overdueTaskIds())));
         }
         return rows;
     }
@@ -67,7 +127,8 @@ final class Tables {
     }
 
     static byte[] xlsx(String name, List<List<Object>> rows) throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(name);
             for (int r = 0; r < rows.size(); r++) {
                 Row row = sheet.createRow(r);
@@ -93,7 +154,8 @@ final class Tables {
     private static String escape(Object value) {
         String text = value == null ? "" : safe(value.toString());
         return text.contains(",") || text.contains("\"") || text.contains("\n")
-                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+                ? "\"" + text.replace("\"", "\"\"") + "\""
+                : text;
     }
 
     private static List<List<Object>> header(Object... names) {

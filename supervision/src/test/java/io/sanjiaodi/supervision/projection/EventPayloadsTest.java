@@ -16,7 +16,8 @@ class EventPayloadsTest {
     void aFollowedEventIsReadAsItsContractRecordAndAnyOtherIsNotReadAtAll() throws Exception {
         assertThat(read("TaskPlanned", """
                 {"ledgerId": "ledger-1", "taskId": "t1", "deadline": "2019-03-31"}"""))
-                .isEqualTo(new TaskPlanned("ledger-1", "t1", null, null, null, null, LocalDate.of(2019, 3, 31), null, null));
+                .isEqualTo(new TaskPlanned(
+                        "ledger-1", "t1", null, null, null, null, LocalDate.of(2019, 3, 31), null, null));
         assertThat(read("ProblemItemAdded", "not even JSON")).isNull();
     }
 
@@ -39,7 +40,9 @@ class EventPayloadsTest {
                 {"interviewId": "iv-1", "conductedOn": "2019-03-01",
                  "lists": {"problems": [{"itemId": "p1", "description": "采购不规范", "confidentialSource": "实名举报人张某"},
                                         {"itemId": "p2", "confidentialSource": {"details": "张某", "reference": "信访件"}}]}}""");
-        assertThat(conducted.lists().problems()).extracting(p -> p.confidentialSource()).containsOnlyNulls();
+        assertThat(conducted.lists().problems())
+                .extracting(p -> p.confidentialSource())
+                .containsOnlyNulls();
         assertThat(EventPayloads.json(conducted.lists())).contains("采购不规范").doesNotContain("张某", "confidentialSource");
     }
 

@@ -1,7 +1,5 @@
 package io.sanjiaodi.supervision.projection;
 
-import java.util.ArrayList;
-import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,9 @@ class SupervisionProjectorTest {
         mongo = new MongoTemplate(client, "sup");
         ((MappingMongoConverter) mongo.getConverter()).afterPropertiesSet();
         projector = new SupervisionProjector(mongo);
-        queries = new SupervisionQueries(mongo, new WarningLevel.Thresholds(20, 10),
+        queries = new SupervisionQueries(
+                mongo,
+                new WarningLevel.Thresholds(20, 10),
                 Clock.fixed(Instant.parse("2019-03-25T00:00:00Z"), ZoneOffset.UTC));
     }
 
@@ -75,11 +77,13 @@ class SupervisionProjectorTest {
         ledgerLifecycle();
         String before = JSON.writeValueAsString(mongo.findById("ledger-iv-1", LedgerRecord.class));
         ledgerLifecycle();
-        assertThat(JSON.writeValueAsString(mongo.findById("ledger-iv-1", LedgerRecord.class))).isEqualTo(before);
+        assertThat(JSON.writeValueAsString(mongo.findById("ledger-iv-1", LedgerRecord.class)))
+                .isEqualTo(before);
 
         LedgerRecord ledger = mongo.findById("ledger-iv-1", LedgerRecord.class);
         assertThat(ledger.tasks).extracting(t -> t.status).containsExactly(TaskStatus.VERIFIED, TaskStatus.PLANNED);
-        assertThat(ledger.task("task-p1").history).extracting(LedgerRecord.Step::type)
+        assertThat(ledger.task("task-p1").history)
+                .extracting(LedgerRecord.Step::type)
                 .containsExactly("RectificationOpened", "TaskPlanned", "TaskBecameOverdue", "TaskVerified");
         assertThat(ledger.regulations).hasSize(1);
         assertThat(ledger.writtenReport.late).isTrue();
@@ -97,7 +101,8 @@ class SupervisionProjectorTest {
         assertThat(overview.reportsLate()).isEqualTo(1);
         assertThat(overview.regulations()).isEqualTo(1);
         assertThat(overview.warnings().red()).isEqualTo(1);
-        assertThat(queries.warnings("yuyao", 2019, WarningLevel.RED)).singleElement()
+        assertThat(queries.warnings("yuyao", 2019, WarningLevel.RED))
+                .singleElement()
                 .satisfies(w -> assertThat(w.taskId()).isEqualTo("task-k1"));
 
         EvaluationRow row = queries.evaluation("yuyao", 2019).get(0);
@@ -111,11 +116,27 @@ class SupervisionProjectorTest {
         apply("w0", "RectificationOpened", "ledger-iv-2", 0, """
                 {"ledgerId": "ledger-iv-2", "interviewId": "iv-2", "unitId": "yy-hospital", "jurisdictionId": "yuyao",
                  "conductedOn": "2019-03-01", "tasks": [{"taskId": "t10"}, {"taskId": "t20"}, {"taskId": "t21"}]}""");
-        apply("w1", "TaskPlanned", "ledger-iv-2", 1, "{\"ledgerId\": \"ledger-iv-2\", \"taskId\": \"t10\", \"deadline\": \"2019-04-04\"}");
-        apply("w2", "TaskPlanned", "ledger-iv-2", 2, "{\"ledgerId\": \"ledger-iv-2\", \"taskId\": \"t20\", \"deadline\": \"2019-04-14\"}");
-        apply("w3", "TaskPlanned", "ledger-iv-2", 3, "{\"ledgerId\": \"ledger-iv-2\", \"taskId\": \"t21\", \"deadline\": \"2019-04-15\"}");
+        apply(
+                "w1",
+                "TaskPlanned",
+                "ledger-iv-2",
+                1,
+                "{\"ledgerId\": \"ledger-iv-2\", \"taskId\": \"t10\", \"deadline\": \"2019-04-04\"}");
+        apply(
+                "w2",
+                "TaskPlanned",
+                "ledger-iv-2",
+                2,
+                "{\"ledgerId\": \"ledger-iv-2\", \"taskId\": \"t20\", \"deadline\": \"2019-04-14\"}");
+        apply(
+                "w3",
+                "TaskPlanned",
+                "ledger-iv-2",
+                3,
+                "{\"ledgerId\": \"ledger-iv-2\", \"taskId\": \"t21\", \"deadline\": \"2019-04-15\"}");
 
-        assertThat(queries.warnings("yuyao", 2019, null)).extracting(w -> w.taskId() + " " + w.level() + " " + w.daysLeft())
+        assertThat(queries.warnings("yuyao", 2019, null))
+                .extracting(w -> w.taskId() + " " + w.level() + " " + w.daysLeft())
                 .containsExactly("t10 ORANGE 10", "t20 YELLOW 20");
         assertThat(queries.overview("yuyao", 2019).warnings()).satisfies(w -> {
             assertThat(w.orange()).isEqualTo(1);
@@ -137,9 +158,12 @@ class SupervisionProjectorTest {
 
         List<RecordedEvent> changed = projector.applyAll(batch);
 
-        assertThat(changed).hasSize(8).extracting(RecordedEvent::eventId)
+        assertThat(changed)
+                .hasSize(8)
+                .extracting(RecordedEvent::eventId)
                 .containsExactly("l0", "l1", "l2", "l3", "l4", "l5", "l6", "l7");
-        assertThat(JSON.writeValueAsString(mongo.findById("ledger-iv-1", LedgerRecord.class))).isEqualTo(oneByOne);
+        assertThat(JSON.writeValueAsString(mongo.findById("ledger-iv-1", LedgerRecord.class)))
+                .isEqualTo(oneByOne);
         assertThat(projector.applyAll(batch)).isEmpty();
     }
 
@@ -158,7 +182,11 @@ class SupervisionProjectorTest {
                 {"ledgerId": "ledger-iv-1", "taskId": "task-k1", "responsibleLeader": "副院长", "responsibleDepartment": "药剂科",
                  "deadline": "2019-03-20"}""");
         apply("l3", "TaskBecameOverdue", "ledger-iv-1", 3, "{\"ledgerId\": \"ledger-iv-1\", \"taskId\": \"task-p1\"}");
-        apply("l4", "TaskVerified", "ledger-iv-1", 4,
+        apply(
+                "l4",
+                "TaskVerified",
+                "ledger-iv-1",
+                4,
                 "{\"ledgerId\": \"ledger-iv-1\", \"taskId\": \"task-p1\", \"verifiedOn\": \"2019-03-20\"}");
         apply("l5", "TaskBecameOverdue", "ledger-iv-1", 5, "{\"ledgerId\": \"ledger-iv-1\", \"taskId\": \"task-k1\"}");
         apply("l6", "RegulationRecorded", "ledger-iv-1", 6, """
@@ -169,7 +197,12 @@ class SupervisionProjectorTest {
     }
 
     private void apply(String id, String type, String aggregate, long seq, String payload) throws Exception {
-        RecordedEvent event = new RecordedEvent(id, type, aggregate, seq, Instant.parse("2019-03-01T08:00:00Z").plusSeconds(seq),
+        RecordedEvent event = new RecordedEvent(
+                id,
+                type,
+                aggregate,
+                seq,
+                Instant.parse("2019-03-01T08:00:00Z").plusSeconds(seq),
                 EventPayloads.read(type, payload.getBytes(StandardCharsets.UTF_8)));
         if (collected != null) {
             collected.add(event);

@@ -26,7 +26,14 @@ import java.util.stream.Stream;
  */
 final class Cluster implements AutoCloseable {
 
-    enum Node { POSTGRES, MONGO, KAFKA, INTERVIEW, RECTIFICATION, AUDIT }
+    enum Node {
+        POSTGRES,
+        MONGO,
+        KAFKA,
+        INTERVIEW,
+        RECTIFICATION,
+        AUDIT
+    }
 
     private final Path workDir;
     private final int kafkaPort;
@@ -34,7 +41,8 @@ final class Cluster implements AutoCloseable {
     private final int postgresPort;
     private final Map<Node, Integer> httpPorts = new EnumMap<>(Node.class);
     private final Map<Node, ManagedProcess> processes = new EnumMap<>(Node.class);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     Cluster(Path workDir) throws IOException {
         this.workDir = workDir;
@@ -43,32 +51,88 @@ final class Cluster implements AutoCloseable {
         this.postgresPort = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("java.class.path");
-        processes.put(Node.POSTGRES, new ManagedProcess("postgres", List.of(java, "-Xmx128m", "-cp", classpath,
-                "io.sanjiaodi.devstack.DevPostgres", "--port", "" + postgresPort, "--data", postgresData().toString()),
-                Map.of(), workDir));
+        processes.put(
+                Node.POSTGRES,
+                new ManagedProcess(
+                        "postgres",
+                        List.of(
+                                java,
+                                "-Xmx128m",
+                                "-cp",
+                                classpath,
+                                "io.sanjiaodi.devstack.DevPostgres",
+                                "--port",
+                                "" + postgresPort,
+                                "--data",
+                                postgresData().toString()),
+                        Map.of(),
+                        workDir));
         // the database gets the heap run.sh gives it: the embedded store sorts in memory
-        processes.put(Node.MONGO, new ManagedProcess("mongo", List.of(java, "-Xmx512m", "-cp", classpath,
-                "io.sanjiaodi.devstack.DevMongo", "--port", "" + mongoPort, "--data", workDir.resolve("mongo").toString()),
-                Map.of(), workDir));
-        processes.put(Node.KAFKA, new ManagedProcess("kafka", List.of(java, "-Xmx384m", "-cp", classpath,
-                "io.sanjiaodi.devstack.DevKafka", "--port", "" + kafkaPort, "--data", workDir.resolve("kafka").toString()),
-                Map.of(), workDir));
+        processes.put(
+                Node.MONGO,
+                new ManagedProcess(
+                        "mongo",
+                        List.of(
+                                java,
+                                "-Xmx512m",
+                                "-cp",
+                                classpath,
+                                "io.sanjiaodi.devstack.DevMongo",
+                                "--port",
+                                "" + mongoPort,
+                                "--data",
+                                workDir.resolve("mongo").toString()),
+                        Map.of(),
+                        workDir));
+        processes.put(
+                Node.KAFKA,
+                new ManagedProcess(
+                        "kafka",
+                        List.of(
+                                java,
+                                "-Xmx384m",
+                                "-cp",
+                                classpath,
+                                "io.sanjiaodi.devstack.DevKafka",
+                                "--port",
+                                "" + kafkaPort,
+                                "--data",
+                                workDir.resolve("kafka").toString()),
+                        Map.of(),
+                        workDir));
         for (Node service : List.of(Node.INTERVIEW, Node.RECTIFICATION, Node.AUDIT)) {
             int port = freePort();
             httpPorts.put(service, port);
             String name = service.name().toLowerCase() + "-service";
-            processes.put(service, new ManagedProcess(name, List.of(java, "-Xmx320m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-Daxoniq.update-checker.disabled=true", "-jar",
-                    jar(name).toAbsolutePath().toString(),
-                    // the services trust the tests' token key (security contract: public-key-location)
-                    TestTokens.publicKeyArgument()),
-                    Map.of("PORT", "" + port, "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap(), "POSTGRES_URL", postgresUrl(),
-                            // the driver's own connect timeout and half its server selection: right after a
-                            // database restart every service reconnects and rescans at once, and a starting
-                            // service that gave up after 3 s exited (soak, round 108)
-                            "MONGODB_URI", mongoUri() + "/?serverSelectionTimeoutMS=15000&connectTimeoutMS=10000",
-                            "RECTIFICATION_SWEEPER_ENABLED", "false"),
-                    workDir));
+            processes.put(
+                    service,
+                    new ManagedProcess(
+                            name,
+                            List.of(
+                                    java,
+                                    "-Xmx320m",
+                                    "-XX:+UseSerialGC",
+                                    "-XX:TieredStopAtLevel=1",
+                                    "-Daxoniq.update-checker.disabled=true",
+                                    "-jar",
+                                    jar(name).toAbsolutePath().toString(),
+                                    // the services trust the tests' token key (security contract: public-key-location)
+                                    TestTokens.publicKeyArgument()),
+                            Map.of(
+                                    "PORT",
+                                    "" + port,
+                                    "KAFKA_BOOTSTRAP_SERVERS",
+                                    kafkaBootstrap(),
+                                    "POSTGRES_URL",
+                                    postgresUrl(),
+                                    // the driver's own connect timeout and half its server selection: right after a
+                                    // database restart every service reconnects and rescans at once, and a starting
+                                    // service that gave up after 3 s exited (soak, round 108)
+                                    "MONGODB_URI",
+                                    mongoUri() + "/?serverSelectionTimeoutMS=15000&connectTimeoutMS=10000",
+                                    "RECTIFICATION_SWEEPER_ENABLED",
+                                    "false"),
+                            workDir));
         }
     }
 
@@ -124,6 +188,7 @@ final class Cluster implements AutoCloseable {
     Path postgresData() {
         return workDir.toAbsolutePath().resolve("postgres");
     }
+
     String url(Node service) {
         return "http://localhost:" + httpPorts.get(service);
     }
@@ -142,8 +207,8 @@ final class Cluster implements AutoCloseable {
 
     @Override
     public void close() {
-        List<Node> order = new ArrayList<>(List.of(Node.AUDIT, Node.RECTIFICATION, Node.INTERVIEW, Node.KAFKA, Node.MONGO,
-                Node.POSTGRES));
+        List<Node> order = new ArrayList<>(
+                List.of(Node.AUDIT, Node.RECTIFICATION, Node.INTERVIEW, Node.KAFKA, Node.MONGO, Node.POSTGRES));
         for (Node node : order) {
             ManagedProcess process = processes.get(node);
             if (process.alive()) {
@@ -156,8 +221,10 @@ final class Cluster implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(url(service) + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(url(service) + "/actuator/health/readiness"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
@@ -171,7 +238,8 @@ final class Cluster implements AutoCloseable {
             requireAlive(service);
             sleep(300);
         }
-        throw new IllegalStateException(service + " not ready; see " + processes.get(service).log());
+        throw new IllegalStateException(
+                service + " not ready; see " + processes.get(service).log());
     }
 
     private void awaitPort(int port, Node node) {
@@ -190,26 +258,30 @@ final class Cluster implements AutoCloseable {
 
     private void requireAlive(Node node) {
         if (!processes.get(node).alive()) {
-            throw new IllegalStateException(node + " exited; see " + processes.get(node).log());
+            throw new IllegalStateException(
+                    node + " exited; see " + processes.get(node).log());
         }
     }
 
     private static Path jar(String service) throws IOException {
         Path target = Path.of("..", service, "target");
         try (Stream<Path> files = Files.list(target)) {
-            return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no runnable jar in " + target + "; run ./mvnw package"));
+            return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar"))
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new IllegalStateException("no runnable jar in " + target + "; run ./mvnw package"));
         }
     }
 
     static boolean jarsBuilt() {
-        return Stream.of("interview-service", "rectification-service", "audit-service").allMatch(service -> {
-            try (Stream<Path> files = Files.list(Path.of("..", service, "target"))) {
-                return files.anyMatch(f -> f.getFileName().toString().endsWith("-exec.jar"));
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        return Stream.of("interview-service", "rectification-service", "audit-service")
+                .allMatch(service -> {
+                    try (Stream<Path> files = Files.list(Path.of("..", service, "target"))) {
+                        return files.anyMatch(f -> f.getFileName().toString().endsWith("-exec.jar"));
+                    } catch (IOException e) {
+                        return false;
+                    }
+                });
     }
 
     private static int freePort() throws IOException {

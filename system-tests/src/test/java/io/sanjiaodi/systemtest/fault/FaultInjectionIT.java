@@ -30,14 +30,19 @@ class FaultInjectionIT {
     private static final int ROUNDS = Integer.getInteger("fault.rounds", 6);
     private static final long SEED = Long.getLong("fault.seed", System.nanoTime());
     /** Every fault, or only those named in {@code -Dfault.only=POSTGRES,KAFKA} (to soak one kind). */
-    private static final List<Node> FAULTS = System.getProperty("fault.only", "").isBlank()
-            ? List.of(Node.INTERVIEW, Node.RECTIFICATION, Node.AUDIT, Node.KAFKA, Node.MONGO, Node.POSTGRES)
-            : java.util.Arrays.stream(System.getProperty("fault.only").split(",")).map(String::trim).map(Node::valueOf).toList();
+    private static final List<Node> FAULTS =
+            System.getProperty("fault.only", "").isBlank()
+                    ? List.of(Node.INTERVIEW, Node.RECTIFICATION, Node.AUDIT, Node.KAFKA, Node.MONGO, Node.POSTGRES)
+                    : java.util.Arrays.stream(System.getProperty("fault.only").split(","))
+                            .map(String::trim)
+                            .map(Node::valueOf)
+                            .toList();
 
     @Test
     void noAcknowledgedChangeIsLostOrAppliedTwiceUnderCrashesAndRestarts() throws Exception {
         assumeTrue(Cluster.jarsBuilt(), "the services' runnable jars are built by ./mvnw verify (package phase)");
-        Path work = Files.createDirectories(Path.of("target", "fault-injection", Instant.now().toString().replace(':', '-')));
+        Path work = Files.createDirectories(
+                Path.of("target", "fault-injection", Instant.now().toString().replace(':', '-')));
         Random random = new Random(SEED);
         List<String> log = new ArrayList<>();
         log.add("seed " + SEED + ", rounds " + ROUNDS);
@@ -69,9 +74,12 @@ class FaultInjectionIT {
                 }
                 int acceptedWhileDown = load.accepted() - acceptedBefore;
                 cluster.start(victim);
-                String line = "round " + (round + 1) + ": " + (victim == Node.KAFKA || victim == Node.MONGO ? "stopped"
-                        : victim == Node.POSTGRES ? "killed -9 the server of" : "killed -9")
-                        + " " + victim + ", back after " + Duration.ofNanos(System.nanoTime() - t0).toMillis()
+                String line = "round " + (round + 1) + ": "
+                        + (victim == Node.KAFKA || victim == Node.MONGO
+                                ? "stopped"
+                                : victim == Node.POSTGRES ? "killed -9 the server of" : "killed -9")
+                        + " " + victim + ", back after "
+                        + Duration.ofNanos(System.nanoTime() - t0).toMillis()
                         + " ms, commands acknowledged while it was down: " + acceptedWhileDown;
                 log.add(line);
                 System.out.println(line);
@@ -98,15 +106,25 @@ class FaultInjectionIT {
             log.add("duration " + Duration.between(started, Instant.now()).toSeconds() + " s");
             Files.write(work.resolve("report.txt"), log);
             log.forEach(System.out::println);
-            assertThat(report.acknowledgedInterviews()).as("the load generator got work done").isPositive();
+            assertThat(report.acknowledgedInterviews())
+                    .as("the load generator got work done")
+                    .isPositive();
             // across the outages, not in each: an outage lasts 1-3 s, and one can pass with every
             // request still in flight from the previous fault (soak: 2 of 40 outages had 0, amid
             // rounds of other faults that had 0 too; 1,728 acknowledged in all)
-            assertThat(kafkaOutageAcks.isEmpty() ? 1 : kafkaOutageAcks.stream().mapToInt(Integer::intValue).sum())
-                    .as("commands succeed while Kafka is down: the event store is the outbox (acks per outage %s)",
+            assertThat(
+                            kafkaOutageAcks.isEmpty()
+                                    ? 1
+                                    : kafkaOutageAcks.stream()
+                                            .mapToInt(Integer::intValue)
+                                            .sum())
+                    .as(
+                            "commands succeed while Kafka is down: the event store is the outbox (acks per outage %s)",
                             kafkaOutageAcks)
                     .isPositive();
-            assertThat(report.findings()).as("lost, duplicated or inconsistent after faults (logs in %s)", work).isEmpty();
+            assertThat(report.findings())
+                    .as("lost, duplicated or inconsistent after faults (logs in %s)", work)
+                    .isEmpty();
         }
     }
 }

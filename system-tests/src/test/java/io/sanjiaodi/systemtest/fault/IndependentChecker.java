@@ -27,8 +27,17 @@ import java.util.Set;
  */
 final class IndependentChecker {
 
-    record Report(int acknowledgedInterviews, int acknowledgedEvents, int storedEvents, int lost, int duplicated,
-                  int missingOnKafka, int missingInAudit, int ledgerProblems, int projectionProblems, List<String> findings) {
+    record Report(
+            int acknowledgedInterviews,
+            int acknowledgedEvents,
+            int storedEvents,
+            int lost,
+            int duplicated,
+            int missingOnKafka,
+            int missingInAudit,
+            int ledgerProblems,
+            int projectionProblems,
+            List<String> findings) {
         boolean clean() {
             return findings.isEmpty();
         }
@@ -36,7 +45,8 @@ final class IndependentChecker {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Cluster cluster;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     IndependentChecker(Cluster cluster) {
         this.cluster = cluster;
@@ -55,10 +65,10 @@ final class IndependentChecker {
         int ledgerProblems = 0;
         int projectionProblems = 0;
         try (Connection db = DriverManager.getConnection(cluster.postgresUrl(), "postgres", "");
-             PreparedStatement historyOf = db.prepareStatement("SELECT sequenceNumber, payloadType, eventIdentifier"
-                     + " FROM interview.domainevententry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber");
-             PreparedStatement ledgerEvents = db.prepareStatement(
-                     "SELECT count(*) FROM rectification.domainevententry WHERE aggregateIdentifier = ?")) {
+                PreparedStatement historyOf = db.prepareStatement("SELECT sequenceNumber, payloadType, eventIdentifier"
+                        + " FROM interview.domainevententry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber");
+                PreparedStatement ledgerEvents = db.prepareStatement(
+                        "SELECT count(*) FROM rectification.domainevententry WHERE aggregateIdentifier = ?")) {
             for (Map.Entry<String, List<String>> ack : acknowledged.entrySet()) {
                 String id = ack.getKey();
                 ackEvents += ack.getValue().size();
@@ -79,7 +89,8 @@ final class IndependentChecker {
                         findings.add(id + ": event " + event.eventId() + " never reached Kafka");
                     }
                 }
-                if (!types.subList(0, Math.min(types.size(), ack.getValue().size())).equals(ack.getValue())
+                if (!types.subList(0, Math.min(types.size(), ack.getValue().size()))
+                                .equals(ack.getValue())
                         || types.size() < ack.getValue().size()) {
                     lost++;
                     findings.add(id + ": acknowledged " + ack.getValue() + " but stored " + types);
@@ -93,7 +104,8 @@ final class IndependentChecker {
                 }
                 JsonNode view = get(cluster.url(Cluster.Node.INTERVIEW) + "/api/interviews/" + id);
                 boolean conducted = types.contains("InterviewConducted");
-                if (view == null || conducted != "CONDUCTED".equals(view.path("status").asText())
+                if (view == null
+                        || conducted != "CONDUCTED".equals(view.path("status").asText())
                         || view.path("lastSequence").asLong() != history.size() - 1) {
                     projectionProblems++;
                     findings.add(id + ": interview read model disagrees with its history: " + view);
@@ -117,13 +129,21 @@ final class IndependentChecker {
                 }
             }
         }
-        return new Report(acknowledged.size(), ackEvents, stored, lost, duplicated, missingOnKafka, missingInAudit,
-                ledgerProblems, projectionProblems, findings);
+        return new Report(
+                acknowledged.size(),
+                ackEvents,
+                stored,
+                lost,
+                duplicated,
+                missingOnKafka,
+                missingInAudit,
+                ledgerProblems,
+                projectionProblems,
+                findings);
     }
 
     /** One stored event, as the event store (PostgreSQL) holds it. */
-    record StoredEvent(long sequence, String payloadType, String eventId) {
-    }
+    record StoredEvent(long sequence, String payloadType, String eventId) {}
 
     private static List<StoredEvent> history(PreparedStatement historyOf, String aggregateId) throws SQLException {
         historyOf.setString(1, aggregateId);
@@ -137,9 +157,15 @@ final class IndependentChecker {
     }
 
     private JsonNode get(String url) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", io.sanjiaodi.platform.security.TestTokens.bearer(
-                        io.sanjiaodi.platform.security.TestTokens.token("office"))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(20))
+                        .header(
+                                "Authorization",
+                                io.sanjiaodi.platform.security.TestTokens.bearer(
+                                        io.sanjiaodi.platform.security.TestTokens.token("office")))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
 

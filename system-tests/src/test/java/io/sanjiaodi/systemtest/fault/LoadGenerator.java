@@ -23,7 +23,8 @@ final class LoadGenerator implements Runnable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Supplier<String> interviewUrl;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, List<String>> acknowledged = new ConcurrentHashMap<>();
     private final AtomicInteger attempted = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
@@ -77,9 +78,13 @@ final class LoadGenerator implements Runnable {
         String base = "/api/interviews/" + id;
         if (post(base + "/responsibilities", "{\"kind\": \"CUSTOM\", \"text\": \"专题研究\"}") == null
                 || !events.add("ResponsibilityItemAdded")
-                || post(base + "/problems", "{\"aspect\": \"工程\", \"description\": \"问题\", \"sourceChannel\": \"INSPECTION_TOUR\"}") == null
+                || post(
+                                base + "/problems",
+                                "{\"aspect\": \"工程\", \"description\": \"问题\", \"sourceChannel\": \"INSPECTION_TOUR\"}")
+                        == null
                 || !events.add("ProblemItemAdded")
-                || post(base + "/risks", "{\"businessArea\": \"食堂\", \"description\": \"风险\", \"level\": \"LOW\"}") == null
+                || post(base + "/risks", "{\"businessArea\": \"食堂\", \"description\": \"风险\", \"level\": \"LOW\"}")
+                        == null
                 || !events.add("RiskItemAdded")) {
             return;
         }
@@ -95,11 +100,17 @@ final class LoadGenerator implements Runnable {
     private JsonNode post(String path, String body) {
         attempted.incrementAndGet();
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(interviewUrl.get() + path))
-                    .timeout(Duration.ofSeconds(15)).header("Content-Type", "application/json")
-                    .header("Authorization", io.sanjiaodi.platform.security.TestTokens.bearer(
-                            io.sanjiaodi.platform.security.TestTokens.token("office")))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create(interviewUrl.get() + path))
+                            .timeout(Duration.ofSeconds(15))
+                            .header("Content-Type", "application/json")
+                            .header(
+                                    "Authorization",
+                                    io.sanjiaodi.platform.security.TestTokens.bearer(
+                                            io.sanjiaodi.platform.security.TestTokens.token("office")))
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 == 2) {
                 accepted.incrementAndGet();
                 return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());

@@ -14,9 +14,15 @@ import java.util.TreeMap;
  * @param interview present for an Interview aggregate
  * @param ledger    present for a Rectification aggregate
  */
-public record AggregateSummary(String aggregateType, int events, Long lastSequence, String lastEventType,
-                               Instant lastEventTime, Map<String, Integer> eventTypes,
-                               InterviewSummary interview, LedgerSummary ledger) {
+public record AggregateSummary(
+        String aggregateType,
+        int events,
+        Long lastSequence,
+        String lastEventType,
+        Instant lastEventTime,
+        Map<String, Integer> eventTypes,
+        InterviewSummary interview,
+        LedgerSummary ledger) {
 
     public static AggregateSummary of(List<AuditEntry> events) {
         Map<String, Integer> types = new TreeMap<>();
@@ -30,10 +36,17 @@ public record AggregateSummary(String aggregateType, int events, Long lastSequen
             ledger.apply(e);
         }
         AuditEntry last = events.isEmpty() ? null : events.get(events.size() - 1);
-        boolean isInterview = "Interview".equals(aggregateType) || types.keySet().stream().anyMatch(t -> t.startsWith("Interview"));
+        boolean isInterview =
+                "Interview".equals(aggregateType) || types.keySet().stream().anyMatch(t -> t.startsWith("Interview"));
         boolean isLedger = "Rectification".equals(aggregateType) || types.containsKey("RectificationOpened");
-        return new AggregateSummary(aggregateType, events.size(), last == null ? null : last.aggregateSequence(),
-                last == null ? null : last.type(), last == null ? null : last.eventTime(), types,
-                isInterview ? interview.result() : null, isLedger ? ledger.result() : null);
+        return new AggregateSummary(
+                aggregateType,
+                events.size(),
+                last == null ? null : last.aggregateSequence(),
+                last == null ? null : last.type(),
+                last == null ? null : last.eventTime(),
+                types,
+                isInterview ? interview.result() : null,
+                isLedger ? ledger.result() : null);
     }
 }

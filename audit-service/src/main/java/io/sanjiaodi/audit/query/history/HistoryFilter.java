@@ -4,8 +4,8 @@ import java.time.Instant;
 import org.springframework.data.mongodb.core.query.Criteria;
 
 /** Any combination of the history filters; {@code from} inclusive, {@code to} exclusive, on the event time. */
-public record HistoryFilter(String aggregateId, String unitId, String jurisdictionId, String actor, String type,
-                            Instant from, Instant to) {
+public record HistoryFilter(
+        String aggregateId, String unitId, String jurisdictionId, String actor, String type, Instant from, Instant to) {
 
     Criteria criteria() {
         Criteria c = Criteria.where("logIndex").ne(null);

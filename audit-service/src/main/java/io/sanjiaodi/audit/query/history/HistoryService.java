@@ -27,7 +27,8 @@ public class HistoryService {
     public HistoryPage find(HistoryFilter filter, int page, int size) {
         Query query = Query.query(filter.criteria());
         long total = mongo.count(query, AuditEntry.class);
-        List<AuditEntry> items = mongo.find(query.with(Sort.by("logIndex")).skip((long) page * size).limit(size), AuditEntry.class);
+        List<AuditEntry> items = mongo.find(
+                query.with(Sort.by("logIndex")).skip((long) page * size).limit(size), AuditEntry.class);
         return new HistoryPage(page, size, total, items);
     }
 
@@ -36,12 +37,15 @@ public class HistoryService {
             throw Refusal.unprocessable("AUDIT_AS_OF_AMBIGUOUS", "give asOf or checkpoint, not both");
         }
         Criteria c = Criteria.where("aggregateId").is(aggregateId);
-        c = treeSize != null ? c.and("logIndex").lt(treeSize) : c.and("logIndex").ne(null);
+        c = treeSize != null
+                ? c.and("logIndex").lt(treeSize)
+                : c.and("logIndex").ne(null);
         if (asOf != null) {
             c = c.and("eventTime").lte(asOf);
         }
         List<AuditEntry> events = ordered(c);
-        if (events.isEmpty() && mongo.count(Query.query(Criteria.where("aggregateId").is(aggregateId)), AuditEntry.class) == 0) {
+        if (events.isEmpty()
+                && mongo.count(Query.query(Criteria.where("aggregateId").is(aggregateId)), AuditEntry.class) == 0) {
             throw Refusal.notFound("AUDIT_AGGREGATE_NOT_FOUND", "no audited events of " + aggregateId);
         }
         return new AsOf(aggregateId, asOf, treeSize, AggregateSummary.of(events), events);
@@ -51,9 +55,20 @@ public class HistoryService {
         if (from == null || to == null || !from.isBefore(to)) {
             throw Refusal.unprocessable("AUDIT_BAD_INTERVAL", "from must lie before to");
         }
-        List<AuditEntry> events = ordered(Criteria.where("aggregateId").is(aggregateId).and("logIndex").ne(null)
-                .and("eventTime").gt(from).lte(to));
-        return new Diff(aggregateId, from, to, asOf(aggregateId, from, null).summary(), asOf(aggregateId, to, null).summary(), events);
+        List<AuditEntry> events = ordered(Criteria.where("aggregateId")
+                .is(aggregateId)
+                .and("logIndex")
+                .ne(null)
+                .and("eventTime")
+                .gt(from)
+                .lte(to));
+        return new Diff(
+                aggregateId,
+                from,
+                to,
+                asOf(aggregateId, from, null).summary(),
+                asOf(aggregateId, to, null).summary(),
+                events);
     }
 
     /** In aggregate order: by sequence number, then log order (a late event takes its sequence's place). */
@@ -61,14 +76,17 @@ public class HistoryService {
         return mongo.find(Query.query(criteria).with(Sort.by("aggregateSequence", "logIndex")), AuditEntry.class);
     }
 
-    public record HistoryPage(int page, int size, long total, List<AuditEntry> items) {
-    }
+    public record HistoryPage(int page, int size, long total, List<AuditEntry> items) {}
 
-    public record AsOf(String aggregateId, Instant asOf, Long checkpoint, AggregateSummary summary, List<AuditEntry> events) {
-    }
+    public record AsOf(
+            String aggregateId, Instant asOf, Long checkpoint, AggregateSummary summary, List<AuditEntry> events) {}
 
     /** The summaries at both ends and the events in between ({@code from} exclusive, {@code to} inclusive). */
-    public record Diff(String aggregateId, Instant from, Instant to, AggregateSummary before, AggregateSummary after,
-                       List<AuditEntry> events) {
-    }
+    public record Diff(
+            String aggregateId,
+            Instant from,
+            Instant to,
+            AggregateSummary before,
+            AggregateSummary after,
+            List<AuditEntry> events) {}
 }

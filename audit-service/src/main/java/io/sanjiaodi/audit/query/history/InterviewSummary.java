@@ -13,8 +13,12 @@ import org.bson.Document;
  * @param items      item count per list (RESPONSIBILITY, PROBLEM, RISK)
  * @param listVersion the latest list version an event reported
  */
-public record InterviewSummary(String status, String leadInterviewer, String entrustedDeputy, Map<String, Integer> items,
-                               Integer listVersion) {
+public record InterviewSummary(
+        String status,
+        String leadInterviewer,
+        String entrustedDeputy,
+        Map<String, Integer> items,
+        Integer listVersion) {
 
     static final class Fold {
         private String status;
@@ -50,7 +54,7 @@ public record InterviewSummary(String status, String leadInterviewer, String ent
         }
 
         private void listItem(String type, Document p) {
-            for (String list : new String[]{"Responsibility", "Problem", "Risk"}) {
+            for (String list : new String[] {"Responsibility", "Problem", "Risk"}) {
                 Set<String> set = items.computeIfAbsent(list.toUpperCase(), k -> new LinkedHashSet<>());
                 if (type.equals(list + "ItemAdded") && p.get("item") instanceof Document item) {
                     set.add(String.valueOf(item.get("itemId")));
@@ -65,7 +69,10 @@ public record InterviewSummary(String status, String leadInterviewer, String ent
             if (list instanceof Iterable<?> it) {
                 int i = 0;
                 for (Object o : it) {
-                    ids.add(o instanceof Document d && d.get("itemId") != null ? d.get("itemId").toString() : "#" + i);
+                    ids.add(
+                            o instanceof Document d && d.get("itemId") != null
+                                    ? d.get("itemId").toString()
+                                    : "#" + i);
                     i++;
                 }
             }
@@ -73,7 +80,9 @@ public record InterviewSummary(String status, String leadInterviewer, String ent
         }
 
         private static String name(Object person) {
-            return person instanceof Document d ? (d.getString("name") != null ? d.getString("name") : d.getString("personId")) : null;
+            return person instanceof Document d
+                    ? (d.getString("name") != null ? d.getString("name") : d.getString("personId"))
+                    : null;
         }
 
         InterviewSummary result() {

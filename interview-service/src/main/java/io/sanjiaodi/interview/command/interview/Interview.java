@@ -27,6 +27,7 @@ public class Interview {
 
     @AggregateIdentifier
     private String interviewId;
+
     private InterviewStatus status;
     private Interviewee interviewee;
     private PersonRef lead;
@@ -53,12 +54,21 @@ public class Interview {
         Optional<Refusal> refusal = LeadInterviewerRule.check(who, command.lead(), command.entrustedBy());
         String id = command.interviewId().value();
         if (refusal.isPresent()) {
-            apply(new InterviewSchedulingRefused(id, who, command.lead().ref(), refusal.get().code(), refusal.get().getMessage()));
+            apply(new InterviewSchedulingRefused(
+                    id,
+                    who,
+                    command.lead().ref(),
+                    refusal.get().code(),
+                    refusal.get().getMessage()));
             return refusal;
         }
-        apply(new InterviewScheduled(id, who, command.plannedDate(), command.place(), command.lead().ref()));
+        apply(new InterviewScheduled(
+                id, who, command.plannedDate(), command.place(), command.lead().ref()));
         if (command.entrustedBy() != null) {
-            apply(new LeadInterviewerEntrusted(id, command.entrustedBy().ref(), command.lead().ref(),
+            apply(new LeadInterviewerEntrusted(
+                    id,
+                    command.entrustedBy().ref(),
+                    command.lead().ref(),
                     command.entrustedOn() != null ? command.entrustedOn() : command.plannedDate()));
         }
         return Optional.empty();
@@ -69,12 +79,16 @@ public class Interview {
         requireScheduled();
         Optional<Refusal> refusal = LeadInterviewerRule.check(interviewee, command.deputy(), command.secretary());
         if (refusal.isPresent()) {
-            apply(new LeadInterviewerRuleViolated(interviewId, "ENTRUST", command.deputy().ref(),
-                    refusal.get().code(), refusal.get().getMessage()));
+            apply(new LeadInterviewerRuleViolated(
+                    interviewId,
+                    "ENTRUST",
+                    command.deputy().ref(),
+                    refusal.get().code(),
+                    refusal.get().getMessage()));
             return refusal;
         }
-        apply(new LeadInterviewerEntrusted(interviewId, command.secretary().ref(), command.deputy().ref(),
-                command.entrustedOn()));
+        apply(new LeadInterviewerEntrusted(
+                interviewId, command.secretary().ref(), command.deputy().ref(), command.entrustedOn()));
         return Optional.empty();
     }
 
@@ -114,7 +128,8 @@ public class Interview {
     @CommandHandler
     public void handle(ReviseResponsibilityItem c) {
         requireScheduled();
-        InterviewRules.requireItem(lists.hasResponsibility(c.item().itemId()), c.item().itemId());
+        InterviewRules.requireItem(
+                lists.hasResponsibility(c.item().itemId()), c.item().itemId());
         apply(new ResponsibilityItemRevised(interviewId, c.item(), lists.nextVersion()));
     }
 
@@ -177,12 +192,25 @@ public class Interview {
         InterviewRules.requireSignatures(c);
         Optional<Refusal> refusal = LeadInterviewerRule.check(interviewee, c.lead(), entrusterOf(c.lead()));
         if (refusal.isPresent()) {
-            apply(new LeadInterviewerRuleViolated(interviewId, "CONDUCT", c.lead().ref(), refusal.get().code(),
+            apply(new LeadInterviewerRuleViolated(
+                    interviewId,
+                    "CONDUCT",
+                    c.lead().ref(),
+                    refusal.get().code(),
                     refusal.get().getMessage()));
             return refusal;
         }
-        apply(new InterviewConducted(interviewId, interviewee, c.conductedOn(), c.place(), c.lead().ref(),
-                c.handedOverBy(), c.recordSummary(), c.recordSignature(), c.commitmentSignature(), frozen,
+        apply(new InterviewConducted(
+                interviewId,
+                interviewee,
+                c.conductedOn(),
+                c.place(),
+                c.lead().ref(),
+                c.handedOverBy(),
+                c.recordSummary(),
+                c.recordSignature(),
+                c.commitmentSignature(),
+                frozen,
                 ListsHash.of(frozen)));
         return Optional.empty();
     }
@@ -192,8 +220,13 @@ public class Interview {
         if (entrustingSecretary == null || !lead.personId().equals(entrustedDeputyId)) {
             return null;
         }
-        return new Official(entrustingSecretary.personId(), entrustingSecretary.name(), entrustingSecretary.post(),
-                OfficialRole.CITY_SECRETARY, null, null);
+        return new Official(
+                entrustingSecretary.personId(),
+                entrustingSecretary.name(),
+                entrustingSecretary.post(),
+                OfficialRole.CITY_SECRETARY,
+                null,
+                null);
     }
 
     private void requireScheduled() {

@@ -13,62 +13,67 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /** The commands of the {@link Interview} aggregate. */
 public final class InterviewCommands {
 
-    private InterviewCommands() {
-    }
+    private InterviewCommands() {}
 
     /** @param entrustedBy the city secretary who entrusted {@code lead}, when a deputy leads a city-managed talk */
-    public record ScheduleInterview(@TargetAggregateIdentifier InterviewId interviewId, Interviewee interviewee,
-                                    LocalDate plannedDate, String place, Official lead, Official entrustedBy,
-                                    LocalDate entrustedOn) {
-    }
+    public record ScheduleInterview(
+            @TargetAggregateIdentifier InterviewId interviewId,
+            Interviewee interviewee,
+            LocalDate plannedDate,
+            String place,
+            Official lead,
+            Official entrustedBy,
+            LocalDate entrustedOn) {}
 
-    public record EntrustLeadInterviewer(@TargetAggregateIdentifier InterviewId interviewId, Official secretary,
-                                         Official deputy, LocalDate entrustedOn) {
-    }
+    public record EntrustLeadInterviewer(
+            @TargetAggregateIdentifier InterviewId interviewId,
+            Official secretary,
+            Official deputy,
+            LocalDate entrustedOn) {}
 
-    public record RescheduleInterview(@TargetAggregateIdentifier InterviewId interviewId, LocalDate plannedDate,
-                                      String place, String reason) {
-    }
+    public record RescheduleInterview(
+            @TargetAggregateIdentifier InterviewId interviewId, LocalDate plannedDate, String place, String reason) {}
 
-    public record CancelInterview(@TargetAggregateIdentifier InterviewId interviewId, String reason) {
-    }
+    public record CancelInterview(@TargetAggregateIdentifier InterviewId interviewId, String reason) {}
 
-    public record AddResponsibilityItem(@TargetAggregateIdentifier InterviewId interviewId, ResponsibilityItem item) {
-    }
+    public record AddResponsibilityItem(
+            @TargetAggregateIdentifier InterviewId interviewId, ResponsibilityItem item) {}
 
-    public record ReviseResponsibilityItem(@TargetAggregateIdentifier InterviewId interviewId, ResponsibilityItem item) {
-    }
+    public record ReviseResponsibilityItem(
+            @TargetAggregateIdentifier InterviewId interviewId, ResponsibilityItem item) {}
 
-    public record RemoveResponsibilityItem(@TargetAggregateIdentifier InterviewId interviewId, String itemId) {
-    }
+    public record RemoveResponsibilityItem(
+            @TargetAggregateIdentifier InterviewId interviewId, String itemId) {}
 
-    public record AddProblemItem(@TargetAggregateIdentifier InterviewId interviewId, ProblemItem item) {
-    }
+    public record AddProblemItem(@TargetAggregateIdentifier InterviewId interviewId, ProblemItem item) {}
 
-    public record ReviseProblemItem(@TargetAggregateIdentifier InterviewId interviewId, ProblemItem item) {
-    }
+    public record ReviseProblemItem(
+            @TargetAggregateIdentifier InterviewId interviewId, ProblemItem item) {}
 
-    public record RemoveProblemItem(@TargetAggregateIdentifier InterviewId interviewId, String itemId) {
-    }
+    public record RemoveProblemItem(
+            @TargetAggregateIdentifier InterviewId interviewId, String itemId) {}
 
-    public record AddRiskItem(@TargetAggregateIdentifier InterviewId interviewId, RiskItem item) {
-    }
+    public record AddRiskItem(@TargetAggregateIdentifier InterviewId interviewId, RiskItem item) {}
 
-    public record ReviseRiskItem(@TargetAggregateIdentifier InterviewId interviewId, RiskItem item) {
-    }
+    public record ReviseRiskItem(@TargetAggregateIdentifier InterviewId interviewId, RiskItem item) {}
 
-    public record RemoveRiskItem(@TargetAggregateIdentifier InterviewId interviewId, String itemId) {
-    }
+    public record RemoveRiskItem(@TargetAggregateIdentifier InterviewId interviewId, String itemId) {}
 
     /** Copy a published template's required actions into the responsibility list (new item ids). */
-    public record ApplyResponsibilityTemplate(@TargetAggregateIdentifier InterviewId interviewId, String templateId,
-                                              List<ResponsibilityItem> requiredItems) {
-    }
+    public record ApplyResponsibilityTemplate(
+            @TargetAggregateIdentifier InterviewId interviewId,
+            String templateId,
+            List<ResponsibilityItem> requiredItems) {}
 
     /** @param confirmNoProblems an empty problem list must be confirmed explicitly */
-    public record ConductInterview(@TargetAggregateIdentifier InterviewId interviewId, LocalDate conductedOn,
-                                   String place, Official lead, PersonRef handedOverBy, String recordSummary,
-                                   Signature recordSignature, Signature commitmentSignature,
-                                   boolean confirmNoProblems) {
-    }
+    public record ConductInterview(
+            @TargetAggregateIdentifier InterviewId interviewId,
+            LocalDate conductedOn,
+            String place,
+            Official lead,
+            PersonRef handedOverBy,
+            String recordSummary,
+            Signature recordSignature,
+            Signature commitmentSignature,
+            boolean confirmNoProblems) {}
 }

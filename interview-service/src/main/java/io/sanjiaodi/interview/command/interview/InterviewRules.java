@@ -10,13 +10,12 @@ import java.time.LocalDate;
 /** The checks of the {@link Interview} aggregate that refuse a command outright (nothing recorded). */
 final class InterviewRules {
 
-    private InterviewRules() {
-    }
+    private InterviewRules() {}
 
     static void requireInterviewee(Interviewee who, LocalDate plannedDate) {
         if (who == null || isBlank(who.name()) || isBlank(who.unitId()) || isBlank(who.jurisdictionId())) {
-            throw Refusal.unprocessable("INTERVIEWEE_REQUIRED",
-                    "the interviewee's name, unit and jurisdiction are required");
+            throw Refusal.unprocessable(
+                    "INTERVIEWEE_REQUIRED", "the interviewee's name, unit and jurisdiction are required");
         }
         if (plannedDate == null) {
             throw Refusal.unprocessable("PLANNED_DATE_REQUIRED", "a planned date is required");
@@ -29,8 +28,10 @@ final class InterviewRules {
             throw Refusal.unprocessable("DATE_REQUIRED", "a date is required");
         }
         if (who.appointmentDate() != null && date.isBefore(who.appointmentDate())) {
-            throw Refusal.unprocessable(code, "the talk (" + date + ") cannot precede the interviewee's appointment ("
-                    + who.appointmentDate() + ")");
+            throw Refusal.unprocessable(
+                    code,
+                    "the talk (" + date + ") cannot precede the interviewee's appointment (" + who.appointmentDate()
+                            + ")");
         }
     }
 
@@ -44,8 +45,10 @@ final class InterviewRules {
             case REFUSED -> "SCHEDULING_REFUSED";
             case SCHEDULED -> "NOT_" + required;
         };
-        throw Refusal.conflict(code, "the interview is " + actual.name().toLowerCase()
-                + (actual == InterviewStatus.CONDUCTED ? "; its lists are frozen" : ""));
+        throw Refusal.conflict(
+                code,
+                "the interview is " + actual.name().toLowerCase()
+                        + (actual == InterviewStatus.CONDUCTED ? "; its lists are frozen" : ""));
     }
 
     static void requireNewItem(PreparedLists lists, String itemId) {
@@ -71,14 +74,16 @@ final class InterviewRules {
             throw Refusal.unprocessable("RISK_LIST_EMPTY", "the risk list is empty");
         }
         if (lists.problems().isEmpty() && !confirmNoProblems) {
-            throw Refusal.unprocessable("PROBLEM_LIST_EMPTY_UNCONFIRMED",
+            throw Refusal.unprocessable(
+                    "PROBLEM_LIST_EMPTY_UNCONFIRMED",
                     "the problem list is empty; confirm explicitly that no problems were found");
         }
     }
 
     static void requireSignatures(ConductInterview c) {
         if (!signed(c.recordSignature()) || !signed(c.commitmentSignature())) {
-            throw Refusal.unprocessable("SIGNATURES_REQUIRED",
+            throw Refusal.unprocessable(
+                    "SIGNATURES_REQUIRED",
                     "the interviewee signs both the interview record and the integrity commitment");
         }
         if (c.handedOverBy() == null || isBlank(c.handedOverBy().name())) {

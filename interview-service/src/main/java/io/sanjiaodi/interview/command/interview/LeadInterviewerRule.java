@@ -12,27 +12,34 @@ import java.util.Optional;
  */
 public final class LeadInterviewerRule {
 
-    private LeadInterviewerRule() {
-    }
+    private LeadInterviewerRule() {}
 
     /** @param entrustedBy the secretary who entrusted {@code lead}, if an entrustment is on record */
     public static Optional<Refusal> check(Interviewee interviewee, Official lead, Official entrustedBy) {
         if (interviewee.cadreLevel() == null) {
-            return refuse("CADRE_LEVEL_REQUIRED", "the interviewee's cadre management level decides the lead interviewer");
+            return refuse(
+                    "CADRE_LEVEL_REQUIRED", "the interviewee's cadre management level decides the lead interviewer");
         }
         return switch (interviewee.cadreLevel()) {
             case CITY_MANAGED -> cityManaged(lead, entrustedBy);
-            case COUNTY_MANAGED -> lead.role() == OfficialRole.DISTRICT_SECRETARY
-                    && lead.jurisdictionId().equals(interviewee.jurisdictionId())
-                    ? Optional.empty()
-                    : refuse("LEAD_NOT_DISTRICT_SECRETARY", "a county-managed leader is interviewed by the commission "
-                    + "secretary of district " + interviewee.jurisdictionId() + ", not by " + describe(lead));
-            case CITY_DEPARTMENT_MANAGED -> lead.role() == OfficialRole.STATIONED_AGENCY_HEAD
-                    && lead.supervisedUnitIds().contains(interviewee.unitId())
-                    ? Optional.empty()
-                    : refuse("LEAD_NOT_STATIONED_AGENCY_HEAD", "a leader managed by a city department is interviewed "
-                    + "by the head of the stationed agency supervising unit " + interviewee.unitId() + ", not by "
-                    + describe(lead));
+            case COUNTY_MANAGED ->
+                lead.role() == OfficialRole.DISTRICT_SECRETARY
+                                && lead.jurisdictionId().equals(interviewee.jurisdictionId())
+                        ? Optional.empty()
+                        : refuse(
+                                "LEAD_NOT_DISTRICT_SECRETARY",
+                                "a county-managed leader is interviewed by the commission " + "secretary of district "
+                                        + interviewee.jurisdictionId() + ", not by " + describe(lead));
+            case CITY_DEPARTMENT_MANAGED ->
+                lead.role() == OfficialRole.STATIONED_AGENCY_HEAD
+                                && lead.supervisedUnitIds().contains(interviewee.unitId())
+                        ? Optional.empty()
+                        : refuse(
+                                "LEAD_NOT_STATIONED_AGENCY_HEAD",
+                                "a leader managed by a city department is interviewed "
+                                        + "by the head of the stationed agency supervising unit " + interviewee.unitId()
+                                        + ", not by "
+                                        + describe(lead));
         };
     }
 
@@ -41,16 +48,21 @@ public final class LeadInterviewerRule {
             return Optional.empty();
         }
         if (lead.role() != OfficialRole.CITY_DEPUTY_SECRETARY) {
-            return refuse("LEAD_NOT_CITY_SECRETARY", "a city-managed leader is interviewed by the city commission "
-                    + "secretary or an entrusted deputy secretary, not by " + describe(lead));
+            return refuse(
+                    "LEAD_NOT_CITY_SECRETARY",
+                    "a city-managed leader is interviewed by the city commission "
+                            + "secretary or an entrusted deputy secretary, not by " + describe(lead));
         }
         if (entrustedBy == null) {
-            return refuse("ENTRUSTMENT_REQUIRED", "deputy secretary " + lead.name()
-                    + " may lead only under a recorded entrustment by the city commission secretary");
+            return refuse(
+                    "ENTRUSTMENT_REQUIRED",
+                    "deputy secretary " + lead.name()
+                            + " may lead only under a recorded entrustment by the city commission secretary");
         }
         if (entrustedBy.role() != OfficialRole.CITY_SECRETARY) {
-            return refuse("ENTRUSTER_NOT_CITY_SECRETARY", "only the city commission secretary can entrust a deputy, not "
-                    + describe(entrustedBy));
+            return refuse(
+                    "ENTRUSTER_NOT_CITY_SECRETARY",
+                    "only the city commission secretary can entrust a deputy, not " + describe(entrustedBy));
         }
         return Optional.empty();
     }

@@ -18,8 +18,7 @@ import java.util.Objects;
  */
 public final class ListsHash {
 
-    private ListsHash() {
-    }
+    private ListsHash() {}
 
     public static String of(FrozenLists lists) {
         MessageDigest digest = sha256();
@@ -29,12 +28,26 @@ public final class ListsHash {
         }
         for (ProblemItem p : lists.problems()) {
             ConfidentialSource source = p.confidentialSource();
-            fields(digest, "P", p.itemId(), p.aspect(), p.description(), Objects.toString(p.sourceChannel(), null),
-                    source == null ? null : source.details(), source == null ? null : source.reference());
+            fields(
+                    digest,
+                    "P",
+                    p.itemId(),
+                    p.aspect(),
+                    p.description(),
+                    Objects.toString(p.sourceChannel(), null),
+                    source == null ? null : source.details(),
+                    source == null ? null : source.reference());
         }
         for (RiskItem k : lists.risks()) {
-            fields(digest, "K", k.itemId(), k.businessArea(), k.description(), k.typicalCases(),
-                    k.preventionExpectations(), Objects.toString(k.level(), null));
+            fields(
+                    digest,
+                    "K",
+                    k.itemId(),
+                    k.businessArea(),
+                    k.description(),
+                    k.typicalCases(),
+                    k.preventionExpectations(),
+                    Objects.toString(k.level(), null));
         }
         return HexFormat.of().formatHex(digest.digest());
     }

@@ -10,8 +10,13 @@ import java.util.Set;
  * @param jurisdictionId    the jurisdiction the official serves (city or a county-level district)
  * @param supervisedUnitIds for the head of a stationed agency: the units (departments) it supervises
  */
-public record Official(String personId, String name, String post, OfficialRole role, String jurisdictionId,
-                       Set<String> supervisedUnitIds) {
+public record Official(
+        String personId,
+        String name,
+        String post,
+        OfficialRole role,
+        String jurisdictionId,
+        Set<String> supervisedUnitIds) {
 
     public Official {
         supervisedUnitIds = supervisedUnitIds == null ? Set.of() : Set.copyOf(supervisedUnitIds);

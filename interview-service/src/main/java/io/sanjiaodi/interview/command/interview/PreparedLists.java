@@ -1,6 +1,9 @@
 package io.sanjiaodi.interview.command.interview;
 
 import io.sanjiaodi.contracts.interview.InterviewConducted.FrozenLists;
+import io.sanjiaodi.contracts.interview.ListItems.ProblemItem;
+import io.sanjiaodi.contracts.interview.ListItems.ResponsibilityItem;
+import io.sanjiaodi.contracts.interview.ListItems.RiskItem;
 import io.sanjiaodi.contracts.interview.ProblemItemAdded;
 import io.sanjiaodi.contracts.interview.ProblemItemRemoved;
 import io.sanjiaodi.contracts.interview.ProblemItemRevised;
@@ -10,9 +13,6 @@ import io.sanjiaodi.contracts.interview.ResponsibilityItemRevised;
 import io.sanjiaodi.contracts.interview.RiskItemAdded;
 import io.sanjiaodi.contracts.interview.RiskItemRemoved;
 import io.sanjiaodi.contracts.interview.RiskItemRevised;
-import io.sanjiaodi.contracts.interview.ListItems.ProblemItem;
-import io.sanjiaodi.contracts.interview.ListItems.ResponsibilityItem;
-import io.sanjiaodi.contracts.interview.ListItems.RiskItem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -111,7 +111,10 @@ final class PreparedLists {
     }
 
     FrozenLists freeze() {
-        return new FrozenLists(version, new ArrayList<>(responsibilities.values()), new ArrayList<>(problems.values()),
+        return new FrozenLists(
+                version,
+                new ArrayList<>(responsibilities.values()),
+                new ArrayList<>(problems.values()),
                 new ArrayList<>(risks.values()));
     }
 }

@@ -23,6 +23,7 @@ public class ResponsibilityTemplate {
 
     @AggregateIdentifier
     private String templateId;
+
     private int year;
     private String jurisdictionId;
     private boolean published;

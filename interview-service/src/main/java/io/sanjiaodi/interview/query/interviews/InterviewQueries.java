@@ -1,9 +1,9 @@
 package io.sanjiaodi.interview.query.interviews;
 
-import java.util.Optional;
 import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.platform.security.Actor;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -20,8 +20,7 @@ public class InterviewQueries {
     }
 
     /** Filters as typed values only: a request parameter can never become a query operator. */
-    public record Filter(String jurisdictionId, Integer year, String status, String cadreLevel, String unitId) {
-    }
+    public record Filter(String jurisdictionId, Integer year, String status, String cadreLevel, String unitId) {}
 
     /** The interview if the query model has it yet (scope checks; no 404). */
     public Optional<InterviewView> lookup(String interviewId) {
@@ -44,15 +43,19 @@ public class InterviewQueries {
         eq(criteria, "status", filter.status());
         eq(criteria, "cadreLevel", filter.cadreLevel());
         eq(criteria, "unitId", filter.unitId());
-        Criteria scoped = new Criteria().andOperator(criteria, Criteria.where(scope.field()).in(scope.values()));
-        Query query = Query.query(scoped).with(Sort.by(Sort.Direction.DESC, "plannedDate").and(Sort.by("_id")))
-                .skip((long) page * size).limit(size);
+        Criteria scoped = new Criteria()
+                .andOperator(criteria, Criteria.where(scope.field()).in(scope.values()));
+        Query query = Query.query(scoped)
+                .with(Sort.by(Sort.Direction.DESC, "plannedDate").and(Sort.by("_id")))
+                .skip((long) page * size)
+                .limit(size);
         return mongo.find(query, InterviewView.class);
     }
 
     public List<ListRevision> history(String interviewId) {
         get(interviewId);
-        return mongo.find(Query.query(Criteria.where("interviewId").is(interviewId)).with(Sort.by("listVersion")),
+        return mongo.find(
+                Query.query(Criteria.where("interviewId").is(interviewId)).with(Sort.by("listVersion")),
                 ListRevision.class);
     }
 

@@ -1,6 +1,5 @@
 package io.sanjiaodi.interview.query.interviews;
 
-import java.util.stream.Collectors;
 import io.sanjiaodi.contracts.common.Interviewee;
 import io.sanjiaodi.contracts.common.PersonRef;
 import io.sanjiaodi.contracts.common.Signature;
@@ -11,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -20,6 +20,7 @@ public class InterviewView {
 
     @Id
     public String interviewId;
+
     public Interviewee interviewee;
     public String jurisdictionId;
     public String unitId;
@@ -39,20 +40,24 @@ public class InterviewView {
     public Conduct conduct;
     public long lastSequence = -1;
 
-    public record Entrustment(PersonRef secretary, PersonRef deputy, LocalDate entrustedOn) {
-    }
+    public record Entrustment(PersonRef secretary, PersonRef deputy, LocalDate entrustedOn) {}
 
-    public record RecordedRefusal(String attempted, String code, String reason) {
-    }
+    public record RecordedRefusal(String attempted, String code, String reason) {}
 
-    public record Conduct(LocalDate conductedOn, String place, PersonRef handedOverBy, String recordSummary,
-                          Signature recordSignature, Signature commitmentSignature, String listsHash) {
-    }
+    public record Conduct(
+            LocalDate conductedOn,
+            String place,
+            PersonRef handedOverBy,
+            String recordSummary,
+            Signature recordSignature,
+            Signature commitmentSignature,
+            String listsHash) {}
 
     /** This view for a reader who must not see who reported a problem (unit users): sources removed. */
     public InterviewView withoutConfidentialSources() {
-        problems = problems.stream().map(p -> new ProblemItem(p.itemId(), p.aspect(), p.description(),
-                p.sourceChannel(), null)).collect(Collectors.toCollection(ArrayList::new));
+        problems = problems.stream()
+                .map(p -> new ProblemItem(p.itemId(), p.aspect(), p.description(), p.sourceChannel(), null))
+                .collect(Collectors.toCollection(ArrayList::new));
         return this;
     }
 

@@ -85,22 +85,38 @@ public class InterviewViewProjection {
 
     @EventHandler
     void on(ResponsibilityItemAdded e, @SequenceNumber long seq) {
-        list(e.interviewId(), seq, e.listVersion(), v -> InterviewView.upsert(v.responsibilities, e.item(), ResponsibilityItem::itemId));
+        list(
+                e.interviewId(),
+                seq,
+                e.listVersion(),
+                v -> InterviewView.upsert(v.responsibilities, e.item(), ResponsibilityItem::itemId));
     }
 
     @EventHandler
     void on(ResponsibilityItemRevised e, @SequenceNumber long seq) {
-        list(e.interviewId(), seq, e.listVersion(), v -> InterviewView.upsert(v.responsibilities, e.item(), ResponsibilityItem::itemId));
+        list(
+                e.interviewId(),
+                seq,
+                e.listVersion(),
+                v -> InterviewView.upsert(v.responsibilities, e.item(), ResponsibilityItem::itemId));
     }
 
     @EventHandler
     void on(ProblemItemAdded e, @SequenceNumber long seq) {
-        list(e.interviewId(), seq, e.listVersion(), v -> InterviewView.upsert(v.problems, e.item(), ProblemItem::itemId));
+        list(
+                e.interviewId(),
+                seq,
+                e.listVersion(),
+                v -> InterviewView.upsert(v.problems, e.item(), ProblemItem::itemId));
     }
 
     @EventHandler
     void on(ProblemItemRevised e, @SequenceNumber long seq) {
-        list(e.interviewId(), seq, e.listVersion(), v -> InterviewView.upsert(v.problems, e.item(), ProblemItem::itemId));
+        list(
+                e.interviewId(),
+                seq,
+                e.listVersion(),
+                v -> InterviewView.upsert(v.problems, e.item(), ProblemItem::itemId));
     }
 
     @EventHandler
@@ -140,8 +156,14 @@ public class InterviewViewProjection {
             v.responsibilities = new ArrayList<>(e.lists().responsibilities());
             v.problems = new ArrayList<>(e.lists().problems());
             v.risks = new ArrayList<>(e.lists().risks());
-            v.conduct = new Conduct(e.conductedOn(), e.place(), e.handedOverBy(), e.recordSummary(),
-                    e.recordSignature(), e.commitmentSignature(), e.listsHash());
+            v.conduct = new Conduct(
+                    e.conductedOn(),
+                    e.place(),
+                    e.handedOverBy(),
+                    e.recordSummary(),
+                    e.recordSignature(),
+                    e.commitmentSignature(),
+                    e.listsHash());
         });
     }
 

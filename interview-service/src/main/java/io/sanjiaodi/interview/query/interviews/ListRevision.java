@@ -6,6 +6,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /** One change to one of an interview's lists: the history of how the lists were prepared. */
 @Document("list_revisions")
-public record ListRevision(@Id String eventId, String interviewId, int listVersion, String list, String change,
-                           String itemId, Object item, Instant at) {
-}
+public record ListRevision(
+        @Id String eventId,
+        String interviewId,
+        int listVersion,
+        String list,
+        String change,
+        String itemId,
+        Object item,
+        Instant at) {}

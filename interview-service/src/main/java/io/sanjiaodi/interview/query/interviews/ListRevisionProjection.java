@@ -23,12 +23,28 @@ public class ListRevisionProjection {
 
     @EventHandler
     void on(ResponsibilityItemAdded e, EventMessage<?> m, @Timestamp Instant at) {
-        save(m, e.interviewId(), e.listVersion(), "RESPONSIBILITY", "ADDED", e.item().itemId(), e.item(), at);
+        save(
+                m,
+                e.interviewId(),
+                e.listVersion(),
+                "RESPONSIBILITY",
+                "ADDED",
+                e.item().itemId(),
+                e.item(),
+                at);
     }
 
     @EventHandler
     void on(ResponsibilityItemRevised e, EventMessage<?> m, @Timestamp Instant at) {
-        save(m, e.interviewId(), e.listVersion(), "RESPONSIBILITY", "REVISED", e.item().itemId(), e.item(), at);
+        save(
+                m,
+                e.interviewId(),
+                e.listVersion(),
+                "RESPONSIBILITY",
+                "REVISED",
+                e.item().itemId(),
+                e.item(),
+                at);
     }
 
     @EventHandler
@@ -71,8 +87,15 @@ public class ListRevisionProjection {
         mongo.dropCollection(ListRevision.class);
     }
 
-    private void save(EventMessage<?> m, String interviewId, int version, String list, String change, String itemId,
-                      Object item, Instant at) {
+    private void save(
+            EventMessage<?> m,
+            String interviewId,
+            int version,
+            String list,
+            String change,
+            String itemId,
+            Object item,
+            Instant at) {
         mongo.save(new ListRevision(m.getIdentifier(), interviewId, version, list, change, itemId, item, at));
     }
 }

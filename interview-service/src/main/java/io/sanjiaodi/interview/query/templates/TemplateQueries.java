@@ -42,6 +42,7 @@ public class TemplateQueries {
         if (jurisdictionId != null) {
             criteria.and("jurisdictionId").is(jurisdictionId);
         }
-        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "year")).limit(500), TemplateView.class);
+        return mongo.find(
+                Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "year")).limit(500), TemplateView.class);
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public class TemplateView {
     @Id
     public String templateId;
+
     public int year;
     public String jurisdictionId;
     public String title;

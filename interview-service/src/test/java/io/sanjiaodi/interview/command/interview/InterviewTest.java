@@ -36,8 +36,10 @@ class InterviewTest {
     @Test
     void aDeputyEntrustedByTheSecretaryMayLeadAndTheEntrustmentIsRecorded() {
         fixture.givenNoPriorActivity()
-                .when(new ScheduleInterview(ID, TRANSPORT_LEADER, TALK, "谈话室", DEPUTY, SECRETARY, LocalDate.of(2018, 11, 1)))
-                .expectEvents(new InterviewScheduled("iv-1", TRANSPORT_LEADER, TALK, "谈话室", DEPUTY.ref()),
+                .when(new ScheduleInterview(
+                        ID, TRANSPORT_LEADER, TALK, "谈话室", DEPUTY, SECRETARY, LocalDate.of(2018, 11, 1)))
+                .expectEvents(
+                        new InterviewScheduled("iv-1", TRANSPORT_LEADER, TALK, "谈话室", DEPUTY.ref()),
                         new LeadInterviewerEntrusted("iv-1", SECRETARY.ref(), DEPUTY.ref(), LocalDate.of(2018, 11, 1)));
     }
 
@@ -47,13 +49,20 @@ class InterviewTest {
                 .when(new ScheduleInterview(ID, TRANSPORT_LEADER, TALK, "谈话室", DEPUTY, null, null))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayloadMatching(refused("ENTRUSTMENT_REQUIRED", Refusal.Kind.UNPROCESSABLE))
-                .expectEvents(new InterviewSchedulingRefused("iv-1", TRANSPORT_LEADER, DEPUTY.ref(), "ENTRUSTMENT_REQUIRED",
-                        LeadInterviewerRule.check(TRANSPORT_LEADER, DEPUTY, null).orElseThrow().getMessage()));
+                .expectEvents(new InterviewSchedulingRefused(
+                        "iv-1",
+                        TRANSPORT_LEADER,
+                        DEPUTY.ref(),
+                        "ENTRUSTMENT_REQUIRED",
+                        LeadInterviewerRule.check(TRANSPORT_LEADER, DEPUTY, null)
+                                .orElseThrow()
+                                .getMessage()));
     }
 
     @Test
     void aRefusedSchedulingAcceptsNoFurtherCommands() {
-        fixture.given(new InterviewSchedulingRefused("iv-1", TRANSPORT_LEADER, DEPUTY.ref(), "ENTRUSTMENT_REQUIRED", "x"))
+        fixture.given(new InterviewSchedulingRefused(
+                        "iv-1", TRANSPORT_LEADER, DEPUTY.ref(), "ENTRUSTMENT_REQUIRED", "x"))
                 .when(new AddRiskItem(ID, RISK))
                 .expectNoEvents()
                 .expectException(refused("SCHEDULING_REFUSED"));
@@ -62,31 +71,41 @@ class InterviewTest {
     @Test
     void aCountyManagedLeaderIsInterviewedByTheirOwnDistrictSecretary() {
         fixture.givenNoPriorActivity()
-                .when(new ScheduleInterview(ID, HOSPITAL_LEADER, LocalDate.of(2019, 3, 1), "余姚", YUYAO_SECRETARY, null, null))
-                .expectEvents(new InterviewScheduled("iv-1", HOSPITAL_LEADER, LocalDate.of(2019, 3, 1), "余姚", YUYAO_SECRETARY.ref()));
+                .when(new ScheduleInterview(
+                        ID, HOSPITAL_LEADER, LocalDate.of(2019, 3, 1), "余姚", YUYAO_SECRETARY, null, null))
+                .expectEvents(new InterviewScheduled(
+                        "iv-1", HOSPITAL_LEADER, LocalDate.of(2019, 3, 1), "余姚", YUYAO_SECRETARY.ref()));
     }
 
     @Test
     void anotherDistrictsSecretaryCannotLeadACountyManagedInterview() {
         fixture.givenNoPriorActivity()
-                .when(new ScheduleInterview(ID, HOSPITAL_LEADER, LocalDate.of(2019, 3, 1), "余姚", JIANGBEI_SECRETARY, null, null))
+                .when(new ScheduleInterview(
+                        ID, HOSPITAL_LEADER, LocalDate.of(2019, 3, 1), "余姚", JIANGBEI_SECRETARY, null, null))
                 .expectResultMessagePayloadMatching(refused("LEAD_NOT_DISTRICT_SECRETARY"))
-                .expectEvents(new InterviewSchedulingRefused("iv-1", HOSPITAL_LEADER, JIANGBEI_SECRETARY.ref(),
-                        "LEAD_NOT_DISTRICT_SECRETARY", LeadInterviewerRule.check(HOSPITAL_LEADER, JIANGBEI_SECRETARY, null)
-                        .orElseThrow().getMessage()));
+                .expectEvents(new InterviewSchedulingRefused(
+                        "iv-1",
+                        HOSPITAL_LEADER,
+                        JIANGBEI_SECRETARY.ref(),
+                        "LEAD_NOT_DISTRICT_SECRETARY",
+                        LeadInterviewerRule.check(HOSPITAL_LEADER, JIANGBEI_SECRETARY, null)
+                                .orElseThrow()
+                                .getMessage()));
     }
 
     @Test
     void aDepartmentManagedLeaderIsInterviewedByTheStationedGroupHead() {
         fixture.givenNoPriorActivity()
                 .when(new ScheduleInterview(ID, ROAD_TRANSPORT_LEADER, TALK, "驻局纪检组", TRANSPORT_GROUP_HEAD, null, null))
-                .expectEvents(new InterviewScheduled("iv-1", ROAD_TRANSPORT_LEADER, TALK, "驻局纪检组", TRANSPORT_GROUP_HEAD.ref()));
+                .expectEvents(new InterviewScheduled(
+                        "iv-1", ROAD_TRANSPORT_LEADER, TALK, "驻局纪检组", TRANSPORT_GROUP_HEAD.ref()));
     }
 
     @Test
     void aTalkPlannedBeforeTheAppointmentIsRefusedOutright() {
         fixture.givenNoPriorActivity()
-                .when(new ScheduleInterview(ID, TRANSPORT_LEADER, LocalDate.of(2018, 10, 1), "谈话室", SECRETARY, null, null))
+                .when(new ScheduleInterview(
+                        ID, TRANSPORT_LEADER, LocalDate.of(2018, 10, 1), "谈话室", SECRETARY, null, null))
                 .expectNoEvents()
                 .expectException(refused("TALK_BEFORE_APPOINTMENT"));
     }
@@ -111,7 +130,8 @@ class InterviewTest {
         fixture.given(SCHEDULED)
                 .when(new EntrustLeadInterviewer(ID, SECRETARY, DEPUTY, LocalDate.of(2018, 11, 1)))
                 .expectResultMessagePayload(Optional.empty())
-                .expectEvents(new LeadInterviewerEntrusted("iv-1", SECRETARY.ref(), DEPUTY.ref(), LocalDate.of(2018, 11, 1)));
+                .expectEvents(
+                        new LeadInterviewerEntrusted("iv-1", SECRETARY.ref(), DEPUTY.ref(), LocalDate.of(2018, 11, 1)));
     }
 
     @Test
@@ -119,8 +139,14 @@ class InterviewTest {
         fixture.given(SCHEDULED)
                 .when(new EntrustLeadInterviewer(ID, DIRECTOR, DEPUTY, LocalDate.of(2018, 11, 1)))
                 .expectResultMessagePayloadMatching(refused("ENTRUSTER_NOT_CITY_SECRETARY", Refusal.Kind.UNPROCESSABLE))
-                .expectEvents(new LeadInterviewerRuleViolated("iv-1", "ENTRUST", DEPUTY.ref(), "ENTRUSTER_NOT_CITY_SECRETARY",
-                        LeadInterviewerRule.check(TRANSPORT_LEADER, DEPUTY, DIRECTOR).orElseThrow().getMessage()));
+                .expectEvents(new LeadInterviewerRuleViolated(
+                        "iv-1",
+                        "ENTRUST",
+                        DEPUTY.ref(),
+                        "ENTRUSTER_NOT_CITY_SECRETARY",
+                        LeadInterviewerRule.check(TRANSPORT_LEADER, DEPUTY, DIRECTOR)
+                                .orElseThrow()
+                                .getMessage()));
     }
 
     @Test
@@ -132,7 +158,10 @@ class InterviewTest {
 
     @Test
     void aCancellationWithoutReasonIsRefused() {
-        fixture.given(SCHEDULED).when(new CancelInterview(ID, " ")).expectNoEvents().expectException(refused("CANCEL_REASON_REQUIRED"));
+        fixture.given(SCHEDULED)
+                .when(new CancelInterview(ID, " "))
+                .expectNoEvents()
+                .expectException(refused("CANCEL_REASON_REQUIRED"));
     }
 
     @Test
@@ -172,7 +201,8 @@ class InterviewTest {
     @Test
     void anItemIdIsUniqueAcrossTheThreeLists() {
         fixture.given(SCHEDULED, DUTY_ADDED)
-                .when(new AddRiskItem(ID, new ListItems.RiskItem("d1", "食堂", "食堂管理", null, null, ListItems.RiskLevel.LOW)))
+                .when(new AddRiskItem(
+                        ID, new ListItems.RiskItem("d1", "食堂", "食堂管理", null, null, ListItems.RiskLevel.LOW)))
                 .expectNoEvents()
                 .expectException(refused("ITEM_EXISTS"));
     }
@@ -191,32 +221,51 @@ class InterviewTest {
         FrozenLists frozen = new FrozenLists(3, List.of(DUTY), List.of(PROBLEM), List.of(RISK));
         fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED)
                 .when(conductBy(SECRETARY, false))
-                .expectEvents(new InterviewConducted("iv-1", TRANSPORT_LEADER, TALK, "市纪委监委谈话室", SECRETARY.ref(),
-                        DIRECTOR.ref(), "谈话要点：落实主体责任", SIGNED, SIGNED, frozen, ListsHash.of(frozen)));
+                .expectEvents(new InterviewConducted(
+                        "iv-1",
+                        TRANSPORT_LEADER,
+                        TALK,
+                        "市纪委监委谈话室",
+                        SECRETARY.ref(),
+                        DIRECTOR.ref(),
+                        "谈话要点：落实主体责任",
+                        SIGNED,
+                        SIGNED,
+                        frozen,
+                        ListsHash.of(frozen)));
     }
 
     @Test
     void conductingNeedsAResponsibilityListAndARiskList() {
-        fixture.given(SCHEDULED, PROBLEM_ADDED, RISK_ADDED).when(conductBy(SECRETARY, false))
-                .expectNoEvents().expectException(refused("RESPONSIBILITY_LIST_EMPTY"));
-        fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED).when(conductBy(SECRETARY, false))
-                .expectNoEvents().expectException(refused("RISK_LIST_EMPTY"));
+        fixture.given(SCHEDULED, PROBLEM_ADDED, RISK_ADDED)
+                .when(conductBy(SECRETARY, false))
+                .expectNoEvents()
+                .expectException(refused("RESPONSIBILITY_LIST_EMPTY"));
+        fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED)
+                .when(conductBy(SECRETARY, false))
+                .expectNoEvents()
+                .expectException(refused("RISK_LIST_EMPTY"));
     }
 
     @Test
     void anEmptyProblemListNeedsAnExplicitConfirmation() {
-        fixture.given(SCHEDULED, DUTY_ADDED, RISK_ADDED).when(conductBy(SECRETARY, false))
-                .expectNoEvents().expectException(refused("PROBLEM_LIST_EMPTY_UNCONFIRMED"))
+        fixture.given(SCHEDULED, DUTY_ADDED, RISK_ADDED)
+                .when(conductBy(SECRETARY, false))
+                .expectNoEvents()
+                .expectException(refused("PROBLEM_LIST_EMPTY_UNCONFIRMED"))
                 .expectExceptionMessage("the problem list is empty; confirm explicitly that no problems were found");
-        fixture.given(SCHEDULED, DUTY_ADDED, RISK_ADDED).when(conductBy(SECRETARY, true))
+        fixture.given(SCHEDULED, DUTY_ADDED, RISK_ADDED)
+                .when(conductBy(SECRETARY, true))
                 .expectSuccessfulHandlerExecution();
     }
 
     @Test
     void bothSignaturesAreRequiredToConduct() {
         var unsigned = new ConductInterview(ID, TALK, "谈话室", SECRETARY, DIRECTOR.ref(), "要点", SIGNED, null, false);
-        fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED).when(unsigned)
-                .expectNoEvents().expectException(refused("SIGNATURES_REQUIRED"));
+        fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED)
+                .when(unsigned)
+                .expectNoEvents()
+                .expectException(refused("SIGNATURES_REQUIRED"));
     }
 
     @Test
@@ -224,14 +273,24 @@ class InterviewTest {
         fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED)
                 .when(conductBy(DEPUTY, false))
                 .expectResultMessagePayloadMatching(refused("ENTRUSTMENT_REQUIRED", Refusal.Kind.UNPROCESSABLE))
-                .expectEvents(new LeadInterviewerRuleViolated("iv-1", "CONDUCT", DEPUTY.ref(), "ENTRUSTMENT_REQUIRED",
-                        LeadInterviewerRule.check(TRANSPORT_LEADER, DEPUTY, null).orElseThrow().getMessage()));
+                .expectEvents(new LeadInterviewerRuleViolated(
+                        "iv-1",
+                        "CONDUCT",
+                        DEPUTY.ref(),
+                        "ENTRUSTMENT_REQUIRED",
+                        LeadInterviewerRule.check(TRANSPORT_LEADER, DEPUTY, null)
+                                .orElseThrow()
+                                .getMessage()));
     }
 
     @Test
     void theEntrustedDeputyConductsTheTalk() {
-        fixture.given(SCHEDULED, new LeadInterviewerEntrusted("iv-1", SECRETARY.ref(), DEPUTY.ref(), TALK),
-                        DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED)
+        fixture.given(
+                        SCHEDULED,
+                        new LeadInterviewerEntrusted("iv-1", SECRETARY.ref(), DEPUTY.ref(), TALK),
+                        DUTY_ADDED,
+                        PROBLEM_ADDED,
+                        RISK_ADDED)
                 .when(conductBy(DEPUTY, false))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(Optional.empty());
@@ -240,24 +299,46 @@ class InterviewTest {
     /** An entrustment names one deputy: another deputy cannot conduct the talk under it. */
     @Test
     void anEntrustmentCountsOnlyForTheDeputyItNamed() {
-        fixture.given(SCHEDULED, new LeadInterviewerEntrusted("iv-1", SECRETARY.ref(), DEPUTY.ref(), TALK),
-                        DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED)
+        fixture.given(
+                        SCHEDULED,
+                        new LeadInterviewerEntrusted("iv-1", SECRETARY.ref(), DEPUTY.ref(), TALK),
+                        DUTY_ADDED,
+                        PROBLEM_ADDED,
+                        RISK_ADDED)
                 .when(conductBy(OTHER_DEPUTY, false))
                 .expectResultMessagePayloadMatching(refused("ENTRUSTMENT_REQUIRED", Refusal.Kind.UNPROCESSABLE))
-                .expectEvents(new LeadInterviewerRuleViolated("iv-1", "CONDUCT", OTHER_DEPUTY.ref(), "ENTRUSTMENT_REQUIRED",
-                        LeadInterviewerRule.check(TRANSPORT_LEADER, OTHER_DEPUTY, null).orElseThrow().getMessage()));
+                .expectEvents(new LeadInterviewerRuleViolated(
+                        "iv-1",
+                        "CONDUCT",
+                        OTHER_DEPUTY.ref(),
+                        "ENTRUSTMENT_REQUIRED",
+                        LeadInterviewerRule.check(TRANSPORT_LEADER, OTHER_DEPUTY, null)
+                                .orElseThrow()
+                                .getMessage()));
     }
 
     @Test
     void aConductedInterviewCannotBeConductedAgainNorItsListsChanged() {
         FrozenLists frozen = new FrozenLists(3, List.of(DUTY), List.of(PROBLEM), List.of(RISK));
-        var conducted = new InterviewConducted("iv-1", TRANSPORT_LEADER, TALK, "谈话室", SECRETARY.ref(), DIRECTOR.ref(),
-                "要点", SIGNED, SIGNED, frozen, ListsHash.of(frozen));
+        var conducted = new InterviewConducted(
+                "iv-1",
+                TRANSPORT_LEADER,
+                TALK,
+                "谈话室",
+                SECRETARY.ref(),
+                DIRECTOR.ref(),
+                "要点",
+                SIGNED,
+                SIGNED,
+                frozen,
+                ListsHash.of(frozen));
         fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED, conducted)
                 .when(conductBy(SECRETARY, false))
-                .expectNoEvents().expectException(refused("ALREADY_CONDUCTED"));
+                .expectNoEvents()
+                .expectException(refused("ALREADY_CONDUCTED"));
         fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED, conducted)
                 .when(new RemoveProblemItem(ID, "p1"))
-                .expectNoEvents().expectException(refused("ALREADY_CONDUCTED"));
+                .expectNoEvents()
+                .expectException(refused("ALREADY_CONDUCTED"));
     }
 }

@@ -18,7 +18,8 @@ class ResponsibilityTemplateTest {
 
     private static final ResponsibilityTemplateCreated CREATED =
             new ResponsibilityTemplateCreated("tpl", 2018, "ningbo", "2018年度规定动作");
-    private static final ResponsibilityTemplateItemAdded FIRST = new ResponsibilityTemplateItemAdded("tpl", "t1", "专题研究");
+    private static final ResponsibilityTemplateItemAdded FIRST =
+            new ResponsibilityTemplateItemAdded("tpl", "t1", "专题研究");
 
     private FixtureConfiguration<ResponsibilityTemplate> fixture;
 
@@ -29,38 +30,49 @@ class ResponsibilityTemplateTest {
 
     @Test
     void aTemplateIsCreatedForAYearAndAJurisdiction() {
-        fixture.givenNoPriorActivity().when(new CreateTemplate("tpl", 2018, "ningbo", "2018年度规定动作"))
+        fixture.givenNoPriorActivity()
+                .when(new CreateTemplate("tpl", 2018, "ningbo", "2018年度规定动作"))
                 .expectEvents(CREATED);
     }
 
     @Test
     void aYearOutOfRangeIsRefused() {
-        fixture.givenNoPriorActivity().when(new CreateTemplate("tpl", 1899, "ningbo", "x"))
-                .expectNoEvents().expectException(refused("TEMPLATE_YEAR_INVALID"));
+        fixture.givenNoPriorActivity()
+                .when(new CreateTemplate("tpl", 1899, "ningbo", "x"))
+                .expectNoEvents()
+                .expectException(refused("TEMPLATE_YEAR_INVALID"));
     }
 
     @Test
     void itemsAreAddedAndRemovedWhileDraft() {
         fixture.given(CREATED).when(new AddTemplateItem("tpl", "t1", "专题研究")).expectEvents(FIRST);
-        fixture.given(CREATED, FIRST).when(new RemoveTemplateItem("tpl", "t1"))
+        fixture.given(CREATED, FIRST)
+                .when(new RemoveTemplateItem("tpl", "t1"))
                 .expectEvents(new ResponsibilityTemplateItemRemoved("tpl", "t1"));
     }
 
     @Test
     void publishingFixesTheItems() {
-        fixture.given(CREATED, FIRST).when(new PublishTemplate("tpl"))
-                .expectEvents(new ResponsibilityTemplatePublished("tpl", 2018, "ningbo", List.of(new Item("t1", "专题研究"))));
+        fixture.given(CREATED, FIRST)
+                .when(new PublishTemplate("tpl"))
+                .expectEvents(
+                        new ResponsibilityTemplatePublished("tpl", 2018, "ningbo", List.of(new Item("t1", "专题研究"))));
     }
 
     @Test
     void anEmptyTemplateCannotBePublished() {
-        fixture.given(CREATED).when(new PublishTemplate("tpl")).expectNoEvents().expectException(refused("TEMPLATE_EMPTY"));
+        fixture.given(CREATED)
+                .when(new PublishTemplate("tpl"))
+                .expectNoEvents()
+                .expectException(refused("TEMPLATE_EMPTY"));
     }
 
     @Test
     void aPublishedTemplateCannotBeChanged() {
         var published = new ResponsibilityTemplatePublished("tpl", 2018, "ningbo", List.of(new Item("t1", "专题研究")));
-        fixture.given(CREATED, FIRST, published).when(new AddTemplateItem("tpl", "t2", "新增"))
-                .expectNoEvents().expectException(refused("TEMPLATE_PUBLISHED"));
+        fixture.given(CREATED, FIRST, published)
+                .when(new AddTemplateItem("tpl", "t2", "新增"))
+                .expectNoEvents()
+                .expectException(refused("TEMPLATE_PUBLISHED"));
     }
 }

@@ -33,8 +33,13 @@ class InterviewQueriesTest {
         InetSocketAddress address = SERVER.bind();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         MongoTemplate mongo = new MongoTemplate(client, "interview-queries-test");
-        String[][] units = {{"nb-transport", "ningbo"}, {"nb-coop", "ningbo"}, {"fh-school", "fenghua"},
-                {"nb-port-shipping", "ningbo"}, {"yy-hospital", "yuyao"}};
+        String[][] units = {
+            {"nb-transport", "ningbo"},
+            {"nb-coop", "ningbo"},
+            {"fh-school", "fenghua"},
+            {"nb-port-shipping", "ningbo"},
+            {"yy-hospital", "yuyao"}
+        };
         for (int i = 0; i < 50; i++) {
             InterviewView view = new InterviewView();
             view.interviewId = "iv-%03d".formatted(i);
@@ -63,7 +68,9 @@ class InterviewQueriesTest {
 
     @Test
     void aDistrictOfficeSeesOnlyItsDistrictAndTheCityOfficeEverything() {
-        assertThat(allPages(actor("office-fenghua"), 4)).hasSize(10).allSatisfy(v -> assertThat(v.unitId).isEqualTo("fh-school"));
+        assertThat(allPages(actor("office-fenghua"), 4))
+                .hasSize(10)
+                .allSatisfy(v -> assertThat(v.unitId).isEqualTo("fh-school"));
         assertThat(allPages(actor("office"), 7)).hasSize(50);
     }
 
@@ -71,8 +78,10 @@ class InterviewQueriesTest {
     void aUnitUserAskingForAnotherUnitGetsNothingAndForItsOwnItsOwn() {
         Actor.Scope unit = actor("unit-leader").scope();
         assertThat(queries.find(filter("nb-coop"), unit, 0, 20)).isEmpty();
-        assertThat(queries.find(filter("nb-transport"), unit, 0, 20)).hasSize(10)
-                .extracting(v -> v.interviewId).startsWith("iv-045", "iv-040");
+        assertThat(queries.find(filter("nb-transport"), unit, 0, 20))
+                .hasSize(10)
+                .extracting(v -> v.interviewId)
+                .startsWith("iv-045", "iv-040");
     }
 
     private static List<InterviewView> allPages(Actor actor, int size) {

@@ -11,9 +11,20 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * records of the same key, held back so that one aggregate's events are never applied out of order.
  */
 @Document("dead_letters")
-public record DeadLetter(@Id String id, String group, String topic, int partition, long offset, String key,
-                         String eventId, String type, String reason, String error, Instant parkedAt,
-                         Map<String, byte[]> headers, byte[] value) {
+public record DeadLetter(
+        @Id String id,
+        String group,
+        String topic,
+        int partition,
+        long offset,
+        String key,
+        String eventId,
+        String type,
+        String reason,
+        String error,
+        Instant parkedAt,
+        Map<String, byte[]> headers,
+        byte[] value) {
 
     public static final String FAILED = "FAILED";
     public static final String PARKED_BEHIND = "PARKED_BEHIND";

@@ -30,8 +30,9 @@ public class DeadLetterController {
     }
 
     @PostMapping("/retry")
-    DeadLetterRetrier.Result retry(@RequestParam @NotBlank @Size(max = 100) String group,
-                                   @RequestParam @NotBlank @Size(max = 200) String key) {
+    DeadLetterRetrier.Result retry(
+            @RequestParam @NotBlank @Size(max = 100) String group,
+            @RequestParam @NotBlank @Size(max = 200) String key) {
         return retrier.retry(group, key);
     }
 }

@@ -17,8 +17,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  */
 public class DeadLetterRetrier {
 
-    public record Result(String group, String key, int handled, int remaining, String error) {
-    }
+    public record Result(String group, String key, int handled, int remaining, String error) {}
 
     private final KafkaListenerEndpointRegistry registry;
     private final DeadLetterStore store;
@@ -42,7 +41,8 @@ public class DeadLetterRetrier {
                     listener.onMessage(record(letter), null, null);
                 } catch (RuntimeException stillFailing) {
                     Throwable cause = stillFailing.getCause() != null ? stillFailing.getCause() : stillFailing;
-                    return new Result(group, key, handled, store.forKey(group, key).size(), cause.getMessage());
+                    return new Result(
+                            group, key, handled, store.forKey(group, key).size(), cause.getMessage());
                 }
                 store.remove(letter);
                 handled++;
@@ -56,7 +56,7 @@ public class DeadLetterRetrier {
         for (MessageListenerContainer container : registry.getListenerContainers()) {
             if (group.equals(container.getGroupId())
                     && container.getContainerProperties().getMessageListener()
-                    instanceof AcknowledgingConsumerAwareMessageListener<?, ?> listener) {
+                            instanceof AcknowledgingConsumerAwareMessageListener<?, ?> listener) {
                 return (AcknowledgingConsumerAwareMessageListener<String, CloudEvent>) listener;
             }
         }

@@ -52,7 +52,9 @@ public class DeadLetterStore {
 
     /** The letters of one key in the order they were consumed. */
     public List<DeadLetter> forKey(String group, String key) {
-        return mongo.find(Query.query(Criteria.where("group").is(group).and("key").is(key)).with(order()),
+        return mongo.find(
+                Query.query(Criteria.where("group").is(group).and("key").is(key))
+                        .with(order()),
                 DeadLetter.class);
     }
 

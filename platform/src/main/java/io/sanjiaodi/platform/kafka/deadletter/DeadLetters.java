@@ -29,10 +29,12 @@ public class DeadLetters implements ConsumerAwareRecordRecoverer, RecordIntercep
     }
 
     @Override
-    public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
+    public ConsumerRecord<Object, Object> intercept(
+            ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
         String group = consumer.groupMetadata().groupId();
         if (store.hasParked(group, keyOf(record))) {
-            store.park(letter(group, record, DeadLetter.PARKED_BEHIND, "an earlier event of this key is dead-lettered"));
+            store.park(
+                    letter(group, record, DeadLetter.PARKED_BEHIND, "an earlier event of this key is dead-lettered"));
             return null;
         }
         return record;
@@ -41,7 +43,10 @@ public class DeadLetters implements ConsumerAwareRecordRecoverer, RecordIntercep
     @Override
     public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception exception) {
         Throwable cause = exception.getCause() != null ? exception.getCause() : exception;
-        store.park(letter(consumer.groupMetadata().groupId(), record, DeadLetter.FAILED,
+        store.park(letter(
+                consumer.groupMetadata().groupId(),
+                record,
+                DeadLetter.FAILED,
                 cause.getClass().getSimpleName() + ": " + cause.getMessage()));
     }
 
@@ -52,9 +57,20 @@ public class DeadLetters implements ConsumerAwareRecordRecoverer, RecordIntercep
                 headers.put(header.key(), header.value());
             }
         }
-        return new DeadLetter(DeadLetter.idOf(group, record.topic(), record.partition(), record.offset()), group,
-                record.topic(), record.partition(), record.offset(), keyOf(record), header(headers, "ce_id"),
-                header(headers, "ce_type"), reason, error, Instant.now(), headers, rawValue(record));
+        return new DeadLetter(
+                DeadLetter.idOf(group, record.topic(), record.partition(), record.offset()),
+                group,
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                keyOf(record),
+                header(headers, "ce_id"),
+                header(headers, "ce_type"),
+                reason,
+                error,
+                Instant.now(),
+                headers,
+                rawValue(record));
     }
 
     private static String keyOf(ConsumerRecord<?, ?> record) {
@@ -68,12 +84,13 @@ public class DeadLetters implements ConsumerAwareRecordRecoverer, RecordIntercep
 
     /** The bytes as they were on the topic: a value that could not even be read is kept as such. */
     private static byte[] rawValue(ConsumerRecord<?, ?> record) {
-        DeserializationException failed = SerializationUtils.getExceptionFromHeader(record,
-                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
+        DeserializationException failed = SerializationUtils.getExceptionFromHeader(
+                record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
         if (failed != null) {
             return failed.getData();
         }
         return record.value() instanceof CloudEvent event && event.getData() != null
-                ? event.getData().toBytes() : null;
+                ? event.getData().toBytes()
+                : null;
     }
 }

@@ -35,10 +35,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * in order behind it while other aggregates keep flowing; after the fix a retry applies them all,
  * oldest first. Real broker (in-process KRaft) and a MongoDB-wire server.
  */
-@SpringBootTest(classes = DeadLetterQueueTest.App.class, properties = {
-        "sanjiaodi.service-name=dlq-test", "sanjiaodi.topics=dlq.events", "sanjiaodi.partitions=1",
-        "spring.config.import=classpath:sanjiaodi-common.yml", "spring.mongodb.database=dlq",
-        "sanjiaodi.event-store.schema=dlq"})
+@SpringBootTest(
+        classes = DeadLetterQueueTest.App.class,
+        properties = {
+            "sanjiaodi.service-name=dlq-test",
+            "sanjiaodi.topics=dlq.events",
+            "sanjiaodi.partitions=1",
+            "spring.config.import=classpath:sanjiaodi-common.yml",
+            "spring.mongodb.database=dlq",
+            "sanjiaodi.event-store.schema=dlq"
+        })
 class DeadLetterQueueTest {
 
     static final MongoServer MONGO = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
@@ -49,7 +55,9 @@ class DeadLetterQueueTest {
     static void mongo(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> MONGO_URI);
         registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
-        registry.add("spring.datasource.url", () -> io.sanjiaodi.devstack.DevPostgres.shared().jdbcUrl());
+        registry.add(
+                "spring.datasource.url",
+                () -> io.sanjiaodi.devstack.DevPostgres.shared().jdbcUrl());
     }
 
     @AfterAll
@@ -60,14 +68,19 @@ class DeadLetterQueueTest {
 
     @Autowired
     KafkaTemplate<String, CloudEvent> template;
+
     @Autowired
     PickyListener listener;
+
     @Autowired
     DeadLetterStore store;
+
     @Autowired
     DeadLetterRetrier retrier;
+
     @Autowired
     DeadLetterHealthIndicator health;
+
     @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
     String brokers;
 
@@ -82,8 +95,10 @@ class DeadLetterQueueTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> listener.handled.contains("d1") && store.count() == 4);
         assertThat(listener.handled).containsExactly("b1", "d1");
-        assertThat(store.forKey("dlq-group", "A")).extracting(DeadLetter::eventId, DeadLetter::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("a1", DeadLetter.FAILED),
+        assertThat(store.forKey("dlq-group", "A"))
+                .extracting(DeadLetter::eventId, DeadLetter::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("a1", DeadLetter.FAILED),
                         org.assertj.core.groups.Tuple.tuple("a2", DeadLetter.PARKED_BEHIND),
                         org.assertj.core.groups.Tuple.tuple("a3", DeadLetter.PARKED_BEHIND));
         assertThat(store.forKey("dlq-group", "C")).singleElement().satisfies(letter -> {
@@ -108,15 +123,21 @@ class DeadLetterQueueTest {
     }
 
     private void send(String key, String id, String data) throws Exception {
-        CloudEvent event = CloudEventBuilder.v1().withId(id).withType("TestEvent").withSource(URI.create("/test"))
-                .withSubject(key).withData("text/plain", data.getBytes(StandardCharsets.UTF_8)).build();
+        CloudEvent event = CloudEventBuilder.v1()
+                .withId(id)
+                .withType("TestEvent")
+                .withSource(URI.create("/test"))
+                .withSubject(key)
+                .withData("text/plain", data.getBytes(StandardCharsets.UTF_8))
+                .build();
         template.send("dlq.events", key, event).get();
     }
 
     private void sendGarbage(String key) throws Exception {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", brokers),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>("dlq.events", key, "not a cloud event")).get();
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of("bootstrap.servers", brokers), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("dlq.events", key, "not a cloud event"))
+                    .get();
         }
     }
 

@@ -31,6 +31,7 @@ class Accountability {
 
     /** The ledger this belongs to. Not part of its state: equals leaves it out. */
     private final Rectification ledger;
+
     private int stageEvaluations;
     /** case id to concluded */
     private final Map<String, Boolean> cases = new HashMap<>();
@@ -59,8 +60,14 @@ class Accountability {
             ratings.add(new TaskRating(r.taskId(), r.rating(), RectificationRules.orEmpty(r.comment())));
         }
         String evaluationId = "stage-" + (stageEvaluations + 1);
-        apply(new StageEvaluationRecorded(ledger.ledgerId(), ledger.unitId(), ledger.jurisdictionId(), evaluationId,
-                c.on(), ratings, c.actor().name()));
+        apply(new StageEvaluationRecorded(
+                ledger.ledgerId(),
+                ledger.unitId(),
+                ledger.jurisdictionId(),
+                evaluationId,
+                c.on(),
+                ratings,
+                c.actor().name()));
         return evaluationId;
     }
 
@@ -73,8 +80,9 @@ class Accountability {
         }
         for (String taskId : c.taskIds()) {
             if (!ledger.task(taskId).poorlyImplemented()) {
-                throw Refusal.unprocessable("NO_POOR_IMPLEMENTATION", "task " + taskId
-                        + " was never overdue, failed or rated not rectified");
+                throw Refusal.unprocessable(
+                        "NO_POOR_IMPLEMENTATION",
+                        "task " + taskId + " was never overdue, failed or rated not rectified");
             }
         }
         List<String> evidenceIds = c.evidenceIds() == null ? List.of() : c.evidenceIds();
@@ -84,8 +92,16 @@ class Accountability {
             }
         }
         String caseId = "case-" + (cases.size() + 1);
-        apply(new AccountabilityCaseOpened(ledger.ledgerId(), caseId, ledger.unitId(), ledger.jurisdictionId(),
-                c.taskIds(), evidenceIds, c.grounds(), c.on(), c.actor().name()));
+        apply(new AccountabilityCaseOpened(
+                ledger.ledgerId(),
+                caseId,
+                ledger.unitId(),
+                ledger.jurisdictionId(),
+                c.taskIds(),
+                evidenceIds,
+                c.grounds(),
+                c.on(),
+                c.actor().name()));
         return caseId;
     }
 
@@ -99,8 +115,14 @@ class Accountability {
         if (concluded) {
             throw Refusal.conflict("CASE_ALREADY_CONCLUDED", "case " + c.caseId() + " is concluded already");
         }
-        apply(new AccountabilityCaseConcluded(ledger.ledgerId(), c.caseId(), ledger.unitId(), ledger.jurisdictionId(),
-                c.outcome(), c.on(), c.actor().name()));
+        apply(new AccountabilityCaseConcluded(
+                ledger.ledgerId(),
+                c.caseId(),
+                ledger.unitId(),
+                ledger.jurisdictionId(),
+                c.outcome(),
+                c.on(),
+                c.actor().name()));
     }
 
     @EventSourcingHandler

@@ -25,6 +25,7 @@ class DualReport {
     private final Rectification ledger;
     /** null on ledgers opened before due dates were recorded */
     private final LocalDate writtenReportDueOn;
+
     private boolean writtenReportFiled;
     private boolean writtenReportOverdue;
     private boolean trackingEvaluationFiled;
@@ -37,12 +38,20 @@ class DualReport {
     /** Sent by the sweeper; idempotent. @return whether the written report was marked overdue now */
     @CommandHandler
     boolean handle(MarkWrittenReportOverdue c) {
-        if (ledger.closed() || writtenReportFiled || writtenReportOverdue || writtenReportDueOn == null
+        if (ledger.closed()
+                || writtenReportFiled
+                || writtenReportOverdue
+                || writtenReportDueOn == null
                 || !c.today().isAfter(writtenReportDueOn)) {
             return false;
         }
-        apply(new WrittenReportBecameOverdue(ledger.ledgerId(), ledger.interviewId(), ledger.unitId(),
-                ledger.jurisdictionId(), writtenReportDueOn, c.today()));
+        apply(new WrittenReportBecameOverdue(
+                ledger.ledgerId(),
+                ledger.interviewId(),
+                ledger.unitId(),
+                ledger.jurisdictionId(),
+                writtenReportDueOn,
+                c.today()));
         return true;
     }
 
@@ -55,12 +64,21 @@ class DualReport {
             throw Refusal.conflict("WRITTEN_REPORT_ALREADY_FILED", "the written report is filed already");
         }
         LocalDate talk = ledger.conductedOn() != null ? ledger.conductedOn() : c.on();
-        String registration = RectificationRules.registrationNumber(talk, ledger.jurisdictionId(),
-                ledger.interviewId());
+        String registration =
+                RectificationRules.registrationNumber(talk, ledger.jurisdictionId(), ledger.interviewId());
         boolean late = writtenReportDueOn != null && c.on().isAfter(writtenReportDueOn);
-        apply(new WrittenReportFiled(ledger.ledgerId(), ledger.interviewId(), ledger.unitId(),
-                ledger.jurisdictionId(), registration, c.title(), RectificationRules.orEmpty(c.summary()),
-                writtenReportDueOn, c.on(), late, c.actor().name()));
+        apply(new WrittenReportFiled(
+                ledger.ledgerId(),
+                ledger.interviewId(),
+                ledger.unitId(),
+                ledger.jurisdictionId(),
+                registration,
+                c.title(),
+                RectificationRules.orEmpty(c.summary()),
+                writtenReportDueOn,
+                c.on(),
+                late,
+                c.actor().name()));
         ledger.closeIfComplete(c.on());
         return registration;
     }
@@ -72,8 +90,14 @@ class DualReport {
         if (trackingEvaluationFiled) {
             throw Refusal.conflict("TRACKING_EVALUATION_ALREADY_FILED", "the tracking evaluation is filed already");
         }
-        apply(new TrackingEvaluationFiled(ledger.ledgerId(), ledger.unitId(), ledger.jurisdictionId(),
-                c.supervisingBody(), c.summary(), c.on(), c.actor().name()));
+        apply(new TrackingEvaluationFiled(
+                ledger.ledgerId(),
+                ledger.unitId(),
+                ledger.jurisdictionId(),
+                c.supervisingBody(),
+                c.summary(),
+                c.on(),
+                c.actor().name()));
         ledger.closeIfComplete(c.on());
     }
 
@@ -100,8 +124,10 @@ class DualReport {
     /** Value equality, so the test fixture can compare sourced and handled state. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof DualReport r && Objects.equals(writtenReportDueOn, r.writtenReportDueOn)
-                && writtenReportFiled == r.writtenReportFiled && writtenReportOverdue == r.writtenReportOverdue
+        return o instanceof DualReport r
+                && Objects.equals(writtenReportDueOn, r.writtenReportDueOn)
+                && writtenReportFiled == r.writtenReportFiled
+                && writtenReportOverdue == r.writtenReportOverdue
                 && trackingEvaluationFiled == r.trackingEvaluationFiled;
     }
 

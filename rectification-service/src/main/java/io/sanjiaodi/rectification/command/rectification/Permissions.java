@@ -33,13 +33,13 @@ public final class Permissions {
         }
     }
 
-    private Permissions() {
-    }
+    private Permissions() {}
 
     /** 403 ROLE_NOT_ALLOWED unless {@code role} may perform {@code action}. */
     public static void require(ActorRole role, Action action) {
         if (!action.allows(role)) {
-            throw Refusal.forbidden("ROLE_NOT_ALLOWED", 
+            throw Refusal.forbidden(
+                    "ROLE_NOT_ALLOWED",
                     "role " + role + " may not " + action.name().toLowerCase().replace('_', ' '));
         }
     }

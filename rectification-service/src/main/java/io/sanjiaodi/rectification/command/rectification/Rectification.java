@@ -36,6 +36,7 @@ public class Rectification {
 
     @AggregateIdentifier
     private String ledgerId;
+
     private String interviewId;
     private String unitId;
     private String jurisdictionId;
@@ -46,6 +47,7 @@ public class Rectification {
     /** task id to task; a task's events reach only that task */
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private final Map<String, Task> tasks = new LinkedHashMap<>();
+
     private final Set<String> evidence = new HashSet<>();
     /** created when the ledger opens; handles the written report and the tracking evaluation */
     @AggregateMember
@@ -61,10 +63,16 @@ public class Rectification {
     @CommandHandler
     public Rectification(OpenRectification command) {
         InterviewConducted interview = command.interview();
-        apply(new RectificationOpened(command.ledgerId().value(), interview.interviewId(),
-                interview.interviewee().unitId(), interview.interviewee().unitName(),
-                interview.interviewee().jurisdictionId(), RectificationRules.tasksFor(interview.lists()),
-                interview.conductedOn(), command.planDueOn(), command.writtenReportDueOn()));
+        apply(new RectificationOpened(
+                command.ledgerId().value(),
+                interview.interviewId(),
+                interview.interviewee().unitId(),
+                interview.interviewee().unitName(),
+                interview.interviewee().jurisdictionId(),
+                RectificationRules.tasksFor(interview.lists()),
+                interview.conductedOn(),
+                command.planDueOn(),
+                command.writtenReportDueOn()));
     }
 
     /**
@@ -85,7 +93,14 @@ public class Rectification {
         Permissions.require(c.actor(), Action.REPORT_PROGRESS);
         openTask(c.taskId());
         String reportId = "progress-" + (progressReports + 1);
-        apply(new ProgressReported(ledgerId, c.taskId(), unitId, jurisdictionId, reportId, c.on(), c.text(),
+        apply(new ProgressReported(
+                ledgerId,
+                c.taskId(),
+                unitId,
+                jurisdictionId,
+                reportId,
+                c.on(),
+                c.text(),
                 c.actor().name()));
         return reportId;
     }
@@ -97,8 +112,18 @@ public class Rectification {
         if (evidence.contains(c.evidenceId())) {
             throw Refusal.conflict("EVIDENCE_EXISTS", "evidence " + c.evidenceId() + " is on record already");
         }
-        apply(new EvidenceAttached(ledgerId, c.taskId(), unitId, jurisdictionId, c.evidenceId(), c.fileName(),
-                c.contentType(), c.size(), c.sha256(), c.on(), c.actor().name()));
+        apply(new EvidenceAttached(
+                ledgerId,
+                c.taskId(),
+                unitId,
+                jurisdictionId,
+                c.evidenceId(),
+                c.fileName(),
+                c.contentType(),
+                c.size(),
+                c.sha256(),
+                c.on(),
+                c.actor().name()));
     }
 
     @CommandHandler
@@ -111,8 +136,16 @@ public class Rectification {
         List<String> taskIds = c.taskIds() == null ? List.of() : c.taskIds();
         taskIds.forEach(this::task);
         String regulationId = "reg-" + (regulations + 1);
-        apply(new RegulationRecorded(ledgerId, unitId, jurisdictionId, regulationId, c.title(), c.action(),
-                c.issuedOn(), taskIds, c.actor().name()));
+        apply(new RegulationRecorded(
+                ledgerId,
+                unitId,
+                jurisdictionId,
+                regulationId,
+                c.title(),
+                c.action(),
+                c.issuedOn(),
+                taskIds,
+                c.actor().name()));
         return regulationId;
     }
 
@@ -208,7 +241,8 @@ public class Rectification {
     /** Rates several tasks and names none as its taskId, so it is not forwarded to them: marked here. */
     @EventSourcingHandler
     void on(StageEvaluationRecorded e) {
-        e.results().stream().filter(r -> r.rating() == Rating.NOT_RECTIFIED)
+        e.results().stream()
+                .filter(r -> r.rating() == Rating.NOT_RECTIFIED)
                 .forEach(r -> tasks.get(r.taskId()).ratedNotRectified());
     }
 

@@ -17,8 +17,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public final class RectificationCommands {
 
-    private RectificationCommands() {
-    }
+    private RectificationCommands() {}
 
     /**
      * A command for one task, handled by that {@link Task}: Axon forwards it by its {@code taskId},
@@ -29,12 +28,20 @@ public final class RectificationCommands {
     }
 
     /** Sent by the intake of {@code interview.events}; the due dates come from configuration. */
-    public record OpenRectification(@TargetAggregateIdentifier LedgerId ledgerId, InterviewConducted interview,
-                                    LocalDate planDueOn, LocalDate writtenReportDueOn) {
-    }
+    public record OpenRectification(
+            @TargetAggregateIdentifier LedgerId ledgerId,
+            InterviewConducted interview,
+            LocalDate planDueOn,
+            LocalDate writtenReportDueOn) {}
 
-    public record PlanTask(@TargetAggregateIdentifier LedgerId ledgerId, String taskId, String responsibleLeader,
-                           String responsibleDepartment, LocalDate deadline, String measures, ActorRole actor)
+    public record PlanTask(
+            @TargetAggregateIdentifier LedgerId ledgerId,
+            String taskId,
+            String responsibleLeader,
+            String responsibleDepartment,
+            LocalDate deadline,
+            String measures,
+            ActorRole actor)
             implements TaskCommand {
         public PlanTask {
             requireText(responsibleLeader, "RESPONSIBLE_LEADER_REQUIRED", "a responsible leader");
@@ -43,8 +50,14 @@ public final class RectificationCommands {
         }
     }
 
-    public record RevisePlan(@TargetAggregateIdentifier LedgerId ledgerId, String taskId, String responsibleLeader,
-                             String responsibleDepartment, String measures, String reason, ActorRole actor)
+    public record RevisePlan(
+            @TargetAggregateIdentifier LedgerId ledgerId,
+            String taskId,
+            String responsibleLeader,
+            String responsibleDepartment,
+            String measures,
+            String reason,
+            ActorRole actor)
             implements TaskCommand {
         public RevisePlan {
             requireText(responsibleLeader, "RESPONSIBLE_LEADER_REQUIRED", "a responsible leader");
@@ -54,20 +67,25 @@ public final class RectificationCommands {
         }
     }
 
-    public record RequestDeadlineExtension(@TargetAggregateIdentifier LedgerId ledgerId, String taskId,
-                                           LocalDate requestedDeadline, String reason, ActorRole actor)
+    public record RequestDeadlineExtension(
+            @TargetAggregateIdentifier LedgerId ledgerId,
+            String taskId,
+            LocalDate requestedDeadline,
+            String reason,
+            ActorRole actor)
             implements TaskCommand {
         public RequestDeadlineExtension {
             requireText(reason, "EXTENSION_REASON_REQUIRED", "the reason for the extension");
         }
     }
 
-    public record ApproveDeadlineExtension(@TargetAggregateIdentifier LedgerId ledgerId, String taskId, String comment,
-                                           ActorRole actor) implements TaskCommand {
-    }
+    public record ApproveDeadlineExtension(
+            @TargetAggregateIdentifier LedgerId ledgerId, String taskId, String comment, ActorRole actor)
+            implements TaskCommand {}
 
-    public record RejectDeadlineExtension(@TargetAggregateIdentifier LedgerId ledgerId, String taskId, String reason,
-                                          ActorRole actor) implements TaskCommand {
+    public record RejectDeadlineExtension(
+            @TargetAggregateIdentifier LedgerId ledgerId, String taskId, String reason, ActorRole actor)
+            implements TaskCommand {
         public RejectDeadlineExtension {
             requireText(reason, "REJECTION_REASON_REQUIRED", "the reason for the rejection");
         }
@@ -79,41 +97,58 @@ public final class RectificationCommands {
         }
     }
 
-    public record CascadeTask(@TargetAggregateIdentifier LedgerId ledgerId, String taskId, List<SubTaskSpec> subTasks,
-                              ActorRole actor) implements TaskCommand {
-    }
+    public record CascadeTask(
+            @TargetAggregateIdentifier LedgerId ledgerId, String taskId, List<SubTaskSpec> subTasks, ActorRole actor)
+            implements TaskCommand {}
 
-    public record CompleteSubTask(@TargetAggregateIdentifier LedgerId ledgerId, String taskId, String subTaskId,
-                                  String note, LocalDate on, ActorRole actor) implements TaskCommand {
-    }
+    public record CompleteSubTask(
+            @TargetAggregateIdentifier LedgerId ledgerId,
+            String taskId,
+            String subTaskId,
+            String note,
+            LocalDate on,
+            ActorRole actor)
+            implements TaskCommand {}
 
-    public record ReportProgress(@TargetAggregateIdentifier LedgerId ledgerId, String taskId, String text,
-                                 LocalDate on, ActorRole actor) {
+    public record ReportProgress(
+            @TargetAggregateIdentifier LedgerId ledgerId, String taskId, String text, LocalDate on, ActorRole actor) {
         public ReportProgress {
             requireText(text, "PROGRESS_TEXT_REQUIRED", "the progress report's text");
         }
     }
 
     /** The file is already stored under {@code evidenceId}; this records it on the books. */
-    public record AttachEvidence(@TargetAggregateIdentifier LedgerId ledgerId, String taskId, String evidenceId,
-                                 String fileName, String contentType, long size, String sha256, LocalDate on,
-                                 ActorRole actor) {
-    }
+    public record AttachEvidence(
+            @TargetAggregateIdentifier LedgerId ledgerId,
+            String taskId,
+            String evidenceId,
+            String fileName,
+            String contentType,
+            long size,
+            String sha256,
+            LocalDate on,
+            ActorRole actor) {}
 
-    public record RecordRegulation(@TargetAggregateIdentifier LedgerId ledgerId, String title, RegulationAction action,
-                                   LocalDate issuedOn, List<String> taskIds, ActorRole actor) {
+    public record RecordRegulation(
+            @TargetAggregateIdentifier LedgerId ledgerId,
+            String title,
+            RegulationAction action,
+            LocalDate issuedOn,
+            List<String> taskIds,
+            ActorRole actor) {
         public RecordRegulation {
             requireText(title, "REGULATION_TITLE_REQUIRED", "the regulation's title");
         }
     }
 
     /** Close (销号) a task after checking it against the list. */
-    public record VerifyTask(@TargetAggregateIdentifier LedgerId ledgerId, String taskId, String comment,
-                             LocalDate on, ActorRole actor) implements TaskCommand {
-    }
+    public record VerifyTask(
+            @TargetAggregateIdentifier LedgerId ledgerId, String taskId, String comment, LocalDate on, ActorRole actor)
+            implements TaskCommand {}
 
-    public record FailVerification(@TargetAggregateIdentifier LedgerId ledgerId, String taskId, String reason,
-                                   LocalDate on, ActorRole actor) implements TaskCommand {
+    public record FailVerification(
+            @TargetAggregateIdentifier LedgerId ledgerId, String taskId, String reason, LocalDate on, ActorRole actor)
+            implements TaskCommand {
         public FailVerification {
             requireText(reason, "FAILURE_REASON_REQUIRED", "the reason the check failed");
         }
@@ -121,43 +156,56 @@ public final class RectificationCommands {
 
     /** Sent by the deadline sweeper; does nothing unless the task is really due and not yet marked. */
     public record MarkTaskOverdue(@TargetAggregateIdentifier LedgerId ledgerId, String taskId, LocalDate today)
-            implements TaskCommand {
-    }
+            implements TaskCommand {}
 
-    public record MarkWrittenReportOverdue(@TargetAggregateIdentifier LedgerId ledgerId, LocalDate today) {
-    }
+    public record MarkWrittenReportOverdue(
+            @TargetAggregateIdentifier LedgerId ledgerId, LocalDate today) {}
 
-    public record FileWrittenReport(@TargetAggregateIdentifier LedgerId ledgerId, String title, String summary,
-                                    LocalDate on, ActorRole actor) {
+    public record FileWrittenReport(
+            @TargetAggregateIdentifier LedgerId ledgerId, String title, String summary, LocalDate on, ActorRole actor) {
         public FileWrittenReport {
             requireText(title, "REPORT_TITLE_REQUIRED", "the report's title");
         }
     }
 
-    public record FileTrackingEvaluation(@TargetAggregateIdentifier LedgerId ledgerId, String supervisingBody,
-                                         String summary, LocalDate on, ActorRole actor) {
+    public record FileTrackingEvaluation(
+            @TargetAggregateIdentifier LedgerId ledgerId,
+            String supervisingBody,
+            String summary,
+            LocalDate on,
+            ActorRole actor) {
         public FileTrackingEvaluation {
             requireText(supervisingBody, "SUPERVISING_BODY_REQUIRED", "the supervising body");
             requireText(summary, "EVALUATION_SUMMARY_REQUIRED", "the evaluation's summary");
         }
     }
 
-    public record TaskRatingSpec(String taskId, Rating rating, String comment) {
-    }
+    public record TaskRatingSpec(String taskId, Rating rating, String comment) {}
 
-    public record RecordStageEvaluation(@TargetAggregateIdentifier LedgerId ledgerId, List<TaskRatingSpec> results,
-                                        LocalDate on, ActorRole actor) {
-    }
+    public record RecordStageEvaluation(
+            @TargetAggregateIdentifier LedgerId ledgerId,
+            List<TaskRatingSpec> results,
+            LocalDate on,
+            ActorRole actor) {}
 
-    public record OpenAccountabilityCase(@TargetAggregateIdentifier LedgerId ledgerId, List<String> taskIds,
-                                         List<String> evidenceIds, String grounds, LocalDate on, ActorRole actor) {
+    public record OpenAccountabilityCase(
+            @TargetAggregateIdentifier LedgerId ledgerId,
+            List<String> taskIds,
+            List<String> evidenceIds,
+            String grounds,
+            LocalDate on,
+            ActorRole actor) {
         public OpenAccountabilityCase {
             requireText(grounds, "CASE_GROUNDS_REQUIRED", "the grounds of the case");
         }
     }
 
-    public record ConcludeAccountabilityCase(@TargetAggregateIdentifier LedgerId ledgerId, String caseId,
-                                             String outcome, LocalDate on, ActorRole actor) {
+    public record ConcludeAccountabilityCase(
+            @TargetAggregateIdentifier LedgerId ledgerId,
+            String caseId,
+            String outcome,
+            LocalDate on,
+            ActorRole actor) {
         public ConcludeAccountabilityCase {
             requireText(outcome, "CASE_OUTCOME_REQUIRED", "the outcome of the case");
         }

@@ -11,8 +11,7 @@ import java.util.List;
 /** Rules of the {@link Rectification} ledger that need none of its state; its checks refuse outright. */
 final class RectificationRules {
 
-    private RectificationRules() {
-    }
+    private RectificationRules() {}
 
     /** A text a command cannot do without; checked when the command is made. */
     static void requireText(String value, String code, String what) {
@@ -32,8 +31,8 @@ final class RectificationRules {
             throw Refusal.unprocessable("DEADLINE_REQUIRED", "a deadline is required");
         }
         if (conductedOn != null && deadline.isBefore(conductedOn)) {
-            throw Refusal.unprocessable("DEADLINE_BEFORE_TALK",
-                    "the deadline " + deadline + " is before the talk on " + conductedOn);
+            throw Refusal.unprocessable(
+                    "DEADLINE_BEFORE_TALK", "the deadline " + deadline + " is before the talk on " + conductedOn);
         }
     }
 
@@ -48,12 +47,22 @@ final class RectificationRules {
     /** Problems are rectified, risks prevented, duties reported on (DOMAIN.md §5). */
     static List<Task> tasksFor(FrozenLists lists) {
         List<Task> tasks = new ArrayList<>();
-        lists.problems().forEach(p -> tasks.add(new Task("task-" + p.itemId(), TaskKind.PROBLEM_RECTIFICATION,
-                p.itemId(), p.aspect(), p.description())));
-        lists.risks().forEach(r -> tasks.add(new Task("task-" + r.itemId(), TaskKind.RISK_PREVENTION,
-                r.itemId(), r.businessArea(), r.description())));
-        lists.responsibilities().forEach(d -> tasks.add(new Task("task-" + d.itemId(), TaskKind.DUTY,
-                d.itemId(), null, d.text())));
+        lists.problems()
+                .forEach(p -> tasks.add(new Task(
+                        "task-" + p.itemId(),
+                        TaskKind.PROBLEM_RECTIFICATION,
+                        p.itemId(),
+                        p.aspect(),
+                        p.description())));
+        lists.risks()
+                .forEach(r -> tasks.add(new Task(
+                        "task-" + r.itemId(),
+                        TaskKind.RISK_PREVENTION,
+                        r.itemId(),
+                        r.businessArea(),
+                        r.description())));
+        lists.responsibilities()
+                .forEach(d -> tasks.add(new Task("task-" + d.itemId(), TaskKind.DUTY, d.itemId(), null, d.text())));
         return tasks;
     }
 }

@@ -33,16 +33,18 @@ final class SubTasks {
         for (SubTaskSpec spec : specs) {
             String subTaskId = taskId + "-" + spec.ownerUnitId();
             if (done.containsKey(subTaskId) || !seen.add(subTaskId)) {
-                throw Refusal.conflict("SUB_TASK_EXISTS", "unit " + spec.ownerUnitId()
-                        + " already has a sub-task of " + taskId);
+                throw Refusal.conflict(
+                        "SUB_TASK_EXISTS", "unit " + spec.ownerUnitId() + " already has a sub-task of " + taskId);
             }
             RectificationRules.requireDeadlineAfterTalk(spec.deadline(), conductedOn);
             if (spec.deadline().isAfter(taskDeadline)) {
-                throw Refusal.unprocessable("SUB_TASK_DEADLINE_AFTER_TASK", "a sub-task's deadline "
-                        + spec.deadline() + " cannot be after the task's deadline " + taskDeadline);
+                throw Refusal.unprocessable(
+                        "SUB_TASK_DEADLINE_AFTER_TASK",
+                        "a sub-task's deadline " + spec.deadline() + " cannot be after the task's deadline "
+                                + taskDeadline);
             }
-            subTasks.add(new SubTask(subTaskId, spec.ownerUnitId(),
-                    RectificationRules.orEmpty(spec.ownerUnitName()), spec.deadline()));
+            subTasks.add(new SubTask(
+                    subTaskId, spec.ownerUnitId(), RectificationRules.orEmpty(spec.ownerUnitName()), spec.deadline()));
         }
         return subTasks;
     }

@@ -33,6 +33,7 @@ class Task {
 
     @EntityId
     private final String taskId;
+
     private final TaskState state;
     /** The ledger this task is on. Not part of the task's state: equals leaves it out. */
     private final Rectification ledger;
@@ -53,16 +54,32 @@ class Task {
             throw Refusal.conflict("TASK_ALREADY_PLANNED", "task " + taskId + " has a plan; revise it instead");
         }
         RectificationRules.requireDeadlineAfterTalk(c.deadline(), ledger.conductedOn());
-        apply(new TaskPlanned(ledger.ledgerId(), taskId, ledger.unitId(), ledger.jurisdictionId(),
-                c.responsibleLeader(), c.responsibleDepartment(), c.deadline(), c.measures(), c.actor().name()));
+        apply(new TaskPlanned(
+                ledger.ledgerId(),
+                taskId,
+                ledger.unitId(),
+                ledger.jurisdictionId(),
+                c.responsibleLeader(),
+                c.responsibleDepartment(),
+                c.deadline(),
+                c.measures(),
+                c.actor().name()));
     }
 
     @CommandHandler
     void handle(RevisePlan c) {
         Permissions.require(c.actor(), Action.PLAN);
         requirePlanned();
-        apply(new TaskPlanRevised(ledger.ledgerId(), taskId, ledger.unitId(), ledger.jurisdictionId(),
-                state.revisions + 1, c.responsibleLeader(), c.responsibleDepartment(), c.measures(), c.reason(),
+        apply(new TaskPlanRevised(
+                ledger.ledgerId(),
+                taskId,
+                ledger.unitId(),
+                ledger.jurisdictionId(),
+                state.revisions + 1,
+                c.responsibleLeader(),
+                c.responsibleDepartment(),
+                c.measures(),
+                c.reason(),
                 c.actor().name()));
     }
 
@@ -75,19 +92,34 @@ class Task {
         }
         RectificationRules.requireDeadlineAfterTalk(c.requestedDeadline(), ledger.conductedOn());
         if (!c.requestedDeadline().isAfter(state.deadline)) {
-            throw Refusal.unprocessable("EXTENSION_NOT_LATER", "the requested deadline " + c.requestedDeadline()
-                    + " is not after the deadline " + state.deadline);
+            throw Refusal.unprocessable(
+                    "EXTENSION_NOT_LATER",
+                    "the requested deadline " + c.requestedDeadline() + " is not after the deadline " + state.deadline);
         }
-        apply(new DeadlineExtensionRequested(ledger.ledgerId(), taskId, ledger.unitId(), ledger.jurisdictionId(),
-                state.deadline, c.requestedDeadline(), c.reason(), c.actor().name()));
+        apply(new DeadlineExtensionRequested(
+                ledger.ledgerId(),
+                taskId,
+                ledger.unitId(),
+                ledger.jurisdictionId(),
+                state.deadline,
+                c.requestedDeadline(),
+                c.reason(),
+                c.actor().name()));
     }
 
     @CommandHandler
     void handle(ApproveDeadlineExtension c) {
         Permissions.require(c.actor(), Action.DECIDE_EXTENSION);
         requirePendingExtension();
-        apply(new DeadlineExtensionApproved(ledger.ledgerId(), taskId, ledger.unitId(), ledger.jurisdictionId(),
-                state.originalDeadline, state.deadline, state.requestedDeadline, orEmpty(c.comment()),
+        apply(new DeadlineExtensionApproved(
+                ledger.ledgerId(),
+                taskId,
+                ledger.unitId(),
+                ledger.jurisdictionId(),
+                state.originalDeadline,
+                state.deadline,
+                state.requestedDeadline,
+                orEmpty(c.comment()),
                 c.actor().name()));
     }
 
@@ -95,8 +127,15 @@ class Task {
     void handle(RejectDeadlineExtension c) {
         Permissions.require(c.actor(), Action.DECIDE_EXTENSION);
         requirePendingExtension();
-        apply(new DeadlineExtensionRejected(ledger.ledgerId(), taskId, ledger.unitId(), ledger.jurisdictionId(),
-                state.requestedDeadline, state.deadline, c.reason(), c.actor().name()));
+        apply(new DeadlineExtensionRejected(
+                ledger.ledgerId(),
+                taskId,
+                ledger.unitId(),
+                ledger.jurisdictionId(),
+                state.requestedDeadline,
+                state.deadline,
+                c.reason(),
+                c.actor().name()));
     }
 
     // ---- cascade to subordinate units
@@ -105,7 +144,11 @@ class Task {
     void handle(CascadeTask c) {
         Permissions.require(c.actor(), Action.CASCADE);
         requirePlanned();
-        apply(new TaskCascaded(ledger.ledgerId(), taskId, ledger.unitId(), ledger.jurisdictionId(),
+        apply(new TaskCascaded(
+                ledger.ledgerId(),
+                taskId,
+                ledger.unitId(),
+                ledger.jurisdictionId(),
                 state.subTasks.cascade(taskId, c.subTasks(), ledger.conductedOn(), state.deadline),
                 c.actor().name()));
     }
@@ -116,8 +159,16 @@ class Task {
         requireChangeable();
         state.subTasks.requireOpen(taskId, c.subTaskId());
         String owner = c.subTaskId().substring(taskId.length() + 1);
-        apply(new SubTaskCompleted(ledger.ledgerId(), taskId, c.subTaskId(), owner, ledger.unitId(),
-                ledger.jurisdictionId(), c.on(), orEmpty(c.note()), c.actor().name()));
+        apply(new SubTaskCompleted(
+                ledger.ledgerId(),
+                taskId,
+                c.subTaskId(),
+                owner,
+                ledger.unitId(),
+                ledger.jurisdictionId(),
+                c.on(),
+                orEmpty(c.note()),
+                c.actor().name()));
     }
 
     // ---- verification-only closing (对账销号)
@@ -127,8 +178,15 @@ class Task {
     Optional<Refusal> handle(VerifyTask c) {
         if (c.actor() == ActorRole.UNIT) {
             String reason = "a unit can never close its own tasks; only a supervisor verifies against the list";
-            apply(new TaskClosureRefused(ledger.ledgerId(), taskId, ledger.unitId(), ledger.jurisdictionId(),
-                    "UNIT_CANNOT_CLOSE_OWN_TASK", reason, c.on(), c.actor().name()));
+            apply(new TaskClosureRefused(
+                    ledger.ledgerId(),
+                    taskId,
+                    ledger.unitId(),
+                    ledger.jurisdictionId(),
+                    "UNIT_CANNOT_CLOSE_OWN_TASK",
+                    reason,
+                    c.on(),
+                    c.actor().name()));
             return Optional.of(Refusal.forbidden("UNIT_CANNOT_CLOSE_OWN_TASK", reason));
         }
         Permissions.require(c.actor(), Action.VERIFY);
@@ -143,8 +201,14 @@ class Task {
         if (open > 0) {
             throw Refusal.unprocessable("SUB_TASKS_OPEN", open + " sub-task(s) of " + taskId + " are not done");
         }
-        apply(new TaskVerified(ledger.ledgerId(), taskId, ledger.unitId(), ledger.jurisdictionId(), c.on(),
-                orEmpty(c.comment()), c.actor().name()));
+        apply(new TaskVerified(
+                ledger.ledgerId(),
+                taskId,
+                ledger.unitId(),
+                ledger.jurisdictionId(),
+                c.on(),
+                orEmpty(c.comment()),
+                c.actor().name()));
         // applied above, so this task already counts as verified when the ledger looks at all of them
         ledger.closeIfComplete(c.on());
         return Optional.empty();
@@ -154,19 +218,29 @@ class Task {
     void handle(FailVerification c) {
         Permissions.require(c.actor(), Action.VERIFY);
         ledger.requireOpen();
-        apply(new TaskVerificationFailed(ledger.ledgerId(), taskId, ledger.unitId(), ledger.jurisdictionId(), c.on(),
-                c.reason(), state.verified, c.actor().name()));
+        apply(new TaskVerificationFailed(
+                ledger.ledgerId(),
+                taskId,
+                ledger.unitId(),
+                ledger.jurisdictionId(),
+                c.on(),
+                c.reason(),
+                state.verified,
+                c.actor().name()));
     }
 
     /** Sent by the sweeper; idempotent, never an error for "nothing to do". @return whether marked now */
     @CommandHandler
     boolean handle(MarkTaskOverdue c) {
-        if (ledger.closed() || state.verified || state.overdue || state.deadline == null
+        if (ledger.closed()
+                || state.verified
+                || state.overdue
+                || state.deadline == null
                 || !c.today().isAfter(state.deadline)) {
             return false;
         }
-        apply(new TaskBecameOverdue(ledger.ledgerId(), taskId, ledger.unitId(), ledger.jurisdictionId(),
-                state.deadline, c.today()));
+        apply(new TaskBecameOverdue(
+                ledger.ledgerId(), taskId, ledger.unitId(), ledger.jurisdictionId(), state.deadline, c.today()));
         return true;
     }
 

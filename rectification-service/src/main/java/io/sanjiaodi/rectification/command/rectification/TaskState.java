@@ -35,12 +35,18 @@ final class TaskState {
     /** Value equality, so the test fixture can check that sourcing the events rebuilds the same state. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof TaskState t && kind == t.kind && planned == t.planned
-                && revisions == t.revisions && Objects.equals(deadline, t.deadline)
+        return o instanceof TaskState t
+                && kind == t.kind
+                && planned == t.planned
+                && revisions == t.revisions
+                && Objects.equals(deadline, t.deadline)
                 && Objects.equals(originalDeadline, t.originalDeadline)
-                && Objects.equals(requestedDeadline, t.requestedDeadline) && verified == t.verified
-                && overdue == t.overdue && everFailedOrOverdue == t.everFailedOrOverdue
-                && ratedNotRectified == t.ratedNotRectified && subTasks.equals(t.subTasks);
+                && Objects.equals(requestedDeadline, t.requestedDeadline)
+                && verified == t.verified
+                && overdue == t.overdue
+                && everFailedOrOverdue == t.everFailedOrOverdue
+                && ratedNotRectified == t.ratedNotRectified
+                && subTasks.equals(t.subTasks);
     }
 
     @Override

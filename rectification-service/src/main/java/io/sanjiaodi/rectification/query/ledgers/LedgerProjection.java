@@ -55,15 +55,34 @@ public class LedgerProjection {
 
     @EventHandler
     public void on(EvidenceAttached e, @SequenceNumber long seq, @Timestamp Instant at) {
-        views.change(e.ledgerId(), seq, at, "EvidenceAttached", e.actorRole(), e.taskId(), v -> v.evidence.add(
-                new Evidence(e.evidenceId(), e.taskId(), e.fileName(), e.contentType(), e.size(), e.sha256(),
+        views.change(
+                e.ledgerId(),
+                seq,
+                at,
+                "EvidenceAttached",
+                e.actorRole(),
+                e.taskId(),
+                v -> v.evidence.add(new Evidence(
+                        e.evidenceId(),
+                        e.taskId(),
+                        e.fileName(),
+                        e.contentType(),
+                        e.size(),
+                        e.sha256(),
                         e.attachedOn())));
     }
 
     @EventHandler
     public void on(RegulationRecorded e, @SequenceNumber long seq, @Timestamp Instant at) {
-        views.change(e.ledgerId(), seq, at, "RegulationRecorded", e.actorRole(), null, v -> v.regulations.add(
-                new Regulation(e.regulationId(), e.title(), e.action(), e.issuedOn(), e.taskIds())));
+        views.change(
+                e.ledgerId(),
+                seq,
+                at,
+                "RegulationRecorded",
+                e.actorRole(),
+                null,
+                v -> v.regulations.add(
+                        new Regulation(e.regulationId(), e.title(), e.action(), e.issuedOn(), e.taskIds())));
     }
 
     @EventHandler
@@ -86,7 +105,13 @@ public class LedgerProjection {
 
     @EventHandler
     public void on(TrackingEvaluationFiled e, @SequenceNumber long seq, @Timestamp Instant at) {
-        views.change(e.ledgerId(), seq, at, "TrackingEvaluationFiled", e.actorRole(), null,
+        views.change(
+                e.ledgerId(),
+                seq,
+                at,
+                "TrackingEvaluationFiled",
+                e.actorRole(),
+                null,
                 v -> v.trackingEvaluation = new TrackingEvaluation(e.supervisingBody(), e.summary(), e.filedOn()));
     }
 
@@ -119,11 +144,19 @@ public class LedgerProjection {
 
     @EventHandler
     public void on(AccountabilityCaseConcluded e, @SequenceNumber long seq, @Timestamp Instant at) {
-        views.change(e.ledgerId(), seq, at, "AccountabilityCaseConcluded", e.actorRole(), null,
-                v -> v.accountabilityCases.stream().filter(c -> c.caseId.equals(e.caseId())).forEach(c -> {
-                    c.outcome = e.outcome();
-                    c.concludedOn = e.concludedOn();
-                }));
+        views.change(
+                e.ledgerId(),
+                seq,
+                at,
+                "AccountabilityCaseConcluded",
+                e.actorRole(),
+                null,
+                v -> v.accountabilityCases.stream()
+                        .filter(c -> c.caseId.equals(e.caseId()))
+                        .forEach(c -> {
+                            c.outcome = e.outcome();
+                            c.concludedOn = e.concludedOn();
+                        }));
     }
 
     @EventHandler

@@ -1,6 +1,5 @@
 package io.sanjiaodi.rectification.query.ledgers;
 
-import java.util.Optional;
 import io.sanjiaodi.contracts.rectification.StageEvaluationRecorded.Rating;
 import io.sanjiaodi.contracts.rectification.WarningLevel;
 import io.sanjiaodi.platform.Refusal;
@@ -10,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -36,26 +36,46 @@ public class LedgerQueries {
         this.thresholds = thresholds;
     }
 
-    public record TaskWarning(String ledgerId, String unitId, String unitName, String jurisdictionId, String taskId,
-                              String text, String responsibleLeader, LocalDate deadline, boolean overdue,
-                              WarningLevel level) {
-    }
+    public record TaskWarning(
+            String ledgerId,
+            String unitId,
+            String unitName,
+            String jurisdictionId,
+            String taskId,
+            String text,
+            String responsibleLeader,
+            LocalDate deadline,
+            boolean overdue,
+            WarningLevel level) {}
 
     /** One gap of the reconciliation (清单对账). */
-    public record Reconciliation(String ledgerId, LocalDate asOf, LedgerStatus status, int taskCount, long verified,
-                                 List<String> withoutPlan, List<String> withoutOwner, List<String> overdue,
-                                 List<String> unverified, List<String> ratedNotRectified,
-                                 boolean writtenReportFiled, boolean writtenReportOverdue,
-                                 boolean trackingEvaluationFiled, long openAccountabilityCases) {
-    }
+    public record Reconciliation(
+            String ledgerId,
+            LocalDate asOf,
+            LedgerStatus status,
+            int taskCount,
+            long verified,
+            List<String> withoutPlan,
+            List<String> withoutOwner,
+            List<String> overdue,
+            List<String> unverified,
+            List<String> ratedNotRectified,
+            boolean writtenReportFiled,
+            boolean writtenReportOverdue,
+            boolean trackingEvaluationFiled,
+            long openAccountabilityCases) {}
 
-    public record LateReport(String ledgerId, String unitId, String unitName, String jurisdictionId, LocalDate dueOn,
-                             LocalDate filedOn, boolean overdue) {
-    }
+    public record LateReport(
+            String ledgerId,
+            String unitId,
+            String unitName,
+            String jurisdictionId,
+            LocalDate dueOn,
+            LocalDate filedOn,
+            boolean overdue) {}
 
     /** What the deadline sweeper has to look at today. */
-    public record Due(String ledgerId, List<String> overdueTaskIds, boolean writtenReportOverdue) {
-    }
+    public record Due(String ledgerId, List<String> overdueTaskIds, boolean writtenReportOverdue) {}
 
     public LocalDate today() {
         return LocalDate.now(clock);
@@ -84,13 +104,22 @@ public class LedgerQueries {
             criteria.and("jurisdictionId").is(jurisdictionId);
         }
         LocalDate today = today();
-        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "openedAt")).limit(200),
-                LedgerView.class).stream().map(v -> decorate(v, today)).toList();
+        return mongo
+                .find(
+                        Query.query(criteria)
+                                .with(Sort.by(Sort.Direction.DESC, "openedAt"))
+                                .limit(200),
+                        LedgerView.class)
+                .stream()
+                .map(v -> decorate(v, today))
+                .toList();
     }
 
     public List<TaskWarning> warnings(String ledgerId) {
         LedgerView view = get(ledgerId);
-        return warningsOf(view, today()).stream().filter(w -> w.level() != WarningLevel.NONE).toList();
+        return warningsOf(view, today()).stream()
+                .filter(w -> w.level() != WarningLevel.NONE)
+                .toList();
     }
 
     /** Tasks at {@code level} (or at any level but NONE) across open ledgers, optionally of one jurisdiction. */
@@ -107,20 +136,31 @@ public class LedgerQueries {
 
     public List<TaskWarning> overdue(String jurisdictionId) {
         LocalDate today = today();
-        return openLedgers(jurisdictionId).stream().flatMap(v -> warningsOf(v, today).stream())
-                .filter(TaskWarning::overdue).toList();
+        return openLedgers(jurisdictionId).stream()
+                .flatMap(v -> warningsOf(v, today).stream())
+                .filter(TaskWarning::overdue)
+                .toList();
     }
 
     /** Written reports overdue now, or filed after their due date. */
     public List<LateReport> lateWrittenReports(String jurisdictionId) {
-        Criteria criteria = jurisdictionId == null ? new Criteria() : Criteria.where("jurisdictionId").is(jurisdictionId);
+        Criteria criteria = jurisdictionId == null
+                ? new Criteria()
+                : Criteria.where("jurisdictionId").is(jurisdictionId);
         LocalDate today = today();
         return mongo.find(Query.query(criteria).limit(MAX_LEDGERS), LedgerView.class).stream()
                 .filter(v -> v.writtenReport != null && v.writtenReport.dueOn != null)
-                .filter(v -> v.writtenReport.late || v.writtenReport.overdue
+                .filter(v -> v.writtenReport.late
+                        || v.writtenReport.overdue
                         || (v.writtenReport.filedOn == null && today.isAfter(v.writtenReport.dueOn)))
-                .map(v -> new LateReport(v.ledgerId, v.unitId, v.unitName, v.jurisdictionId, v.writtenReport.dueOn,
-                        v.writtenReport.filedOn, v.writtenReport.filedOn == null))
+                .map(v -> new LateReport(
+                        v.ledgerId,
+                        v.unitId,
+                        v.unitName,
+                        v.jurisdictionId,
+                        v.writtenReport.dueOn,
+                        v.writtenReport.filedOn,
+                        v.writtenReport.filedOn == null))
                 .toList();
     }
 
@@ -150,12 +190,25 @@ public class LedgerQueries {
             }
         }
         var report = v.writtenReport;
-        boolean reportOverdue = report.filedOn == null && (report.overdue
-                || (report.dueOn != null && today.isAfter(report.dueOn)));
-        return new Reconciliation(v.ledgerId, today, v.status, v.tasks.size(), v.tasks.size() - unverified.size(),
-                withoutPlan, withoutOwner, overdue, unverified, notRectified, report.filedOn != null, reportOverdue,
+        boolean reportOverdue =
+                report.filedOn == null && (report.overdue || (report.dueOn != null && today.isAfter(report.dueOn)));
+        return new Reconciliation(
+                v.ledgerId,
+                today,
+                v.status,
+                v.tasks.size(),
+                v.tasks.size() - unverified.size(),
+                withoutPlan,
+                withoutOwner,
+                overdue,
+                unverified,
+                notRectified,
+                report.filedOn != null,
+                reportOverdue,
                 v.trackingEvaluation != null,
-                v.accountabilityCases.stream().filter(c -> c.concludedOn == null).count());
+                v.accountabilityCases.stream()
+                        .filter(c -> c.concludedOn == null)
+                        .count());
     }
 
     /**
@@ -167,9 +220,13 @@ public class LedgerQueries {
         for (LedgerView v : openLedgers(null)) {
             List<String> tasks = v.tasks.stream()
                     .filter(t -> !t.verified() && !t.overdue && t.deadline != null && today.isAfter(t.deadline))
-                    .map(t -> t.taskId).toList();
+                    .map(t -> t.taskId)
+                    .toList();
             var report = v.writtenReport;
-            boolean reportDue = report != null && report.filedOn == null && !report.overdue && report.dueOn != null
+            boolean reportDue = report != null
+                    && report.filedOn == null
+                    && !report.overdue
+                    && report.dueOn != null
                     && today.isAfter(report.dueOn);
             if (!tasks.isEmpty() || reportDue) {
                 due.add(new Due(v.ledgerId, tasks, reportDue));
@@ -187,15 +244,25 @@ public class LedgerQueries {
     }
 
     private List<TaskWarning> warningsOf(LedgerView v, LocalDate today) {
-        return v.tasks.stream().map(t -> new TaskWarning(v.ledgerId, v.unitId, v.unitName, v.jurisdictionId, t.taskId,
-                t.text, t.responsibleLeader, t.deadline, !t.verified() && (t.overdue
-                || (t.deadline != null && today.isAfter(t.deadline))),
-                WarningLevel.of(t.deadline, t.verified(), t.overdue, today, thresholds))).toList();
+        return v.tasks.stream()
+                .map(t -> new TaskWarning(
+                        v.ledgerId,
+                        v.unitId,
+                        v.unitName,
+                        v.jurisdictionId,
+                        t.taskId,
+                        t.text,
+                        t.responsibleLeader,
+                        t.deadline,
+                        !t.verified() && (t.overdue || (t.deadline != null && today.isAfter(t.deadline))),
+                        WarningLevel.of(t.deadline, t.verified(), t.overdue, today, thresholds)))
+                .toList();
     }
 
     private LedgerView decorate(LedgerView v, LocalDate today) {
         for (TaskView t : v.tasks) {
-            t.warningLevel = WarningLevel.of(t.deadline, t.verified(), t.overdue, today, thresholds).name();
+            t.warningLevel = WarningLevel.of(t.deadline, t.verified(), t.overdue, today, thresholds)
+                    .name();
             t.rollUp = t.computeRollUp();
         }
         return v;

@@ -1,6 +1,5 @@
 package io.sanjiaodi.rectification.query.ledgers;
 
-import java.util.stream.Collectors;
 import io.sanjiaodi.contracts.rectification.RectificationOpened.TaskKind;
 import io.sanjiaodi.contracts.rectification.RegulationRecorded.RegulationAction;
 import io.sanjiaodi.contracts.rectification.StageEvaluationRecorded.TaskRating;
@@ -9,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Transient;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -22,6 +22,7 @@ public class LedgerView {
 
     @Id
     public String ledgerId;
+
     public String interviewId;
     public String unitId;
     public String unitName;
@@ -43,7 +44,8 @@ public class LedgerView {
 
     /** True when a task of this ledger was cascaded to {@code unitId} (a subordinate unit). */
     public boolean cascadedTo(String unitId) {
-        return unitId != null && tasks.stream().anyMatch(t -> t.subTasks.stream().anyMatch(s -> unitId.equals(s.ownerUnitId)));
+        return unitId != null
+                && tasks.stream().anyMatch(t -> t.subTasks.stream().anyMatch(s -> unitId.equals(s.ownerUnitId)));
     }
 
     /**
@@ -51,9 +53,12 @@ public class LedgerView {
      * its own sub-tasks; the parent's evidence, regulations, evaluations, cases and history stay out.
      */
     public LedgerView onlyCascadedTo(String unitId) {
-        tasks = tasks.stream().filter(t -> t.subTasks.stream().anyMatch(s -> unitId.equals(s.ownerUnitId)))
+        tasks = tasks.stream()
+                .filter(t -> t.subTasks.stream().anyMatch(s -> unitId.equals(s.ownerUnitId)))
                 .peek(t -> {
-                    t.subTasks = new ArrayList<>(t.subTasks.stream().filter(s -> unitId.equals(s.ownerUnitId)).toList());
+                    t.subTasks = new ArrayList<>(t.subTasks.stream()
+                            .filter(s -> unitId.equals(s.ownerUnitId))
+                            .toList());
                     t.progressReports = new ArrayList<>();
                 })
                 .collect(Collectors.toCollection(ArrayList::new));
@@ -68,7 +73,10 @@ public class LedgerView {
     }
 
     /** A ledger is open until every task is verified and both reports are filed (RectificationClosed). */
-    public enum LedgerStatus { OPEN, CLOSED }
+    public enum LedgerStatus {
+        OPEN,
+        CLOSED
+    }
 
     public TaskView task(String taskId) {
         return tasks.stream().filter(t -> t.taskId.equals(taskId)).findFirst().orElse(null);
@@ -90,6 +98,7 @@ public class LedgerView {
         public List<Extension> extensions = new ArrayList<>();
         /** contracts' vocabulary, the same supervision uses; OPEN until the task is planned */
         public TaskStatus status = TaskStatus.OPEN;
+
         public boolean overdue;
         public LocalDate overdueSince;
         public LocalDate verifiedOn;
@@ -97,6 +106,7 @@ public class LedgerView {
         public List<SubTaskView> subTasks = new ArrayList<>();
         public List<Progress> progressReports = new ArrayList<>();
         public TaskRating latestRating;
+
         @Transient
         public String warningLevel;
 
@@ -117,11 +127,9 @@ public class LedgerView {
         }
     }
 
-    public record RollUp(long done, long total) {
-    }
+    public record RollUp(long done, long total) {}
 
-    public record Extension(LocalDate requestedDeadline, String reason, String decision, String decisionNote) {
-    }
+    public record Extension(LocalDate requestedDeadline, String reason, String decision, String decisionNote) {}
 
     public static class SubTaskView {
         public String subTaskId;
@@ -133,8 +141,7 @@ public class LedgerView {
         public String note;
     }
 
-    public record Progress(String reportId, LocalDate reportedOn, String text) {
-    }
+    public record Progress(String reportId, LocalDate reportedOn, String text) {}
 
     public static class WrittenReport {
         public LocalDate dueOn;
@@ -146,19 +153,21 @@ public class LedgerView {
         public LocalDate overdueSince;
     }
 
-    public record TrackingEvaluation(String supervisingBody, String summary, LocalDate filedOn) {
-    }
+    public record TrackingEvaluation(String supervisingBody, String summary, LocalDate filedOn) {}
 
-    public record Regulation(String regulationId, String title, RegulationAction action, LocalDate issuedOn,
-                             List<String> taskIds) {
-    }
+    public record Regulation(
+            String regulationId, String title, RegulationAction action, LocalDate issuedOn, List<String> taskIds) {}
 
-    public record Evidence(String evidenceId, String taskId, String fileName, String contentType, long size,
-                           String sha256, LocalDate attachedOn) {
-    }
+    public record Evidence(
+            String evidenceId,
+            String taskId,
+            String fileName,
+            String contentType,
+            long size,
+            String sha256,
+            LocalDate attachedOn) {}
 
-    public record StageEvaluation(String evaluationId, LocalDate evaluatedOn, List<TaskRating> results) {
-    }
+    public record StageEvaluation(String evaluationId, LocalDate evaluatedOn, List<TaskRating> results) {}
 
     public static class AccountabilityCase {
         public String caseId;
@@ -171,6 +180,5 @@ public class LedgerView {
     }
 
     /** Who did what and when, in the order of the ledger's events. */
-    public record HistoryEntry(long sequence, String event, Instant at, String actorRole, String taskId) {
-    }
+    public record HistoryEntry(long sequence, String event, Instant at, String actorRole, String taskId) {}
 }

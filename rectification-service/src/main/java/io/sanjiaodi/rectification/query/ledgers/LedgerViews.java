@@ -22,8 +22,14 @@ final class LedgerViews {
     }
 
     /** Changes the ledger's view for event {@code type} number {@code seq}, unless that was done already. */
-    void change(String ledgerId, long seq, Instant at, String type, String actor, String taskId,
-                Consumer<LedgerView> change) {
+    void change(
+            String ledgerId,
+            long seq,
+            Instant at,
+            String type,
+            String actor,
+            String taskId,
+            Consumer<LedgerView> change) {
         LedgerView view = mongo.findById(ledgerId, LedgerView.class);
         if (view == null) {
             view = new LedgerView();
@@ -42,8 +48,14 @@ final class LedgerViews {
     }
 
     /** Changes one task of the ledger; the event is recorded in the history even if the task is unknown. */
-    void changeTask(String ledgerId, String taskId, long seq, Instant at, String type, String actor,
-                    Consumer<TaskView> change) {
+    void changeTask(
+            String ledgerId,
+            String taskId,
+            long seq,
+            Instant at,
+            String type,
+            String actor,
+            Consumer<TaskView> change) {
         change(ledgerId, seq, at, type, actor, taskId, v -> {
             TaskView task = v.task(taskId);
             if (task != null) {

@@ -55,7 +55,13 @@ public class TaskProjection {
 
     @EventHandler
     public void on(DeadlineExtensionRequested e, @SequenceNumber long seq, @Timestamp Instant at) {
-        views.changeTask(e.ledgerId(), e.taskId(), seq, at, "DeadlineExtensionRequested", e.actorRole(),
+        views.changeTask(
+                e.ledgerId(),
+                e.taskId(),
+                seq,
+                at,
+                "DeadlineExtensionRequested",
+                e.actorRole(),
                 t -> t.pendingExtension = new Extension(e.requestedDeadline(), e.reason(), "PENDING", null));
     }
 
@@ -80,7 +86,13 @@ public class TaskProjection {
 
     @EventHandler
     public void on(TaskCascaded e, @SequenceNumber long seq, @Timestamp Instant at) {
-        views.changeTask(e.ledgerId(), e.taskId(), seq, at, "TaskCascaded", e.actorRole(),
+        views.changeTask(
+                e.ledgerId(),
+                e.taskId(),
+                seq,
+                at,
+                "TaskCascaded",
+                e.actorRole(),
                 t -> e.subTasks().forEach(s -> {
                     SubTaskView sub = new SubTaskView();
                     sub.subTaskId = s.subTaskId();
@@ -93,17 +105,31 @@ public class TaskProjection {
 
     @EventHandler
     public void on(SubTaskCompleted e, @SequenceNumber long seq, @Timestamp Instant at) {
-        views.changeTask(e.ledgerId(), e.taskId(), seq, at, "SubTaskCompleted", e.actorRole(), t -> t.subTasks.stream()
-                .filter(s -> s.subTaskId.equals(e.subTaskId())).forEach(s -> {
-                    s.done = true;
-                    s.completedOn = e.completedOn();
-                    s.note = e.note();
-                }));
+        views.changeTask(
+                e.ledgerId(),
+                e.taskId(),
+                seq,
+                at,
+                "SubTaskCompleted",
+                e.actorRole(),
+                t -> t.subTasks.stream()
+                        .filter(s -> s.subTaskId.equals(e.subTaskId()))
+                        .forEach(s -> {
+                            s.done = true;
+                            s.completedOn = e.completedOn();
+                            s.note = e.note();
+                        }));
     }
 
     @EventHandler
     public void on(ProgressReported e, @SequenceNumber long seq, @Timestamp Instant at) {
-        views.changeTask(e.ledgerId(), e.taskId(), seq, at, "ProgressReported", e.actorRole(),
+        views.changeTask(
+                e.ledgerId(),
+                e.taskId(),
+                seq,
+                at,
+                "ProgressReported",
+                e.actorRole(),
                 t -> t.progressReports.add(new Progress(e.reportId(), e.reportedOn(), e.text())));
     }
 
@@ -128,8 +154,7 @@ public class TaskProjection {
     /** Changes nothing on the task; the attempt belongs in the history. */
     @EventHandler
     public void on(TaskClosureRefused e, @SequenceNumber long seq, @Timestamp Instant at) {
-        views.changeTask(e.ledgerId(), e.taskId(), seq, at, "TaskClosureRefused", e.actorRole(), t -> {
-        });
+        views.changeTask(e.ledgerId(), e.taskId(), seq, at, "TaskClosureRefused", e.actorRole(), t -> {});
     }
 
     @EventHandler

@@ -29,33 +29,40 @@ class DualReportTest {
         LocalDate on = REPORT_DUE.plusDays(3);
         fixture.given(OPENED)
                 .when(new FileWrittenReport(LEDGER, "书面报告", "s", on, ActorRole.UNIT))
-                .expectEvents(new WrittenReportFiled(L, "iv-9", UNIT, JUR, "WR-2019-yuyao-iv-9", "书面报告", "s",
-                        REPORT_DUE, on, true, "UNIT"));
+                .expectEvents(new WrittenReportFiled(
+                        L, "iv-9", UNIT, JUR, "WR-2019-yuyao-iv-9", "书面报告", "s", REPORT_DUE, on, true, "UNIT"));
     }
 
     @Test
     void theWrittenReportIsFiledOnce() {
-        refused(fixture.given(OPENED, REPORT_FILED).when(new FileWrittenReport(LEDGER, "again", "", TODAY,
-                ActorRole.UNIT)), "WRITTEN_REPORT_ALREADY_FILED", Refusal.Kind.CONFLICT);
+        refused(
+                fixture.given(OPENED, REPORT_FILED)
+                        .when(new FileWrittenReport(LEDGER, "again", "", TODAY, ActorRole.UNIT)),
+                "WRITTEN_REPORT_ALREADY_FILED",
+                Refusal.Kind.CONFLICT);
     }
 
     @Test
     void theWrittenReportIsTheIntervieweesNotTheSupervisors() {
-        refused(fixture.given(OPENED).when(new FileWrittenReport(LEDGER, "x", "", TODAY, ActorRole.SUPERVISOR)),
-                "ROLE_NOT_ALLOWED", Refusal.Kind.FORBIDDEN);
+        refused(
+                fixture.given(OPENED).when(new FileWrittenReport(LEDGER, "x", "", TODAY, ActorRole.SUPERVISOR)),
+                "ROLE_NOT_ALLOWED",
+                Refusal.Kind.FORBIDDEN);
     }
 
     @Test
     void theSupervisingBodyFilesTheTrackingEvaluation() {
         fixture.given(OPENED)
-                .when(new FileTrackingEvaluation(LEDGER, "余姚市纪委派驻组", "整改到位", LocalDate.of(2019, 5, 25),
-                        ActorRole.SUPERVISING_BODY))
+                .when(new FileTrackingEvaluation(
+                        LEDGER, "余姚市纪委派驻组", "整改到位", LocalDate.of(2019, 5, 25), ActorRole.SUPERVISING_BODY))
                 .expectEvents(TRACKING_FILED);
     }
 
     @Test
     void theUnitCannotFileItsOwnTrackingEvaluation() {
-        refused(fixture.given(OPENED).when(new FileTrackingEvaluation(LEDGER, "x", "y", TODAY, ActorRole.UNIT)),
-                "ROLE_NOT_ALLOWED", Refusal.Kind.FORBIDDEN);
+        refused(
+                fixture.given(OPENED).when(new FileTrackingEvaluation(LEDGER, "x", "y", TODAY, ActorRole.UNIT)),
+                "ROLE_NOT_ALLOWED",
+                Refusal.Kind.FORBIDDEN);
     }
 }

@@ -15,8 +15,8 @@ class ExtensionsTest {
 
     private final FixtureConfiguration<Rectification> fixture = new AggregateTestFixture<>(Rectification.class);
 
-    private final DeadlineExtensionRequested requested = new DeadlineExtensionRequested(L, "task-p1", UNIT, JUR,
-            DEADLINE, DEADLINE.plusMonths(2), "范围扩大", "UNIT");
+    private final DeadlineExtensionRequested requested =
+            new DeadlineExtensionRequested(L, "task-p1", UNIT, JUR, DEADLINE, DEADLINE.plusMonths(2), "范围扩大", "UNIT");
 
     @Test
     void theUnitRequestsALaterDeadline() {
@@ -27,61 +27,83 @@ class ExtensionsTest {
 
     @Test
     void anExtensionMustMoveTheDeadlineLater() {
-        refused(fixture.given(OPENED, planned("task-p1")).when(new RequestDeadlineExtension(LEDGER, "task-p1",
-                DEADLINE, "原因", ActorRole.UNIT)), "EXTENSION_NOT_LATER", Refusal.Kind.UNPROCESSABLE);
+        refused(
+                fixture.given(OPENED, planned("task-p1"))
+                        .when(new RequestDeadlineExtension(LEDGER, "task-p1", DEADLINE, "原因", ActorRole.UNIT)),
+                "EXTENSION_NOT_LATER",
+                Refusal.Kind.UNPROCESSABLE);
     }
 
     @Test
     void onlyOneExtensionAwaitsADecisionAtATime() {
-        refused(fixture.given(OPENED, planned("task-p1"), requested).when(new RequestDeadlineExtension(LEDGER,
-                "task-p1", DEADLINE.plusMonths(3), "原因", ActorRole.UNIT)), "EXTENSION_PENDING", Refusal.Kind.CONFLICT);
+        refused(
+                fixture.given(OPENED, planned("task-p1"), requested)
+                        .when(new RequestDeadlineExtension(
+                                LEDGER, "task-p1", DEADLINE.plusMonths(3), "原因", ActorRole.UNIT)),
+                "EXTENSION_PENDING",
+                Refusal.Kind.CONFLICT);
     }
 
     @Test
     void aSupervisorApprovesAndTheOriginalDeadlineStaysOnRecord() {
         fixture.given(OPENED, planned("task-p1"), requested)
                 .when(new ApproveDeadlineExtension(LEDGER, "task-p1", "同意", ActorRole.SUPERVISOR))
-                .expectEvents(new DeadlineExtensionApproved(L, "task-p1", UNIT, JUR, DEADLINE, DEADLINE,
-                        DEADLINE.plusMonths(2), "同意", "SUPERVISOR"));
+                .expectEvents(new DeadlineExtensionApproved(
+                        L, "task-p1", UNIT, JUR, DEADLINE, DEADLINE, DEADLINE.plusMonths(2), "同意", "SUPERVISOR"));
     }
 
     @Test
     void aSecondExtensionStillNamesTheFirstPlansDeadlineAsOriginal() {
         LocalDate first = DEADLINE.plusMonths(2);
-        fixture.given(OPENED, planned("task-p1"), requested,
-                        new DeadlineExtensionApproved(L, "task-p1", UNIT, JUR, DEADLINE, DEADLINE, first, "", "SUPERVISOR"),
-                        new DeadlineExtensionRequested(L, "task-p1", UNIT, JUR, first, first.plusMonths(1), "再延", "UNIT"))
+        fixture.given(
+                        OPENED,
+                        planned("task-p1"),
+                        requested,
+                        new DeadlineExtensionApproved(
+                                L, "task-p1", UNIT, JUR, DEADLINE, DEADLINE, first, "", "SUPERVISOR"),
+                        new DeadlineExtensionRequested(
+                                L, "task-p1", UNIT, JUR, first, first.plusMonths(1), "再延", "UNIT"))
                 .when(new ApproveDeadlineExtension(LEDGER, "task-p1", null, ActorRole.SUPERVISOR))
-                .expectEvents(new DeadlineExtensionApproved(L, "task-p1", UNIT, JUR, DEADLINE, first,
-                        first.plusMonths(1), "", "SUPERVISOR"));
+                .expectEvents(new DeadlineExtensionApproved(
+                        L, "task-p1", UNIT, JUR, DEADLINE, first, first.plusMonths(1), "", "SUPERVISOR"));
     }
 
     @Test
     void theUnitCannotApproveItsOwnExtension() {
-        refused(fixture.given(OPENED, planned("task-p1"), requested).when(new ApproveDeadlineExtension(LEDGER,
-                "task-p1", "", ActorRole.UNIT)), "ROLE_NOT_ALLOWED", Refusal.Kind.FORBIDDEN);
+        refused(
+                fixture.given(OPENED, planned("task-p1"), requested)
+                        .when(new ApproveDeadlineExtension(LEDGER, "task-p1", "", ActorRole.UNIT)),
+                "ROLE_NOT_ALLOWED",
+                Refusal.Kind.FORBIDDEN);
     }
 
     @Test
     void aSupervisorRejectsWithAReasonAndTheDeadlineStays() {
         fixture.given(OPENED, planned("task-p1"), requested)
                 .when(new RejectDeadlineExtension(LEDGER, "task-p1", "理由不充分", ActorRole.SUPERVISOR))
-                .expectEvents(new DeadlineExtensionRejected(L, "task-p1", UNIT, JUR, DEADLINE.plusMonths(2),
-                        DEADLINE, "理由不充分", "SUPERVISOR"));
+                .expectEvents(new DeadlineExtensionRejected(
+                        L, "task-p1", UNIT, JUR, DEADLINE.plusMonths(2), DEADLINE, "理由不充分", "SUPERVISOR"));
     }
 
     @Test
     void thereIsNothingToDecideWithoutARequest() {
-        refused(fixture.given(OPENED, planned("task-p1")).when(new ApproveDeadlineExtension(LEDGER, "task-p1",
-                "", ActorRole.SUPERVISOR)), "NO_PENDING_EXTENSION", Refusal.Kind.CONFLICT);
+        refused(
+                fixture.given(OPENED, planned("task-p1"))
+                        .when(new ApproveDeadlineExtension(LEDGER, "task-p1", "", ActorRole.SUPERVISOR)),
+                "NO_PENDING_EXTENSION",
+                Refusal.Kind.CONFLICT);
     }
 
     @Test
     void anApprovedExtensionLetsAnOverdueTaskBecomeOverdueAgainOnlyAgainstTheNewDeadline() {
         LocalDate later = DEADLINE.plusMonths(2);
-        fixture.given(OPENED, planned("task-p1"), overdue("task-p1"),
+        fixture.given(
+                        OPENED,
+                        planned("task-p1"),
+                        overdue("task-p1"),
                         new DeadlineExtensionRequested(L, "task-p1", UNIT, JUR, DEADLINE, later, "r", "UNIT"),
-                        new DeadlineExtensionApproved(L, "task-p1", UNIT, JUR, DEADLINE, DEADLINE, later, "", "SUPERVISOR"))
+                        new DeadlineExtensionApproved(
+                                L, "task-p1", UNIT, JUR, DEADLINE, DEADLINE, later, "", "SUPERVISOR"))
                 .when(new MarkTaskOverdue(LEDGER, "task-p1", DEADLINE.plusDays(5)))
                 .expectNoEvents()
                 .expectResultMessagePayload(false);

@@ -37,24 +37,38 @@ final class Given {
     /** the day the commands of a test are sent, unless it names another */
     static final LocalDate TODAY = LocalDate.of(2019, 4, 1);
 
-    static final Interviewee WHO = new Interviewee("某某", "院长、党委书记", UNIT, "余姚市人民医院",
-            JUR, CadreLevel.COUNTY_MANAGED, LocalDate.of(2019, 1, 2));
+    static final Interviewee WHO =
+            new Interviewee("某某", "院长、党委书记", UNIT, "余姚市人民医院", JUR, CadreLevel.COUNTY_MANAGED, LocalDate.of(2019, 1, 2));
     static final Signature SIGNED = new Signature("某某", Instant.parse("2019-03-01T02:00:00Z"));
-    static final InterviewConducted CONDUCTED = new InterviewConducted("iv-9", WHO, TALK,
-            "余姚市纪委", new PersonRef("yy-secretary", "某某", "余姚市纪委书记"), new PersonRef("yy-office", "某", "主任"),
-            "要点", SIGNED, SIGNED, new FrozenLists(3,
-            List.of(new ResponsibilityItem("d1", ResponsibilityKind.REQUIRED, "专题研究党风廉政建设", "tpl")),
-            List.of(new ProblemItem("p1", "耗材采购", "耗材采购监管不严", SourceChannel.PETITION_REPORT,
-                    new ConfidentialSource("举报人", "信访件"))),
-            List.of(new RiskItem("r1", "医药代表", "医药代表接待不规范", null, null, RiskLevel.HIGH))), "hash");
+    static final InterviewConducted CONDUCTED = new InterviewConducted(
+            "iv-9",
+            WHO,
+            TALK,
+            "余姚市纪委",
+            new PersonRef("yy-secretary", "某某", "余姚市纪委书记"),
+            new PersonRef("yy-office", "某", "主任"),
+            "要点",
+            SIGNED,
+            SIGNED,
+            new FrozenLists(
+                    3,
+                    List.of(new ResponsibilityItem("d1", ResponsibilityKind.REQUIRED, "专题研究党风廉政建设", "tpl")),
+                    List.of(new ProblemItem(
+                            "p1",
+                            "耗材采购",
+                            "耗材采购监管不严",
+                            SourceChannel.PETITION_REPORT,
+                            new ConfidentialSource("举报人", "信访件"))),
+                    List.of(new RiskItem("r1", "医药代表", "医药代表接待不规范", null, null, RiskLevel.HIGH))),
+            "hash");
 
     static final List<Task> TASKS = List.of(
             new Task("task-p1", TaskKind.PROBLEM_RECTIFICATION, "p1", "耗材采购", "耗材采购监管不严"),
             new Task("task-r1", TaskKind.RISK_PREVENTION, "r1", "医药代表", "医药代表接待不规范"),
             new Task("task-d1", TaskKind.DUTY, "d1", null, "专题研究党风廉政建设"));
 
-    static final RectificationOpened OPENED = new RectificationOpened(L, "iv-9", UNIT, "余姚市人民医院", JUR, TASKS,
-            TALK, PLAN_DUE, REPORT_DUE);
+    static final RectificationOpened OPENED =
+            new RectificationOpened(L, "iv-9", UNIT, "余姚市人民医院", JUR, TASKS, TALK, PLAN_DUE, REPORT_DUE);
 
     static TaskPlanned planned(String taskId) {
         return planned(taskId, DEADLINE);
@@ -72,14 +86,29 @@ final class Given {
         return new TaskBecameOverdue(L, taskId, UNIT, JUR, DEADLINE, DEADLINE.plusDays(1));
     }
 
-    static final TaskCascaded CASCADED = new TaskCascaded(L, "task-p1", UNIT, JUR, List.of(
-            new TaskCascaded.SubTask("task-p1-yy-branch", "yy-branch", "分院", LocalDate.of(2019, 5, 31))), "UNIT");
+    static final TaskCascaded CASCADED = new TaskCascaded(
+            L,
+            "task-p1",
+            UNIT,
+            JUR,
+            List.of(new TaskCascaded.SubTask("task-p1-yy-branch", "yy-branch", "分院", LocalDate.of(2019, 5, 31))),
+            "UNIT");
 
-    static final WrittenReportFiled REPORT_FILED = new WrittenReportFiled(L, "iv-9", UNIT, JUR, "WR-2019-yuyao-iv-9",
-            "书面报告", "", REPORT_DUE, LocalDate.of(2019, 5, 20), false, "UNIT");
+    static final WrittenReportFiled REPORT_FILED = new WrittenReportFiled(
+            L,
+            "iv-9",
+            UNIT,
+            JUR,
+            "WR-2019-yuyao-iv-9",
+            "书面报告",
+            "",
+            REPORT_DUE,
+            LocalDate.of(2019, 5, 20),
+            false,
+            "UNIT");
 
-    static final TrackingEvaluationFiled TRACKING_FILED = new TrackingEvaluationFiled(L, UNIT, JUR, "余姚市纪委派驻组",
-            "整改到位", LocalDate.of(2019, 5, 25), "SUPERVISING_BODY");
+    static final TrackingEvaluationFiled TRACKING_FILED = new TrackingEvaluationFiled(
+            L, UNIT, JUR, "余姚市纪委派驻组", "整改到位", LocalDate.of(2019, 5, 25), "SUPERVISING_BODY");
 
     /** The ledger refused the command with {@code code} of {@code kind} and recorded nothing. */
     static void refused(ResultValidator<Rectification> result, String code, Refusal.Kind kind) {
@@ -88,9 +117,9 @@ final class Given {
 
     /** A command without a text it needs cannot even be made: the web layer and the ledger refuse alike. */
     static void refusedToMake(ThrowingCallable command, String code) {
-        MatcherAssert.assertThat(Assertions.catchThrowable(command), Refusals.refused(code, Refusal.Kind.UNPROCESSABLE));
+        MatcherAssert.assertThat(
+                Assertions.catchThrowable(command), Refusals.refused(code, Refusal.Kind.UNPROCESSABLE));
     }
 
-    private Given() {
-    }
+    private Given() {}
 }

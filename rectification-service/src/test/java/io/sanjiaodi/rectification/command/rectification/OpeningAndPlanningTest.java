@@ -27,13 +27,15 @@ class OpeningAndPlanningTest {
 
     @Test
     void theLedgerIdIsDerivedFromTheInterviewSoARedeliveryNamesTheSameLedger() {
-        assertThat(LedgerId.forInterview("iv-9")).isEqualTo(LedgerId.forInterview("iv-9"))
+        assertThat(LedgerId.forInterview("iv-9"))
+                .isEqualTo(LedgerId.forInterview("iv-9"))
                 .isNotEqualTo(LedgerId.forInterview("iv-10"));
     }
 
     @Test
     void aLedgerIdIsMadeOnlyOfLettersDigitsDashesAndUnderscores() {
-        assertThatThrownBy(() -> new LedgerId("ledger-{\"$ne\": null}")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new LedgerId("ledger-{\"$ne\": null}"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ledger id");
         assertThatThrownBy(() -> new LedgerId("l".repeat(161))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new LedgerId(null)).isInstanceOf(IllegalArgumentException.class);
@@ -44,7 +46,8 @@ class OpeningAndPlanningTest {
     void aLedgerOpenedBeforeDueDatesWereRecordedStillAcceptsAPlanWithAnyDeadline() {
         fixture.given(new RectificationOpened(L, "iv-9", UNIT, "余姚市人民医院", JUR, TASKS, null, null, null))
                 .when(new PlanTask(LEDGER, "task-p1", "院长", "院办", LocalDate.of(2000, 1, 1), "措施", ActorRole.UNIT))
-                .expectEvents(new TaskPlanned(L, "task-p1", UNIT, JUR, "院长", "院办", LocalDate.of(2000, 1, 1), "措施", "UNIT"));
+                .expectEvents(
+                        new TaskPlanned(L, "task-p1", UNIT, JUR, "院长", "院办", LocalDate.of(2000, 1, 1), "措施", "UNIT"));
     }
 
     @Test
@@ -56,8 +59,11 @@ class OpeningAndPlanningTest {
 
     @Test
     void aDeadlineBeforeTheTalkIsRefused() {
-        refused(fixture.given(OPENED).when(new PlanTask(LEDGER, "task-p1", "院长", "院办", TALK.minusDays(1),
-                "措施", ActorRole.UNIT)), "DEADLINE_BEFORE_TALK", Refusal.Kind.UNPROCESSABLE);
+        refused(
+                fixture.given(OPENED)
+                        .when(new PlanTask(LEDGER, "task-p1", "院长", "院办", TALK.minusDays(1), "措施", ActorRole.UNIT)),
+                "DEADLINE_BEFORE_TALK",
+                Refusal.Kind.UNPROCESSABLE);
     }
 
     @Test
@@ -69,37 +75,50 @@ class OpeningAndPlanningTest {
 
     @Test
     void aPlanWithoutAResponsibleLeaderIsRefused() {
-        refusedToMake(() -> new PlanTask(LEDGER, "task-p1", " ", "院办", DEADLINE, "措施", ActorRole.UNIT),
+        refusedToMake(
+                () -> new PlanTask(LEDGER, "task-p1", " ", "院办", DEADLINE, "措施", ActorRole.UNIT),
                 "RESPONSIBLE_LEADER_REQUIRED");
     }
 
     @Test
     void aPlanWithoutADeadlineIsRefused() {
-        refused(fixture.given(OPENED).when(new PlanTask(LEDGER, "task-p1", "院长", "院办", null, "措施",
-                ActorRole.UNIT)), "DEADLINE_REQUIRED", Refusal.Kind.UNPROCESSABLE);
+        refused(
+                fixture.given(OPENED).when(new PlanTask(LEDGER, "task-p1", "院长", "院办", null, "措施", ActorRole.UNIT)),
+                "DEADLINE_REQUIRED",
+                Refusal.Kind.UNPROCESSABLE);
     }
 
     @Test
     void aSupervisorDoesNotWriteTheUnitsPlan() {
-        refused(fixture.given(OPENED).when(new PlanTask(LEDGER, "task-p1", "院长", "院办", DEADLINE, "措施",
-                ActorRole.SUPERVISOR)), "ROLE_NOT_ALLOWED", Refusal.Kind.FORBIDDEN);
+        refused(
+                fixture.given(OPENED)
+                        .when(new PlanTask(LEDGER, "task-p1", "院长", "院办", DEADLINE, "措施", ActorRole.SUPERVISOR)),
+                "ROLE_NOT_ALLOWED",
+                Refusal.Kind.FORBIDDEN);
     }
 
     @Test
     void anUnknownTaskIsNotFound() {
-        refused(fixture.given(OPENED).when(new PlanTask(LEDGER, "task-x", "院长", "院办", DEADLINE, "措施",
-                ActorRole.UNIT)), "TASK_NOT_FOUND", Refusal.Kind.NOT_FOUND);
+        refused(
+                fixture.given(OPENED).when(new PlanTask(LEDGER, "task-x", "院长", "院办", DEADLINE, "措施", ActorRole.UNIT)),
+                "TASK_NOT_FOUND",
+                Refusal.Kind.NOT_FOUND);
     }
 
     @Test
     void aPlannedTaskIsRevisedNotPlannedAgain() {
-        refused(fixture.given(OPENED, planned("task-p1")).when(new PlanTask(LEDGER, "task-p1", "院长", "院办",
-                DEADLINE, "措施", ActorRole.UNIT)), "TASK_ALREADY_PLANNED", Refusal.Kind.CONFLICT);
+        refused(
+                fixture.given(OPENED, planned("task-p1"))
+                        .when(new PlanTask(LEDGER, "task-p1", "院长", "院办", DEADLINE, "措施", ActorRole.UNIT)),
+                "TASK_ALREADY_PLANNED",
+                Refusal.Kind.CONFLICT);
     }
 
     @Test
     void aRevisionIsRecordedWithItsNumberAndReason() {
-        fixture.given(OPENED, planned("task-p1"),
+        fixture.given(
+                        OPENED,
+                        planned("task-p1"),
                         new TaskPlanRevised(L, "task-p1", UNIT, JUR, 1, "副院长", "采购办", "措施二", "分工调整", "UNIT"))
                 .when(new RevisePlan(LEDGER, "task-p1", "副院长", "纪检办", "措施三", "再次调整", ActorRole.UNIT))
                 .expectEvents(new TaskPlanRevised(L, "task-p1", UNIT, JUR, 2, "副院长", "纪检办", "措施三", "再次调整", "UNIT"));
@@ -107,20 +126,26 @@ class OpeningAndPlanningTest {
 
     @Test
     void aTaskWithoutAPlanCannotBeRevised() {
-        refused(fixture.given(OPENED).when(new RevisePlan(LEDGER, "task-p1", "院长", "院办", "措施", "原因",
-                ActorRole.UNIT)), "TASK_NOT_PLANNED", Refusal.Kind.CONFLICT);
+        refused(
+                fixture.given(OPENED).when(new RevisePlan(LEDGER, "task-p1", "院长", "院办", "措施", "原因", ActorRole.UNIT)),
+                "TASK_NOT_PLANNED",
+                Refusal.Kind.CONFLICT);
     }
 
     @Test
     void aRevisionNeedsAReason() {
-        refusedToMake(() -> new RevisePlan(LEDGER, "task-p1", "院长", "院办", "措施", "", ActorRole.UNIT),
+        refusedToMake(
+                () -> new RevisePlan(LEDGER, "task-p1", "院长", "院办", "措施", "", ActorRole.UNIT),
                 "REVISION_REASON_REQUIRED");
     }
 
     @Test
     void theTasksOfTheOpenedLedgerComeFromAllThreeLists() {
-        assertThat(OPENED.tasks()).extracting(Task::kind).containsExactly(
-                RectificationOpened.TaskKind.PROBLEM_RECTIFICATION, RectificationOpened.TaskKind.RISK_PREVENTION,
-                RectificationOpened.TaskKind.DUTY);
+        assertThat(OPENED.tasks())
+                .extracting(Task::kind)
+                .containsExactly(
+                        RectificationOpened.TaskKind.PROBLEM_RECTIFICATION,
+                        RectificationOpened.TaskKind.RISK_PREVENTION,
+                        RectificationOpened.TaskKind.DUTY);
     }
 }

@@ -28,26 +28,43 @@ class ProgressAndRegulationsTest {
     @Test
     void evidenceIsRecordedWithNameSizeAndHash() {
         fixture.given(OPENED)
-                .when(new AttachEvidence(LEDGER, "task-p1", "ev-1", "纪要.pdf", "application/pdf", 12, "ab", TODAY,
-                        ActorRole.UNIT))
-                .expectEvents(new EvidenceAttached(L, "task-p1", UNIT, JUR, "ev-1", "纪要.pdf", "application/pdf",
-                        12, "ab", TODAY, "UNIT"));
+                .when(new AttachEvidence(
+                        LEDGER, "task-p1", "ev-1", "纪要.pdf", "application/pdf", 12, "ab", TODAY, ActorRole.UNIT))
+                .expectEvents(new EvidenceAttached(
+                        L, "task-p1", UNIT, JUR, "ev-1", "纪要.pdf", "application/pdf", 12, "ab", TODAY, "UNIT"));
     }
 
     @Test
     void aRegulationIsLinkedToTheTasksItAnswers() {
         LocalDate issued = LocalDate.of(2019, 4, 15);
         fixture.given(OPENED)
-                .when(new RecordRegulation(LEDGER, "医用耗材采购管理办法", RegulationAction.ESTABLISHED, issued,
-                        List.of("task-p1", "task-r1"), ActorRole.UNIT))
-                .expectEvents(new RegulationRecorded(L, UNIT, JUR, "reg-1", "医用耗材采购管理办法",
-                        RegulationAction.ESTABLISHED, issued, List.of("task-p1", "task-r1"), "UNIT"))
+                .when(new RecordRegulation(
+                        LEDGER,
+                        "医用耗材采购管理办法",
+                        RegulationAction.ESTABLISHED,
+                        issued,
+                        List.of("task-p1", "task-r1"),
+                        ActorRole.UNIT))
+                .expectEvents(new RegulationRecorded(
+                        L,
+                        UNIT,
+                        JUR,
+                        "reg-1",
+                        "医用耗材采购管理办法",
+                        RegulationAction.ESTABLISHED,
+                        issued,
+                        List.of("task-p1", "task-r1"),
+                        "UNIT"))
                 .expectResultMessagePayload("reg-1");
     }
 
     @Test
     void aRegulationCannotNameAnUnknownTask() {
-        refused(fixture.given(OPENED).when(new RecordRegulation(LEDGER, "办法", RegulationAction.REVISED, TODAY,
-                List.of("task-zzz"), ActorRole.UNIT)), "TASK_NOT_FOUND", Refusal.Kind.NOT_FOUND);
+        refused(
+                fixture.given(OPENED)
+                        .when(new RecordRegulation(
+                                LEDGER, "办法", RegulationAction.REVISED, TODAY, List.of("task-zzz"), ActorRole.UNIT)),
+                "TASK_NOT_FOUND",
+                Refusal.Kind.NOT_FOUND);
     }
 }

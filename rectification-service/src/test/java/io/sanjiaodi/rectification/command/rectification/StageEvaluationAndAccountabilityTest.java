@@ -20,78 +20,122 @@ class StageEvaluationAndAccountabilityTest {
     @Test
     void aSupervisorRatesTasksInAStageEvaluation() {
         fixture.given(OPENED)
-                .when(new RecordStageEvaluation(LEDGER, List.of(
-                        new TaskRatingSpec("task-p1", Rating.IN_PROGRESS, "推进中"),
-                        new TaskRatingSpec("task-r1", Rating.NOT_RECTIFIED, null)), TODAY, ActorRole.SUPERVISOR))
-                .expectEvents(new StageEvaluationRecorded(L, UNIT, JUR, "stage-1", TODAY, List.of(
-                        new TaskRating("task-p1", Rating.IN_PROGRESS, "推进中"),
-                        new TaskRating("task-r1", Rating.NOT_RECTIFIED, "")), "SUPERVISOR"));
+                .when(new RecordStageEvaluation(
+                        LEDGER,
+                        List.of(
+                                new TaskRatingSpec("task-p1", Rating.IN_PROGRESS, "推进中"),
+                                new TaskRatingSpec("task-r1", Rating.NOT_RECTIFIED, null)),
+                        TODAY,
+                        ActorRole.SUPERVISOR))
+                .expectEvents(new StageEvaluationRecorded(
+                        L,
+                        UNIT,
+                        JUR,
+                        "stage-1",
+                        TODAY,
+                        List.of(
+                                new TaskRating("task-p1", Rating.IN_PROGRESS, "推进中"),
+                                new TaskRating("task-r1", Rating.NOT_RECTIFIED, "")),
+                        "SUPERVISOR"));
     }
 
     @Test
     void aTaskIsRatedOncePerEvaluation() {
-        refused(fixture.given(OPENED).when(new RecordStageEvaluation(LEDGER, List.of(
-                new TaskRatingSpec("task-p1", Rating.IN_PROGRESS, ""),
-                new TaskRatingSpec("task-p1", Rating.RECTIFIED, "")), TODAY, ActorRole.SUPERVISOR)),
-                "TASK_RATED_TWICE", Refusal.Kind.UNPROCESSABLE);
+        refused(
+                fixture.given(OPENED)
+                        .when(new RecordStageEvaluation(
+                                LEDGER,
+                                List.of(
+                                        new TaskRatingSpec("task-p1", Rating.IN_PROGRESS, ""),
+                                        new TaskRatingSpec("task-p1", Rating.RECTIFIED, "")),
+                                TODAY,
+                                ActorRole.SUPERVISOR)),
+                "TASK_RATED_TWICE",
+                Refusal.Kind.UNPROCESSABLE);
     }
 
     @Test
     void theUnitDoesNotEvaluateItself() {
-        refused(fixture.given(OPENED).when(new RecordStageEvaluation(LEDGER, List.of(
-                new TaskRatingSpec("task-p1", Rating.RECTIFIED, "")), TODAY, ActorRole.UNIT)), "ROLE_NOT_ALLOWED", Refusal.Kind.FORBIDDEN);
+        refused(
+                fixture.given(OPENED)
+                        .when(new RecordStageEvaluation(
+                                LEDGER,
+                                List.of(new TaskRatingSpec("task-p1", Rating.RECTIFIED, "")),
+                                TODAY,
+                                ActorRole.UNIT)),
+                "ROLE_NOT_ALLOWED",
+                Refusal.Kind.FORBIDDEN);
     }
 
     @Test
     void aCaseIsOpenedAgainstAnOverdueTask() {
         fixture.given(OPENED, planned("task-p1"), overdue("task-p1"))
-                .when(new OpenAccountabilityCase(LEDGER, List.of("task-p1"), List.of(), "逾期未整改", TODAY,
-                        ActorRole.SUPERVISOR))
-                .expectEvents(new AccountabilityCaseOpened(L, "case-1", UNIT, JUR, List.of("task-p1"), List.of(),
-                        "逾期未整改", TODAY, "SUPERVISOR"))
+                .when(new OpenAccountabilityCase(
+                        LEDGER, List.of("task-p1"), List.of(), "逾期未整改", TODAY, ActorRole.SUPERVISOR))
+                .expectEvents(new AccountabilityCaseOpened(
+                        L, "case-1", UNIT, JUR, List.of("task-p1"), List.of(), "逾期未整改", TODAY, "SUPERVISOR"))
                 .expectResultMessagePayload("case-1");
     }
 
     @Test
     void aCaseIsOpenedAgainstAFailedTaskWithItsEvidence() {
-        fixture.given(OPENED, planned("task-p1"),
-                        new EvidenceAttached(L, "task-p1", UNIT, JUR, "ev-1", "a.pdf", "application/pdf", 1, "h", TODAY, "UNIT"),
+        fixture.given(
+                        OPENED,
+                        planned("task-p1"),
+                        new EvidenceAttached(
+                                L, "task-p1", UNIT, JUR, "ev-1", "a.pdf", "application/pdf", 1, "h", TODAY, "UNIT"),
                         new TaskVerificationFailed(L, "task-p1", UNIT, JUR, TODAY, "未整改", false, "SUPERVISOR"))
-                .when(new OpenAccountabilityCase(LEDGER, List.of("task-p1"), List.of("ev-1"), "核查未通过", TODAY,
-                        ActorRole.SUPERVISOR))
-                .expectEvents(new AccountabilityCaseOpened(L, "case-1", UNIT, JUR, List.of("task-p1"),
-                        List.of("ev-1"), "核查未通过", TODAY, "SUPERVISOR"));
+                .when(new OpenAccountabilityCase(
+                        LEDGER, List.of("task-p1"), List.of("ev-1"), "核查未通过", TODAY, ActorRole.SUPERVISOR))
+                .expectEvents(new AccountabilityCaseOpened(
+                        L, "case-1", UNIT, JUR, List.of("task-p1"), List.of("ev-1"), "核查未通过", TODAY, "SUPERVISOR"));
     }
 
     @Test
     void aCaseNeedsPoorImplementationToStandOn() {
-        refused(fixture.given(OPENED, planned("task-p1")).when(new OpenAccountabilityCase(LEDGER,
-                List.of("task-p1"), List.of(), "无依据", TODAY, ActorRole.SUPERVISOR)), "NO_POOR_IMPLEMENTATION", Refusal.Kind.UNPROCESSABLE);
+        refused(
+                fixture.given(OPENED, planned("task-p1"))
+                        .when(new OpenAccountabilityCase(
+                                LEDGER, List.of("task-p1"), List.of(), "无依据", TODAY, ActorRole.SUPERVISOR)),
+                "NO_POOR_IMPLEMENTATION",
+                Refusal.Kind.UNPROCESSABLE);
     }
 
     @Test
     void aCaseCannotCiteEvidenceThatIsNotOnTheLedger() {
-        refused(fixture.given(OPENED, planned("task-p1"), overdue("task-p1")).when(new OpenAccountabilityCase(
-                LEDGER, List.of("task-p1"), List.of("ev-9"), "逾期", TODAY, ActorRole.SUPERVISOR)),
-                "EVIDENCE_NOT_FOUND", Refusal.Kind.NOT_FOUND);
+        refused(
+                fixture.given(OPENED, planned("task-p1"), overdue("task-p1"))
+                        .when(new OpenAccountabilityCase(
+                                LEDGER, List.of("task-p1"), List.of("ev-9"), "逾期", TODAY, ActorRole.SUPERVISOR)),
+                "EVIDENCE_NOT_FOUND",
+                Refusal.Kind.NOT_FOUND);
     }
 
     @Test
     void aCaseIsConcludedWithItsOutcomeOnce() {
-        AccountabilityCaseOpened opened = new AccountabilityCaseOpened(L, "case-1", UNIT, JUR, List.of("task-p1"),
-                List.of(), "逾期", TODAY, "SUPERVISOR");
+        AccountabilityCaseOpened opened = new AccountabilityCaseOpened(
+                L, "case-1", UNIT, JUR, List.of("task-p1"), List.of(), "逾期", TODAY, "SUPERVISOR");
         fixture.given(OPENED, planned("task-p1"), overdue("task-p1"), opened)
                 .when(new ConcludeAccountabilityCase(LEDGER, "case-1", "诫勉谈话", TODAY, ActorRole.SUPERVISOR))
                 .expectEvents(new AccountabilityCaseConcluded(L, "case-1", UNIT, JUR, "诫勉谈话", TODAY, "SUPERVISOR"));
-        refused(fixture.given(OPENED, planned("task-p1"), overdue("task-p1"), opened,
-                        new AccountabilityCaseConcluded(L, "case-1", UNIT, JUR, "诫勉谈话", TODAY, "SUPERVISOR"))
-                .when(new ConcludeAccountabilityCase(LEDGER, "case-1", "again", TODAY, ActorRole.SUPERVISOR)),
-                "CASE_ALREADY_CONCLUDED", Refusal.Kind.CONFLICT);
+        refused(
+                fixture.given(
+                                OPENED,
+                                planned("task-p1"),
+                                overdue("task-p1"),
+                                opened,
+                                new AccountabilityCaseConcluded(L, "case-1", UNIT, JUR, "诫勉谈话", TODAY, "SUPERVISOR"))
+                        .when(new ConcludeAccountabilityCase(LEDGER, "case-1", "again", TODAY, ActorRole.SUPERVISOR)),
+                "CASE_ALREADY_CONCLUDED",
+                Refusal.Kind.CONFLICT);
     }
 
     @Test
     void anUnknownCaseIsNotFound() {
-        refused(fixture.given(OPENED).when(new ConcludeAccountabilityCase(LEDGER, "case-7", "x", TODAY,
-                ActorRole.SUPERVISOR)), "CASE_NOT_FOUND", Refusal.Kind.NOT_FOUND);
+        refused(
+                fixture.given(OPENED)
+                        .when(new ConcludeAccountabilityCase(LEDGER, "case-7", "x", TODAY, ActorRole.SUPERVISOR)),
+                "CASE_NOT_FOUND",
+                Refusal.Kind.NOT_FOUND);
     }
 }

@@ -39,11 +39,22 @@ class LedgerProjectionTest {
 
     @BeforeEach
     void open() {
-        projection.on(new RectificationOpened(L, "iv-1", "nb-transport", "市交通局", "ningbo", List.of(
-                new Task("task-p1", TaskKind.PROBLEM_RECTIFICATION, "p1", "工程建设", "招投标监管不到位"),
-                new Task("task-k1", TaskKind.RISK_PREVENTION, "k1", "道路运输", "运输许可审批风险"),
-                new Task("task-d1", TaskKind.DUTY, "d1", null, "专题研究")), TALK, TALK.plusDays(30),
-                TALK.plusMonths(3)), 0, AT);
+        projection.on(
+                new RectificationOpened(
+                        L,
+                        "iv-1",
+                        "nb-transport",
+                        "市交通局",
+                        "ningbo",
+                        List.of(
+                                new Task("task-p1", TaskKind.PROBLEM_RECTIFICATION, "p1", "工程建设", "招投标监管不到位"),
+                                new Task("task-k1", TaskKind.RISK_PREVENTION, "k1", "道路运输", "运输许可审批风险"),
+                                new Task("task-d1", TaskKind.DUTY, "d1", null, "专题研究")),
+                        TALK,
+                        TALK.plusDays(30),
+                        TALK.plusMonths(3)),
+                0,
+                AT);
     }
 
     private TaskPlanned planned(String taskId, LocalDate deadline) {
@@ -55,7 +66,8 @@ class LedgerProjectionTest {
         LedgerView view = queries.find("iv-1", null).get(0);
         assertThat(view.ledgerId).isEqualTo(L);
         assertThat(view.unitName).isEqualTo("市交通局");
-        assertThat(view.tasks).extracting(t -> t.kind.name())
+        assertThat(view.tasks)
+                .extracting(t -> t.kind.name())
                 .containsExactly("PROBLEM_RECTIFICATION", "RISK_PREVENTION", "DUTY");
         assertThat(view.planDueOn).isEqualTo(LocalDate.of(2018, 12, 15));
         assertThat(view.writtenReport.dueOn).isEqualTo(LocalDate.of(2019, 2, 15));
@@ -75,17 +87,36 @@ class LedgerProjectionTest {
     @Test
     void planExtensionAndOriginalDeadlineAreShown() {
         tasks.on(planned("task-p1", DEADLINE), 1, AT);
-        tasks.on(new DeadlineExtensionRequested(L, "task-p1", "nb-transport", "ningbo", DEADLINE,
-                DEADLINE.plusMonths(1), "范围扩大", "UNIT"), 2, AT);
-        assertThat(queries.get(L).task("task-p1").pendingExtension.requestedDeadline()).isEqualTo(DEADLINE.plusMonths(1));
-        tasks.on(new DeadlineExtensionApproved(L, "task-p1", "nb-transport", "ningbo", DEADLINE, DEADLINE,
-                DEADLINE.plusMonths(1), "同意", "SUPERVISOR"), 3, AT);
+        tasks.on(
+                new DeadlineExtensionRequested(
+                        L, "task-p1", "nb-transport", "ningbo", DEADLINE, DEADLINE.plusMonths(1), "范围扩大", "UNIT"),
+                2,
+                AT);
+        assertThat(queries.get(L).task("task-p1").pendingExtension.requestedDeadline())
+                .isEqualTo(DEADLINE.plusMonths(1));
+        tasks.on(
+                new DeadlineExtensionApproved(
+                        L,
+                        "task-p1",
+                        "nb-transport",
+                        "ningbo",
+                        DEADLINE,
+                        DEADLINE,
+                        DEADLINE.plusMonths(1),
+                        "同意",
+                        "SUPERVISOR"),
+                3,
+                AT);
         LedgerView.TaskView task = queries.get(L).task("task-p1");
         assertThat(task.deadline).isEqualTo(DEADLINE.plusMonths(1));
         assertThat(task.originalDeadline).isEqualTo(DEADLINE);
         assertThat(task.pendingExtension).isNull();
-        assertThat(task.extensions).singleElement().extracting(LedgerView.Extension::decision).isEqualTo("APPROVED");
-        assertThat(queries.get(L).history).extracting(LedgerView.HistoryEntry::actorRole)
+        assertThat(task.extensions)
+                .singleElement()
+                .extracting(LedgerView.Extension::decision)
+                .isEqualTo("APPROVED");
+        assertThat(queries.get(L).history)
+                .extracting(LedgerView.HistoryEntry::actorRole)
                 .containsExactly(null, "UNIT", "UNIT", "SUPERVISOR");
     }
 
@@ -95,11 +126,15 @@ class LedgerProjectionTest {
         tasks.on(planned("task-p1", DEADLINE), 1, AT);
         assertThat(queries.get(L).task("task-p1").status).isEqualTo(TaskStatus.PLANNED);
         tasks.on(new TaskVerified(L, "task-p1", "nb-transport", "ningbo", DEADLINE, "", "SUPERVISOR"), 2, AT);
-        tasks.on(new TaskPlanRevised(L, "task-p1", "nb-transport", "ningbo", 1, "李某", "局办公室", "措施二", "分工调整",
-                "UNIT"), 3, AT);
+        tasks.on(
+                new TaskPlanRevised(L, "task-p1", "nb-transport", "ningbo", 1, "李某", "局办公室", "措施二", "分工调整", "UNIT"),
+                3,
+                AT);
         assertThat(queries.get(L).task("task-p1").status).isEqualTo(TaskStatus.VERIFIED);
-        tasks.on(new TaskVerificationFailed(L, "task-p1", "nb-transport", "ningbo", DEADLINE, "反弹", true,
-                "SUPERVISOR"), 4, AT);
+        tasks.on(
+                new TaskVerificationFailed(L, "task-p1", "nb-transport", "ningbo", DEADLINE, "反弹", true, "SUPERVISOR"),
+                4,
+                AT);
         LedgerView.TaskView task = queries.get(L).task("task-p1");
         assertThat(task.status).isEqualTo(TaskStatus.PLANNED);
         assertThat(task.verifiedOn).isNull();
@@ -109,11 +144,31 @@ class LedgerProjectionTest {
     @Test
     void subTaskProgressRollsUpToTheTask() {
         tasks.on(planned("task-p1", DEADLINE), 1, AT);
-        tasks.on(new TaskCascaded(L, "task-p1", "nb-transport", "ningbo", List.of(
-                new TaskCascaded.SubTask("task-p1-nb-port", "nb-port", "港航", DEADLINE),
-                new TaskCascaded.SubTask("task-p1-nb-road", "nb-road", "运管", DEADLINE)), "UNIT"), 2, AT);
-        tasks.on(new SubTaskCompleted(L, "task-p1", "task-p1-nb-port", "nb-port", "nb-transport", "ningbo",
-                TALK.plusDays(1), "", "UNIT"), 3, AT);
+        tasks.on(
+                new TaskCascaded(
+                        L,
+                        "task-p1",
+                        "nb-transport",
+                        "ningbo",
+                        List.of(
+                                new TaskCascaded.SubTask("task-p1-nb-port", "nb-port", "港航", DEADLINE),
+                                new TaskCascaded.SubTask("task-p1-nb-road", "nb-road", "运管", DEADLINE)),
+                        "UNIT"),
+                2,
+                AT);
+        tasks.on(
+                new SubTaskCompleted(
+                        L,
+                        "task-p1",
+                        "task-p1-nb-port",
+                        "nb-port",
+                        "nb-transport",
+                        "ningbo",
+                        TALK.plusDays(1),
+                        "",
+                        "UNIT"),
+                3,
+                AT);
         assertThat(queries.get(L).task("task-p1").rollUp).isEqualTo(new LedgerView.RollUp(1, 2));
     }
 
@@ -125,10 +180,13 @@ class LedgerProjectionTest {
         clock.set(DEADLINE.minusDays(20));
         assertThat(queries.get(L).task("task-p1").warningLevel).isEqualTo("YELLOW");
         clock.set(DEADLINE.minusDays(10));
-        assertThat(queries.warnings(L)).singleElement().extracting(LedgerQueries.TaskWarning::level)
+        assertThat(queries.warnings(L))
+                .singleElement()
+                .extracting(LedgerQueries.TaskWarning::level)
                 .isEqualTo(WarningLevel.ORANGE);
         clock.set(DEADLINE.plusDays(1));
-        assertThat(queries.warnings(WarningLevel.RED, "ningbo")).extracting(LedgerQueries.TaskWarning::taskId)
+        assertThat(queries.warnings(WarningLevel.RED, "ningbo"))
+                .extracting(LedgerQueries.TaskWarning::taskId)
                 .containsExactly("task-p1");
         assertThat(queries.warnings(WarningLevel.RED, "yuyao")).isEmpty();
         tasks.on(new TaskVerified(L, "task-p1", "nb-transport", "ningbo", DEADLINE, "", "SUPERVISOR"), 2, AT);
@@ -140,8 +198,17 @@ class LedgerProjectionTest {
         tasks.on(planned("task-p1", DEADLINE), 1, AT);
         tasks.on(planned("task-k1", DEADLINE.plusMonths(6)), 2, AT);
         tasks.on(new TaskBecameOverdue(L, "task-p1", "nb-transport", "ningbo", DEADLINE, DEADLINE.plusDays(1)), 3, AT);
-        projection.on(new StageEvaluationRecorded(L, "nb-transport", "ningbo", "stage-1", DEADLINE, List.of(
-                new TaskRating("task-p1", Rating.NOT_RECTIFIED, "未整改")), "SUPERVISOR"), 4, AT);
+        projection.on(
+                new StageEvaluationRecorded(
+                        L,
+                        "nb-transport",
+                        "ningbo",
+                        "stage-1",
+                        DEADLINE,
+                        List.of(new TaskRating("task-p1", Rating.NOT_RECTIFIED, "未整改")),
+                        "SUPERVISOR"),
+                4,
+                AT);
         clock.set(DEADLINE.plusDays(2));
         LedgerQueries.Reconciliation r = queries.reconciliation(L);
         assertThat(r.withoutPlan()).containsExactly("task-d1");
@@ -161,14 +228,26 @@ class LedgerProjectionTest {
             assertThat(d.overdueTaskIds()).isEmpty();
             assertThat(d.writtenReportOverdue()).isTrue();
         });
-        projection.on(new WrittenReportBecameOverdue(L, "iv-1", "nb-transport", "ningbo", TALK.plusMonths(3),
-                TALK.plusMonths(3).plusDays(1)), 3, AT);
-        assertThat(queries.dueOn(DEADLINE.plusDays(1))).singleElement()
+        projection.on(
+                new WrittenReportBecameOverdue(
+                        L,
+                        "iv-1",
+                        "nb-transport",
+                        "ningbo",
+                        TALK.plusMonths(3),
+                        TALK.plusMonths(3).plusDays(1)),
+                3,
+                AT);
+        assertThat(queries.dueOn(DEADLINE.plusDays(1)))
+                .singleElement()
                 .satisfies(d -> assertThat(d.overdueTaskIds()).containsExactly("task-p1"));
         tasks.on(new TaskBecameOverdue(L, "task-p1", "nb-transport", "ningbo", DEADLINE, DEADLINE.plusDays(1)), 4, AT);
         assertThat(queries.dueOn(DEADLINE.plusDays(1))).isEmpty();
-        assertThat(queries.overdue("ningbo")).extracting(LedgerQueries.TaskWarning::taskId).containsExactly("task-p1");
-        assertThat(queries.lateWrittenReports("ningbo")).singleElement()
+        assertThat(queries.overdue("ningbo"))
+                .extracting(LedgerQueries.TaskWarning::taskId)
+                .containsExactly("task-p1");
+        assertThat(queries.lateWrittenReports("ningbo"))
+                .singleElement()
                 .satisfies(late -> assertThat(late.overdue()).isTrue());
     }
 
@@ -181,7 +260,9 @@ class LedgerProjectionTest {
 
     @Test
     void anUnknownLedgerIsNotFound() {
-        assertThatThrownBy(() -> queries.get("ledger-nope")).isInstanceOf(Refusal.class)
-                .extracting(e -> ((Refusal) e).code()).isEqualTo("LEDGER_NOT_FOUND");
+        assertThatThrownBy(() -> queries.get("ledger-nope"))
+                .isInstanceOf(Refusal.class)
+                .extracting(e -> ((Refusal) e).code())
+                .isEqualTo("LEDGER_NOT_FOUND");
     }
 }
