@@ -3,9 +3,6 @@ package io.sanjiaodi.rectification.command.rectification;
 import static io.sanjiaodi.rectification.command.rectification.RectificationRules.orEmpty;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import io.sanjiaodi.contracts.rectification.DeadlineExtensionApproved;
-import io.sanjiaodi.contracts.rectification.DeadlineExtensionRejected;
-import io.sanjiaodi.contracts.rectification.DeadlineExtensionRequested;
 import io.sanjiaodi.contracts.rectification.RectificationOpened.TaskKind;
 import io.sanjiaodi.contracts.rectification.SubTaskCompleted;
 import io.sanjiaodi.contracts.rectification.TaskBecameOverdue;
@@ -21,6 +18,7 @@ import io.sanjiaodi.rectification.command.rectification.RectificationCommands.*;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.EntityId;
 
 /**
@@ -37,14 +35,18 @@ class Task {
     private final TaskState state;
     /** The ledger this task is on. Not part of the task's state: equals leaves it out. */
     private final Rectification ledger;
+    /** Its deadline extensions, an entity of its own that shares the task's state. */
+    @AggregateMember
+    private final DeadlineExtensions extensions;
 
     Task(String taskId, TaskKind kind, Rectification ledger) {
         this.taskId = taskId;
         this.state = new TaskState(kind);
         this.ledger = ledger;
+        this.extensions = new DeadlineExtensions(this, state);
     }
 
-    // ---- plan, revisions, extensions
+    // ---- plan and revisions
 
     @CommandHandler
     void handle(PlanTask c) {
@@ -79,61 +81,6 @@ class Task {
                 c.responsibleLeader(),
                 c.responsibleDepartment(),
                 c.measures(),
-                c.reason(),
-                c.actor().name()));
-    }
-
-    @CommandHandler
-    void handle(RequestDeadlineExtension c) {
-        Permissions.require(c.actor(), Action.REQUEST_EXTENSION);
-        requirePlanned();
-        if (state.extensionPending()) {
-            throw Refusal.conflict("EXTENSION_PENDING", "an extension of task " + taskId + " awaits a decision");
-        }
-        RectificationRules.requireDeadlineAfterTalk(c.requestedDeadline(), ledger.conductedOn());
-        if (!c.requestedDeadline().isAfter(state.deadline)) {
-            throw Refusal.unprocessable(
-                    "EXTENSION_NOT_LATER",
-                    "the requested deadline " + c.requestedDeadline() + " is not after the deadline " + state.deadline);
-        }
-        apply(new DeadlineExtensionRequested(
-                ledger.ledgerId(),
-                taskId,
-                ledger.unitId(),
-                ledger.jurisdictionId(),
-                state.deadline,
-                c.requestedDeadline(),
-                c.reason(),
-                c.actor().name()));
-    }
-
-    @CommandHandler
-    void handle(ApproveDeadlineExtension c) {
-        Permissions.require(c.actor(), Action.DECIDE_EXTENSION);
-        requirePendingExtension();
-        apply(new DeadlineExtensionApproved(
-                ledger.ledgerId(),
-                taskId,
-                ledger.unitId(),
-                ledger.jurisdictionId(),
-                state.originalDeadline,
-                state.deadline,
-                state.requestedDeadline,
-                orEmpty(c.comment()),
-                c.actor().name()));
-    }
-
-    @CommandHandler
-    void handle(RejectDeadlineExtension c) {
-        Permissions.require(c.actor(), Action.DECIDE_EXTENSION);
-        requirePendingExtension();
-        apply(new DeadlineExtensionRejected(
-                ledger.ledgerId(),
-                taskId,
-                ledger.unitId(),
-                ledger.jurisdictionId(),
-                state.requestedDeadline,
-                state.deadline,
                 c.reason(),
                 c.actor().name()));
     }
@@ -254,6 +201,14 @@ class Task {
         }
     }
 
+    String taskId() {
+        return taskId;
+    }
+
+    Rectification ledger() {
+        return ledger;
+    }
+
     boolean verified() {
         return state.verified;
     }
@@ -271,17 +226,10 @@ class Task {
         state.ratedNotRectified = true;
     }
 
-    private void requirePlanned() {
+    void requirePlanned() {
         requireChangeable();
         if (!state.planned) {
             throw Refusal.conflict("TASK_NOT_PLANNED", "task " + taskId + " has no plan yet");
-        }
-    }
-
-    private void requirePendingExtension() {
-        requireChangeable();
-        if (!state.extensionPending()) {
-            throw Refusal.conflict("NO_PENDING_EXTENSION", "no extension of task " + taskId + " awaits a decision");
         }
     }
 
@@ -297,24 +245,6 @@ class Task {
     @EventSourcingHandler
     void on(TaskPlanRevised e) {
         state.revisions = e.revision();
-    }
-
-    @EventSourcingHandler
-    void on(DeadlineExtensionRequested e) {
-        state.requestedDeadline = e.requestedDeadline();
-    }
-
-    /** A new deadline is a new chance: the task may become overdue again against it. */
-    @EventSourcingHandler
-    void on(DeadlineExtensionApproved e) {
-        state.deadline = e.newDeadline();
-        state.requestedDeadline = null;
-        state.overdue = false;
-    }
-
-    @EventSourcingHandler
-    void on(DeadlineExtensionRejected e) {
-        state.requestedDeadline = null;
     }
 
     @EventSourcingHandler
