@@ -20,7 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The three services started in this JVM, each with its own Spring context, its own event store
- * schema in the given PostgreSQL database and its own MongoDB database, against the given Kafka broker. Services can be stopped and started
+ * schema in the given PostgreSQL database and its own MongoDB database, against the given Kafka broker. Services can
+ * be stopped and started
  * again independently, the way an operator restarts one of them. On request the auth server runs
  * beside them, and the services validate its tokens.
  */

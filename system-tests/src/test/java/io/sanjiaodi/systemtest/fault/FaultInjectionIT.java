@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * Fault injection over the real processes: while a load generator issues commands, each service
  * is killed with SIGKILL and restarted, the Kafka broker is stopped and restarted, the MongoDB-wire
  * process is stopped and restarted, and the PostgreSQL server (the event stores) is killed with
- * SIGKILL, all its processes at once, and recovers from its write-ahead log. Then an independent checker compares what was acknowledged
+ * SIGKILL, all its processes at once, and recovers from its write-ahead log. Then an independent checker compares
+ * what was acknowledged
  * with the event stores, the topic, the audit trail and the read models.
  *
  * <p>CI runs a few rounds ({@code -Dfault.rounds}, default 5: every fault once); the soak script
