@@ -44,7 +44,7 @@ final class RectificationRules {
         return "WR-" + talk.getYear() + "-" + jurisdictionId + "-" + interviewId;
     }
 
-    /** Problems are rectified, risks prevented, duties reported on (DOMAIN.md §5). */
+    /** Problems are rectified, risks prevented, duties reported on (docs/domain.md §1). */
     static List<Task> tasksFor(FrozenLists lists) {
         List<Task> tasks = new ArrayList<>();
         lists.problems()

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Queries over the ledgers. Cross-ledger questions (warnings, overdue, due for the sweeper) read
- * the open ledgers and decide in memory: a few hundred ledgers a year (DOMAIN.md §7) make that cheap,
+ * the open ledgers and decide in memory: a few hundred ledgers a year (docs/domain.md §5) make that cheap,
  * and the warning level depends on today, which a stored field could not follow.
  */
 @Service

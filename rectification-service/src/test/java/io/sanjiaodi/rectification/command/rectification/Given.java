@@ -21,7 +21,7 @@ import org.axonframework.test.aggregate.ResultValidator;
 import org.hamcrest.MatcherAssert;
 
 /**
- * Test data after source scenario 3 (Yuyao People's Hospital) — DOMAIN.md §7 — and the two ways
+ * Test data after source scenario 3 (Yuyao People's Hospital) — docs/domain.md §5 — and the two ways
  * the ledger's tests say "refused", shared by the test classes of this package.
  */
 final class Given {
