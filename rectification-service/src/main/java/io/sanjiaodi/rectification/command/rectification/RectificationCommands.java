@@ -44,9 +44,7 @@ public final class RectificationCommands {
             ActorRole actor)
             implements TaskCommand {
         public PlanTask {
-            requireText(responsibleLeader, "RESPONSIBLE_LEADER_REQUIRED", "a responsible leader");
-            requireText(responsibleDepartment, "RESPONSIBLE_DEPARTMENT_REQUIRED", "a responsible department");
-            requireText(measures, "MEASURES_REQUIRED", "measures");
+            requirePlanTexts(responsibleLeader, responsibleDepartment, measures);
         }
     }
 
@@ -60,9 +58,7 @@ public final class RectificationCommands {
             ActorRole actor)
             implements TaskCommand {
         public RevisePlan {
-            requireText(responsibleLeader, "RESPONSIBLE_LEADER_REQUIRED", "a responsible leader");
-            requireText(responsibleDepartment, "RESPONSIBLE_DEPARTMENT_REQUIRED", "a responsible department");
-            requireText(measures, "MEASURES_REQUIRED", "measures");
+            requirePlanTexts(responsibleLeader, responsibleDepartment, measures);
             requireText(reason, "REVISION_REASON_REQUIRED", "the reason for the revision");
         }
     }
@@ -209,5 +205,12 @@ public final class RectificationCommands {
         public ConcludeAccountabilityCase {
             requireText(outcome, "CASE_OUTCOME_REQUIRED", "the outcome of the case");
         }
+    }
+
+    /** What every plan and revision names: who leads, which department, which measures. */
+    private static void requirePlanTexts(String responsibleLeader, String responsibleDepartment, String measures) {
+        requireText(responsibleLeader, "RESPONSIBLE_LEADER_REQUIRED", "a responsible leader");
+        requireText(responsibleDepartment, "RESPONSIBLE_DEPARTMENT_REQUIRED", "a responsible department");
+        requireText(measures, "MEASURES_REQUIRED", "measures");
     }
 }

@@ -33,23 +33,17 @@ public class TaskProjection {
     @EventHandler
     public void on(TaskPlanned e, @SequenceNumber long seq, @Timestamp Instant at) {
         views.changeTask(e.ledgerId(), e.taskId(), seq, at, "TaskPlanned", e.actorRole(), t -> {
-            t.responsibleLeader = e.responsibleLeader();
-            t.responsibleDepartment = e.responsibleDepartment();
-            t.measures = e.measures();
+            plan(t, e.responsibleLeader(), e.responsibleDepartment(), e.measures());
             t.deadline = e.deadline();
             t.originalDeadline = e.deadline();
-            t.status = t.status.planned();
         });
     }
 
     @EventHandler
     public void on(TaskPlanRevised e, @SequenceNumber long seq, @Timestamp Instant at) {
         views.changeTask(e.ledgerId(), e.taskId(), seq, at, "TaskPlanRevised", e.actorRole(), t -> {
-            t.responsibleLeader = e.responsibleLeader();
-            t.responsibleDepartment = e.responsibleDepartment();
-            t.measures = e.measures();
+            plan(t, e.responsibleLeader(), e.responsibleDepartment(), e.measures());
             t.planRevisions = e.revision();
-            t.status = t.status.planned();
         });
     }
 
@@ -167,5 +161,13 @@ public class TaskProjection {
 
     private static String pendingReason(TaskView t) {
         return t.pendingExtension == null ? null : t.pendingExtension.reason();
+    }
+
+    /** A plan or its revision names the owner and measures; a verified task stays verified. */
+    private static void plan(TaskView t, String responsibleLeader, String responsibleDepartment, String measures) {
+        t.responsibleLeader = responsibleLeader;
+        t.responsibleDepartment = responsibleDepartment;
+        t.measures = measures;
+        t.status = t.status.planned();
     }
 }
