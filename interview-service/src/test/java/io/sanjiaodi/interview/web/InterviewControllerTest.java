@@ -320,6 +320,50 @@ class InterviewControllerTest extends InterviewWebSlice {
         }
     }
 
+    /** A supervising body reads the interviews of the units it supervises, never who reported a problem. */
+    @Test
+    void aSupervisingBodyNeverSeesAProblemsConfidentialSource() throws Exception {
+        when(queries.lookup("iv-1")).thenAnswer(i -> Optional.of(withConfidentialProblem()));
+        when(queries.get("iv-1")).thenAnswer(i -> withConfidentialProblem());
+        when(queries.find(any(), any(), eq(0), eq(20))).thenAnswer(i -> List.of(withConfidentialProblem()));
+        String one = mvc.perform(get("/api/interviews/iv-1").with(MockJwts.as("stationed")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.problems[0].itemId").value("p-1"))
+                .andExpect(jsonPath("$.problems[0].description").value("公车私用"))
+                .andExpect(jsonPath("$.problems[0].sourceChannel").value("PETITION_REPORT"))
+                .andExpect(jsonPath("$.problems[0].confidentialSource").doesNotExist())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String list = mvc.perform(get("/api/interviews").with(MockJwts.as("stationed")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].problems[0].description").value("公车私用"))
+                .andExpect(jsonPath("$[0].problems[0].confidentialSource").doesNotExist())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(one + list).doesNotContain("举报人", "信访-2018-17");
+    }
+
+    /** LEADERSHIP, SUPERVISION_OFFICE and AUDITOR (README, Scope) read the source with the problem. */
+    @Test
+    void theCommissionReadsTheConfidentialSourceWithTheProblem() throws Exception {
+        when(queries.get("iv-1")).thenAnswer(i -> withConfidentialProblem());
+        when(queries.find(any(), any(), eq(0), eq(20))).thenAnswer(i -> List.of(withConfidentialProblem()));
+        for (String user : List.of("leader", "office", "auditor")) {
+            mvc.perform(get("/api/interviews/iv-1").with(MockJwts.as(user)))
+                    .andExpect(status().isOk())
+                    .andExpect(
+                            jsonPath("$.problems[0].confidentialSource.details").value("举报人李某"))
+                    .andExpect(jsonPath("$.problems[0].confidentialSource.reference")
+                            .value("信访-2018-17"));
+            mvc.perform(get("/api/interviews").with(MockJwts.as(user)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$[0].problems[0].confidentialSource.details")
+                            .value("举报人李某"));
+        }
+    }
+
     /** Jackson 3 would sort fields alphabetically; the API keeps the views' own order (as on Boot 3). */
     @Test
     void responsesListFieldsInTheRecordsOrderAndDatesAsIsoText() throws Exception {

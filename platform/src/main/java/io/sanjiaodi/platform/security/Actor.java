@@ -110,8 +110,12 @@ public record Actor(
         }
     }
 
-    /** Confidential sources of problems (信访举报 and the like) are for the commission only. */
+    /**
+     * Confidential sources of problems (信访举报 and the like) are for the commission's readers only:
+     * LEADERSHIP, SUPERVISION_OFFICE and AUDITOR (README, Scope). Named, so that no other role
+     * (ADMIN, or one added later) sees them by default.
+     */
     public boolean maySeeConfidentialSources() {
-        return role != null && !role.isUnitRole() && role != Role.SUPERVISING_BODY;
+        return is(Role.LEADERSHIP, Role.SUPERVISION_OFFICE, Role.AUDITOR);
     }
 }

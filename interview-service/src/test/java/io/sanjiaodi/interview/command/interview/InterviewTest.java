@@ -3,19 +3,31 @@ package io.sanjiaodi.interview.command.interview;
 import static io.sanjiaodi.interview.command.interview.Given.*;
 import static io.sanjiaodi.platform.testing.Refusals.refused;
 
+import io.sanjiaodi.contracts.common.Interviewee;
+import io.sanjiaodi.contracts.common.PersonRef;
+import io.sanjiaodi.contracts.common.Signature;
 import io.sanjiaodi.contracts.interview.*;
 import io.sanjiaodi.contracts.interview.InterviewConducted.FrozenLists;
+import io.sanjiaodi.contracts.interview.ListItems.ProblemItem;
 import io.sanjiaodi.contracts.interview.ListItems.ResponsibilityItem;
 import io.sanjiaodi.contracts.interview.ListItems.ResponsibilityKind;
+import io.sanjiaodi.contracts.interview.ListItems.RiskItem;
+import io.sanjiaodi.contracts.interview.ListItems.RiskLevel;
+import io.sanjiaodi.contracts.interview.ListItems.SourceChannel;
 import io.sanjiaodi.interview.command.interview.InterviewCommands.*;
 import io.sanjiaodi.platform.Refusal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class InterviewTest {
 
@@ -200,11 +212,15 @@ class InterviewTest {
 
     @Test
     void anItemIdIsUniqueAcrossTheThreeLists() {
-        fixture.given(SCHEDULED, DUTY_ADDED)
-                .when(new AddRiskItem(
-                        ID, new ListItems.RiskItem("d1", "食堂", "食堂管理", null, null, ListItems.RiskLevel.LOW)))
-                .expectNoEvents()
-                .expectException(refused("ITEM_EXISTS"));
+        for (Object command : List.of(
+                new AddResponsibilityItem(ID, new ResponsibilityItem("k1", ResponsibilityKind.CUSTOM, "家访", null)),
+                new AddProblemItem(ID, new ProblemItem("d1", "财务", "超标接待", SourceChannel.DAILY_SUPERVISION, null)),
+                new AddRiskItem(ID, new RiskItem("p1", "食堂", "食堂管理", null, null, RiskLevel.LOW)))) {
+            fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED)
+                    .when(command)
+                    .expectNoEvents()
+                    .expectException(refused("ITEM_EXISTS", Refusal.Kind.CONFLICT));
+        }
     }
 
     @Test
@@ -340,5 +356,155 @@ class InterviewTest {
                 .when(new RemoveProblemItem(ID, "p1"))
                 .expectNoEvents()
                 .expectException(refused("ALREADY_CONDUCTED"));
+    }
+
+    @Test
+    void aTalkCannotBeConductedBeforeTheAppointment() {
+        var early = new ConductInterview(
+                ID, LocalDate.of(2018, 10, 29), "谈话室", SECRETARY, DIRECTOR.ref(), "要点", SIGNED, SIGNED, false);
+        fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED)
+                .when(early)
+                .expectNoEvents()
+                .expectException(refused("TALK_BEFORE_APPOINTMENT", Refusal.Kind.UNPROCESSABLE));
+    }
+
+    @Test
+    void aTalkOnTheDayOfTheAppointmentIsNotBeforeIt() {
+        var onTheDay = new ConductInterview(
+                ID, TRANSPORT_LEADER.appointmentDate(), "谈话室", SECRETARY, DIRECTOR.ref(), "要点", SIGNED, SIGNED, false);
+        fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED)
+                .when(onTheDay)
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(Optional.empty());
+    }
+
+    @Test
+    void aSignatureNeedsTheSignerAndTheTimeOfSigning() {
+        var noSigner = new Signature(" ", SIGNED.signedAt());
+        var noTime = new Signature("张某", null);
+        for (var c : List.of(
+                new ConductInterview(ID, TALK, "谈话室", SECRETARY, DIRECTOR.ref(), "要点", noSigner, SIGNED, false),
+                new ConductInterview(ID, TALK, "谈话室", SECRETARY, DIRECTOR.ref(), "要点", SIGNED, noTime, false),
+                new ConductInterview(ID, TALK, "谈话室", SECRETARY, DIRECTOR.ref(), "要点", null, SIGNED, false))) {
+            fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED)
+                    .when(c)
+                    .expectNoEvents()
+                    .expectException(refused("SIGNATURES_REQUIRED"));
+        }
+    }
+
+    @Test
+    void whoHandedOverTheListsIsRequiredToConduct() {
+        for (var handedOverBy : Arrays.asList(null, new PersonRef("x", " ", "主任"))) {
+            fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED)
+                    .when(new ConductInterview(ID, TALK, "谈话室", SECRETARY, handedOverBy, "要点", SIGNED, SIGNED, false))
+                    .expectNoEvents()
+                    .expectException(refused("HANDED_OVER_BY_REQUIRED"));
+        }
+    }
+
+    /** An entrustment recorded after scheduling lets the deputy it named conduct the talk. */
+    @Test
+    void aDeputyEntrustedAfterSchedulingConductsTheTalkAndIsNamedAsItsLead() {
+        FrozenLists frozen = new FrozenLists(3, List.of(DUTY), List.of(PROBLEM), List.of(RISK));
+        fixture.given(
+                        SCHEDULED,
+                        DUTY_ADDED,
+                        PROBLEM_ADDED,
+                        RISK_ADDED,
+                        new LeadInterviewerEntrusted("iv-1", SECRETARY.ref(), DEPUTY.ref(), LocalDate.of(2018, 11, 1)))
+                .when(conductBy(DEPUTY, false))
+                .expectResultMessagePayload(Optional.empty())
+                .expectEvents(new InterviewConducted(
+                        "iv-1",
+                        TRANSPORT_LEADER,
+                        TALK,
+                        "市纪委监委谈话室",
+                        DEPUTY.ref(),
+                        DIRECTOR.ref(),
+                        "谈话要点：落实主体责任",
+                        SIGNED,
+                        SIGNED,
+                        frozen,
+                        ListsHash.of(frozen)));
+    }
+
+    /** A leader whose cadre management level is unknown has no lead interviewer: the attempt is recorded. */
+    @Test
+    void aLeaderWithoutCadreLevelCannotBeScheduledAndTheRefusalIsRecorded() {
+        var unknownLevel =
+                new Interviewee("张某", "局长", "nb-transport", "市交通局", "ningbo", null, LocalDate.of(2018, 10, 30));
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleInterview(ID, unknownLevel, TALK, "谈话室", SECRETARY, null, null))
+                .expectResultMessagePayloadMatching(refused("CADRE_LEVEL_REQUIRED", Refusal.Kind.UNPROCESSABLE))
+                .expectEvents(new InterviewSchedulingRefused(
+                        "iv-1",
+                        unknownLevel,
+                        SECRETARY.ref(),
+                        "CADRE_LEVEL_REQUIRED",
+                        "the interviewee's cadre management level decides the lead interviewer"));
+    }
+
+    // ---- only a scheduled interview takes commands
+
+    private static final InterviewConducted CONDUCTED = new InterviewConducted(
+            "iv-1",
+            TRANSPORT_LEADER,
+            TALK,
+            "谈话室",
+            SECRETARY.ref(),
+            DIRECTOR.ref(),
+            "要点",
+            SIGNED,
+            SIGNED,
+            new FrozenLists(3, List.of(DUTY), List.of(PROBLEM), List.of(RISK)),
+            "conducted");
+
+    /** Every command, each valid on the scheduled interview with one item on each list. */
+    static Stream<Named<Object>> everyCommand() {
+        var revisedDuty = new ResponsibilityItem("d1", ResponsibilityKind.REQUIRED, "每季度研究一次", "tpl-2018");
+        var newDuty = new ResponsibilityItem("d2", ResponsibilityKind.CUSTOM, "廉政家访", null);
+        var revisedProblem = new ProblemItem("p1", "工程建设", "招投标监管缺位", SourceChannel.PETITION_REPORT, null);
+        var newProblem = new ProblemItem("p2", "财务", "公务接待超标", SourceChannel.DAILY_SUPERVISION, null);
+        var revisedRisk = new RiskItem("k1", "道路运输", "运输许可", null, null, RiskLevel.MEDIUM);
+        var newRisk = new RiskItem("k2", "采购", "食材采购", null, null, RiskLevel.LOW);
+        return Stream.of(
+                Named.<Object>named(
+                        "entrust", new EntrustLeadInterviewer(ID, SECRETARY, DEPUTY, LocalDate.of(2018, 11, 1))),
+                Named.<Object>named("reschedule", new RescheduleInterview(ID, LocalDate.of(2018, 11, 20), "会议室", "出差")),
+                Named.<Object>named("cancel", new CancelInterview(ID, "干部调整")),
+                Named.<Object>named("add a responsibility", new AddResponsibilityItem(ID, newDuty)),
+                Named.<Object>named(
+                        "apply a template", new ApplyResponsibilityTemplate(ID, "tpl-2018", List.of(newDuty))),
+                Named.<Object>named("revise a responsibility", new ReviseResponsibilityItem(ID, revisedDuty)),
+                Named.<Object>named("remove a responsibility", new RemoveResponsibilityItem(ID, "d1")),
+                Named.<Object>named("add a problem", new AddProblemItem(ID, newProblem)),
+                Named.<Object>named("revise a problem", new ReviseProblemItem(ID, revisedProblem)),
+                Named.<Object>named("remove a problem", new RemoveProblemItem(ID, "p1")),
+                Named.<Object>named("add a risk", new AddRiskItem(ID, newRisk)),
+                Named.<Object>named("revise a risk", new ReviseRiskItem(ID, revisedRisk)),
+                Named.<Object>named("remove a risk", new RemoveRiskItem(ID, "k1")),
+                Named.<Object>named("conduct", conductBy(SECRETARY, false)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyCommand")
+    void onlyAScheduledInterviewTakesCommands(Object command) {
+        fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED)
+                .when(command)
+                .expectSuccessfulHandlerExecution();
+        fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED, CONDUCTED)
+                .when(command)
+                .expectNoEvents()
+                .expectException(refused("ALREADY_CONDUCTED", Refusal.Kind.CONFLICT));
+        fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED, new InterviewCancelled("iv-1", "干部调整"))
+                .when(command)
+                .expectNoEvents()
+                .expectException(refused("INTERVIEW_CANCELLED", Refusal.Kind.CONFLICT));
+        fixture.given(new InterviewSchedulingRefused(
+                        "iv-1", TRANSPORT_LEADER, DEPUTY.ref(), "ENTRUSTMENT_REQUIRED", "x"))
+                .when(command)
+                .expectNoEvents()
+                .expectException(refused("SCHEDULING_REFUSED", Refusal.Kind.CONFLICT));
     }
 }

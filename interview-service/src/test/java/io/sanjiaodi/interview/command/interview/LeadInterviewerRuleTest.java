@@ -52,4 +52,26 @@ class LeadInterviewerRuleTest {
         assertThat(code(LeadInterviewerRule.check(ROAD_TRANSPORT_LEADER, SECRETARY, null)))
                 .isEqualTo("LEAD_NOT_STATIONED_AGENCY_HEAD");
     }
+
+    /** A refusal names the official it refused, with their post and jurisdiction, so the record says who. */
+    @Test
+    void aRefusalNamesTheOfficialItRefused() {
+        assertThat(LeadInterviewerRule.check(HOSPITAL_LEADER, JIANGBEI_SECRETARY, null)
+                        .orElseThrow()
+                        .getMessage())
+                .contains("district yuyao")
+                .endsWith("not by 郑伟 (DISTRICT_SECRETARY, jiangbei)");
+        assertThat(LeadInterviewerRule.check(TRANSPORT_LEADER, DEPUTY, DIRECTOR)
+                        .orElseThrow()
+                        .getMessage())
+                .endsWith("not 王强 (SUPERVISION_OFFICE_DIRECTOR, ningbo)");
+    }
+
+    @Test
+    void withoutACadreManagementLevelNoOneMayLead() {
+        Interviewee unknown = new Interviewee("某", "书记", "nb-transport", "市交通局", "ningbo", null, null);
+        for (Official lead : java.util.List.of(SECRETARY, YUYAO_SECRETARY, TRANSPORT_GROUP_HEAD)) {
+            assertThat(code(LeadInterviewerRule.check(unknown, lead, null))).isEqualTo("CADRE_LEVEL_REQUIRED");
+        }
+    }
 }

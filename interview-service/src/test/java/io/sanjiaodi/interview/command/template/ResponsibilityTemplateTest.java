@@ -8,6 +8,7 @@ import io.sanjiaodi.contracts.template.ResponsibilityTemplateItemRemoved;
 import io.sanjiaodi.contracts.template.ResponsibilityTemplatePublished;
 import io.sanjiaodi.contracts.template.ResponsibilityTemplatePublished.Item;
 import io.sanjiaodi.interview.command.template.TemplateCommands.*;
+import io.sanjiaodi.platform.Refusal;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -74,5 +75,60 @@ class ResponsibilityTemplateTest {
                 .when(new AddTemplateItem("tpl", "t2", "新增"))
                 .expectNoEvents()
                 .expectException(refused("TEMPLATE_PUBLISHED"));
+    }
+
+    /** A template's year lies between 2000 and 2100, both included. */
+    @Test
+    void aTemplatesYearLiesBetween2000And2100() {
+        for (int year : new int[] {2000, 2100}) {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateTemplate("tpl", year, "ningbo", "规定动作"))
+                    .expectEvents(new ResponsibilityTemplateCreated("tpl", year, "ningbo", "规定动作"));
+        }
+        for (int year : new int[] {1999, 2101}) {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateTemplate("tpl", year, "ningbo", "规定动作"))
+                    .expectNoEvents()
+                    .expectException(refused("TEMPLATE_YEAR_INVALID", Refusal.Kind.UNPROCESSABLE));
+        }
+    }
+
+    @Test
+    void aTemplateBelongsToAJurisdiction() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateTemplate("tpl", 2018, " ", "x"))
+                .expectNoEvents()
+                .expectException(refused("JURISDICTION_REQUIRED"));
+    }
+
+    @Test
+    void aRequiredActionNeedsItsText() {
+        fixture.given(CREATED)
+                .when(new AddTemplateItem("tpl", "t2", " "))
+                .expectNoEvents()
+                .expectException(refused("ITEM_TEXT_REQUIRED"));
+    }
+
+    @Test
+    void onlyAnItemOfTheTemplateCanBeRemoved() {
+        fixture.given(CREATED, FIRST)
+                .when(new RemoveTemplateItem("tpl", "t9"))
+                .expectNoEvents()
+                .expectException(refused("ITEM_NOT_FOUND", Refusal.Kind.NOT_FOUND));
+    }
+
+    /** Once published, no item is added or removed and it is not published a second time. */
+    @Test
+    void aPublishedTemplateIsFixedForEveryCommand() {
+        var published = new ResponsibilityTemplatePublished("tpl", 2018, "ningbo", List.of(new Item("t1", "专题研究")));
+        for (Object command : List.of(
+                new AddTemplateItem("tpl", "t2", "新增"),
+                new RemoveTemplateItem("tpl", "t1"),
+                new PublishTemplate("tpl"))) {
+            fixture.given(CREATED, FIRST, published)
+                    .when(command)
+                    .expectNoEvents()
+                    .expectException(refused("TEMPLATE_PUBLISHED", Refusal.Kind.CONFLICT));
+        }
     }
 }
