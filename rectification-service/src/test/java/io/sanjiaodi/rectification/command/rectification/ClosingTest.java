@@ -177,6 +177,20 @@ class ClosingTest {
     }
 
     @Test
+    void aClosedLedgerSaysSoBeforeLookingForTheTaskOfAProgressReportOrEvidence() {
+        refused(
+                fixture.given(CLOSED).when(new ReportProgress(LEDGER, "task-x", "进展", TODAY, ActorRole.UNIT)),
+                "LEDGER_CLOSED",
+                Refusal.Kind.CONFLICT);
+        refused(
+                fixture.given(CLOSED)
+                        .when(new AttachEvidence(
+                                LEDGER, "task-x", "ev-2", "b.pdf", "application/pdf", 1, "h2", TODAY, ActorRole.UNIT)),
+                "LEDGER_CLOSED",
+                Refusal.Kind.CONFLICT);
+    }
+
+    @Test
     void aClosedLedgerStillAcceptsAStageEvaluationAndDoesNotCloseAgain() {
         fixture.given(CLOSED)
                 .when(new RecordStageEvaluation(
