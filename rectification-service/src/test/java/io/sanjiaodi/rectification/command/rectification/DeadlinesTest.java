@@ -55,16 +55,35 @@ class DeadlinesTest {
     void aMissingWrittenReportBecomesOverdueExactlyOnce() {
         fixture.given(OPENED)
                 .when(new MarkWrittenReportOverdue(LEDGER, REPORT_DUE.plusDays(1)))
-                .expectEvents(new WrittenReportBecameOverdue(L, "iv-9", UNIT, JUR, REPORT_DUE, REPORT_DUE.plusDays(1)));
+                .expectEvents(new WrittenReportBecameOverdue(L, "iv-9", UNIT, JUR, REPORT_DUE, REPORT_DUE.plusDays(1)))
+                .expectResultMessagePayload(true);
         fixture.given(OPENED, new WrittenReportBecameOverdue(L, "iv-9", UNIT, JUR, REPORT_DUE, REPORT_DUE.plusDays(1)))
                 .when(new MarkWrittenReportOverdue(LEDGER, REPORT_DUE.plusDays(2)))
-                .expectNoEvents();
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void theWrittenReportIsNotOverdueOnItsDueDate() {
+        fixture.given(OPENED)
+                .when(new MarkWrittenReportOverdue(LEDGER, REPORT_DUE))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void aLedgerOpenedBeforeDueDatesWereRecordedNeverHasAnOverdueWrittenReport() {
+        fixture.given(new RectificationOpened(L, "iv-9", UNIT, "余姚市人民医院", JUR, TASKS, null, null, null))
+                .when(new MarkWrittenReportOverdue(LEDGER, REPORT_DUE.plusYears(1)))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
     }
 
     @Test
     void aFiledWrittenReportIsNeverOverdue() {
         fixture.given(OPENED, REPORT_FILED)
                 .when(new MarkWrittenReportOverdue(LEDGER, REPORT_DUE.plusDays(10)))
-                .expectNoEvents();
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
     }
 }

@@ -65,4 +65,41 @@ class DualReportTest {
                 "ROLE_NOT_ALLOWED",
                 Refusal.Kind.FORBIDDEN);
     }
+
+    @Test
+    void theRegistrationNumberCarriesTheYearOfTheTalkNotOfTheFiling() {
+        LocalDate nextYear = LocalDate.of(2020, 1, 10);
+        fixture.given(OPENED)
+                .when(new FileWrittenReport(LEDGER, "书面报告", "", nextYear, ActorRole.UNIT))
+                .expectEvents(new WrittenReportFiled(
+                        L, "iv-9", UNIT, JUR, "WR-2019-yuyao-iv-9", "书面报告", "", REPORT_DUE, nextYear, true, "UNIT"))
+                .expectResultMessagePayload("WR-2019-yuyao-iv-9");
+    }
+
+    @Test
+    void aLedgerOpenedBeforeTheTalkDateWasRecordedRegistersUnderTheYearOfFilingAndIsNeverLate() {
+        LocalDate on = LocalDate.of(2020, 1, 10);
+        fixture.given(new RectificationOpened(L, "iv-9", UNIT, "余姚市人民医院", JUR, TASKS, null, null, null))
+                .when(new FileWrittenReport(LEDGER, "书面报告", null, on, ActorRole.UNIT))
+                .expectEvents(new WrittenReportFiled(
+                        L, "iv-9", UNIT, JUR, "WR-2020-yuyao-iv-9", "书面报告", "", null, on, false, "UNIT"))
+                .expectResultMessagePayload("WR-2020-yuyao-iv-9");
+    }
+
+    @Test
+    void aReportFiledOnItsDueDateIsNotLate() {
+        fixture.given(OPENED)
+                .when(new FileWrittenReport(LEDGER, "书面报告", "", REPORT_DUE, ActorRole.UNIT))
+                .expectEvents(new WrittenReportFiled(
+                        L, "iv-9", UNIT, JUR, "WR-2019-yuyao-iv-9", "书面报告", "", REPORT_DUE, REPORT_DUE, false, "UNIT"));
+    }
+
+    @Test
+    void theTrackingEvaluationIsFiledOnce() {
+        refused(
+                fixture.given(OPENED, TRACKING_FILED)
+                        .when(new FileTrackingEvaluation(LEDGER, "派驻组", "再次评价", TODAY, ActorRole.SUPERVISING_BODY)),
+                "TRACKING_EVALUATION_ALREADY_FILED",
+                Refusal.Kind.CONFLICT);
+    }
 }

@@ -108,4 +108,61 @@ class ExtensionsTest {
                 .expectNoEvents()
                 .expectResultMessagePayload(false);
     }
+
+    @Test
+    void anExtensionNamesTheDeadlineItAsksFor() {
+        refused(
+                fixture.given(OPENED, planned("task-p1"))
+                        .when(new RequestDeadlineExtension(LEDGER, "task-p1", null, "原因", ActorRole.UNIT)),
+                "DEADLINE_REQUIRED",
+                Refusal.Kind.UNPROCESSABLE);
+    }
+
+    @Test
+    void onlyAPlannedTaskHasADeadlineToExtend() {
+        refused(
+                fixture.given(OPENED)
+                        .when(new RequestDeadlineExtension(
+                                LEDGER, "task-p1", DEADLINE.plusMonths(1), "原因", ActorRole.UNIT)),
+                "TASK_NOT_PLANNED",
+                Refusal.Kind.CONFLICT);
+    }
+
+    @Test
+    void aDecidedExtensionLeavesNothingToDecideAndTheNextMayBeRequested() {
+        DeadlineExtensionRejected rejected = new DeadlineExtensionRejected(
+                L, "task-p1", UNIT, JUR, DEADLINE.plusMonths(2), DEADLINE, "理由不充分", "SUPERVISOR");
+        refused(
+                fixture.given(OPENED, planned("task-p1"), requested, rejected)
+                        .when(new RejectDeadlineExtension(LEDGER, "task-p1", "again", ActorRole.SUPERVISOR)),
+                "NO_PENDING_EXTENSION",
+                Refusal.Kind.CONFLICT);
+        fixture.given(OPENED, planned("task-p1"), requested, rejected)
+                .when(new RequestDeadlineExtension(LEDGER, "task-p1", DEADLINE.plusMonths(1), "再申请", ActorRole.UNIT))
+                .expectEvents(new DeadlineExtensionRequested(
+                        L, "task-p1", UNIT, JUR, DEADLINE, DEADLINE.plusMonths(1), "再申请", "UNIT"));
+    }
+
+    @Test
+    void afterAnApprovalTheNextExtensionMustBeLaterThanTheApprovedDeadline() {
+        refused(
+                fixture.given(
+                                OPENED,
+                                planned("task-p1"),
+                                requested,
+                                new DeadlineExtensionApproved(
+                                        L,
+                                        "task-p1",
+                                        UNIT,
+                                        JUR,
+                                        DEADLINE,
+                                        DEADLINE,
+                                        DEADLINE.plusMonths(2),
+                                        "",
+                                        "SUPERVISOR"))
+                        .when(new RequestDeadlineExtension(
+                                LEDGER, "task-p1", DEADLINE.plusMonths(1), "再延", ActorRole.UNIT)),
+                "EXTENSION_NOT_LATER",
+                Refusal.Kind.UNPROCESSABLE);
+    }
 }

@@ -4,11 +4,16 @@ import static io.sanjiaodi.rectification.command.rectification.Given.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sanjiaodi.contracts.interview.InterviewConducted;
+import io.sanjiaodi.contracts.interview.InterviewConducted.FrozenLists;
+import io.sanjiaodi.contracts.interview.ListItems.*;
 import io.sanjiaodi.contracts.rectification.*;
 import io.sanjiaodi.contracts.rectification.RectificationOpened.Task;
+import io.sanjiaodi.contracts.rectification.RectificationOpened.TaskKind;
 import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.rectification.command.rectification.RectificationCommands.*;
 import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
@@ -26,10 +31,9 @@ class OpeningAndPlanningTest {
     }
 
     @Test
-    void theLedgerIdIsDerivedFromTheInterviewSoARedeliveryNamesTheSameLedger() {
-        assertThat(LedgerId.forInterview("iv-9"))
-                .isEqualTo(LedgerId.forInterview("iv-9"))
-                .isNotEqualTo(LedgerId.forInterview("iv-10"));
+    void theLedgerIdIsTheInterviewIdPrefixedSoOneInterviewNamesOneLedger() {
+        assertThat(LedgerId.forInterview("iv-9").value()).isEqualTo("ledger-iv-9");
+        assertThat(LedgerId.forInterview("iv-10")).hasToString("ledger-iv-10");
     }
 
     @Test
@@ -140,12 +144,43 @@ class OpeningAndPlanningTest {
     }
 
     @Test
-    void theTasksOfTheOpenedLedgerComeFromAllThreeLists() {
-        assertThat(OPENED.tasks())
-                .extracting(Task::kind)
-                .containsExactly(
-                        RectificationOpened.TaskKind.PROBLEM_RECTIFICATION,
-                        RectificationOpened.TaskKind.RISK_PREVENTION,
-                        RectificationOpened.TaskKind.DUTY);
+    void everyItemOfTheThreeListsBecomesATaskProblemsFirstThenRisksThenDuties() {
+        InterviewConducted twoOfEach = new InterviewConducted(
+                "iv-9",
+                WHO,
+                TALK,
+                "余姚市纪委",
+                null,
+                null,
+                "要点",
+                SIGNED,
+                SIGNED,
+                new FrozenLists(
+                        4,
+                        List.of(
+                                new ResponsibilityItem("d1", ResponsibilityKind.REQUIRED, "专题研究", "tpl"),
+                                new ResponsibilityItem("d2", ResponsibilityKind.CUSTOM, "约谈科室", null)),
+                        List.of(
+                                new ProblemItem("p1", "耗材采购", "监管不严", SourceChannel.PETITION_REPORT, null),
+                                new ProblemItem("p2", "基建", "招标不规范", SourceChannel.INSPECTION_TOUR, null)),
+                        List.of(new RiskItem("r1", "医药代表", "接待不规范", null, null, RiskLevel.HIGH))),
+                "hash");
+        fixture.givenNoPriorActivity()
+                .when(new OpenRectification(LEDGER, twoOfEach, PLAN_DUE, REPORT_DUE))
+                .expectEvents(new RectificationOpened(
+                        L,
+                        "iv-9",
+                        UNIT,
+                        "余姚市人民医院",
+                        JUR,
+                        List.of(
+                                new Task("task-p1", TaskKind.PROBLEM_RECTIFICATION, "p1", "耗材采购", "监管不严"),
+                                new Task("task-p2", TaskKind.PROBLEM_RECTIFICATION, "p2", "基建", "招标不规范"),
+                                new Task("task-r1", TaskKind.RISK_PREVENTION, "r1", "医药代表", "接待不规范"),
+                                new Task("task-d1", TaskKind.DUTY, "d1", null, "专题研究"),
+                                new Task("task-d2", TaskKind.DUTY, "d2", null, "约谈科室")),
+                        TALK,
+                        PLAN_DUE,
+                        REPORT_DUE));
     }
 }

@@ -67,4 +67,67 @@ class ProgressAndRegulationsTest {
                 "TASK_NOT_FOUND",
                 Refusal.Kind.NOT_FOUND);
     }
+
+    @Test
+    void regulationsAreNumberedAcrossTheLedger() {
+        fixture.given(
+                        OPENED,
+                        new RegulationRecorded(
+                                L, UNIT, JUR, "reg-1", "办法", RegulationAction.ESTABLISHED, TODAY, List.of(), "UNIT"))
+                .when(new RecordRegulation(LEDGER, "细则", RegulationAction.REVISED, TODAY, null, ActorRole.UNIT))
+                .expectEvents(new RegulationRecorded(
+                        L, UNIT, JUR, "reg-2", "细则", RegulationAction.REVISED, TODAY, List.of(), "UNIT"))
+                .expectResultMessagePayload("reg-2");
+    }
+
+    @Test
+    void aRegulationSaysWhetherItWasEstablishedOrRevisedAndWhen() {
+        refused(
+                fixture.given(OPENED).when(new RecordRegulation(LEDGER, "办法", null, TODAY, List.of(), ActorRole.UNIT)),
+                "REGULATION_INCOMPLETE",
+                Refusal.Kind.UNPROCESSABLE);
+        refused(
+                fixture.given(OPENED)
+                        .when(new RecordRegulation(
+                                LEDGER, "办法", RegulationAction.ESTABLISHED, null, List.of(), ActorRole.UNIT)),
+                "REGULATION_INCOMPLETE",
+                Refusal.Kind.UNPROCESSABLE);
+    }
+
+    @Test
+    void theSameEvidenceIsRecordedOnce() {
+        refused(
+                fixture.given(
+                                OPENED,
+                                new EvidenceAttached(
+                                        L,
+                                        "task-p1",
+                                        UNIT,
+                                        JUR,
+                                        "ev-1",
+                                        "a.pdf",
+                                        "application/pdf",
+                                        1,
+                                        "h",
+                                        TODAY,
+                                        "UNIT"))
+                        .when(new AttachEvidence(
+                                LEDGER, "task-r1", "ev-1", "a.pdf", "application/pdf", 1, "h", TODAY, ActorRole.UNIT)),
+                "EVIDENCE_EXISTS",
+                Refusal.Kind.CONFLICT);
+    }
+
+    @Test
+    void progressAndEvidenceNameATaskOfThisLedger() {
+        refused(
+                fixture.given(OPENED).when(new ReportProgress(LEDGER, "task-x", "进展", TODAY, ActorRole.UNIT)),
+                "TASK_NOT_FOUND",
+                Refusal.Kind.NOT_FOUND);
+        refused(
+                fixture.given(OPENED)
+                        .when(new AttachEvidence(
+                                LEDGER, "task-x", "ev-1", "a.pdf", "application/pdf", 1, "h", TODAY, ActorRole.UNIT)),
+                "TASK_NOT_FOUND",
+                Refusal.Kind.NOT_FOUND);
+    }
 }

@@ -138,4 +138,126 @@ class StageEvaluationAndAccountabilityTest {
                 "CASE_NOT_FOUND",
                 Refusal.Kind.NOT_FOUND);
     }
+
+    @Test
+    void stageEvaluationsAreNumberedAcrossTheLedgerAndAnswerTheirId() {
+        fixture.given(
+                        OPENED,
+                        new StageEvaluationRecorded(
+                                L,
+                                UNIT,
+                                JUR,
+                                "stage-1",
+                                TODAY,
+                                List.of(new TaskRating("task-p1", Rating.IN_PROGRESS, "")),
+                                "SUPERVISOR"))
+                .when(new RecordStageEvaluation(
+                        LEDGER,
+                        List.of(new TaskRatingSpec("task-p1", Rating.RECTIFIED, null)),
+                        TODAY,
+                        ActorRole.SUPERVISOR))
+                .expectEvents(new StageEvaluationRecorded(
+                        L,
+                        UNIT,
+                        JUR,
+                        "stage-2",
+                        TODAY,
+                        List.of(new TaskRating("task-p1", Rating.RECTIFIED, "")),
+                        "SUPERVISOR"))
+                .expectResultMessagePayload("stage-2");
+    }
+
+    @Test
+    void aTaskRatedNotRectifiedGroundsACaseButOneRatedInProgressOrRectifiedDoesNot() {
+        StageEvaluationRecorded evaluated = new StageEvaluationRecorded(
+                L,
+                UNIT,
+                JUR,
+                "stage-1",
+                TODAY,
+                List.of(
+                        new TaskRating("task-p1", Rating.NOT_RECTIFIED, ""),
+                        new TaskRating("task-r1", Rating.IN_PROGRESS, ""),
+                        new TaskRating("task-d1", Rating.RECTIFIED, "")),
+                "SUPERVISOR");
+        fixture.given(OPENED, evaluated)
+                .when(new OpenAccountabilityCase(
+                        LEDGER, List.of("task-p1"), List.of(), "阶段评估未整改", TODAY, ActorRole.SUPERVISOR))
+                .expectEvents(new AccountabilityCaseOpened(
+                        L, "case-1", UNIT, JUR, List.of("task-p1"), List.of(), "阶段评估未整改", TODAY, "SUPERVISOR"));
+        for (String task : List.of("task-r1", "task-d1")) {
+            refused(
+                    fixture.given(OPENED, evaluated)
+                            .when(new OpenAccountabilityCase(
+                                    LEDGER, List.of(task), List.of(), "无依据", TODAY, ActorRole.SUPERVISOR)),
+                    "NO_POOR_IMPLEMENTATION",
+                    Refusal.Kind.UNPROCESSABLE);
+        }
+    }
+
+    @Test
+    void aCaseAboutSeveralTasksNeedsPoorImplementationOfEach() {
+        refused(
+                fixture.given(OPENED, planned("task-p1"), overdue("task-p1"))
+                        .when(new OpenAccountabilityCase(
+                                LEDGER, List.of("task-p1", "task-r1"), List.of(), "逾期", TODAY, ActorRole.SUPERVISOR)),
+                "NO_POOR_IMPLEMENTATION",
+                Refusal.Kind.UNPROCESSABLE);
+    }
+
+    @Test
+    void casesAreNumberedAcrossTheLedger() {
+        fixture.given(
+                        OPENED,
+                        planned("task-p1"),
+                        overdue("task-p1"),
+                        new AccountabilityCaseOpened(
+                                L, "case-1", UNIT, JUR, List.of("task-p1"), List.of(), "逾期", TODAY, "SUPERVISOR"))
+                .when(new OpenAccountabilityCase(LEDGER, List.of("task-p1"), null, "再次逾期", TODAY, ActorRole.SUPERVISOR))
+                .expectEvents(new AccountabilityCaseOpened(
+                        L, "case-2", UNIT, JUR, List.of("task-p1"), List.of(), "再次逾期", TODAY, "SUPERVISOR"))
+                .expectResultMessagePayload("case-2");
+    }
+
+    @Test
+    void anEvaluationRatesAtLeastOneTaskOfThisLedgerAndEachWithARating() {
+        refused(
+                fixture.given(OPENED).when(new RecordStageEvaluation(LEDGER, List.of(), TODAY, ActorRole.SUPERVISOR)),
+                "RATINGS_REQUIRED",
+                Refusal.Kind.UNPROCESSABLE);
+        refused(
+                fixture.given(OPENED).when(new RecordStageEvaluation(LEDGER, null, TODAY, ActorRole.SUPERVISOR)),
+                "RATINGS_REQUIRED",
+                Refusal.Kind.UNPROCESSABLE);
+        refused(
+                fixture.given(OPENED)
+                        .when(new RecordStageEvaluation(
+                                LEDGER,
+                                List.of(new TaskRatingSpec("task-x", Rating.RECTIFIED, "")),
+                                TODAY,
+                                ActorRole.SUPERVISOR)),
+                "TASK_NOT_FOUND",
+                Refusal.Kind.NOT_FOUND);
+        refused(
+                fixture.given(OPENED)
+                        .when(new RecordStageEvaluation(
+                                LEDGER, List.of(new TaskRatingSpec("task-p1", null, "")), TODAY, ActorRole.SUPERVISOR)),
+                "RATING_REQUIRED",
+                Refusal.Kind.UNPROCESSABLE);
+    }
+
+    @Test
+    void aCaseNamesTheTasksItIsAbout() {
+        refused(
+                fixture.given(OPENED)
+                        .when(new OpenAccountabilityCase(
+                                LEDGER, List.of(), List.of(), "逾期", TODAY, ActorRole.SUPERVISOR)),
+                "CASE_TASKS_REQUIRED",
+                Refusal.Kind.UNPROCESSABLE);
+        refused(
+                fixture.given(OPENED)
+                        .when(new OpenAccountabilityCase(LEDGER, null, List.of(), "逾期", TODAY, ActorRole.SUPERVISOR)),
+                "CASE_TASKS_REQUIRED",
+                Refusal.Kind.UNPROCESSABLE);
+    }
 }
