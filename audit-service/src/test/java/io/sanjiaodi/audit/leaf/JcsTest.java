@@ -85,6 +85,10 @@ class JcsTest {
         map.put(10, "a");
         map.put("x", true);
         assertThat(Jcs.canonicalize(map)).isEqualTo("{\"10\":\"a\",\"2\":\"b\",\"x\":true}");
+        Map<Object, Object> numbersOnly = new LinkedHashMap<>();
+        numbersOnly.put(2, "b");
+        numbersOnly.put(10, "a");
+        assertThat(Jcs.canonicalize(numbersOnly)).isEqualTo("{\"10\":\"a\",\"2\":\"b\"}");
     }
 
     @Test
@@ -98,13 +102,18 @@ class JcsTest {
     /** The per-thread buffers are created on first use in each thread, and a huge payload's are dropped. */
     @Test
     @SuppressWarnings("unchecked")
-    void payloadHashesAreRightOnAFreshThreadAndAfterAHugePayload() throws Exception {
+    void payloadHashesAreRightOnAFreshThreadWhenItsBufferGrowsAndAfterAHugePayload() throws Exception {
         Map<String, Object> small = Map.of("text", "谈话", "n", 1);
+        Map<String, Object> medium = Map.of("text", "问".repeat(1_000)); // 3,000 UTF-8 bytes: the buffer must grow
         Map<String, Object> huge = Map.of("text", "问".repeat(70_000));
         AtomicReference<Object> result = new AtomicReference<>();
         Thread fresh = new Thread(() -> {
             try {
-                result.set(List.of(Jcs.canonicalSha256(small), Jcs.canonicalSha256(huge), Jcs.canonicalSha256(small)));
+                result.set(List.of(
+                        Jcs.canonicalSha256(small),
+                        Jcs.canonicalSha256(medium),
+                        Jcs.canonicalSha256(huge),
+                        Jcs.canonicalSha256(small)));
             } catch (RuntimeException e) {
                 result.set(e);
             }
@@ -112,8 +121,9 @@ class JcsTest {
         fresh.start();
         fresh.join();
         byte[] smallHash = Sha256.hash(Jcs.canonicalize(small).getBytes(StandardCharsets.UTF_8));
+        byte[] mediumHash = Sha256.hash(Jcs.canonicalize(medium).getBytes(StandardCharsets.UTF_8));
         byte[] hugeHash = Sha256.hash(Jcs.canonicalize(huge).getBytes(StandardCharsets.UTF_8));
         assertThat(result.get()).isInstanceOf(List.class);
-        assertThat((List<Object>) result.get()).containsExactly(smallHash, hugeHash, smallHash);
+        assertThat((List<Object>) result.get()).containsExactly(smallHash, mediumHash, hugeHash, smallHash);
     }
 }
