@@ -25,6 +25,8 @@ public final class LogVerification {
     private static final int MAX_PROBLEMS = 100;
     /** Entries recomputed together; large enough to amortise the fork, small enough to stream. */
     private static final int BLOCK = 2048;
+    /** Stands in for the payload hash of a payload that is no longer JSON, so that the entry still gets a leaf. */
+    private static final byte[] NOT_JSON = new byte[Sha256.LENGTH];
 
     private final List<ExportRecord> pending = new ArrayList<>(BLOCK);
     private final MerkleTree tree = new MerkleTree();
@@ -120,15 +122,22 @@ public final class LogVerification {
             linkOk = pre.linkOk;
             leafOk = pre.leafOk;
         } else {
-            payloadHash = pre != null && pre.payloadHash != null ? pre.payloadHash : Leaf.payloadHash(r.payload());
+            byte[] computed = pre != null && pre.payloadHash != null ? pre.payloadHash : payloadHashOf(r.payload());
+            payloadHash = computed != null ? computed : NOT_JSON;
             leafHash = r.leaf(payloadHash, prev).hash();
-            payloadOk = Sha256.hexEquals(payloadHash, r.payloadHash());
+            payloadOk = computed != null && Sha256.hexEquals(payloadHash, r.payloadHash());
             linkOk = Sha256.hexEquals(prev, r.prevLeafHash());
             leafOk = Sha256.hexEquals(leafHash, r.leafHash());
         }
         byte[] expected = witness.apply(index);
         if (!payloadOk) {
-            problem(index, r.eventId(), "PAYLOAD_CHANGED", "the payload no longer hashes to the stored payload hash");
+            problem(
+                    index,
+                    r.eventId(),
+                    "PAYLOAD_CHANGED",
+                    payloadHash == NOT_JSON
+                            ? "the payload holds a number JSON cannot (NaN or an infinity)"
+                            : "the payload no longer hashes to the stored payload hash");
         } else if (!linkOk) {
             problem(
                     index,
@@ -144,6 +153,18 @@ public final class LogVerification {
         tree.append(leafHash);
         if (key != null) {
             chains.record(key, r.source(), r.aggregateId(), r.aggregateSequence(), index, null);
+        }
+    }
+
+    /**
+     * The payload hash, or null for a payload holding NaN or an infinity: the appender never stores
+     * one (it cannot hash it), so only an edit behind the service's back puts it there.
+     */
+    private static byte[] payloadHashOf(Object payload) {
+        try {
+            return Leaf.payloadHash(payload);
+        } catch (IllegalArgumentException notJson) {
+            return null;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.sanjiaodi.audit.merkle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -88,6 +89,53 @@ class MerkleTreeTest {
                 .isTrue();
         assertThat(MerkleProofs.verifyConsistency(5, 5, tree.root(4), tree.root(5), List.of()))
                 .isFalse();
+    }
+
+    @Test
+    void rootsAndProofsAreRefusedForSizesBeyondTheLog() {
+        MerkleTree tree = new MerkleTree();
+        for (int i = 0; i < 5; i++) {
+            tree.append(Sha256.leafHash(new byte[] {(byte) i}));
+        }
+        assertThatThrownBy(() -> tree.root(6)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> tree.root(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> tree.inclusionProof(0, 6))
+                .as("a leaf of the log, in a tree the log has not reached")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> tree.inclusionProof(5, 5))
+                .as("the index equal to the size is outside the tree")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> tree.inclusionProof(-1, 5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> tree.consistencyProof(1, 6)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> tree.consistencyProof(3, 2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> tree.consistencyProof(-1, 2)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void onlyThirtyTwoByteLeafHashesAreAppendedAndOnlyStoredOnesRead() {
+        MerkleTree tree = new MerkleTree();
+        assertThatThrownBy(() -> tree.append(new byte[31])).isInstanceOf(IllegalArgumentException.class);
+        byte[] leaf = Sha256.leafHash(new byte[] {1});
+        tree.append(leaf);
+        assertThat(tree.size()).isEqualTo(1);
+        assertThat(tree.leafHash(0)).isEqualTo(leaf);
+        assertThatThrownBy(() -> tree.leafHash(1))
+                .as("the index equal to the size holds nothing yet")
+                .isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> tree.leafHash(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void leafHashesAcrossStorageChunksReadBackAsAppended() {
+        MerkleTree tree = new MerkleTree();
+        int n = (1 << 15) + 3; // past the first chunk of the hash store
+        for (int i = 0; i < n; i++) {
+            tree.append(Sha256.leafHash(Integer.toString(i).getBytes()));
+        }
+        for (int i : new int[] {0, (1 << 15) - 1, 1 << 15, n - 1}) {
+            assertThat(tree.leafHash(i))
+                    .isEqualTo(Sha256.leafHash(Integer.toString(i).getBytes()));
+        }
     }
 
     static int compare(byte[] a, byte[] b) {

@@ -6,10 +6,13 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.sanjiaodi.audit.AuditFixture;
+import io.sanjiaodi.audit.checkpoint.Checkpoint;
 import io.sanjiaodi.audit.ingest.AuditEntry;
 import io.sanjiaodi.audit.ingest.Events;
 import io.sanjiaodi.audit.merkle.Sha256;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.util.Date;
 import java.util.stream.LongStream;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -128,5 +131,95 @@ class TamperTest {
         });
         audit.restart();
         assertThat(audit.log.broken()).contains("signed but the stored log has only 19");
+    }
+
+    @Test
+    void aCheckpointForgedIntoTheStoreIsNamedBySize() throws Exception {
+        append(4, 5); // indexes 20 to 24
+        Checkpoint forged = Checkpoint.sign(
+                25,
+                audit.log.tree().root(25),
+                audit.clock.millis(),
+                KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate());
+        audit.client
+                .getDatabase("audit")
+                .getCollection("audit_checkpoints")
+                .insertOne(new Document("_id", 25L)
+                        .append("rootHash", forged.rootHash())
+                        .append("timestamp", forged.timestamp())
+                        .append("time", new Date(forged.timestamp()))
+                        .append("signature", forged.signature()));
+        VerificationReport report = audit.verifier.verify();
+        assertThat(report.ok()).isFalse();
+        assertThat(report.problems())
+                .containsExactly(new LogVerification.Problem(
+                        null, null, "CHECKPOINT_SIGNATURE_INVALID", "checkpoint 25 is not signed by this key"));
+        assertThat(report.verifiedTreeSize()).isEqualTo(20);
+    }
+
+    @Test
+    void anEntryDeletedAfterTheLatestCheckpointIsNamedFromTheAppendersMemory() {
+        append(4, 5); // indexes 20 to 24, not yet signed
+        entries.deleteOne(Filters.eq("_id", "e4-4"));
+        VerificationReport report = audit.verifier.verify();
+        assertThat(report.ok()).isFalse();
+        assertThat(report.problems())
+                .containsExactly(
+                        new LogVerification.Problem(24L, "e4-4", "ENTRY_MISSING", "no entry at this index (deleted)"));
+    }
+
+    @Test
+    void anEntryStoredBehindTheServicesBackPastWhatItAppendedIsCheckedOnItsOwn() {
+        AuditEntry model = audit.mongo.findById("e3-4", AuditEntry.class);
+        audit.mongo.insert(new AuditEntry(
+                "intruder",
+                20L,
+                model.type(),
+                model.source(),
+                "iv-9",
+                model.aggregateType(),
+                0L,
+                model.correlationId(),
+                model.actor(),
+                model.eventTime(),
+                model.recordedAt(),
+                model.topic(),
+                model.partition(),
+                model.offset(),
+                model.unitId(),
+                model.jurisdictionId(),
+                model.payloadHash(),
+                Sha256.hex(new byte[32]),
+                Sha256.hex(new byte[32]),
+                model.payload()));
+        VerificationReport report = audit.verifier.verify();
+        assertThat(report.problems())
+                .containsExactly(new LogVerification.Problem(
+                        20L, "intruder", "ENTRY_CHANGED", "the fields no longer hash to the stored leaf hash"));
+        assertThat(report.entries()).isEqualTo(21);
+    }
+
+    /** A number no JSON can hold, written into a stored payload through the driver. */
+    @Test
+    void aPayloadChangedToANonJsonNumberIsNamedRatherThanFailingTheVerification() {
+        entries.updateOne(Filters.eq("_id", "e2-3"), Updates.set("payload.listVersion", Double.NaN));
+        VerificationReport report = audit.verifier.verify();
+        assertThat(report.ok()).isFalse();
+        assertThat(report.problems().get(0)).satisfies(p -> {
+            assertThat(p.index()).isEqualTo(13);
+            assertThat(p.eventId()).isEqualTo("e2-3");
+            assertThat(p.code()).isEqualTo("PAYLOAD_CHANGED");
+            assertThat(p.detail()).isEqualTo("the payload holds a number JSON cannot (NaN or an infinity)");
+        });
+        assertThat(report.problems())
+                .extracting(LogVerification.Problem::code)
+                .as("the rest of the log is still verified")
+                .containsExactly("PAYLOAD_CHANGED", "CHAIN_BROKEN", "ROOT_MISMATCH");
+    }
+
+    private void append(int aggregate, int n) {
+        audit.log.append(LongStream.range(0, n)
+                .mapToObj(i -> Events.draft("e" + aggregate + "-" + i, "iv-" + aggregate, i))
+                .toList());
     }
 }
