@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sanjiaodi.platform.Refusal;
+import io.sanjiaodi.platform.security.AccessRule;
 import io.sanjiaodi.platform.security.Role;
 import io.sanjiaodi.platform.security.TestTokens;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.util.AntPathMatcher;
 
 /** The scope a supervision query runs for, read from the signed-in actor. */
 class SupervisionSecurityTest {
@@ -104,6 +108,33 @@ class SupervisionSecurityTest {
         assertThat(visible()).containsExactly("fh-school");
         signIn("office");
         assertThat(visible()).hasSize(ROWS.size());
+    }
+
+    @Test
+    void theFirstRuleThatMatchesARequestNamesTheRolesOfTheAccessTable() {
+        Set<Role> readers = EnumSet.complementOf(EnumSet.of(Role.ADMIN));
+        assertThat(rolesFor("GET", "/api/supervision/overview")).isEqualTo(readers);
+        assertThat(rolesFor("GET", "/api/supervision/ledgers/ledger-1")).isEqualTo(readers);
+        assertThat(rolesFor("GET", "/api/supervision/export/ledgers.csv")).isEqualTo(readers);
+        // before the catch-all: the stream and the rebuild are not for every reader
+        assertThat(rolesFor("GET", "/api/supervision/stream"))
+                .isEqualTo(EnumSet.of(Role.LEADERSHIP, Role.SUPERVISION_OFFICE, Role.AUDITOR));
+        assertThat(rolesFor("POST", "/api/supervision/rebuild"))
+                .isEqualTo(EnumSet.of(Role.ADMIN, Role.SUPERVISION_OFFICE));
+        assertThat(rolesFor("GET", "/api/supervision/rebuild"))
+                .isEqualTo(EnumSet.of(Role.ADMIN, Role.SUPERVISION_OFFICE, Role.AUDITOR));
+        assertThat(rolesFor("POST", "/api/supervision/ledgers")).isNull();
+    }
+
+    /** The roles of the first rule matching the request, as the filter chain applies them; null for none. */
+    private static Set<Role> rolesFor(String method, String path) {
+        AntPathMatcher paths = new AntPathMatcher();
+        return new SupervisionSecurity()
+                .rules().stream()
+                        .filter(rule -> rule.method().equals(method) && paths.match(rule.pattern(), path))
+                        .map(AccessRule::roles)
+                        .findFirst()
+                        .orElse(null);
     }
 
     private static List<String> visible() {
