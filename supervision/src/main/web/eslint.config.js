@@ -20,5 +20,10 @@ export default [
       'prefer-const': 'error',
       eqeqeq: ['error', 'always', { null: 'ignore' }]
     }
+  },
+  {
+    // the verifier's test runs under Node (`npm test`), with the browser's globals it stubs
+    files: ['web/test/**/*.js'],
+    languageOptions: { globals: { ...globals.node } }
   }
 ];

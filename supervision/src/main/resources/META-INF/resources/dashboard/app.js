@@ -137,7 +137,9 @@ function verifyButton(eventId) {
       out.replaceChildren(el('span', { class: result.included ? 'ok' : 'bad', 'data-verified': String(result.included) },
         (result.included ? '✔ ' + t('included') : '✘ ' + t('notIncluded') + ' ' + (result.reason || ''))
         + (result.treeSize ? ` (#${result.leafIndex} / ${result.treeSize})` : '')));
-    } catch (e) { out.replaceChildren(el('span', { class: 'bad' }, '✘ ' + e.message)); }
+    } catch (e) {
+      out.replaceChildren(el('span', { class: 'bad', 'data-verified': 'false' }, '✘ ' + t('notIncluded') + ' ' + e.message));
+    }
   } }, t('verify'));
   out.append(button);
   return out;

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,6 +33,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -136,16 +138,11 @@ class DashboardBrowserTest {
         });
     }
 
-    /**
-     * The scoping itself, which the services do as resource servers: skipped only if they
-     * answer without a token.
-     */
+    /** The scoping itself, which the services do as resource servers: nothing is answered without a token. */
     @Test
     @Order(3)
     void theOfficeAndAUnitLeaderSeeDifferentDataEachAsTheApiGivesIt() throws IOException {
-        assumeTrue(
-                status(null, "/api/supervision/overview") == 401,
-                "the services do not check tokens yet: scoping comes with the resource servers (sec-api)");
+        assertThat(status(null, "/api/supervision/overview")).isEqualTo(401);
         keepingEvidence("failure-scoping", () -> {
             signInAs("office");
             JsonNode office = api(token(), "/api/supervision/overview");
@@ -173,6 +170,87 @@ class DashboardBrowserTest {
             ledgers.forEach(l -> assertThat(l.get("unitId").asText()).isEqualTo("nb-transport"));
             shot("ledgers-unit-leader");
         });
+    }
+
+    /**
+     * The browser's own verifier, not the server, decides: a proof answered with a changed entry,
+     * a signature that does not verify or one that cannot be read at all is reported as failed.
+     * The page's fetch is wrapped before each click, so the tampering happens between the
+     * audit service and the verifier, as it would on the wire.
+     */
+    @Test
+    @Order(4)
+    void theBrowsersVerifierReportsFailureForATamperedEntryOrSignature() throws IOException {
+        keepingEvidence("failure-tampered-proof", () -> {
+            signInAs("office");
+            script("localStorage.setItem('lang', 'zh')");
+            browser.navigate().refresh();
+            await().atMost(SystemProbe.WITHIN).until(() -> "office".equals(signedInAs()));
+            browser.findElement(By.cssSelector("nav a[href='#/audit']")).click();
+            await().atMost(SystemProbe.WITHIN)
+                    .until(() -> browser.findElements(By.cssSelector("button.verify"))
+                                    .size()
+                            >= 5);
+            script(TAMPERING);
+
+            WebElement genuine = verifyInBrowser(1, "none");
+            assertThat(genuine.getDomAttribute("data-verified")).isEqualTo("true");
+            assertThat(genuine.getText()).contains("已包含在最新签名检查点中");
+
+            String[][] tamperings = {
+                {"entry", "ENTRY_CHANGED"},
+                {"signature", "SIGNATURE_INVALID"},
+                {"unreadable-signature", "SIGNATURE_NOT_CHECKED"},
+                {"path", "ROOT_MISMATCH"}
+            };
+            for (int i = 0; i < tamperings.length; i++) {
+                String[] tampering = tamperings[i];
+                WebElement result = verifyInBrowser(2 + i, tampering[0]);
+                assertThat(result.getDomAttribute("data-verified"))
+                        .as(tampering[0])
+                        .isEqualTo("false");
+                assertThat(result.getText()).as(tampering[0]).contains("验证失败", tampering[1]);
+            }
+            shot("audit-verify-tampered");
+        });
+    }
+
+    /**
+     * Wraps the page's fetch: the inclusion proof is changed as {@code window.tampering} says
+     * (none, entry, signature, unreadable-signature, path) before the verifier sees it.
+     */
+    private static final String TAMPERING = """
+            if (!window.untamperedFetch) window.untamperedFetch = window.fetch;
+            window.fetch = async (input, init) => {
+              const res = await window.untamperedFetch(input, init);
+              const url = typeof input === 'string' ? input : input.url;
+              if (!url.includes('/api/audit/proofs/inclusion') || !res.ok) return res;
+              const proof = await res.json();
+              const flip = s => (s[0] === 'A' ? 'B' : 'A') + s.substring(1);
+              switch (window.tampering) {
+                case 'entry': proof.entry.type = proof.entry.type + 'Forged'; break;
+                case 'signature': proof.checkpoint.signature = flip(proof.checkpoint.signature); break;
+                case 'unreadable-signature': proof.checkpoint.signature = '!! not base64 !!'; break;
+                case 'path': proof.auditPath[0] = (proof.auditPath[0][0] === '0' ? '1' : '0')
+                  + proof.auditPath[0].substring(1); break;
+              }
+              return new Response(JSON.stringify(proof), { status: res.status, headers: res.headers });
+            };""";
+
+    /** Clicks the verify button of the audit table's row {@code fromEnd} from the bottom (older entries are checkpointed). */
+    private static WebElement verifyInBrowser(int fromEnd, String tampering) {
+        script("window.tampering = arguments[0]", tampering);
+        List<WebElement> cells = browser.findElements(By.cssSelector("#view tbody tr td:last-child"));
+        WebElement cell = cells.get(cells.size() - fromEnd);
+        cell.findElement(By.cssSelector("button.verify")).click();
+        await().atMost(SystemProbe.WITHIN)
+                .until(() ->
+                        !cell.findElements(By.cssSelector("[data-verified]")).isEmpty());
+        return cell.findElement(By.cssSelector("[data-verified]"));
+    }
+
+    private static Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
     }
 
     private void walkThroughTheDashboard() throws IOException {

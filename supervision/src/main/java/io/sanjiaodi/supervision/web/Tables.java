@@ -146,14 +146,21 @@ final class Tables {
         }
     }
 
-    /** A cell starting with =, +, - or @ would be a formula in a spreadsheet: prefix it with a quote. */
+    /**
+     * A text cell starting with =, +, - or @ (or a tab or carriage return, which some spreadsheets
+     * skip before reading one of those) would be a formula in a spreadsheet: prefix it with a quote.
+     */
     private static String safe(String text) {
-        return !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
+    /**
+     * A number is written as it is: -3 days left is a number, not a formula. Text is made safe, then
+     * quoted if it holds a comma, a quote or a line break (CR or LF: either ends a record unquoted).
+     */
     private static String escape(Object value) {
-        String text = value == null ? "" : safe(value.toString());
-        return text.contains(",") || text.contains("\"") || text.contains("\n")
+        String text = value == null ? "" : value instanceof Number ? value.toString() : safe(value.toString());
+        return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
                 ? "\"" + text.replace("\"", "\"\"") + "\""
                 : text;
     }
