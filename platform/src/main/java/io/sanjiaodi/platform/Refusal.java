@@ -1,6 +1,7 @@
 package io.sanjiaodi.platform;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The one way to say no: a business refusal with a stable, machine-readable {@link #code()} and a
@@ -73,18 +74,14 @@ public final class Refusal extends RuntimeException {
         return new Refusal(kind, code, getMessage() + " (recorded on " + record + ")");
     }
 
-    /** Value equality, so tests and handlers can compare refusals returned from commands. */
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Refusal r
-                && kind == r.kind
-                && code.equals(r.code)
-                && Objects.equals(getMessage(), r.getMessage());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(kind, code);
+    /**
+     * Throws the refusal a command handler returned (it was recorded as an event on {@code record},
+     * so it could not be thrown there), naming that record; returns when there was none.
+     */
+    public static void throwIfRecorded(Optional<Refusal> refusal, String record) {
+        if (refusal.isPresent()) {
+            throw refusal.get().recordedOn(record);
+        }
     }
 
     @Override

@@ -150,8 +150,6 @@ class InterviewController {
 
     /** A refusal the aggregate recorded as an event is still the answer to the request. */
     private static void refuseIfRecorded(Optional<Refusal> refusal, InterviewId interviewId) {
-        if (refusal.isPresent()) {
-            throw refusal.get().recordedOn("interview " + interviewId.value());
-        }
+        Refusal.throwIfRecorded(refusal, "interview " + interviewId.value());
     }
 }

@@ -8,7 +8,6 @@ import io.sanjiaodi.rectification.web.LedgerRequests.*;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
-import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
@@ -136,11 +135,10 @@ class TaskController {
             @Valid @RequestBody(required = false) DecisionBody body,
             @ActingRole ActorRole actor,
             @Today LocalDate today) {
-        Optional<Refusal> refusal = commands.sendAndWait(
-                new VerifyTask(ledgerId, taskId, body == null ? null : body.comment(), today, actor));
-        if (refusal.isPresent()) {
-            throw refusal.get().recordedOn("ledger " + ledgerId);
-        }
+        Refusal.throwIfRecorded(
+                commands.sendAndWait(
+                        new VerifyTask(ledgerId, taskId, body == null ? null : body.comment(), today, actor)),
+                "ledger " + ledgerId);
     }
 
     @PostMapping("/verification-failures")
