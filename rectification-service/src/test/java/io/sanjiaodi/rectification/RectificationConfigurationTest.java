@@ -2,7 +2,6 @@ package io.sanjiaodi.rectification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sanjiaodi.contracts.rectification.WarningLevel;
 import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneId;
@@ -21,26 +20,6 @@ class RectificationConfigurationTest {
             .withUserConfiguration(RectificationConfiguration.class);
 
     @Test
-    void theWarningThresholdsAreTheOnesEveryReadModelShares() {
-        service.run(context -> assertThat(context.getBean(WarningLevel.Thresholds.class))
-                .isEqualTo(new WarningLevel.Thresholds(20, 10)));
-    }
-
-    @Test
-    void theSharedThresholdsCanBeChangedInTheirOnePlace() {
-        service.withPropertyValues("sanjiaodi.warnings.yellow-days=30", "sanjiaodi.warnings.orange-days=7")
-                .run(context -> assertThat(context.getBean(WarningLevel.Thresholds.class))
-                        .isEqualTo(new WarningLevel.Thresholds(30, 7)));
-    }
-
-    @Test
-    void withoutTheSharedThresholdsTheServiceDoesNotStart() {
-        new ApplicationContextRunner()
-                .withUserConfiguration(RectificationConfiguration.class)
-                .run(context -> assertThat(context.getStartupFailure()).hasStackTraceContaining("sanjiaodi.warnings"));
-    }
-
-    @Test
     void theServiceRunsOnTheDefaultsOfItsSettings() {
         service.run(context -> assertThat(context.getBean(RectificationProperties.class))
                 .isEqualTo(new RectificationProperties(
@@ -54,9 +33,8 @@ class RectificationConfigurationTest {
 
     @Test
     void theDefaultsAreTheSettingsRecordsOwnNotTheYmls() {
-        ApplicationContextRunner withoutYml = new ApplicationContextRunner()
-                .withPropertyValues("sanjiaodi.warnings.yellow-days=20", "sanjiaodi.warnings.orange-days=10")
-                .withUserConfiguration(RectificationConfiguration.class);
+        ApplicationContextRunner withoutYml =
+                new ApplicationContextRunner().withUserConfiguration(RectificationConfiguration.class);
         service.run(configured -> withoutYml.run(bare -> assertThat(bare.getBean(RectificationProperties.class))
                 .isEqualTo(configured.getBean(RectificationProperties.class))));
     }

@@ -1,14 +1,9 @@
 package io.sanjiaodi.supervision;
 
-import io.sanjiaodi.contracts.rectification.WarningLevel;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.core.env.Environment;
 
 /**
  * Supervision query models, exports and the dashboard. Runs inside audit-service (the service
@@ -22,22 +17,4 @@ import org.springframework.core.env.Environment;
 @ConditionalOnProperty(name = "supervision.enabled", havingValue = "true")
 @ComponentScan
 @EnableConfigurationProperties(DashboardProperties.class)
-public class SupervisionAutoConfiguration {
-
-    static final String WARNINGS = "sanjiaodi.warnings";
-
-    /**
-     * The deadline-warning thresholds under the one key every read model shares, set once in
-     * platform's {@code sanjiaodi-common.yml} (which the host's yml imports): supervision has no
-     * default of its own, so its colours can never drift from the ledgers'.
-     */
-    @Bean
-    @ConditionalOnMissingBean
-    WarningLevel.Thresholds warningThresholds(Environment environment) {
-        return Binder.get(environment)
-                .bind(WARNINGS, WarningLevel.Thresholds.class)
-                .orElseThrow(() ->
-                        new IllegalStateException(WARNINGS + ".yellow-days and .orange-days are not set; platform's "
-                                + "sanjiaodi-common.yml sets them and the host's yml must import it"));
-    }
-}
+public class SupervisionAutoConfiguration {}
