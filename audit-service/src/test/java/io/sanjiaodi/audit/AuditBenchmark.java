@@ -1,5 +1,6 @@
 package io.sanjiaodi.audit;
 
+import com.mongodb.client.model.IndexOptions;
 import io.sanjiaodi.audit.ingest.AuditEntry;
 import io.sanjiaodi.audit.ingest.Events;
 import io.sanjiaodi.audit.leaf.Leaf;
@@ -45,8 +46,7 @@ public final class AuditBenchmark {
     private static void rawInsertBaseline(AuditFixture audit, int events) {
         var collection = audit.client.getDatabase("raw_baseline").getCollection("audit_entries");
         collection.createIndex(
-                new Document("logIndex", 1),
-                new com.mongodb.client.model.IndexOptions().unique(true).sparse(true));
+                new Document("logIndex", 1), new IndexOptions().unique(true).sparse(true));
         String hex = "ab".repeat(32);
         Instant now = Instant.now();
         List<List<Document>> batches = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.sanjiaodi.benchmark;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Command-line options ({@code --name=value}); every one has the local run's default.
@@ -47,7 +48,7 @@ record Options(
                 given.getOrDefault("report", "target/benchmark-report.md"),
                 given.getOrDefault("auth", "tokens"));
         given.keySet()
-                .removeAll(java.util.Set.of(
+                .removeAll(Set.of(
                         "interview-url",
                         "rectification-url",
                         "audit-url",

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,9 +118,7 @@ class DevPostgresTest {
 
             PostgresProcesses.stopLeftOverServer(dir);
 
-            assertThat(other.waitFor(1, java.util.concurrent.TimeUnit.SECONDS))
-                    .as("still running")
-                    .isFalse();
+            assertThat(other.waitFor(1, TimeUnit.SECONDS)).as("still running").isFalse();
         } finally {
             other.destroyForcibly();
         }

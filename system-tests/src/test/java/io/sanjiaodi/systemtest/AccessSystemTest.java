@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanjiaodi.platform.security.Role;
 import io.sanjiaodi.platform.security.TestTokens;
 import io.sanjiaodi.systemtest.RunningSystem.Service;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,12 +20,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -79,7 +83,7 @@ class AccessSystemTest {
      * For each role, a user whose scope does not hold nb-transport (the unit of the test's interview):
      * another district, a body supervising another unit, another unit.
      */
-    private static final Map<String, java.util.function.Supplier<String>> OUT_OF_SCOPE_TOKEN = Map.of(
+    private static final Map<String, Supplier<String>> OUT_OF_SCOPE_TOKEN = Map.of(
             "LEADERSHIP", () -> TestTokens.token("leader-fenghua", Role.LEADERSHIP, "fenghua", null, List.of()),
             "SUPERVISION_OFFICE", () -> TestTokens.token("office-fenghua"),
             "SUPERVISING_BODY",
@@ -87,10 +91,9 @@ class AccessSystemTest {
             "UNIT_LEADER",
                     () -> TestTokens.token("leader-of-nb-coop", Role.UNIT_LEADER, "ningbo", "nb-coop", List.of()),
             "UNIT_STAFF", () -> TestTokens.token("staff-of-nb-coop", Role.UNIT_STAFF, "ningbo", "nb-coop", List.of()),
-            "AUDITOR", () -> TestTokens.token("auditor-fenghua", Role.AUDITOR, "fenghua", null, List.of()),
-            "ADMIN", () -> TestTokens.token("admin"));
+            "AUDITOR", () -> TestTokens.token("auditor-fenghua", Role.AUDITOR, "fenghua", null, List.of()));
     /** Reads whose answer must show the test's records to a user in scope (filters that over-filter fail). */
-    private static final Map<String, java.util.function.Supplier<String>> IN_SCOPE_READS = Map.of(
+    private static final Map<String, Supplier<String>> IN_SCOPE_READS = Map.of(
             "/api/interviews", () -> AccessSystemTest.interview,
             "/api/interviews/{interviewId}", () -> AccessSystemTest.interview,
             "/api/ledgers", () -> AccessSystemTest.ledger,
@@ -188,7 +191,7 @@ class AccessSystemTest {
             if (!line.startsWith("|") || line.startsWith("|---")) {
                 continue;
             }
-            List<String> cells = java.util.Arrays.stream(
+            List<String> cells = Arrays.stream(
                             line.substring(1, line.length() - 1).split("\\|"))
                     .map(String::strip)
                     .toList();
@@ -730,10 +733,10 @@ class AccessSystemTest {
     }
 
     /** Every cell of every sheet of a workbook, as text, one per line. */
-    static String cells(byte[] xlsx) throws java.io.IOException {
+    static String cells(byte[] xlsx) throws IOException {
         StringBuilder out = new StringBuilder();
         DataFormatter format = new DataFormatter();
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             workbook.forEach(sheet -> sheet.forEach(row ->
                     row.forEach(cell -> out.append(format.formatCellValue(cell)).append('\n'))));
         }

@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.sanjiaodi.audit.AuditServiceApplication;
 import io.sanjiaodi.audit.checkpoint.Checkpoint;
@@ -16,6 +17,7 @@ import io.sanjiaodi.audit.checkpoint.Keys;
 import io.sanjiaodi.audit.ingest.Events;
 import io.sanjiaodi.audit.merkle.MerkleProofs;
 import io.sanjiaodi.audit.merkle.Sha256;
+import io.sanjiaodi.devstack.DevPostgres;
 import io.sanjiaodi.devstack.InProcessKafka;
 import io.sanjiaodi.platform.ServiceLauncher;
 import io.sanjiaodi.platform.security.TestTokens;
@@ -26,6 +28,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -65,8 +68,7 @@ class AuditTrailServiceTest {
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--spring.mongodb.uri=" + uri,
-                "--spring.datasource.url="
-                        + io.sanjiaodi.devstack.DevPostgres.shared().jdbcUrl(),
+                "--spring.datasource.url=" + DevPostgres.shared().jdbcUrl(),
                 "--sanjiaodi.event-store.schema=audit_trail_test",
                 "--audit.signing-key-file=" + keys.resolve("k.pk8"),
                 "--audit.checkpoint-interval-millis=200",
@@ -88,7 +90,7 @@ class AuditTrailServiceTest {
                 new StringSerializer(),
                 new CloudEventSerializer())) {
             for (int i = 0; i < 3; i++) {
-                CloudEvent event = io.cloudevents.core.builder.CloudEventBuilder.v1(Events.event(
+                CloudEvent event = CloudEventBuilder.v1(Events.event(
                                 "ev-" + i,
                                 "iv-9",
                                 i,
@@ -116,8 +118,7 @@ class AuditTrailServiceTest {
                         proof.get("leafIndex").asLong(),
                         checkpoint.treeSize(),
                         Sha256.unhex(proof.get("leafHash").asText()),
-                        java.util.stream.StreamSupport.stream(
-                                        proof.get("auditPath").spliterator(), false)
+                        StreamSupport.stream(proof.get("auditPath").spliterator(), false)
                                 .map(n -> Sha256.unhex(n.asText()))
                                 .toList(),
                         checkpoint.root()))
