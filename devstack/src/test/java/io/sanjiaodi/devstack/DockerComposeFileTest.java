@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -72,11 +74,106 @@ class DockerComposeFileTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theServersAreReachableOnlyInsideTheComposeNetworkAndTheHostOnlyOnLoopback() throws IOException {
+        Map<String, Map<String, Object>> services =
+                (Map<String, Map<String, Object>>) compose().get("services");
+        for (String server : new String[] {"postgres", "kafka", "mongo"}) {
+            assertThat(services.get(server)).as(server).doesNotContainKey("ports");
+        }
+        services.forEach((name, service) -> {
+            for (Object port : (List<Object>) service.getOrDefault("ports", List.of())) {
+                assertThat(port.toString()).as(name).startsWith("127.0.0.1:");
+            }
+        });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void kafkaAndMongoRequireEveryServiceToAuthenticateWithItsOwnUser() throws IOException {
+        Map<String, Map<String, Object>> services =
+                (Map<String, Map<String, Object>>) compose().get("services");
+        String broker = Files.readString(Path.of("..", "ops", "kafka", "server.properties"));
+        assertThat(broker)
+                .contains("listener.security.protocol.map=INTERNAL:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT")
+                .contains("sasl.enabled.mechanisms=SCRAM-SHA-512")
+                // the controller listener is not on the network
+                .contains("CONTROLLER://localhost:9093");
+        Map<String, Object> mongo = (Map<String, Object>) services.get("mongo").get("environment");
+        assertThat(mongo).containsKeys("MONGO_INITDB_ROOT_USERNAME", "MONGO_INITDB_ROOT_PASSWORD");
+        assertThat((List<String>) services.get("mongo").get("volumes"))
+                .anyMatch(v -> v.endsWith(":/docker-entrypoint-initdb.d/create-users.js:ro"));
+        for (String svc : new String[] {"interview-service", "rectification-service", "audit-service"}) {
+            Map<String, Object> env = (Map<String, Object>) services.get(svc).get("environment");
+            assertThat(env).containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+            assertThat(env.get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG").toString())
+                    .contains("username=\"" + svc + "\"");
+            assertThat(env.get("MONGODB_URI").toString()).startsWith("mongodb://" + svc + ":");
+            assertThat(Files.readString(Path.of("..", "ops", "mongo", "create-users.js")))
+                    .contains("'" + svc + "'");
+            assertThat(Files.readString(Path.of("..", "ops", "kafka", "kafka-start.sh")))
+                    .contains("name=" + svc + ",");
+        }
+        // no password in the repository: every one comes from .env (scripts/compose-secrets.sh)
+        assertThat(Files.readString(COMPOSE)).doesNotContainPattern("PASSWORD:-");
+    }
+
+    @Test
+    void everyImageWeBuildRunsAsAnUnprivilegedUser() throws IOException {
+        for (String svc : new String[] {"auth-server", "interview-service", "rectification-service", "audit-service"}) {
+            List<String> lines = Files.readAllLines(Path.of("..", svc, "Dockerfile"));
+            List<String> users =
+                    lines.stream().filter(l -> l.startsWith("USER ")).toList();
+            assertThat(users).as(svc).hasSize(1);
+            assertThat(users.get(0)).as(svc).isEqualTo("USER 10001:10001");
+            assertThat(lines.indexOf(users.get(0)))
+                    .as(svc + ": USER comes before the ENTRYPOINT")
+                    .isLessThan(lines.stream()
+                            .filter(l -> l.startsWith("ENTRYPOINT"))
+                            .findFirst()
+                            .map(lines::indexOf)
+                            .orElseThrow());
+        }
+    }
+
+    @Test
+    void dockerComposeRefusesToStartWithoutTheSecrets() throws IOException, InterruptedException {
+        assumeTrue(onPath("docker-compose"), "docker-compose is not installed (.ci/run installs it)");
+        ProcessBuilder config = composeConfig();
+        config.environment().keySet().removeIf(k -> k.endsWith("_PASSWORD") || k.equals("KAFKA_CLUSTER_ID"));
+        Process process = config.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isNotZero();
+        assertThat(output).contains("run scripts/compose-secrets.sh");
+    }
+
+    private static Map<String, Object> compose() throws IOException {
+        try (InputStream in = Files.newInputStream(COMPOSE)) {
+            return new Yaml().load(in);
+        }
+    }
+
+    /** docker-compose config with a value for every secret the file requires. */
+    private static ProcessBuilder composeConfig() throws IOException {
+        // a developer's .env beside the file must not decide the test
+        Path noEnv = Files.createTempFile("no-secrets", ".env");
+        noEnv.toFile().deleteOnExit();
+        ProcessBuilder builder = new ProcessBuilder(
+                        "docker-compose", "--env-file", noEnv.toString(), "-f", COMPOSE.toString(), "config", "-q")
+                .redirectErrorStream(true);
+        Matcher required = Pattern.compile("\\$\\{([A-Z_]+):\\?").matcher(Files.readString(COMPOSE));
+        while (required.find()) {
+            builder.environment()
+                    .put(required.group(1), "test-" + required.group(1).toLowerCase());
+        }
+        return builder;
+    }
+
+    @Test
     void dockerComposeAcceptsTheFile() throws IOException, InterruptedException {
         assumeTrue(onPath("docker-compose"), "docker-compose is not installed (.ci/run installs it)");
-        Process process = new ProcessBuilder("docker-compose", "-f", COMPOSE.toString(), "config", "-q")
-                .redirectErrorStream(true)
-                .start();
+        Process process = composeConfig().start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
