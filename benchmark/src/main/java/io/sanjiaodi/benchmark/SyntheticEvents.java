@@ -41,13 +41,13 @@ final class SyntheticEvents {
             case "InterviewConducted" ->
                 """
                     {"interviewId":"%s","conductedOn":"2018-11-15","place":"市纪委谈话室",
-                    "leadInterviewer":{"personId":"nb-secretary","name":"陈明"},"listsHash":"9f2c1a","lists":{
+                    "leadInterviewer":{"personId":"nb-secretary","name":"陈明"},"listsHash":"9f2c1a","listsHashVersion":2,"lists":{
                     "responsibilities":[%s],"problems":[%s],"risks":[%s]}}""".formatted(
                         interview,
                         items("r", "\"text\":\"每年专题研究党风廉政建设不少于两次\""),
                         items(
                                 "p",
-                                "\"aspect\":\"制度建设\",\"description\":\"选人用人制度执行不严\",\"sourceChannel\":\"PETITION_REPORT\",\"confidentialSource\":{\"details\":\"实名举报\",\"reference\":\"信访件 2018-001\"}"),
+                                "\"aspect\":\"制度建设\",\"description\":\"选人用人制度执行不严\",\"sourceChannel\":\"PETITION_REPORT\",\"sealedSource\":{\"commitment\":\"5e0f3c\",\"ciphertext\":\"c2VhbGVkIHNvdXJjZSBzdGFuZC1pbg==\"}"),
                         items("k", "\"businessArea\":\"工程建设\",\"description\":\"拆分工程项目规避公开招标\",\"level\":\"HIGH\""));
             case "RectificationOpened" -> """
                     {"ledgerId":"%s","interviewId":"%s","unitId":"u-%2$s","unitName":"压测单位","jurisdictionId":"ningbo",

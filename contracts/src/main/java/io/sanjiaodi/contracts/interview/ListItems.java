@@ -36,17 +36,39 @@ public final class ListItems {
 
     /**
      * 问题清单 item. The confidential source (who reported, case references) is kept apart from the
-     * problem text: the unit must see the problem but never who reported it.
+     * problem text: the unit must see the problem but never who reported it. A source is written
+     * only sealed ({@code sealedSource}); {@code confidentialSource} is the plaintext form of events
+     * stored before revision 2, read so that they still replay, and never written again.
      */
     public record ProblemItem(
             String itemId,
             String aspect,
             String description,
             SourceChannel sourceChannel,
-            ConfidentialSource confidentialSource) {}
+            ConfidentialSource confidentialSource,
+            SealedSource sealedSource) {
+
+        /** An item without a sealed source: no source at all, or (old events, tests) a legacy plaintext one. */
+        public ProblemItem(
+                String itemId,
+                String aspect,
+                String description,
+                SourceChannel sourceChannel,
+                ConfidentialSource confidentialSource) {
+            this(itemId, aspect, description, sourceChannel, confidentialSource, null);
+        }
+    }
 
     /** Details of a problem's source that only the commission may see. */
     public record ConfidentialSource(String details, String reference) {}
+
+    /**
+     * A confidential source as it travels: {@code commitment} is the hex SHA-256 over a random salt
+     * and the source (it hides the source and binds the frozen lists to it), {@code ciphertext} the
+     * salt and the source encrypted under the interview's data key. Only interview-service opens it,
+     * and only for the roles entitled to sources; destroying the data key erases it everywhere.
+     */
+    public record SealedSource(String commitment, String ciphertext) {}
 
     /** 重要廉政风险清单 item. */
     public record RiskItem(

@@ -2,6 +2,7 @@ package io.sanjiaodi.interview.web;
 
 import io.sanjiaodi.contracts.common.Interviewee;
 import io.sanjiaodi.contracts.common.Signature;
+import io.sanjiaodi.contracts.interview.ListItems.ProblemItem;
 import io.sanjiaodi.interview.command.interview.InterviewCommands.*;
 import io.sanjiaodi.interview.command.interview.InterviewId;
 import io.sanjiaodi.interview.command.interview.Official;
@@ -10,6 +11,8 @@ import io.sanjiaodi.interview.query.interviews.InterviewQueries.Filter;
 import io.sanjiaodi.interview.query.interviews.InterviewView;
 import io.sanjiaodi.interview.query.interviews.ListRevision;
 import io.sanjiaodi.interview.registry.PeopleRegistry;
+import io.sanjiaodi.interview.sources.ReadableProblem;
+import io.sanjiaodi.interview.sources.SourceSealer;
 import io.sanjiaodi.interview.web.InterviewRequests.*;
 import io.sanjiaodi.interview.web.UrlIds.JurisdictionId;
 import io.sanjiaodi.interview.web.UrlIds.UnitId;
@@ -36,11 +39,14 @@ class InterviewController {
     private final CommandGateway commands;
     private final InterviewQueries queries;
     private final PeopleRegistry registry;
+    private final SourceSealer sealer;
 
-    InterviewController(CommandGateway commands, InterviewQueries queries, PeopleRegistry registry) {
+    InterviewController(
+            CommandGateway commands, InterviewQueries queries, PeopleRegistry registry, SourceSealer sealer) {
         this.commands = commands;
         this.queries = queries;
         this.registry = registry;
+        this.sealer = sealer;
     }
 
     /**
@@ -114,17 +120,22 @@ class InterviewController {
     }
 
     @GetMapping("/{interviewId}")
-    InterviewView get(@PathVariable InterviewId interviewId) {
+    InterviewResponse get(@PathVariable InterviewId interviewId) {
         return forReader(queries.get(interviewId.value()), Actors.require());
     }
 
     @GetMapping("/{interviewId}/history")
     List<ListRevision> history(@PathVariable InterviewId interviewId) {
-        return queries.history(interviewId.value());
+        Actor actor = Actors.require();
+        return queries.history(interviewId.value()).stream()
+                .map(r -> r.item() instanceof ProblemItem p
+                        ? r.withItem(ReadableProblem.of(r.interviewId(), p, actor, sealer))
+                        : r)
+                .toList();
     }
 
     @GetMapping
-    List<InterviewView> find(
+    List<InterviewResponse> find(
             @RequestParam(required = false) JurisdictionId jurisdictionId,
             @RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
             @RequestParam(required = false) @Pattern(regexp = "^[A-Z_]{1,32}$") String status,
@@ -139,9 +150,9 @@ class InterviewController {
                 .toList();
     }
 
-    /** Confidential sources of problems never leave for a unit user or a supervising body. */
-    private static InterviewView forReader(InterviewView view, Actor actor) {
-        return actor.maySeeConfidentialSources() ? view : view.withoutConfidentialSources();
+    /** Sources are opened for the entitled readers; the others get each problem's commitment only. */
+    private InterviewResponse forReader(InterviewView view, Actor actor) {
+        return InterviewResponse.of(view, actor, sealer);
     }
 
     private static Signature signature(SignatureBody body) {

@@ -54,6 +54,8 @@ final class InterviewRequests {
 
     record CancelBody(@NotBlank @Size(max = 1000) String reason) {}
 
+    record ErasureBody(@NotBlank @Size(max = 1000) String reason) {}
+
     record ResponsibilityBody(
             ResponsibilityKind kind,
             @NotBlank @Size(max = 2000) String text) {}

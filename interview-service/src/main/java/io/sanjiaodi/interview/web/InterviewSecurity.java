@@ -54,6 +54,8 @@ class InterviewSecurity implements AccessRule.Policy, WebMvcConfigurer {
                         AUDITOR),
                 // how the lists were prepared, confidential sources included: the commission only
                 AccessRule.of("GET", "/api/interviews/*/history", LEADERSHIP, SUPERVISION_OFFICE, AUDITOR),
+                // destroying an interview's sources is an administrator's act (before the rule below)
+                AccessRule.of("POST", "/api/interviews/*/confidential-sources/erasure", ADMIN),
                 AccessRule.of("POST", "/api/interviews/*/**", LEADERSHIP, SUPERVISION_OFFICE),
                 AccessRule.of("PUT", "/api/interviews/*/**", LEADERSHIP, SUPERVISION_OFFICE),
                 AccessRule.of("DELETE", "/api/interviews/*/**", LEADERSHIP, SUPERVISION_OFFICE),

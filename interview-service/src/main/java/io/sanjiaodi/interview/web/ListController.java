@@ -9,6 +9,7 @@ import io.sanjiaodi.interview.command.interview.InterviewCommands.*;
 import io.sanjiaodi.interview.command.interview.InterviewId;
 import io.sanjiaodi.interview.query.templates.TemplateQueries;
 import io.sanjiaodi.interview.query.templates.TemplateView;
+import io.sanjiaodi.interview.sources.SourceSealer;
 import io.sanjiaodi.interview.web.InterviewRequests.*;
 import io.sanjiaodi.interview.web.UrlIds.ItemId;
 import jakarta.validation.Valid;
@@ -27,10 +28,12 @@ class ListController {
 
     private final CommandGateway commands;
     private final TemplateQueries templates;
+    private final SourceSealer sealer;
 
-    ListController(CommandGateway commands, TemplateQueries templates) {
+    ListController(CommandGateway commands, TemplateQueries templates, SourceSealer sealer) {
         this.commands = commands;
         this.templates = templates;
+        this.sealer = sealer;
     }
 
     @PostMapping("/responsibilities")
@@ -71,14 +74,14 @@ class ListController {
     @ResponseStatus(HttpStatus.CREATED)
     Created addProblem(@PathVariable InterviewId interviewId, @Valid @RequestBody ProblemBody body) {
         String itemId = newItemId();
-        commands.sendAndWait(new AddProblemItem(interviewId, problem(itemId, body)));
+        commands.sendAndWait(new AddProblemItem(interviewId, problem(interviewId, itemId, body)));
         return new Created(itemId);
     }
 
     @PutMapping("/problems/{itemId}")
     void reviseProblem(
             @PathVariable InterviewId interviewId, @PathVariable ItemId itemId, @Valid @RequestBody ProblemBody body) {
-        commands.sendAndWait(new ReviseProblemItem(interviewId, problem(itemId.value(), body)));
+        commands.sendAndWait(new ReviseProblemItem(interviewId, problem(interviewId, itemId.value(), body)));
     }
 
     @DeleteMapping("/problems/{itemId}")
@@ -114,14 +117,19 @@ class ListController {
         return new ResponsibilityItem(itemId, kind, body.text(), null);
     }
 
-    private static ProblemItem problem(String itemId, ProblemBody body) {
+    /** The source is sealed here, before the command: it never travels or is stored in clear. */
+    private ProblemItem problem(InterviewId interviewId, String itemId, ProblemBody body) {
         var source = body.confidentialSource();
         return new ProblemItem(
                 itemId,
                 body.aspect(),
                 body.description(),
                 body.sourceChannel(),
-                source == null ? null : new ConfidentialSource(source.details(), source.reference()));
+                null,
+                sealer.seal(
+                        interviewId.value(),
+                        itemId,
+                        source == null ? null : new ConfidentialSource(source.details(), source.reference())));
     }
 
     private static RiskItem risk(String itemId, RiskBody body) {

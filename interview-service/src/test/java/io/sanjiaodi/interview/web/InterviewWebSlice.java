@@ -3,6 +3,7 @@ package io.sanjiaodi.interview.web;
 import io.sanjiaodi.interview.query.interviews.InterviewQueries;
 import io.sanjiaodi.interview.query.templates.TemplateQueries;
 import io.sanjiaodi.interview.registry.PeopleRegistry;
+import io.sanjiaodi.interview.sources.SourceSealer;
 import io.sanjiaodi.platform.web.ProblemDetailsAdvice;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -14,7 +15,12 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * platform's problem details, and a mock of everything the controllers talk to.
  */
 @WebMvcTest(
-        controllers = {InterviewController.class, ListController.class, TemplateController.class, PeopleController.class
+        controllers = {
+            InterviewController.class,
+            ListController.class,
+            TemplateController.class,
+            PeopleController.class,
+            SourceErasureController.class
         },
         properties = {"spring.config.name=interview-service", "axon.axonserver.enabled=false"})
 @Import(ProblemDetailsAdvice.class)
@@ -31,4 +37,8 @@ abstract class InterviewWebSlice {
 
     @MockitoBean
     TemplateQueries templates;
+
+    /** The controller tests of sources use the real one ({@code UnitViewOfSourcesTest}). */
+    @MockitoBean
+    SourceSealer sealer;
 }

@@ -123,7 +123,8 @@ class DeadlineSweeperTest {
                         List.of(new ResponsibilityItem("d1", ResponsibilityKind.REQUIRED, "专题研究", "tpl")),
                         List.of(new ProblemItem("p1", "工程", "招投标", SourceChannel.INSPECTION_TOUR, null)),
                         List.of()),
-                "hash");
+                "hash",
+                2);
         axon.commandGateway().sendAndWait(new OpenRectification(LEDGER, conducted, TALK.plusDays(30), REPORT_DUE));
         axon.commandGateway().sendAndWait(new PlanTask(LEDGER, "task-p1", "张某", "办公室", DEADLINE, "措施", ActorRole.UNIT));
         project(axon);

@@ -62,7 +62,8 @@ class InterviewConductedIntakeTest {
                         null,
                         List.of(new ProblemItem("p1", "招投标", "招投标不规范", SourceChannel.DAILY_SUPERVISION, null)),
                         null),
-                "h");
+                "h",
+                2);
     }
 
     @Test

@@ -56,6 +56,7 @@ public final class EventPayloads {
         return Map.copyOf(readers);
     }
 
-    @JsonIgnoreProperties("confidentialSource")
+    /** Neither a legacy plaintext source nor a sealed one (its ciphertext) is ever read into a supervision model. */
+    @JsonIgnoreProperties({"confidentialSource", "sealedSource"})
     private interface WithoutConfidentialSource {}
 }

@@ -39,11 +39,17 @@ class EventPayloadsTest {
         InterviewConducted conducted = (InterviewConducted) read("InterviewConducted", """
                 {"interviewId": "iv-1", "conductedOn": "2019-03-01",
                  "lists": {"problems": [{"itemId": "p1", "description": "采购不规范", "confidentialSource": "实名举报人张某"},
-                                        {"itemId": "p2", "confidentialSource": {"details": "张某", "reference": "信访件"}}]}}""");
+                                        {"itemId": "p2", "confidentialSource": {"details": "张某", "reference": "信访件"}},
+                                        {"itemId": "p3", "sealedSource": {"commitment": "ab12", "ciphertext": "Q0lQSEVSVEVYVA=="}}]}}""");
         assertThat(conducted.lists().problems())
                 .extracting(p -> p.confidentialSource())
                 .containsOnlyNulls();
-        assertThat(EventPayloads.json(conducted.lists())).contains("采购不规范").doesNotContain("张某", "confidentialSource");
+        assertThat(conducted.lists().problems())
+                .extracting(p -> p.sealedSource())
+                .containsOnlyNulls();
+        assertThat(EventPayloads.json(conducted.lists()))
+                .contains("采购不规范")
+                .doesNotContain("张某", "confidentialSource", "Q0lQSEVSVEVYVA==");
     }
 
     private static Object read(String type, String json) throws Exception {

@@ -37,6 +37,9 @@ public class Interview {
     @AggregateMember
     private final PreparedLists lists = new PreparedLists();
 
+    @AggregateMember
+    private final ConfidentialSources sources = new ConfidentialSources();
+
     protected Interview() {
         // for Axon
     }
@@ -144,6 +147,7 @@ public class Interview {
     public void handle(AddProblemItem c) {
         requireScheduled();
         InterviewRules.requireNewItem(lists, c.item().itemId());
+        sources.requireSealed(c.item());
         apply(new ProblemItemAdded(interviewId, c.item(), lists.nextVersion()));
     }
 
@@ -151,6 +155,7 @@ public class Interview {
     public void handle(ReviseProblemItem c) {
         requireScheduled();
         InterviewRules.requireItem(lists.hasProblem(c.item().itemId()), c.item().itemId());
+        sources.requireSealed(c.item());
         apply(new ProblemItemRevised(interviewId, c.item(), lists.nextVersion()));
     }
 
@@ -189,6 +194,7 @@ public class Interview {
         InterviewRules.requireDateAfterAppointment(interviewee, c.conductedOn(), "TALK_BEFORE_APPOINTMENT");
         FrozenLists frozen = lists.freeze();
         InterviewRules.requireConductableLists(frozen, c.confirmNoProblems());
+        ConfidentialSources.requireSealed(frozen);
         InterviewRules.requireSignatures(c);
         Optional<Refusal> refusal = LeadInterviewerRule.check(interviewee, c.lead(), entrusterOf(c.lead()));
         if (refusal.isPresent()) {
@@ -211,7 +217,8 @@ public class Interview {
                 c.recordSignature(),
                 c.commitmentSignature(),
                 frozen,
-                ListsHash.of(frozen)));
+                ListsHash.of(frozen, ListsHash.CURRENT),
+                ListsHash.CURRENT));
         return Optional.empty();
     }
 

@@ -6,6 +6,7 @@ import io.sanjiaodi.contracts.common.Signature;
 import io.sanjiaodi.contracts.interview.ListItems.ProblemItem;
 import io.sanjiaodi.contracts.interview.ListItems.ResponsibilityItem;
 import io.sanjiaodi.contracts.interview.ListItems.RiskItem;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -76,4 +77,8 @@ public final class InterviewCommands {
             Signature recordSignature,
             Signature commitmentSignature,
             boolean confirmNoProblems) {}
+
+    /** Destroy the interview's data key: its sealed sources can no longer be opened anywhere. */
+    public record EraseConfidentialSources(
+            @TargetAggregateIdentifier InterviewId interviewId, String reason, Instant erasedAt) {}
 }

@@ -10,11 +10,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** Read model: one interview with its current (or frozen) lists, as the supervision office sees it. */
+/**
+ * Read model: one interview with its current (or frozen) lists. Problems keep their sources sealed
+ * (commitment and ciphertext), never in clear; the web layer opens them for the entitled readers.
+ */
 @Document("interviews")
 public class InterviewView {
 
@@ -51,15 +53,8 @@ public class InterviewView {
             String recordSummary,
             Signature recordSignature,
             Signature commitmentSignature,
-            String listsHash) {}
-
-    /** This view for a reader who must not see who reported a problem (unit users): sources removed. */
-    public InterviewView withoutConfidentialSources() {
-        problems = problems.stream()
-                .map(p -> new ProblemItem(p.itemId(), p.aspect(), p.description(), p.sourceChannel(), null))
-                .collect(Collectors.toCollection(ArrayList::new));
-        return this;
-    }
+            String listsHash,
+            int listsHashVersion) {}
 
     /** Replaces the item with the same id, or appends it. */
     static <T> void upsert(List<T> items, T item, Function<T, String> id) {

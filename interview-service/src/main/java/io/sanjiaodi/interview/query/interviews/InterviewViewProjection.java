@@ -163,7 +163,8 @@ public class InterviewViewProjection {
                     e.recordSummary(),
                     e.recordSignature(),
                     e.commitmentSignature(),
-                    e.listsHash());
+                    e.listsHash(),
+                    e.effectiveListsHashVersion());
         });
     }
 

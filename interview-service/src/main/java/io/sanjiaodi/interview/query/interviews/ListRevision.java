@@ -4,7 +4,7 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** One change to one of an interview's lists: the history of how the lists were prepared. */
+/** One change to one of an interview (a problem's source stored sealed, as the event carries it)'s lists: the history of how the lists were prepared. */
 @Document("list_revisions")
 public record ListRevision(
         @Id String eventId,
@@ -14,4 +14,10 @@ public record ListRevision(
         String change,
         String itemId,
         Object item,
-        Instant at) {}
+        Instant at) {
+
+    /** The same revision showing {@code shown} as its item (a problem opened or cut for its reader). */
+    public ListRevision withItem(Object shown) {
+        return new ListRevision(eventId, interviewId, listVersion, list, change, itemId, shown, at);
+    }
+}

@@ -58,12 +58,22 @@ final class Given {
 
     static final ResponsibilityItem DUTY =
             new ResponsibilityItem("d1", ResponsibilityKind.REQUIRED, "每年至少两次专题研究党风廉政建设", "tpl-2018");
+    /** A problem as the web layer sends it: its source sealed (the values stand in for real ones). */
     static final ProblemItem PROBLEM = new ProblemItem(
             "p1",
             "工程建设",
             "招投标监管不到位",
             SourceChannel.PETITION_REPORT,
+            null,
+            new SealedSource("c0ffee".repeat(10) + "c0ffee01", "bm9uY2UxMjM0NTY3Y2lwaGVydGV4dA=="));
+    /** A problem of an event written before sources were sealed: its source in clear. */
+    static final ProblemItem LEGACY_PROBLEM = new ProblemItem(
+            "p1",
+            "工程建设",
+            "招投标监管不到位",
+            SourceChannel.PETITION_REPORT,
             new ConfidentialSource("实名举报人：某某", "信访件 2018-117"));
+
     static final RiskItem RISK = new RiskItem("k1", "道路运输", "运输许可审批存在廉政风险", "某地运管所受贿案", "审批全程留痕", RiskLevel.HIGH);
 
     static final ResponsibilityItemAdded DUTY_ADDED = new ResponsibilityItemAdded("iv-1", DUTY, 1);

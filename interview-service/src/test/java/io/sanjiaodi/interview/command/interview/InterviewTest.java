@@ -248,7 +248,8 @@ class InterviewTest {
                         SIGNED,
                         SIGNED,
                         frozen,
-                        ListsHash.of(frozen)));
+                        ListsHash.v2(frozen),
+                        2));
     }
 
     @Test
@@ -347,7 +348,8 @@ class InterviewTest {
                 SIGNED,
                 SIGNED,
                 frozen,
-                ListsHash.of(frozen));
+                ListsHash.v2(frozen),
+                2);
         fixture.given(SCHEDULED, DUTY_ADDED, PROBLEM_ADDED, RISK_ADDED, conducted)
                 .when(conductBy(SECRETARY, false))
                 .expectNoEvents()
@@ -426,7 +428,8 @@ class InterviewTest {
                         SIGNED,
                         SIGNED,
                         frozen,
-                        ListsHash.of(frozen)));
+                        ListsHash.v2(frozen),
+                        2));
     }
 
     /** A leader whose cadre management level is unknown has no lead interviewer: the attempt is recorded. */
@@ -458,7 +461,8 @@ class InterviewTest {
             SIGNED,
             SIGNED,
             new FrozenLists(3, List.of(DUTY), List.of(PROBLEM), List.of(RISK)),
-            "conducted");
+            "conducted",
+            2);
 
     /** Every command, each valid on the scheduled interview with one item on each list. */
     static Stream<Named<Object>> everyCommand() {

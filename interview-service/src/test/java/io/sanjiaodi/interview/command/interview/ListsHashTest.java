@@ -43,7 +43,7 @@ class ListsHashTest {
     @ParameterizedTest
     @MethodSource("knownAnswers")
     void theHashOfTheListsIsTheIndependentlyComputedSha256OfTheirCanonicalForm(Vector vector) {
-        assertThat(ListsHash.of(vector.lists())).isEqualTo(vector.sha256());
+        assertThat(ListsHash.v1(vector.lists())).isEqualTo(vector.sha256());
     }
 
     @Test
@@ -59,10 +59,10 @@ class ListsHashTest {
         assertThat(lists).extracting(FrozenLists::version).doesNotHaveDuplicates();
     }
 
-    static final FrozenLists BASE = new FrozenLists(3, List.of(DUTY), List.of(PROBLEM), List.of(RISK));
+    static final FrozenLists BASE = new FrozenLists(3, List.of(DUTY), List.of(LEGACY_PROBLEM), List.of(RISK));
 
     static FrozenLists withDuty(ResponsibilityItem duty) {
-        return new FrozenLists(3, List.of(duty), List.of(PROBLEM), List.of(RISK));
+        return new FrozenLists(3, List.of(duty), List.of(LEGACY_PROBLEM), List.of(RISK));
     }
 
     static FrozenLists withProblem(ProblemItem problem) {
@@ -70,16 +70,16 @@ class ListsHashTest {
     }
 
     static FrozenLists withRisk(RiskItem risk) {
-        return new FrozenLists(3, List.of(DUTY), List.of(PROBLEM), List.of(risk));
+        return new FrozenLists(3, List.of(DUTY), List.of(LEGACY_PROBLEM), List.of(risk));
     }
 
     static Stream<Named<FrozenLists>> oneFieldChanged() {
         var d = DUTY;
-        var p = PROBLEM;
-        var s = PROBLEM.confidentialSource();
+        var p = LEGACY_PROBLEM;
+        var s = LEGACY_PROBLEM.confidentialSource();
         var k = RISK;
         return Stream.of(
-                named("the list version", new FrozenLists(4, List.of(DUTY), List.of(PROBLEM), List.of(RISK))),
+                named("the list version", new FrozenLists(4, List.of(DUTY), List.of(LEGACY_PROBLEM), List.of(RISK))),
                 named(
                         "a responsibility's id",
                         withDuty(new ResponsibilityItem("d2", d.kind(), d.text(), d.templateId()))),
@@ -180,15 +180,15 @@ class ListsHashTest {
                 named("the problem list emptied", new FrozenLists(3, List.of(DUTY), List.of(), List.of(RISK))),
                 named(
                         "the responsibility list emptied",
-                        new FrozenLists(3, List.of(), List.of(PROBLEM), List.of(RISK))),
-                named("the risk list emptied", new FrozenLists(3, List.of(DUTY), List.of(PROBLEM), List.of())));
+                        new FrozenLists(3, List.of(), List.of(LEGACY_PROBLEM), List.of(RISK))),
+                named("the risk list emptied", new FrozenLists(3, List.of(DUTY), List.of(LEGACY_PROBLEM), List.of())));
     }
 
     @ParameterizedTest
     @MethodSource("oneFieldChanged")
     void changingAnySingleFieldOfAnyListChangesTheHash(FrozenLists changed) {
         assertThat(changed).isNotEqualTo(BASE);
-        assertThat(ListsHash.of(changed)).isNotEqualTo(ListsHash.of(BASE));
+        assertThat(ListsHash.v1(changed)).isNotEqualTo(ListsHash.v1(BASE));
     }
 
     /** Fields are length-prefixed: text cannot slide from one field into the next. */
@@ -196,14 +196,14 @@ class ListsHashTest {
     void textMovedAcrossAFieldBoundaryChangesTheHash() {
         var a = new ProblemItem("p1", "工程", "建设招投标", SourceChannel.DAILY_SUPERVISION, null);
         var b = new ProblemItem("p1", "工程建设", "招投标", SourceChannel.DAILY_SUPERVISION, null);
-        assertThat(ListsHash.of(withProblem(a))).isNotEqualTo(ListsHash.of(withProblem(b)));
+        assertThat(ListsHash.v1(withProblem(a))).isNotEqualTo(ListsHash.v1(withProblem(b)));
     }
 
     @Test
     void theOrderOfTheItemsIsPartOfTheLists() {
         var second = new ResponsibilityItem("d2", ResponsibilityKind.CUSTOM, "廉政家访", null);
-        var inOrder = new FrozenLists(3, List.of(DUTY, second), List.of(PROBLEM), List.of(RISK));
-        var swapped = new FrozenLists(3, List.of(second, DUTY), List.of(PROBLEM), List.of(RISK));
-        assertThat(ListsHash.of(inOrder)).isNotEqualTo(ListsHash.of(swapped));
+        var inOrder = new FrozenLists(3, List.of(DUTY, second), List.of(LEGACY_PROBLEM), List.of(RISK));
+        var swapped = new FrozenLists(3, List.of(second, DUTY), List.of(LEGACY_PROBLEM), List.of(RISK));
+        assertThat(ListsHash.v1(inOrder)).isNotEqualTo(ListsHash.v1(swapped));
     }
 }

@@ -58,7 +58,8 @@ class PreparingTheListsTest {
                 SIGNED,
                 SIGNED,
                 frozen,
-                ListsHash.of(frozen));
+                ListsHash.v2(frozen),
+                2);
     }
 
     @Test

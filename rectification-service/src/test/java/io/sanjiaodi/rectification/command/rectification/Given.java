@@ -58,9 +58,11 @@ final class Given {
                             "耗材采购",
                             "耗材采购监管不严",
                             SourceChannel.PETITION_REPORT,
-                            new ConfidentialSource("举报人", "信访件"))),
+                            null,
+                            new SealedSource("c0ffee", "c2VhbGVk"))),
                     List.of(new RiskItem("r1", "医药代表", "医药代表接待不规范", null, null, RiskLevel.HIGH))),
-            "hash");
+            "hash",
+            2);
 
     static final List<Task> TASKS = List.of(
             new Task("task-p1", TaskKind.PROBLEM_RECTIFICATION, "p1", "耗材采购", "耗材采购监管不严"),

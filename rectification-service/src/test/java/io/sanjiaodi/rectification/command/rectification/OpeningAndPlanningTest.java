@@ -164,7 +164,8 @@ class OpeningAndPlanningTest {
                                 new ProblemItem("p1", "耗材采购", "监管不严", SourceChannel.PETITION_REPORT, null),
                                 new ProblemItem("p2", "基建", "招标不规范", SourceChannel.INSPECTION_TOUR, null)),
                         List.of(new RiskItem("r1", "医药代表", "接待不规范", null, null, RiskLevel.HIGH))),
-                "hash");
+                "hash",
+                2);
         fixture.givenNoPriorActivity()
                 .when(new OpenRectification(LEDGER, twoOfEach, PLAN_DUE, REPORT_DUE))
                 .expectEvents(new RectificationOpened(
