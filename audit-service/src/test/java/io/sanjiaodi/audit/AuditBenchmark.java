@@ -7,6 +7,7 @@ import io.sanjiaodi.audit.leaf.Leaf;
 import io.sanjiaodi.audit.merkle.MerkleProofs;
 import io.sanjiaodi.audit.merkle.MerkleTree;
 import io.sanjiaodi.audit.merkle.Sha256;
+import io.sanjiaodi.audit.query.ReaderScope;
 import io.sanjiaodi.audit.verify.ExportRecord;
 import io.sanjiaodi.audit.verify.LogVerification;
 import io.sanjiaodi.audit.verify.VerificationReport;
@@ -129,7 +130,7 @@ public final class AuditBenchmark {
                 checkpointNanos / 1e6 / checkpointsSigned, checkpointsSigned);
         audit.checkpoints.signIfGrown();
         long t = System.nanoTime();
-        VerificationReport report = audit.verifier.verify();
+        VerificationReport report = audit.verifier.verify(ReaderScope.everything());
         double vs = (System.nanoTime() - t) / 1e9;
         System.out.printf(
                 "POST /api/audit/verify over MongoDB: %d entries in %.2f s = %.0f leaves/s (ok=%s)%n",

@@ -113,6 +113,10 @@ class AccessSystemTest {
     private static String task;
     private static String problemItem;
     private static String otherInterview;
+    /** fenghua's interview (office-fenghua's scope), and the audit entry of nb-transport's scheduling. */
+    private static String fenghuaInterview;
+
+    private static String auditEvent;
 
     record Row(String service, String method, String path, Map<String, String> cells) {}
 
@@ -140,6 +144,37 @@ class AccessSystemTest {
                                 .get(url(Service.RECTIFICATION, "/api/ledgers/ledger-" + otherInterview))
                                 .status()
                         == 200);
+        Http.Response fenghua = Http.as("office-fenghua").post(url(Service.INTERVIEW, "/api/interviews"), """
+                {"interviewee": {"name": "黄某", "position": "党组书记、主席", "unitId": "fh-womens-federation",
+                                 "unitName": "奉化区妇联", "jurisdictionId": "fenghua", "cadreLevel": "COUNTY_MANAGED",
+                                 "appointmentDate": "2019-03-01"},
+                 "plannedDate": "2019-03-20", "place": "奉化区纪委监委谈话室", "leadInterviewerId": "fh-secretary"}
+                """);
+        assertThat(fenghua.status())
+                .as("schedule in fenghua %s", fenghua.body())
+                .isEqualTo(201);
+        fenghuaInterview = fenghua.body().get("id").asText();
+        auditEvent = firstAuditEvent(interview);
+        firstAuditEvent(fenghuaInterview);
+    }
+
+    /** The id of the aggregate's first audit entry, once the trail holds it and a checkpoint covers it. */
+    private static String firstAuditEvent(String aggregateId) {
+        String id = await().atMost(SystemProbe.WITHIN)
+                .until(
+                        () -> Http.as("auditor")
+                                .get(url(Service.AUDIT, "/api/audit/events?aggregateId=" + aggregateId))
+                                .body()
+                                .path(0)
+                                .path("eventId")
+                                .asText(""),
+                        eventId -> !eventId.isEmpty());
+        await().atMost(SystemProbe.WITHIN)
+                .until(() -> Http.as("auditor")
+                                .get(url(Service.AUDIT, "/api/audit/proofs/inclusion?eventId=" + id))
+                                .status()
+                        == 200);
+        return id;
     }
 
     private static String conducted(String unitId, String unitName, String jurisdictionId) {
@@ -343,8 +378,11 @@ class AccessSystemTest {
                 }
                 Answer answer = call(row, OUT_OF_SCOPE_TOKEN.get(role).get());
                 checked++;
-                boolean direct =
-                        row.path().contains("{interviewId}") || row.path().contains("{ledgerId}");
+                boolean direct = row.path().contains("{interviewId}")
+                        || row.path().contains("{ledgerId}")
+                        || row.path().contains("{eventId}")
+                        || row.path().contains("{aggregateId}")
+                        || row.path().equals("/api/audit/proofs/inclusion");
                 if (direct && (answer.status() != 403 || !"OUT_OF_SCOPE".equals(answer.code()))) {
                     wrong.add(role + " " + row.path() + " -> " + answer.status() + " " + abbreviate(answer.body()));
                 }
@@ -358,6 +396,58 @@ class AccessSystemTest {
                 .as("out-of-scope users who reached nb-transport's records")
                 .isEmpty();
         assertThat(checked).isGreaterThan(80);
+    }
+
+    /**
+     * The audit trail's J cells from the other side: office-fenghua (and a leader and an auditor of
+     * fenghua) read fenghua's interview in every audit endpoint, directly and in the lists, while
+     * the previous test refused or filtered nb-transport's for them; refusals stay the root
+     * auditors' alone.
+     */
+    @Test
+    @Order(3)
+    void aDistrictReadsItsOwnInterviewInEveryAuditEndpointAndNoRefusals() throws Exception {
+        String fenghuaEvent = firstAuditEvent(fenghuaInterview);
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (Row row : readme()) {
+            if (!row.service().equals("audit") || !row.path().startsWith("/api/audit/")) {
+                continue;
+            }
+            for (String role : List.of("LEADERSHIP", "SUPERVISION_OFFICE", "AUDITOR")) {
+                if (!row.cells().get(role).equals("J")) {
+                    continue;
+                }
+                Answer answer = call(row, OUT_OF_SCOPE_TOKEN.get(role).get(), fenghuaInterview, fenghuaEvent);
+                checked++;
+                boolean showsIt = row.path().contains("security-events")
+                        || row.path().equals("/api/audit/gaps")
+                        || row.method().equals("POST")
+                        || answer.body().contains(fenghuaInterview)
+                        || answer.body().contains(fenghuaEvent);
+                if (answer.status() != 200 || !showsIt || mentionsTransport(answer.body())) {
+                    wrong.add(role + " " + row.method() + " " + row.path() + " -> " + answer.status() + " "
+                            + abbreviate(answer.body()));
+                }
+                if (answer.body().contains("AccessDenied")) {
+                    wrong.add(role + " " + row.path() + " shows refusals: " + abbreviate(answer.body()));
+                }
+            }
+        }
+        assertThat(wrong)
+                .as("audit endpoints that hid fenghua's own records from fenghua or showed it others'")
+                .isEmpty();
+        assertThat(checked).isGreaterThanOrEqualTo(28);
+        assertThat(Http.as("auditor")
+                        .get(url(Service.AUDIT, "/api/audit/events?type=AccessDenied&size=1"))
+                        .body()
+                        .findValuesAsText("type"))
+                .containsOnly("AccessDenied");
+        JsonNode report = Http.as("office-fenghua")
+                .post(url(Service.AUDIT, "/api/audit/verify"), "")
+                .body();
+        assertThat(report.get("ok").asBoolean()).as(report.toString()).isTrue();
+        assertThat(report.get("entriesOutsideScope").asLong()).isPositive();
     }
 
     /** Null if an allowed cell's answer is right: not refused for access, and with the records asked for. */
@@ -638,6 +728,11 @@ class AccessSystemTest {
     }
 
     private Answer call(Row row, String token) throws Exception {
+        return call(row, token, interview, auditEvent);
+    }
+
+    /** @param aggregateId the interview the audit endpoints are asked about, {@code eventId} one of its entries */
+    private Answer call(Row row, String token, String aggregateId, String eventId) throws Exception {
         String path = row.path()
                 .replace("{interviewId}", interview)
                 .replace("{ledgerId}", ledger)
@@ -649,13 +744,14 @@ class AccessSystemTest {
                 .replace("{templateId}", "tpl-none")
                 .replace("{personId}", "nb-secretary")
                 .replace("{treeSize}", "1")
-                .replace("{eventId}", "ev-none")
-                .replace("{aggregateId}", interview)
+                .replace("{eventId}", eventId)
+                .replace("{aggregateId}", aggregateId)
                 .replace("{table}", "ledgers")
                 .replace("{format}", "csv");
         String query = switch (row.path()) {
             case "/api/audit/aggregates/{aggregateId}/diff" -> "?from=2018-01-01T00:00:00Z&to=2030-01-01T00:00:00Z";
-            case "/api/audit/proofs/inclusion" -> "?eventId=ev-none";
+            case "/api/audit/proofs/inclusion" -> "?eventId=" + eventId;
+            case "/api/audit/events", "/api/audit/history" -> "?aggregateId=" + aggregateId;
             case "/api/audit/proofs/consistency" -> "?from=1";
             case "/api/supervision/evaluation" -> "?year=2018";
             case "/api/dead-letters/retry" -> "?group=none&key=none";

@@ -2,6 +2,7 @@ package io.sanjiaodi.audit.ingest;
 
 import io.sanjiaodi.audit.leaf.Leaf;
 import io.sanjiaodi.audit.merkle.Sha256;
+import io.sanjiaodi.contracts.Topics;
 import java.time.Instant;
 import org.bson.Document;
 import org.springframework.data.annotation.Id;
@@ -11,7 +12,9 @@ import org.springframework.data.annotation.Id;
  * what makes a redelivery a no-op; {@code logIndex} is its position in the Merkle log (unique
  * index), and the hex hashes let a verifier recompute the leaf from the other fields.
  * {@code topic}, {@code partition}, {@code offset}, {@code unitId} and {@code jurisdictionId} are
- * conveniences outside the leaf (the latter two are derived from the committed payload).
+ * conveniences outside the leaf: the latter two are derived from the committed payload or, where
+ * it names none, from the aggregate's first entry that does ({@code AggregateScopes}); they decide
+ * which readers see the entry.
  */
 @org.springframework.data.mongodb.core.mapping.Document("audit_entries")
 public record AuditEntry(
@@ -41,6 +44,11 @@ public record AuditEntry(
         return aggregateId == null || aggregateSequence == null ? null : source + "|" + aggregateId;
     }
 
+    /** A refused request ({@code AccessDenied} on the security topic): for the root's auditors only. */
+    public boolean securityEvent() {
+        return Topics.SECURITY_EVENTS.equals(topic) || "AccessDenied".equals(type);
+    }
+
     /** The leaf these fields describe, with the payload hash and the chain link the caller computed or trusts. */
     public Leaf leaf(byte[] payloadHash, byte[] prevLeafHash) {
         return new Leaf(
@@ -54,6 +62,56 @@ public record AuditEntry(
                 actor,
                 payloadHash,
                 prevLeafHash);
+    }
+
+    /** The same entry with the unit and jurisdiction derived for it (conveniences outside the leaf). */
+    AuditEntry withScope(String unit, String jurisdiction) {
+        return new AuditEntry(
+                eventId,
+                logIndex,
+                type,
+                source,
+                aggregateId,
+                aggregateType,
+                aggregateSequence,
+                correlationId,
+                actor,
+                eventTime,
+                recordedAt,
+                topic,
+                partition,
+                offset,
+                unit,
+                jurisdiction,
+                payloadHash,
+                prevLeafHash,
+                leafHash,
+                payload);
+    }
+
+    /** The same entry showing another payload (a redacted copy for a reader); never stored. */
+    public AuditEntry withPayload(Document shown) {
+        return new AuditEntry(
+                eventId,
+                logIndex,
+                type,
+                source,
+                aggregateId,
+                aggregateType,
+                aggregateSequence,
+                correlationId,
+                actor,
+                eventTime,
+                recordedAt,
+                topic,
+                partition,
+                offset,
+                unitId,
+                jurisdictionId,
+                payloadHash,
+                prevLeafHash,
+                leafHash,
+                shown);
     }
 
     AuditEntry inLog(long index, Instant recorded, byte[] payloadHash, byte[] prevLeafHash, byte[] leafHash) {

@@ -42,6 +42,7 @@ public class AuditLog {
     private AggregateChains chains;
     private EventIds eventIds;
     private RecordedIds recordedIds;
+    private AggregateScopes scopes;
     private volatile String broken;
 
     public AuditLog(MongoTemplate mongo, Clock clock) {
@@ -70,6 +71,11 @@ public class AuditLog {
         return eventIds.get(index);
     }
 
+    /** The jurisdiction the log derived for an aggregate (its first entry naming one), or null: the root's. */
+    public synchronized String jurisdictionOf(String source, String aggregateId) {
+        return scopes.jurisdictionOf(source, aggregateId);
+    }
+
     public void markBroken(String reason) {
         log.error("audit log refuses appends: {}", reason);
         this.broken = reason;
@@ -89,7 +95,7 @@ public class AuditLog {
             throw new IllegalStateException("audit log is broken: " + broken);
         }
         boolean queried = query || drafts.stream().anyMatch(d -> recordedIds.mightContain(d.eventId()));
-        List<AuditEntry> fresh = queried ? storedFilteredOut(drafts) : firstOfEachId(drafts);
+        List<AuditEntry> fresh = scopes.resolve(queried ? storedFilteredOut(drafts) : firstOfEachId(drafts));
         if (fresh.isEmpty()) {
             return fresh;
         }
@@ -172,6 +178,7 @@ public class AuditLog {
                 e.aggregateId(),
                 e.aggregateSequence(),
                 e.recordedAt());
+        scopes.record(e.source(), e.aggregateId(), e.unitId(), e.jurisdictionId());
     }
 
     private void applyToMemory(
@@ -216,6 +223,7 @@ public class AuditLog {
         chains = new AggregateChains();
         eventIds = new EventIds();
         recordedIds = new RecordedIds();
+        scopes = new AggregateScopes();
         // raw documents with only the fields the state needs, a range of indexes at a time
         LogOrder.forEach(
                 mongo,
@@ -240,6 +248,8 @@ public class AuditLog {
                             aggregateId,
                             seq == null ? null : seq.longValue(),
                             d.getDate("recordedAt").toInstant());
+                    scopes.record(
+                            d.getString("source"), aggregateId, d.getString("unitId"), d.getString("jurisdictionId"));
                     return true;
                 },
                 "logIndex",
@@ -247,7 +257,9 @@ public class AuditLog {
                 "source",
                 "aggregateId",
                 "aggregateSequence",
-                "recordedAt");
+                "recordedAt",
+                "unitId",
+                "jurisdictionId");
         // the ids of stored entries outside the tree (from before the log, or after a hole); those
         // in it were recorded on the way
         var outside = new Document(

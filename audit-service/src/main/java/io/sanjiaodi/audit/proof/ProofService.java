@@ -6,6 +6,7 @@ import io.sanjiaodi.audit.ingest.AuditEntry;
 import io.sanjiaodi.audit.ingest.AuditLog;
 import io.sanjiaodi.audit.merkle.MerkleTree;
 import io.sanjiaodi.audit.merkle.Sha256;
+import io.sanjiaodi.audit.query.ReaderScope;
 import io.sanjiaodi.audit.verify.ExportRecord;
 import io.sanjiaodi.platform.Refusal;
 import java.util.List;
@@ -26,12 +27,18 @@ public class ProofService {
         this.checkpoints = checkpoints;
     }
 
-    /** The entry, its leaf hash and audit path in the tree of {@code treeSize} (default: the latest checkpoint). */
-    public InclusionProof inclusion(String eventId, Long treeSize) {
+    /**
+     * The entry, its leaf hash and audit path in the tree of {@code treeSize} (default: the latest
+     * checkpoint), for an entry the reader sees (403 OUT_OF_SCOPE otherwise). A reader who gets the
+     * payload redacted gets the leaf hash and path without the entry: a redacted payload would not
+     * hash to the leaf.
+     */
+    public InclusionProof inclusion(String eventId, Long treeSize, ReaderScope scope) {
         AuditEntry entry = mongo.findById(eventId, AuditEntry.class);
         if (entry == null || entry.logIndex() == null) {
             throw Refusal.notFound("AUDIT_ENTRY_NOT_FOUND", "no audit entry " + eventId);
         }
+        scope.require(entry, "audit entry " + eventId);
         Checkpoint checkpoint = checkpoint(treeSize);
         long size = checkpoint.treeSize();
         if (entry.logIndex() >= size) {
@@ -51,7 +58,7 @@ public class ProofService {
                 Sha256.hex(tree.leafHash(entry.logIndex())),
                 path,
                 checkpoint,
-                ExportRecord.of(entry));
+                scope.redacts(entry) ? null : ExportRecord.of(entry));
     }
 
     /** The proof that the tree of size {@code to} (default: latest checkpoint) extends the one of size {@code from}. */

@@ -3,11 +3,14 @@ package io.sanjiaodi.audit.verify;
 import io.sanjiaodi.audit.ingest.AuditEntry;
 import io.sanjiaodi.audit.leaf.Leaf;
 import io.sanjiaodi.audit.merkle.Sha256;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One log entry as exported (one JSON line each in {@code GET /api/audit/export}): every field
  * the leaf commits to, the stored hashes, and the payload. Times are epoch milliseconds, hashes
- * lower-case hex.
+ * lower-case hex. For a reader below the root, the entries outside its jurisdiction are lines of
+ * {@link #hashOnlyLine} instead.
  */
 public record ExportRecord(
         long logIndex,
@@ -39,6 +42,23 @@ public record ExportRecord(
                 e.prevLeafHash(),
                 e.leafHash(),
                 e.payload());
+    }
+
+    /**
+     * An entry given as its index and leaf hash only (outside the reader's jurisdiction, or with a
+     * payload the reader gets redacted): no field to recompute, but the tree still needs its leaf.
+     * Every full record has an event id, type, source and payload hash.
+     */
+    public boolean hashOnly() {
+        return eventId == null && type == null && source == null && payloadHash == null && payload == null;
+    }
+
+    /** The export line of an entry the reader may not read: what the tree needs, nothing else. */
+    public static Map<String, Object> hashOnlyLine(AuditEntry e) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("logIndex", e.logIndex());
+        line.put("leafHash", e.leafHash());
+        return line;
     }
 
     public String chainKey() {

@@ -9,8 +9,11 @@ import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.LongFunction;
 import java.util.stream.IntStream;
 
@@ -19,6 +22,11 @@ import java.util.stream.IntStream;
  * leaf is recomputed from its fields and payload, each chain link from the recomputed leaves, and
  * the roots of the recomputed tree are compared with every signed checkpoint. Plain Java: the
  * service runs it over MongoDB, the offline verifier over an export.
+ *
+ * <p>Cut to a reader's jurisdiction, the log still verifies whole: entries outside it come as
+ * their leaf hash only ({@link ExportRecord#hashOnly()}), which go into the tree unrecomputed, and
+ * a visible entry may link to one of them. Findings on entries the reader may not see (accepted
+ * with {@code named} false) are counted in {@code problemsOutsideScope}, not described.
  */
 public final class LogVerification {
 
@@ -29,12 +37,22 @@ public final class LogVerification {
     private static final byte[] NOT_JSON = new byte[Sha256.LENGTH];
 
     private final List<ExportRecord> pending = new ArrayList<>(BLOCK);
+    private final BitSet pendingHidden = new BitSet(BLOCK);
+    /** Leaf hashes (hex) of the entries given as hash only: the links a visible entry may have to them. */
+    private final Set<String> hashOnlyLeaves = new HashSet<>();
+
     private final MerkleTree tree = new MerkleTree();
     private final AggregateChains chains = new AggregateChains();
     private final List<Problem> problems = new ArrayList<>();
     private final LongFunction<String> knownEventId;
     private final LongFunction<byte[]> witness;
+    private final boolean namesDeleted;
     private long problemCount;
+    private long problemsOutsideScope;
+    private long entriesOutsideScope;
+    /** Whether the entry being verified may be described to the reader. */
+    private boolean named = true;
+
     private long checkpointsChecked;
     private Long verifiedTreeSize;
 
@@ -43,8 +61,18 @@ public final class LogVerification {
      * @param witness      the leaf hash the appender recorded at an index, or null where it knows none
      */
     public LogVerification(LongFunction<String> knownEventId, LongFunction<byte[]> witness) {
+        this(knownEventId, witness, true);
+    }
+
+    /**
+     * @param namesDeleted whether findings at indexes no entry fills (deleted, truncated) may name
+     *                     the event id the appender knew there; false for a reader who may not know
+     *                     whose it was: they are then counted outside the scope
+     */
+    public LogVerification(LongFunction<String> knownEventId, LongFunction<byte[]> witness, boolean namesDeleted) {
         this.knownEventId = knownEventId;
         this.witness = witness;
+        this.namesDeleted = namesDeleted;
     }
 
     public static LogVerification standalone() {
@@ -60,7 +88,7 @@ public final class LogVerification {
     private void fillTo(long size) {
         while (tree.size() < size) {
             long missing = tree.size();
-            problem(missing, knownEventId.apply(missing), "ENTRY_MISSING", "no entry at this index (deleted)");
+            unattributed(missing, knownEventId.apply(missing), "ENTRY_MISSING", "no entry at this index (deleted)");
             byte[] known = witness.apply(missing);
             tree.append(known != null ? known : new byte[Sha256.LENGTH]);
         }
@@ -74,6 +102,12 @@ public final class LogVerification {
      * Findings are complete once {@link #expectEntries}, {@link #size} or {@link #finish} returns.
      */
     public void accept(ExportRecord r) {
+        accept(r, true);
+    }
+
+    /** @param named whether the reader may see this entry: findings on it are described, else only counted */
+    public void accept(ExportRecord r, boolean named) {
+        pendingHidden.set(pending.size(), !named);
         pending.add(r);
         if (pending.size() >= BLOCK) {
             flush();
@@ -86,17 +120,47 @@ public final class LogVerification {
             return;
         }
         Precomputed[] pre = new Precomputed[n];
-        IntStream.range(0, n).parallel().forEach(i -> pre[i] = Precomputed.of(pending.get(i)));
+        IntStream.range(0, n)
+                .parallel()
+                .forEach(i -> pre[i] = pending.get(i).hashOnly() ? null : Precomputed.of(pending.get(i)));
         try {
             for (int i = 0; i < n; i++) {
-                verify(pending.get(i), pre[i]);
+                named = !pendingHidden.get(i);
+                if (pending.get(i).hashOnly()) {
+                    verifyHashOnly(pending.get(i));
+                } else {
+                    verify(pending.get(i), pre[i]);
+                }
             }
         } finally {
             pending.clear();
+            pendingHidden.clear();
+            named = true;
         }
     }
 
+    /** An entry outside the reader's scope: its leaf goes into the tree as given, the signed roots judge it. */
+    private void verifyHashOnly(ExportRecord r) {
+        entriesOutsideScope++;
+        named = false;
+        fillTo(r.logIndex());
+        if (r.logIndex() < tree.size()) {
+            problem(r.logIndex(), null, "ENTRY_DUPLICATED", "a second entry claims this index");
+            return;
+        }
+        byte[] leafHash = Sha256.unhex(r.leafHash());
+        if (leafHash == null || leafHash.length != Sha256.LENGTH) {
+            problem(r.logIndex(), null, "ENTRY_CHANGED", "the leaf hash is not a SHA-256 hash");
+            leafHash = new byte[Sha256.LENGTH];
+        }
+        tree.append(leafHash);
+        hashOnlyLeaves.add(Sha256.hex(leafHash));
+    }
+
     private void verify(ExportRecord r, Precomputed pre) {
+        if (!named) {
+            entriesOutsideScope++;
+        }
         fillTo(r.logIndex());
         if (r.logIndex() < tree.size()) {
             problem(r.logIndex(), r.eventId(), "ENTRY_DUPLICATED", "a second entry claims this index");
@@ -107,7 +171,7 @@ public final class LogVerification {
         String key = pre != null ? pre.chainKey : r.chainKey();
         if (key != null) {
             long prevIndex = chains.indexOf(key, r.aggregateSequence() - 1);
-            prev = prevIndex >= 0 ? tree.leafHash(prevIndex) : Leaf.NO_PREVIOUS;
+            prev = prevIndex >= 0 ? tree.leafHash(prevIndex) : linkToHashOnly(r);
         }
         byte[] payloadHash;
         byte[] leafHash;
@@ -154,6 +218,17 @@ public final class LogVerification {
         if (key != null) {
             chains.record(key, r.source(), r.aggregateId(), r.aggregateSequence(), index, null);
         }
+    }
+
+    /**
+     * The stored link where it is the leaf of an entry given as hash only (the predecessor lies
+     * outside the reader's scope, so it cannot be recomputed; the signed roots still cover it),
+     * else none.
+     */
+    private byte[] linkToHashOnly(ExportRecord r) {
+        return r.prevLeafHash() != null && hashOnlyLeaves.contains(r.prevLeafHash())
+                ? Sha256.unhex(r.prevLeafHash())
+                : Leaf.NO_PREVIOUS;
     }
 
     /**
@@ -219,7 +294,7 @@ public final class LogVerification {
                         "CHECKPOINT_SIGNATURE_INVALID",
                         "checkpoint " + c.treeSize() + " is not signed by this key");
             } else if (c.treeSize() > tree.size()) {
-                problem(
+                unattributed(
                         tree.size(),
                         knownEventId.apply(tree.size()),
                         "LOG_TRUNCATED",
@@ -243,7 +318,9 @@ public final class LogVerification {
                 checkpointsChecked,
                 verifiedTreeSize,
                 problemCount,
-                List.copyOf(problems));
+                List.copyOf(problems),
+                entriesOutsideScope,
+                problemsOutsideScope);
     }
 
     public long size() {
@@ -251,9 +328,22 @@ public final class LogVerification {
         return tree.size();
     }
 
+    /** A finding at an index no entry the reader was given fills: named only where deleted entries may be. */
+    private void unattributed(Long index, String eventId, String code, String detail) {
+        boolean entry = named;
+        named = namesDeleted || eventId == null;
+        try {
+            problem(index, eventId, code, detail);
+        } finally {
+            named = entry;
+        }
+    }
+
     private void problem(Long index, String eventId, String code, String detail) {
         problemCount++;
-        if (problems.size() < MAX_PROBLEMS) {
+        if (!named) {
+            problemsOutsideScope++;
+        } else if (problems.size() < MAX_PROBLEMS) {
             problems.add(new Problem(index, eventId, code, detail));
         }
     }

@@ -138,6 +138,12 @@ public final class OfflineVerifier {
                 millis,
                 report.checkpointsChecked(),
                 report.verifiedTreeSize());
+        if (report.entriesOutsideScope() > 0) {
+            out.printf(
+                    "     %d entries outside the reader's jurisdiction came as leaf hashes only: in the tree and its"
+                            + " signed roots, not recomputed%n",
+                    report.entriesOutsideScope());
+        }
         report.problems()
                 .forEach(p -> out.println(
                         "FAIL index " + p.index() + " event " + p.eventId() + ": " + p.code() + " " + p.detail()));

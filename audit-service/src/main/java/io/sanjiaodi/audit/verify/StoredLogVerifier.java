@@ -6,6 +6,7 @@ import io.sanjiaodi.audit.ingest.AuditEntry;
 import io.sanjiaodi.audit.ingest.AuditLog;
 import io.sanjiaodi.audit.ingest.LogOrder;
 import io.sanjiaodi.audit.merkle.MerkleTree;
+import io.sanjiaodi.audit.query.ReaderScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -32,19 +33,27 @@ public class StoredLogVerifier {
         this.key = key;
     }
 
-    public VerificationReport verify() {
+    /**
+     * The whole log is verified for every reader (the roots cover all of it); the report describes
+     * the findings on entries the reader sees and counts the others. A reader below the root does
+     * not learn whose deleted entries were: those findings are counted too.
+     */
+    public VerificationReport verify(ReaderScope scope) {
         MerkleTree appended = auditLog.tree();
         long appendedSize = appended.size();
         LogVerification verification = new LogVerification(
-                auditLog::eventIdAt, index -> index < appendedSize ? appended.leafHash(index) : null);
+                auditLog::eventIdAt, index -> index < appendedSize ? appended.leafHash(index) : null, scope.root());
         LogOrder.forEach(mongo, AuditEntry.class, entry -> {
-            verification.accept(ExportRecord.of(entry));
+            verification.accept(ExportRecord.of(entry), scope.sees(entry));
             return true;
         });
         verification.expectEntries(appendedSize); // entries deleted at the tail
         VerificationReport report = verification.finish(checkpoints.all(), key.publicKey());
         if (!report.ok()) {
-            log.error("audit log verification failed: {}", report.problems().get(0));
+            log.error(
+                    "audit log verification failed: {} problem(s), the first shown to this reader: {}",
+                    report.problemCount(),
+                    report.problems().isEmpty() ? "none" : report.problems().get(0));
         }
         return report;
     }

@@ -1,6 +1,7 @@
 package io.sanjiaodi.audit.web;
 
 import io.sanjiaodi.audit.ingest.AuditEntry;
+import io.sanjiaodi.audit.query.ReaderScope;
 import io.sanjiaodi.platform.Refusal;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,7 +28,10 @@ class AuditController {
         this.mongo = mongo;
     }
 
-    /** Recorded events in log order; filter by aggregate (CloudEvents subject) and/or event type. */
+    /**
+     * Recorded events in log order; filter by aggregate (CloudEvents subject) and/or event type.
+     * Only the reader's jurisdiction's entries, left out before paging.
+     */
     @GetMapping
     List<AuditEntry> find(
             @RequestParam(required = false) String aggregateId,
@@ -41,11 +45,12 @@ class AuditController {
         if (type != null) {
             criteria = criteria.and("type").is(type);
         }
-        Query query = Query.query(criteria)
+        ReaderScope scope = ReaderScope.current();
+        Query query = Query.query(scope.and(criteria))
                 .with(Sort.by("logIndex"))
                 .skip((long) page * size)
                 .limit(size);
-        return mongo.find(query, AuditEntry.class);
+        return scope.shown(mongo.find(query, AuditEntry.class));
     }
 
     @GetMapping("/{eventId}")
@@ -54,6 +59,7 @@ class AuditController {
         if (entry == null) {
             throw Refusal.notFound("AUDIT_ENTRY_NOT_FOUND", "no audit entry " + eventId);
         }
-        return entry;
+        ReaderScope scope = ReaderScope.current();
+        return scope.shown(scope.require(entry, "audit entry " + eventId));
     }
 }

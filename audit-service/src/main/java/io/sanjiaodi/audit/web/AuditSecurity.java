@@ -8,9 +8,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may read the audit trail (the root README's table): auditors, the supervision office and
- * the commission leadership; the security events (refused requests) are for auditors alone. The
- * public key and the signed checkpoints are open by design (platform). The trail is one log over
- * every jurisdiction, so it is not cut by jurisdiction: proofs need all of it.
+ * the commission leadership, each within its jurisdiction and below ({@code ReaderScope}: lists,
+ * history and exports filtered, a direct read of another jurisdiction's entry or aggregate 403
+ * OUT_OF_SCOPE); entries of no jurisdiction only at the root. The security events (refused
+ * requests) are for the root's auditors alone, on every endpoint. The log stays one tree over
+ * every jurisdiction: the export gives the others' entries as leaf hashes so that it still
+ * verifies, and the public key, the signed checkpoints and consistency proofs (hashes only) are
+ * the same for everyone (checkpoints and key open, platform).
  */
 @Component
 class AuditSecurity implements AccessRule.Policy {

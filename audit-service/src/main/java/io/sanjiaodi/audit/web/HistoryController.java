@@ -1,5 +1,6 @@
 package io.sanjiaodi.audit.web;
 
+import io.sanjiaodi.audit.query.ReaderScope;
 import io.sanjiaodi.audit.query.history.HistoryFilter;
 import io.sanjiaodi.audit.query.history.HistoryService;
 import io.sanjiaodi.audit.query.history.HistoryService.AsOf;
@@ -15,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** History queries; times are ISO-8601 instants (e.g. 2019-03-20T00:00:00Z). */
+/**
+ * History queries, cut to the reader's jurisdiction ({@link ReaderScope}); times are ISO-8601
+ * instants (e.g. 2019-03-20T00:00:00Z).
+ */
 @RestController
 @Validated
 @RequestMapping("/api/audit")
@@ -38,7 +42,11 @@ class HistoryController {
             @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return history.find(new HistoryFilter(aggregateId, unitId, jurisdictionId, actor, type, from, to), page, size);
+        return history.find(
+                new HistoryFilter(aggregateId, unitId, jurisdictionId, actor, type, from, to),
+                ReaderScope.current(),
+                page,
+                size);
     }
 
     /** The aggregate's events and summary as of a time or a checkpoint's tree size (neither: now). */
@@ -47,11 +55,11 @@ class HistoryController {
             @PathVariable String aggregateId,
             @RequestParam(required = false) Instant asOf,
             @RequestParam(required = false) @Min(0) Long checkpoint) {
-        return history.asOf(aggregateId, asOf, checkpoint);
+        return history.asOf(aggregateId, asOf, checkpoint, ReaderScope.current());
     }
 
     @GetMapping("/aggregates/{aggregateId}/diff")
     Diff diff(@PathVariable String aggregateId, @RequestParam Instant from, @RequestParam Instant to) {
-        return history.diff(aggregateId, from, to);
+        return history.diff(aggregateId, from, to, ReaderScope.current());
     }
 }

@@ -1,6 +1,7 @@
 package io.sanjiaodi.audit.web;
 
 import io.sanjiaodi.audit.ingest.AuditEntry;
+import io.sanjiaodi.audit.query.ReaderScope;
 import io.sanjiaodi.contracts.Topics;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -36,6 +37,9 @@ class SecurityEventController {
         Criteria criteria = Criteria.where("topic").is(Topics.SECURITY_EVENTS);
         if (actor != null) {
             criteria = criteria.and("payload.userId").is(actor);
+        }
+        if (!ReaderScope.current().seesSecurityEvents()) {
+            return List.of(); // the refused requests of every jurisdiction: for the root's auditors
         }
         return mongo.find(
                 Query.query(criteria)

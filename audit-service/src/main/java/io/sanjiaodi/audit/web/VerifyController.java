@@ -3,7 +3,7 @@ package io.sanjiaodi.audit.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanjiaodi.audit.ingest.AuditEntry;
 import io.sanjiaodi.audit.ingest.LogOrder;
-import io.sanjiaodi.audit.verify.ExportRecord;
+import io.sanjiaodi.audit.query.ReaderScope;
 import io.sanjiaodi.audit.verify.StoredLogVerifier;
 import io.sanjiaodi.audit.verify.VerificationReport;
 import java.io.BufferedOutputStream;
@@ -33,25 +33,31 @@ class VerifyController {
         this.json = json;
     }
 
+    /** The whole log re-verified; the report names only the reader's entries and counts the rest. */
     @PostMapping("/verify")
     VerificationReport verify() {
-        return verifier.verify();
+        return verifier.verify(ReaderScope.current());
     }
 
-    /** Every log entry in index order as JSON lines (application/x-ndjson), streamed. */
+    /**
+     * Every log entry in index order as JSON lines (application/x-ndjson), streamed: in full where
+     * the reader sees it, else as index and leaf hash only (what the offline verifier needs to
+     * rebuild the tree and check it against the signed roots).
+     */
     @GetMapping("/export")
     ResponseEntity<StreamingResponseBody> export() {
-        StreamingResponseBody body = out -> write(new BufferedOutputStream(out, 1 << 16));
+        ReaderScope scope = ReaderScope.current(); // now: the stream is written on another thread
+        StreamingResponseBody body = out -> write(new BufferedOutputStream(out, 1 << 16), scope);
         return ResponseEntity.ok()
                 .header("Content-Type", "application/x-ndjson")
                 .body(body);
     }
 
-    private void write(OutputStream out) throws IOException {
+    private void write(OutputStream out, ReaderScope scope) throws IOException {
         try {
             LogOrder.forEach(mongo, AuditEntry.class, entry -> {
                 try {
-                    out.write(json.writeValueAsBytes(ExportRecord.of(entry)));
+                    out.write(json.writeValueAsBytes(scope.exportLine(entry)));
                     out.write('\n');
                     return true;
                 } catch (IOException e) {

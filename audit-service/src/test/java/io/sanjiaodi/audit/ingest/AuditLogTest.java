@@ -8,6 +8,7 @@ import io.sanjiaodi.audit.checkpoint.Checkpoint;
 import io.sanjiaodi.audit.leaf.Gap;
 import io.sanjiaodi.audit.merkle.MerkleProofs;
 import io.sanjiaodi.audit.merkle.Sha256;
+import io.sanjiaodi.audit.query.ReaderScope;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -64,7 +65,7 @@ class AuditLogTest {
                         after.root(),
                         proof.proof().stream().map(Sha256::unhex).toList()))
                 .isTrue();
-        assertThat(audit.verifier.verify().ok()).isTrue();
+        assertThat(audit.verifier.verify(ReaderScope.everything()).ok()).isTrue();
     }
 
     @Test
@@ -86,7 +87,7 @@ class AuditLogTest {
         assertThat(a1.prevLeafHash())
                 .isEqualTo(audit.mongo.findById("a0", AuditEntry.class).leafHash());
         audit.checkpoints.signIfGrown();
-        assertThat(audit.verifier.verify().ok())
+        assertThat(audit.verifier.verify(ReaderScope.everything()).ok())
                 .as("the late link follows the documented rule")
                 .isTrue();
 
@@ -115,7 +116,7 @@ class AuditLogTest {
         assertThat(audit.log.tree().size()).isEqualTo(3);
         assertThat(audit.mongo.findById("a2", AuditEntry.class).logIndex()).isEqualTo(2);
         audit.checkpoints.signIfGrown();
-        assertThat(audit.verifier.verify().ok()).isTrue();
+        assertThat(audit.verifier.verify(ReaderScope.everything()).ok()).isTrue();
     }
 
     @Test

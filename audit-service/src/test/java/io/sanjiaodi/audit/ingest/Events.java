@@ -34,6 +34,21 @@ public final class Events {
         return AuditIngestor.toDraft(record(event(id, aggregateId, sequence, type, json), sequence));
     }
 
+    /** A draft from another topic or source (a ledger's, a security event without aggregate). */
+    public static AuditEntry draftOn(
+            String topic, String source, String id, String aggregateId, Long sequence, String type, String json) {
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(id)
+                .withType(type)
+                .withSource(URI.create(source))
+                .withTime(OffsetDateTime.parse("2018-11-15T10:00:00Z"))
+                .withData("application/json", json.getBytes(StandardCharsets.UTF_8));
+        if (aggregateId != null) {
+            builder.withSubject(aggregateId).withExtension("aggregatesequence", Long.toString(sequence));
+        }
+        return AuditIngestor.toDraft(new ConsumerRecord<>(topic, 0, 0, aggregateId, builder.build()));
+    }
+
     public static AuditEntry draft(String id, String aggregateId, long sequence) {
         return draft(
                 id,

@@ -9,6 +9,7 @@ import io.sanjiaodi.audit.checkpoint.Keys;
 import io.sanjiaodi.audit.ingest.AuditEntry;
 import io.sanjiaodi.audit.ingest.Events;
 import io.sanjiaodi.audit.proof.ProofService;
+import io.sanjiaodi.audit.query.ReaderScope;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,7 @@ class OfflineVerifierTest {
 
     @Test
     void anInclusionProofVerifiesAndATamperedOneFails() throws Exception {
-        var proof = audit.proofs.inclusion("a3", null);
+        var proof = audit.proofs.inclusion("a3", null, ReaderScope.everything());
         assertThat(run(
                         "inclusion",
                         "--key",

@@ -10,6 +10,7 @@ import io.sanjiaodi.audit.checkpoint.Checkpoint;
 import io.sanjiaodi.audit.ingest.AuditEntry;
 import io.sanjiaodi.audit.ingest.Events;
 import io.sanjiaodi.audit.merkle.Sha256;
+import io.sanjiaodi.audit.query.ReaderScope;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.util.Date;
@@ -40,7 +41,7 @@ class TamperTest {
         }
         audit.checkpoints.signIfGrown();
         entries = audit.client.getDatabase("audit").getCollection("audit_entries");
-        assertThat(audit.verifier.verify().ok()).isTrue();
+        assertThat(audit.verifier.verify(ReaderScope.everything()).ok()).isTrue();
     }
 
     @AfterEach
@@ -51,7 +52,7 @@ class TamperTest {
     @Test
     void aChangedPayloadIsNamed() {
         entries.updateOne(Filters.eq("_id", "e2-3"), Updates.set("payload.item.text", "已整改"));
-        VerificationReport report = audit.verifier.verify();
+        VerificationReport report = audit.verifier.verify(ReaderScope.everything());
         assertThat(report.ok()).isFalse();
         assertThat(report.problems().get(0)).satisfies(p -> {
             assertThat(p.index()).isEqualTo(13);
@@ -90,7 +91,7 @@ class TamperTest {
         entries.updateOne(
                 Filters.eq("_id", "e1-2"),
                 Updates.combine(Updates.set("type", "ProblemItemRemoved"), Updates.set("leafHash", leaf)));
-        VerificationReport report = audit.verifier.verify();
+        VerificationReport report = audit.verifier.verify(ReaderScope.everything());
         assertThat(report.ok()).isFalse();
         assertThat(report.problems().get(0)).satisfies(p -> {
             assertThat(p.index()).isEqualTo(7);
@@ -100,7 +101,7 @@ class TamperTest {
 
         // after a restart the in-memory witness is gone, but the signed root still catches it
         audit.restart();
-        VerificationReport afterRestart = audit.verifier.verify();
+        VerificationReport afterRestart = audit.verifier.verify(ReaderScope.everything());
         assertThat(afterRestart.ok()).isFalse();
         assertThat(afterRestart.problems())
                 .extracting(LogVerification.Problem::code)
@@ -111,7 +112,7 @@ class TamperTest {
     @Test
     void aDeletedEntryIsNamedByIndexAndEventId() {
         entries.deleteOne(Filters.eq("_id", "e0-4"));
-        VerificationReport report = audit.verifier.verify();
+        VerificationReport report = audit.verifier.verify(ReaderScope.everything());
         assertThat(report.ok()).isFalse();
         assertThat(report.problems().get(0)).satisfies(p -> {
             assertThat(p.index()).isEqualTo(4);
@@ -123,7 +124,7 @@ class TamperTest {
     @Test
     void aDeletedLastEntryIsATruncation() {
         entries.deleteOne(Filters.eq("_id", "e3-4"));
-        VerificationReport report = audit.verifier.verify();
+        VerificationReport report = audit.verifier.verify(ReaderScope.everything());
         assertThat(report.ok()).isFalse();
         assertThat(report.problems().get(0)).satisfies(p -> {
             assertThat(p.index()).isEqualTo(19);
@@ -149,7 +150,7 @@ class TamperTest {
                         .append("timestamp", forged.timestamp())
                         .append("time", new Date(forged.timestamp()))
                         .append("signature", forged.signature()));
-        VerificationReport report = audit.verifier.verify();
+        VerificationReport report = audit.verifier.verify(ReaderScope.everything());
         assertThat(report.ok()).isFalse();
         assertThat(report.problems())
                 .containsExactly(new LogVerification.Problem(
@@ -161,7 +162,7 @@ class TamperTest {
     void anEntryDeletedAfterTheLatestCheckpointIsNamedFromTheAppendersMemory() {
         append(4, 5); // indexes 20 to 24, not yet signed
         entries.deleteOne(Filters.eq("_id", "e4-4"));
-        VerificationReport report = audit.verifier.verify();
+        VerificationReport report = audit.verifier.verify(ReaderScope.everything());
         assertThat(report.ok()).isFalse();
         assertThat(report.problems())
                 .containsExactly(
@@ -192,7 +193,7 @@ class TamperTest {
                 Sha256.hex(new byte[32]),
                 Sha256.hex(new byte[32]),
                 model.payload()));
-        VerificationReport report = audit.verifier.verify();
+        VerificationReport report = audit.verifier.verify(ReaderScope.everything());
         assertThat(report.problems())
                 .containsExactly(new LogVerification.Problem(
                         20L, "intruder", "ENTRY_CHANGED", "the fields no longer hash to the stored leaf hash"));
@@ -203,7 +204,7 @@ class TamperTest {
     @Test
     void aPayloadChangedToANonJsonNumberIsNamedRatherThanFailingTheVerification() {
         entries.updateOne(Filters.eq("_id", "e2-3"), Updates.set("payload.listVersion", Double.NaN));
-        VerificationReport report = audit.verifier.verify();
+        VerificationReport report = audit.verifier.verify(ReaderScope.everything());
         assertThat(report.ok()).isFalse();
         assertThat(report.problems().get(0)).satisfies(p -> {
             assertThat(p.index()).isEqualTo(13);

@@ -1,7 +1,9 @@
 package io.sanjiaodi.audit.query.history;
 
 import io.sanjiaodi.audit.ingest.AuditEntry;
+import io.sanjiaodi.audit.query.ReaderScope;
 import io.sanjiaodi.platform.Refusal;
+import io.sanjiaodi.platform.security.Actors;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.domain.Sort;
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Service;
  * History over the audit log: filtered pages, an aggregate as of a past time or checkpoint, and
  * what changed between two times. "As of" reads the event time (when the source service stored
  * the event); "as of checkpoint n" reads the first n log entries, the state a signed root covers.
+ * Every answer holds only what the reader's {@link ReaderScope} sees.
  */
 @Service
 public class HistoryService {
@@ -24,15 +27,36 @@ public class HistoryService {
         this.mongo = mongo;
     }
 
-    public HistoryPage find(HistoryFilter filter, int page, int size) {
-        Query query = Query.query(filter.criteria());
+    /** The reader's entries that match the filter (others are left out silently, before paging). */
+    public HistoryPage find(HistoryFilter filter, ReaderScope scope, int page, int size) {
+        Query query = Query.query(scope.and(filter.criteria()));
         long total = mongo.count(query, AuditEntry.class);
         List<AuditEntry> items = mongo.find(
                 query.with(Sort.by("logIndex")).skip((long) page * size).limit(size), AuditEntry.class);
-        return new HistoryPage(page, size, total, items);
+        return new HistoryPage(page, size, total, scope.shown(items));
     }
 
-    public AsOf asOf(String aggregateId, Instant asOf, Long treeSize) {
+    /**
+     * The aggregate as the reader sees it: 404 if the log holds nothing of it, 403 OUT_OF_SCOPE if
+     * it holds entries but none the reader may see; otherwise folded from the visible entries only.
+     */
+    public AsOf asOf(String aggregateId, Instant asOf, Long treeSize, ReaderScope scope) {
+        requireVisible(aggregateId, scope);
+        AsOf all = asOfVisible(aggregateId, asOf, treeSize, scope);
+        return new AsOf(all.aggregateId(), all.asOf(), all.checkpoint(), all.summary(), scope.shown(all.events()));
+    }
+
+    private void requireVisible(String aggregateId, ReaderScope scope) {
+        Criteria ofAggregate = Criteria.where("aggregateId").is(aggregateId);
+        if (mongo.count(Query.query(ofAggregate), AuditEntry.class) == 0) {
+            throw Refusal.notFound("AUDIT_AGGREGATE_NOT_FOUND", "no audited events of " + aggregateId);
+        }
+        Actors.requireScope(
+                mongo.exists(Query.query(scope.and(Criteria.where("aggregateId").is(aggregateId))), AuditEntry.class),
+                "aggregate " + aggregateId);
+    }
+
+    private AsOf asOfVisible(String aggregateId, Instant asOf, Long treeSize, ReaderScope scope) {
         if (asOf != null && treeSize != null) {
             throw Refusal.unprocessable("AUDIT_AS_OF_AMBIGUOUS", "give asOf or checkpoint, not both");
         }
@@ -43,32 +67,29 @@ public class HistoryService {
         if (asOf != null) {
             c = c.and("eventTime").lte(asOf);
         }
-        List<AuditEntry> events = ordered(c);
-        if (events.isEmpty()
-                && mongo.count(Query.query(Criteria.where("aggregateId").is(aggregateId)), AuditEntry.class) == 0) {
-            throw Refusal.notFound("AUDIT_AGGREGATE_NOT_FOUND", "no audited events of " + aggregateId);
-        }
+        List<AuditEntry> events = ordered(scope.and(c));
         return new AsOf(aggregateId, asOf, treeSize, AggregateSummary.of(events), events);
     }
 
-    public Diff diff(String aggregateId, Instant from, Instant to) {
+    public Diff diff(String aggregateId, Instant from, Instant to, ReaderScope scope) {
         if (from == null || to == null || !from.isBefore(to)) {
             throw Refusal.unprocessable("AUDIT_BAD_INTERVAL", "from must lie before to");
         }
-        List<AuditEntry> events = ordered(Criteria.where("aggregateId")
+        requireVisible(aggregateId, scope);
+        List<AuditEntry> events = ordered(scope.and(Criteria.where("aggregateId")
                 .is(aggregateId)
                 .and("logIndex")
                 .ne(null)
                 .and("eventTime")
                 .gt(from)
-                .lte(to));
+                .lte(to)));
         return new Diff(
                 aggregateId,
                 from,
                 to,
-                asOf(aggregateId, from, null).summary(),
-                asOf(aggregateId, to, null).summary(),
-                events);
+                asOfVisible(aggregateId, from, null, scope).summary(),
+                asOfVisible(aggregateId, to, null, scope).summary(),
+                scope.shown(events));
     }
 
     /** In aggregate order: by sequence number, then log order (a late event takes its sequence's place). */

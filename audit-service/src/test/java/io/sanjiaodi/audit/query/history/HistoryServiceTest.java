@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sanjiaodi.audit.AuditFixture;
 import io.sanjiaodi.audit.ingest.Events;
+import io.sanjiaodi.audit.query.ReaderScope;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -75,29 +76,47 @@ class HistoryServiceTest {
 
     @Test
     void historyFiltersByUnitJurisdictionTypeAndTimeWithPaging() {
-        assertThat(history.find(new HistoryFilter(null, "nb-coop", null, null, null, null, null), 0, 50)
+        assertThat(history.find(
+                                new HistoryFilter(null, "nb-coop", null, null, null, null, null),
+                                ReaderScope.everything(),
+                                0,
+                                50)
                         .items())
                 .extracting(e -> e.eventId())
-                .containsExactly("s", "c", "o");
-        assertThat(history.find(new HistoryFilter(null, null, "ningbo", null, "RectificationOpened", null, null), 0, 50)
+                // the list events name no unit: they take their interview's
+                .containsExactly("s", "p1", "p2", "r1", "x", "odd", "c", "o");
+        assertThat(history.find(
+                                new HistoryFilter(null, null, "ningbo", null, "RectificationOpened", null, null),
+                                ReaderScope.everything(),
+                                0,
+                                50)
                         .total())
                 .isEqualTo(1);
-        var page = history.find(new HistoryFilter("iv-1", null, null, null, null, null, null), 1, 3);
+        var page = history.find(
+                new HistoryFilter("iv-1", null, null, null, null, null, null), ReaderScope.everything(), 1, 3);
         assertThat(page.total()).isEqualTo(7);
         assertThat(page.items()).extracting(e -> e.eventId()).containsExactly("r1", "x", "odd");
         Instant t2 = Instant.parse("2018-11-15T09:00:02.123Z");
-        assertThat(history.find(new HistoryFilter("iv-1", null, null, null, null, t2, t2.plusSeconds(2)), 0, 50)
+        assertThat(history.find(
+                                new HistoryFilter("iv-1", null, null, null, null, t2, t2.plusSeconds(2)),
+                                ReaderScope.everything(),
+                                0,
+                                50)
                         .items())
                 .extracting(e -> e.eventId())
                 .containsExactly("p2", "r1");
-        assertThat(history.find(new HistoryFilter(null, null, null, "nobody", null, null, null), 0, 50)
+        assertThat(history.find(
+                                new HistoryFilter(null, null, null, "nobody", null, null, null),
+                                ReaderScope.everything(),
+                                0,
+                                50)
                         .total())
                 .isZero();
     }
 
     @Test
     void asOfReconstructsTheInterviewAtAPastTimeAndCheckpoint() {
-        var before = history.asOf("iv-1", Instant.parse("2018-11-15T09:00:04.500Z"), null);
+        var before = history.asOf("iv-1", Instant.parse("2018-11-15T09:00:04.500Z"), null, ReaderScope.everything());
         assertThat(before.events()).hasSize(5);
         assertThat(before.summary().interview().status()).isEqualTo("SCHEDULED");
         assertThat(before.summary().interview().items())
@@ -105,14 +124,16 @@ class HistoryServiceTest {
                 .containsEntry("RISK", 1);
         assertThat(before.summary().interview().leadInterviewer()).isEqualTo("市纪委书记");
 
-        var now = history.asOf("iv-1", null, null);
+        var now = history.asOf("iv-1", null, null, ReaderScope.everything());
         assertThat(now.summary().interview().status()).isEqualTo("CONDUCTED");
         assertThat(now.summary().eventTypes()).containsEntry("SomethingNobodyKnows", 1);
 
-        assertThat(history.asOf("iv-1", null, 2L).events())
+        assertThat(history.asOf("iv-1", null, 2L, ReaderScope.everything()).events())
                 .extracting(e -> e.eventId())
                 .containsExactly("s", "p1");
-        var ledger = history.asOf("led-1", null, null).summary().ledger();
+        var ledger = history.asOf("led-1", null, null, ReaderScope.everything())
+                .summary()
+                .ledger();
         assertThat(ledger.tasks()).isEqualTo(2);
         assertThat(ledger.taskStatuses()).containsEntry("OPEN", 2);
     }
@@ -128,7 +149,9 @@ class HistoryServiceTest {
                 Events.draft("t2r", "led-1", 6, "ProgressReported", "{\"taskId\":\"t2\"}"),
                 Events.draft("t9", "led-1", 7, "TaskPlanned", "{\"taskId\":\"t9\"}")));
 
-        var ledger = history.asOf("led-1", null, null).summary().ledger();
+        var ledger = history.asOf("led-1", null, null, ReaderScope.everything())
+                .summary()
+                .ledger();
 
         // t1 verified stays verified when its plan is revised; t2 back to planned after the failed check
         assertThat(ledger.taskStatuses()).containsExactlyInAnyOrderEntriesOf(Map.of("VERIFIED", 1, "PLANNED", 1));
@@ -139,8 +162,11 @@ class HistoryServiceTest {
 
     @Test
     void diffListsTheEventsBetweenTwoTimes() {
-        var diff =
-                history.diff("iv-1", Instant.parse("2018-11-15T09:00:03.500Z"), Instant.parse("2018-11-15T09:00:10Z"));
+        var diff = history.diff(
+                "iv-1",
+                Instant.parse("2018-11-15T09:00:03.500Z"),
+                Instant.parse("2018-11-15T09:00:10Z"),
+                ReaderScope.everything());
         assertThat(diff.events()).extracting(e -> e.eventId()).containsExactly("x", "odd", "c");
         assertThat(diff.before().interview().status()).isEqualTo("SCHEDULED");
         assertThat(diff.after().interview().status()).isEqualTo("CONDUCTED");
