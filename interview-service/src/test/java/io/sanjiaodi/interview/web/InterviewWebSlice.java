@@ -2,6 +2,7 @@ package io.sanjiaodi.interview.web;
 
 import io.sanjiaodi.interview.query.interviews.InterviewQueries;
 import io.sanjiaodi.interview.query.templates.TemplateQueries;
+import io.sanjiaodi.interview.query.units.UnitRegistry;
 import io.sanjiaodi.interview.registry.PeopleRegistry;
 import io.sanjiaodi.platform.web.ProblemDetailsAdvice;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -14,7 +15,12 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * platform's problem details, and a mock of everything the controllers talk to.
  */
 @WebMvcTest(
-        controllers = {InterviewController.class, ListController.class, TemplateController.class, PeopleController.class
+        controllers = {
+            InterviewController.class,
+            ListController.class,
+            TemplateController.class,
+            PeopleController.class,
+            UnitController.class
         },
         properties = {"spring.config.name=interview-service", "axon.axonserver.enabled=false"})
 @Import(ProblemDetailsAdvice.class)
@@ -31,4 +37,8 @@ abstract class InterviewWebSlice {
 
     @MockitoBean
     TemplateQueries templates;
+
+    /** answers as the registry does for a registered unit claimed as registered (UnitRegistryTest has the refusals) */
+    @MockitoBean
+    UnitRegistry units;
 }
