@@ -31,10 +31,15 @@ final class Api {
 
     /** A command: POST, expected 2xx; the answer's JSON or null on a refusal (counted as an error). */
     JsonNode command(String url, String body, String role, Latencies timing) {
+        return command("POST", url, body, role, timing);
+    }
+
+    /** A command with another method (PUT), as {@link #command(String, String, String, Latencies)}. */
+    JsonNode command(String method, String url, String body, String role, Latencies timing) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
         long t0 = System.nanoTime();
         try {
             HttpResponse<String> response =

@@ -8,7 +8,8 @@ import java.util.function.Function;
 
 /**
  * Who acts, as request headers. A role is {@code SUPERVISOR} (the supervision office: schedules,
- * conducts, verifies), {@code UNIT:<unitId>} (the unit's own staff) or {@code AUDITOR}.
+ * conducts, verifies), {@code UNIT:<unitId>} (the unit's own staff), {@code AUDITOR} or
+ * {@code ADMIN} (registers the benchmark's units).
  */
 final class Credentials {
 
@@ -30,6 +31,7 @@ final class Credentials {
         return role -> switch (role) {
             case "SUPERVISOR" -> tokens.token("office");
             case "AUDITOR" -> tokens.token("auditor");
+            case "ADMIN" -> tokens.token("admin");
             default -> tokens.apply(DemoUsers.unitLeader(role.substring("UNIT:".length()), "ningbo"));
         };
     }

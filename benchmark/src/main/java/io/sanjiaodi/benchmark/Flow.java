@@ -24,7 +24,6 @@ final class Flow implements Runnable {
     private final int user;
     private final BooleanSupplier running;
     private final ArrayDeque<Conducted> pending = new ArrayDeque<>();
-    private int n;
 
     Flow(Api api, Targets targets, Timings timings, String runId, int user, BooleanSupplier running) {
         this.api = api;
@@ -37,6 +36,12 @@ final class Flow implements Runnable {
 
     @Override
     public void run() {
+        // interviews are scheduled only for registered units: this user's unit, registered once
+        // by the administrator and not timed (the registry is not part of the measured flow)
+        if (api.command("PUT", targets.interview() + "/api/units/" + unitId(), """
+                {"name": "压测单位", "jurisdictionId": "ningbo", "leaderCadreLevel": "CITY_MANAGED"}""", "ADMIN", new Latencies()) == null) {
+            return;
+        }
         while (running.getAsBoolean()) {
             Conducted ready = pending.peek();
             if (ready != null && System.nanoTime() - ready.at > LEDGER_GRACE_NANOS && rectify(ready)) {
@@ -48,7 +53,7 @@ final class Flow implements Runnable {
     }
 
     private void interview() {
-        String unitId = "bench-" + runId + "-" + user + "-" + n++;
+        String unitId = unitId();
         String base = targets.interview() + "/api/interviews";
         JsonNode created = api.command(base, """
                 {"interviewee": {"name": "压测对象", "position": "党委书记", "unitId": "%s", "unitName": "压测单位",
@@ -126,6 +131,10 @@ final class Flow implements Runnable {
             }
         }
         return true;
+    }
+
+    private String unitId() {
+        return "bench-" + runId + "-" + user;
     }
 
     private record Conducted(String ledgerId, String unitId, long at) {}

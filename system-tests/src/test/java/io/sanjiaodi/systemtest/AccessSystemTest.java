@@ -743,6 +743,7 @@ class AccessSystemTest {
                 .replace("{caseId}", "case-none")
                 .replace("{templateId}", "tpl-none")
                 .replace("{personId}", "nb-secretary")
+                .replace("{unitId}", "nb-coop")
                 .replace("{treeSize}", "1")
                 .replace("{eventId}", eventId)
                 .replace("{aggregateId}", aggregateId)

@@ -24,6 +24,7 @@ class BenchmarkSmokeSystemTest {
                 role -> switch (role) {
                     case "SUPERVISOR" -> TestTokens.token("office");
                     case "AUDITOR" -> TestTokens.token("auditor");
+                    case "ADMIN" -> TestTokens.token("admin");
                     default -> TestTokens.unitToken(role.substring("UNIT:".length()), "ningbo");
                 },
                 "--interview-url=" + LOCAL.services().url(Service.INTERVIEW),

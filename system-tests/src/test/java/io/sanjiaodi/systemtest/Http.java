@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * A plain JSON-over-HTTP client: the system tests talk to the services only through their APIs,
  * each request with a bearer token (security contract). Unless a test names the user
  * ({@link #as(String)}), a request goes as the user who would make it: the administrator for
- * templates, the people registry and dead letters, the ledger's own unit for a unit's ledger
+ * templates, the people and unit registries and dead letters, the ledger's own unit for a unit's ledger
  * action, otherwise the supervision office.
  */
 final class Http {
@@ -137,6 +137,7 @@ final class Http {
         if (role == null) {
             if (path.startsWith("/api/dead-letters")
                     || path.startsWith("/api/people") && !method.equals("GET")
+                    || path.startsWith("/api/units") && !method.equals("GET")
                     || path.startsWith("/api/templates") && !method.equals("GET")) {
                 return DemoUsers.user("admin");
             }

@@ -13,13 +13,24 @@ final class InterviewFlow {
         this.interviewUrl = interviewUrl;
     }
 
+    /** Schedules for a unit of its own, registered first by the administrator (as the registry demands). */
     Http.Response scheduleResponse(String unitName, String leadId) {
+        register("u-%08x".formatted(unitName.hashCode()), unitName);
         return http.post(interviewUrl + "/api/interviews", """
                 {"interviewee": {"name": "王某某", "position": "党委书记", "unitId": "u-%2$08x",
                                  "unitName": "%1$s", "jurisdictionId": "ningbo", "cadreLevel": "CITY_MANAGED",
                                  "appointmentDate": "2018-10-20"},
                  "plannedDate": "2018-11-15", "place": "市纪委谈话室", "leadInterviewerId": "%3$s"}
                 """.formatted(unitName, unitName.hashCode(), leadId));
+    }
+
+    /** The administrator registers (or re-registers, unchanged) a city-managed unit of ningbo. */
+    void register(String unitId, String unitName) {
+        Http.Response registered = new Http().put(interviewUrl + "/api/units/" + unitId, """
+                        {"name": "%s", "jurisdictionId": "ningbo", "leaderCadreLevel": "CITY_MANAGED"}""".formatted(unitName));
+        assertThat(registered.status())
+                .as("register %s: %s", unitId, registered.body())
+                .isEqualTo(200);
     }
 
     String schedule(String unitName) {

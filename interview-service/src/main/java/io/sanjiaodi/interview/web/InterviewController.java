@@ -10,6 +10,7 @@ import io.sanjiaodi.interview.query.interviews.InterviewQueries;
 import io.sanjiaodi.interview.query.interviews.InterviewQueries.Filter;
 import io.sanjiaodi.interview.query.interviews.InterviewView;
 import io.sanjiaodi.interview.query.interviews.ListRevision;
+import io.sanjiaodi.interview.query.units.UnitRegistry;
 import io.sanjiaodi.interview.registry.PeopleRegistry;
 import io.sanjiaodi.interview.sources.ReadableProblem;
 import io.sanjiaodi.interview.sources.SourceSealer;
@@ -40,34 +41,43 @@ class InterviewController {
     private final InterviewQueries queries;
     private final PeopleRegistry registry;
     private final SourceSealer sealer;
+    private final UnitRegistry units;
 
     InterviewController(
-            CommandGateway commands, InterviewQueries queries, PeopleRegistry registry, SourceSealer sealer) {
+            CommandGateway commands,
+            InterviewQueries queries,
+            PeopleRegistry registry,
+            SourceSealer sealer,
+            UnitRegistry units) {
         this.commands = commands;
         this.queries = queries;
         this.registry = registry;
         this.sealer = sealer;
+        this.units = units;
     }
 
     /**
      * A lead interviewer the rule does not allow still leaves a record (InterviewSchedulingRefused);
-     * the answer is then 422 with the rule's code and the id of that record.
+     * the answer is then 422 with the rule's code and the id of that record. The unit, its
+     * jurisdiction and cadre level are the unit registry's (a mismatch is refused, nothing stored).
      */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Created schedule(@Valid @RequestBody ScheduleBody body) {
         InterviewId id = InterviewId.newId();
         var who = body.interviewee();
-        Actors.requireScope(
-                Actors.require().mayAccessJurisdiction(who.jurisdictionId()), "jurisdiction " + who.jurisdictionId());
-        Interviewee interviewee = new Interviewee(
-                who.name(),
-                who.position(),
-                who.unitId(),
-                who.unitName(),
-                who.jurisdictionId(),
-                who.cadreLevel(),
-                who.appointmentDate());
+        Actor actor = Actors.require();
+        Actors.requireScope(actor.mayAccessJurisdiction(who.jurisdictionId()), "jurisdiction " + who.jurisdictionId());
+        Interviewee interviewee = units.registered(
+                new Interviewee(
+                        who.name(),
+                        who.position(),
+                        who.unitId(),
+                        who.unitName(),
+                        who.jurisdictionId(),
+                        who.cadreLevel(),
+                        who.appointmentDate()),
+                actor);
         Official lead = registry.official(body.leadInterviewerId());
         // the entruster is optional: only a deputy leading a city-managed talk needs one
         Official entrustedBy = body.entrustedById() == null ? null : registry.official(body.entrustedById());

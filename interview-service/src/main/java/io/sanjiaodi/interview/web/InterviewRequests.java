@@ -29,7 +29,8 @@ final class InterviewRequests {
             @NotBlank @Size(max = 100) String name,
             @NotBlank @Size(max = 200) String position,
             @NotBlank @Pattern(regexp = ID) String unitId,
-            @NotBlank @Size(max = 200) String unitName,
+            // optional and not recorded as sent: the interview takes the unit registry's name
+            @Size(max = 200) String unitName,
             @NotBlank @Pattern(regexp = ID) String jurisdictionId,
             @NotNull CadreLevel cadreLevel,
             @NotNull LocalDate appointmentDate) {}

@@ -18,8 +18,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Who may call which endpoint of interview-service (the root README's table), and the scope check
  * of every request on one interview: the interview's unit and jurisdiction must be within the
- * actor's (403 OUT_OF_SCOPE otherwise). An interview not yet in the query model is left to the
- * aggregate (404 or the command's own rules).
+ * actor's (403 OUT_OF_SCOPE otherwise). An interview not yet in the query model is checked by the
+ * aggregate itself, which checks every command's actor against its own unit and jurisdiction.
  */
 @Component
 class InterviewSecurity implements AccessRule.Policy, WebMvcConfigurer {
@@ -66,7 +66,10 @@ class InterviewSecurity implements AccessRule.Policy, WebMvcConfigurer {
                 AccessRule.of("DELETE", "/api/templates/**", ADMIN),
                 AccessRule.of("GET", "/api/people", LEADERSHIP, SUPERVISION_OFFICE, AUDITOR, ADMIN),
                 AccessRule.of("GET", "/api/people/*", LEADERSHIP, SUPERVISION_OFFICE, AUDITOR, ADMIN),
-                AccessRule.of("PUT", "/api/people/*", ADMIN));
+                AccessRule.of("PUT", "/api/people/*", ADMIN),
+                AccessRule.of("GET", "/api/units", LEADERSHIP, SUPERVISION_OFFICE, AUDITOR, ADMIN),
+                AccessRule.of("GET", "/api/units/*", LEADERSHIP, SUPERVISION_OFFICE, AUDITOR, ADMIN),
+                AccessRule.of("PUT", "/api/units/*", ADMIN));
     }
 
     @Override

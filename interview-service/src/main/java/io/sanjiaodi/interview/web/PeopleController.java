@@ -1,6 +1,7 @@
 package io.sanjiaodi.interview.web;
 
 import io.sanjiaodi.interview.command.interview.OfficialRole;
+import io.sanjiaodi.interview.command.person.PersonCommands.RevisePerson;
 import io.sanjiaodi.interview.registry.PeopleRegistry;
 import io.sanjiaodi.interview.registry.Person;
 import io.sanjiaodi.interview.web.UrlIds.PersonId;
@@ -11,19 +12,22 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Set;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.*;
 
-/** The reference registry of officials (who may lead, entrust, hand over). */
+/** The reference registry of officials (who may lead, entrust, hand over); an edit is a command on the record. */
 @RestController
 @Validated
 @RequestMapping("/api/people")
 class PeopleController {
 
     private final PeopleRegistry registry;
+    private final CommandGateway commands;
 
-    PeopleController(PeopleRegistry registry) {
+    PeopleController(PeopleRegistry registry, CommandGateway commands) {
         this.registry = registry;
+        this.commands = commands;
     }
 
     record PersonBody(
@@ -48,12 +52,9 @@ class PeopleController {
 
     @PutMapping("/{personId}")
     Person put(@PathVariable PersonId personId, @Valid @RequestBody PersonBody body) {
-        return registry.save(new Person(
-                personId.value(),
-                body.name(),
-                body.post(),
-                body.role(),
-                body.jurisdictionId(),
-                body.supervisedUnitIds() == null ? Set.of() : body.supervisedUnitIds()));
+        Set<String> units = body.supervisedUnitIds() == null ? Set.of() : body.supervisedUnitIds();
+        commands.sendAndWait(new RevisePerson(
+                personId.value(), body.name(), body.post(), body.role(), body.jurisdictionId(), units));
+        return new Person(personId.value(), body.name(), body.post(), body.role(), body.jurisdictionId(), units);
     }
 }

@@ -107,8 +107,13 @@ class IdsInTheUrlTest extends InterviewWebSlice {
                         "{\"name\": \"n\", \"post\": \"p\", \"role\": \"CITY_SECRETARY\", \"jurisdictionId\": \"ningbo\"}"),
                 "admin",
                 "personId");
+        refused(
+                json(
+                        put("/api/units/{id}", OVERLONG),
+                        "{\"name\": \"n\", \"jurisdictionId\": \"ningbo\", \"leaderCadreLevel\": \"CITY_MANAGED\"}"),
+                "admin",
+                "unitId");
         verify(commands, never()).sendAndWait(any());
-        verify(registry, never()).save(any());
     }
 
     @Test

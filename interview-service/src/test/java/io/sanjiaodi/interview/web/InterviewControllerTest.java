@@ -75,6 +75,7 @@ class InterviewControllerTest extends InterviewWebSlice {
         when(registry.official("nobody")).thenThrow(Refusal.unprocessable("UNKNOWN_PERSON", "no official nobody"));
         // what the aggregates answer when no rule refused: no refusal
         when(commands.sendAndWait(any())).thenReturn(Optional.empty());
+        when(units.registered(any(), any())).thenAnswer(call -> call.getArgument(0));
     }
 
     @Test

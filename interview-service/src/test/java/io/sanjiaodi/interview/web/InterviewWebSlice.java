@@ -2,6 +2,7 @@ package io.sanjiaodi.interview.web;
 
 import io.sanjiaodi.interview.query.interviews.InterviewQueries;
 import io.sanjiaodi.interview.query.templates.TemplateQueries;
+import io.sanjiaodi.interview.query.units.UnitRegistry;
 import io.sanjiaodi.interview.registry.PeopleRegistry;
 import io.sanjiaodi.interview.sources.SourceSealer;
 import io.sanjiaodi.platform.web.ProblemDetailsAdvice;
@@ -20,7 +21,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
             ListController.class,
             TemplateController.class,
             PeopleController.class,
-            SourceErasureController.class
+            SourceErasureController.class,
+            UnitController.class
         },
         properties = {"spring.config.name=interview-service", "axon.axonserver.enabled=false"})
 @Import(ProblemDetailsAdvice.class)
@@ -41,4 +43,7 @@ abstract class InterviewWebSlice {
     /** The controller tests of sources use the real one ({@code UnitViewOfSourcesTest}). */
     @MockitoBean
     SourceSealer sealer;
+    /** answers as the registry does for a registered unit claimed as registered (UnitRegistryTest has the refusals) */
+    @MockitoBean
+    UnitRegistry units;
 }

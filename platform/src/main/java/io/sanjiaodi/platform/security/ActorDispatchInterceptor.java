@@ -25,7 +25,7 @@ public class ActorDispatchInterceptor implements MessageDispatchInterceptor<Comm
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
             List<? extends CommandMessage<?>> messages) {
         return (index, command) -> Actors.current()
-                .<CommandMessage<?>>map(actor -> command.andMetaData(ActorMetaData.of(actor)))
+                .<CommandMessage<?>>map(actor -> command.andMetaData(ActorMetaData.forCommand(actor)))
                 .orElseGet(() -> command.getMetaData().containsKey(ActorMetaData.ACTOR)
                         ? command
                         : command.andMetaData(service));

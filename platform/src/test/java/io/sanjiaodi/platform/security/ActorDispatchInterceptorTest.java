@@ -41,6 +41,21 @@ class ActorDispatchInterceptorTest {
                 .containsEntry(ActorMetaData.UNIT, "nb-transport");
     }
 
+    /** The aggregate's scope check of a supervising body needs its units, which the events do not carry. */
+    @Test
+    void aCommandOfASupervisingBodyCarriesTheUnitsItSupervises() {
+        Jwt jwt = Jwt.withTokenValue("t")
+                .header("alg", "RS256")
+                .subject("stationed")
+                .claim("roles", List.of("SUPERVISING_BODY"))
+                .claim("jurisdiction_id", "ningbo")
+                .claim("supervised_unit_ids", List.of("nb-transport", "nb-road-transport"))
+                .build();
+        SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(jwt));
+        assertThat(dispatched(command(Map.of())).getMetaData())
+                .containsEntry(ActorMetaData.SUPERVISED_UNITS, "nb-transport,nb-road-transport");
+    }
+
     @Test
     void aCommandTheServiceSendsByItselfNamesTheService() {
         assertThat(dispatched(command(Map.of())).getMetaData())

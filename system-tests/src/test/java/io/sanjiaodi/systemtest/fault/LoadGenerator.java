@@ -64,9 +64,10 @@ final class LoadGenerator implements Runnable {
         return accepted.get();
     }
 
+    /** nb-coop is a seeded unit of the registry: scheduling takes only registered units. */
     private void flow(int n) {
         JsonNode created = post("/api/interviews", """
-                {"interviewee": {"name": "对象%1$d", "position": "党委书记", "unitId": "fi-%1$d", "unitName": "故障注入单位%1$d",
+                {"interviewee": {"name": "对象%1$d", "position": "党委书记", "unitId": "nb-coop", "unitName": "市支援合作局",
                  "jurisdictionId": "ningbo", "cadreLevel": "CITY_MANAGED", "appointmentDate": "2018-10-20"},
                  "plannedDate": "2018-11-15", "place": "谈话室", "leadInterviewerId": "nb-secretary"}""".formatted(n));
         if (created == null) {

@@ -8,12 +8,16 @@ import io.sanjiaodi.contracts.interview.*;
 import io.sanjiaodi.contracts.interview.InterviewConducted.FrozenLists;
 import io.sanjiaodi.interview.command.interview.InterviewCommands.*;
 import io.sanjiaodi.platform.Refusal;
+import io.sanjiaodi.platform.security.ActorScope;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -42,6 +46,24 @@ public class Interview {
 
     protected Interview() {
         // for Axon
+    }
+
+    /**
+     * Fails closed: whoever sends a command must have this interview's unit and jurisdiction in
+     * scope — the recorded interviewee's, or for scheduling the one the web layer checked against
+     * the unit registry. The web layer's check reads the query model, which lags behind.
+     */
+    @CommandHandlerInterceptor
+    Object actorInScope(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        Interviewee of = interviewee != null
+                ? interviewee
+                : command.getPayload() instanceof ScheduleInterview s ? s.interviewee() : null;
+        ActorScope.requireUnit(
+                command.getMetaData(),
+                of == null ? null : of.unitId(),
+                of == null ? null : of.jurisdictionId(),
+                "interview " + (interviewId != null ? interviewId : "being scheduled"));
+        return chain.proceed();
     }
 
     /**
@@ -251,6 +273,7 @@ public class Interview {
     @EventSourcingHandler
     void on(InterviewSchedulingRefused e) {
         interviewId = e.interviewId();
+        interviewee = e.interviewee();
         status = InterviewStatus.REFUSED;
     }
 

@@ -16,6 +16,7 @@ import io.sanjiaodi.contracts.interview.ListItems.RiskLevel;
 import io.sanjiaodi.contracts.interview.ListItems.SourceChannel;
 import io.sanjiaodi.interview.command.interview.InterviewCommands.*;
 import io.sanjiaodi.platform.Refusal;
+import io.sanjiaodi.platform.security.ActorDispatchInterceptor;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +36,9 @@ class InterviewTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Interview.class);
+        // the service's own actor: these tests are about the rules, ScopeOnTheInterviewTest about who
+        fixture = new AggregateTestFixture<>(Interview.class)
+                .registerCommandDispatchInterceptor(new ActorDispatchInterceptor("interview-service"));
     }
 
     @Test

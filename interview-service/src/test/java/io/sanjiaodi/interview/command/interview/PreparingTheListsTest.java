@@ -22,6 +22,7 @@ import io.sanjiaodi.contracts.interview.RiskItemRemoved;
 import io.sanjiaodi.contracts.interview.RiskItemRevised;
 import io.sanjiaodi.interview.command.interview.InterviewCommands.*;
 import io.sanjiaodi.platform.Refusal;
+import io.sanjiaodi.platform.security.ActorDispatchInterceptor;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -43,7 +44,9 @@ class PreparingTheListsTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Interview.class);
+        // the service's own actor: these tests are about the rules, ScopeOnTheInterviewTest about who
+        fixture = new AggregateTestFixture<>(Interview.class)
+                .registerCommandDispatchInterceptor(new ActorDispatchInterceptor("interview-service"));
     }
 
     private static InterviewConducted conductedWith(FrozenLists frozen) {

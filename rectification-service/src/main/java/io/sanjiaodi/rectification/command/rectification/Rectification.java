@@ -6,6 +6,9 @@ import io.sanjiaodi.contracts.interview.InterviewConducted;
 import io.sanjiaodi.contracts.rectification.*;
 import io.sanjiaodi.contracts.rectification.StageEvaluationRecorded.Rating;
 import io.sanjiaodi.platform.Refusal;
+import io.sanjiaodi.platform.security.Actor;
+import io.sanjiaodi.platform.security.ActorScope;
+import io.sanjiaodi.platform.security.Actors;
 import io.sanjiaodi.rectification.command.rectification.Permissions.Action;
 import io.sanjiaodi.rectification.command.rectification.RectificationCommands.*;
 import java.time.LocalDate;
@@ -13,8 +16,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -84,6 +89,27 @@ public class Rectification {
     Object taskMustExist(TaskCommand command, InterceptorChain chain) throws Exception {
         task(command.taskId());
         return chain.proceed();
+    }
+
+    /**
+     * Fails closed: the command's actor must have this ledger's own unit and jurisdiction in scope
+     * (the web layer checks the query model, which lags behind). A subordinate unit completes only
+     * its own sub-task of a task cascaded to it ({@code <taskId>-<unitId>}, see {@link SubTasks}).
+     */
+    @CommandHandlerInterceptor
+    Object actorInScope(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        Optional<Actor> actor = ActorScope.actorOf(command.getMetaData());
+        if (actor.isPresent() && !actor.get().mayAccessUnit(unitId, jurisdictionId)) {
+            Actors.requireScope(ownSubTask(actor.get(), command.getPayload()), "ledger " + ledgerId);
+        }
+        return chain.proceed();
+    }
+
+    private static boolean ownSubTask(Actor actor, Object command) {
+        return actor.role() != null
+                && actor.role().isUnitRole()
+                && command instanceof CompleteSubTask c
+                && (c.taskId() + "-" + actor.unitId()).equals(c.subTaskId());
     }
 
     // ---- progress, evidence, regulations: numbered and kept across the ledger

@@ -7,14 +7,13 @@ import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.rectification.command.rectification.RectificationCommands.*;
 import java.time.LocalDate;
 import java.util.List;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
 
 /** Cascading a task to subordinate units: one sub-task each, and the parent waits for all of them. */
 class CascadingTest {
 
-    private final FixtureConfiguration<Rectification> fixture = new AggregateTestFixture<>(Rectification.class);
+    private final FixtureConfiguration<Rectification> fixture = Given.ledger();
 
     @Test
     void aTaskIsCascadedToSubordinateUnitsEachWithItsOwnSubTask() {

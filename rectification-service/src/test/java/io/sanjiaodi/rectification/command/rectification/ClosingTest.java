@@ -11,7 +11,6 @@ import io.sanjiaodi.rectification.command.rectification.RectificationCommands.*;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +25,7 @@ class ClosingTest {
 
     private static final LocalDate EVALUATED_ON = LocalDate.of(2019, 5, 25);
 
-    private final FixtureConfiguration<Rectification> fixture = new AggregateTestFixture<>(Rectification.class);
+    private final FixtureConfiguration<Rectification> fixture = Given.ledger();
 
     private static final Object[] EVERY_TASK_PLANNED_TWO_VERIFIED = {
         OPENED, planned("task-p1"), planned("task-r1"), planned("task-d1"), verified("task-p1"), verified("task-r1")

@@ -4,14 +4,13 @@ import static io.sanjiaodi.rectification.command.rectification.Given.*;
 
 import io.sanjiaodi.contracts.rectification.*;
 import io.sanjiaodi.rectification.command.rectification.RectificationCommands.*;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
 
 /** Deadlines as the sweeper sees them: overdue exactly once, never when verified or filed. */
 class DeadlinesTest {
 
-    private final FixtureConfiguration<Rectification> fixture = new AggregateTestFixture<>(Rectification.class);
+    private final FixtureConfiguration<Rectification> fixture = Given.ledger();
 
     @Test
     void aTaskPastItsDeadlineBecomesOverdue() {

@@ -6,14 +6,13 @@ import io.sanjiaodi.contracts.rectification.*;
 import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.rectification.command.rectification.RectificationCommands.*;
 import java.time.LocalDate;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
 
 /** The dual report (双报告): the unit's written report and the supervising body's tracking evaluation. */
 class DualReportTest {
 
-    private final FixtureConfiguration<Rectification> fixture = new AggregateTestFixture<>(Rectification.class);
+    private final FixtureConfiguration<Rectification> fixture = Given.ledger();
 
     @Test
     void filingTheWrittenReportRegistersItWithANumberDerivedFromTheLedger() {

@@ -6,14 +6,13 @@ import io.sanjiaodi.contracts.rectification.*;
 import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.rectification.command.rectification.RectificationCommands.*;
 import java.time.LocalDate;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
 
 /** Deadline extensions: requested by the unit, decided by a supervisor, the original deadline kept. */
 class ExtensionsTest {
 
-    private final FixtureConfiguration<Rectification> fixture = new AggregateTestFixture<>(Rectification.class);
+    private final FixtureConfiguration<Rectification> fixture = Given.ledger();
 
     private final DeadlineExtensionRequested requested =
             new DeadlineExtensionRequested(L, "task-p1", UNIT, JUR, DEADLINE, DEADLINE.plusMonths(2), "范围扩大", "UNIT");

@@ -11,12 +11,15 @@ import io.sanjiaodi.contracts.rectification.*;
 import io.sanjiaodi.contracts.rectification.RectificationOpened.Task;
 import io.sanjiaodi.contracts.rectification.RectificationOpened.TaskKind;
 import io.sanjiaodi.platform.Refusal;
+import io.sanjiaodi.platform.security.ActorDispatchInterceptor;
 import io.sanjiaodi.platform.testing.Refusals;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.assertj.core.api.Assertions;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.hamcrest.MatcherAssert;
 
@@ -25,6 +28,15 @@ import org.hamcrest.MatcherAssert;
  * the ledger's tests say "refused", shared by the test classes of this package.
  */
 final class Given {
+
+    /**
+     * A ledger fixture whose commands carry the service's own actor, as the intake's and the
+     * sweeper's do: these tests are about the ledger's rules; ScopeOnTheLedgerTest is about who.
+     */
+    static FixtureConfiguration<Rectification> ledger() {
+        return new AggregateTestFixture<>(Rectification.class)
+                .registerCommandDispatchInterceptor(new ActorDispatchInterceptor("rectification-service"));
+    }
 
     static final LedgerId LEDGER = LedgerId.forInterview("iv-9");
     static final String L = "ledger-iv-9";

@@ -14,14 +14,13 @@ import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.rectification.command.rectification.RectificationCommands.*;
 import java.time.LocalDate;
 import java.util.List;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
 
 /** Opening a ledger from a conducted interview and planning its tasks (Given: scenario 3). */
 class OpeningAndPlanningTest {
 
-    private final FixtureConfiguration<Rectification> fixture = new AggregateTestFixture<>(Rectification.class);
+    private final FixtureConfiguration<Rectification> fixture = Given.ledger();
 
     @Test
     void aConductedInterviewOpensALedgerWithOneTaskPerListItemAndItsDueDates() {

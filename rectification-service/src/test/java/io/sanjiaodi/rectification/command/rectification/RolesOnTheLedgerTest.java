@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -34,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RolesOnTheLedgerTest {
 
-    private final FixtureConfiguration<Rectification> fixture = new AggregateTestFixture<>(Rectification.class);
+    private final FixtureConfiguration<Rectification> fixture = Given.ledger();
 
     private static final DeadlineExtensionRequested REQUESTED =
             new DeadlineExtensionRequested(L, "task-p1", UNIT, JUR, DEADLINE, DEADLINE.plusMonths(2), "范围扩大", "UNIT");

@@ -8,14 +8,13 @@ import io.sanjiaodi.contracts.rectification.StageEvaluationRecorded.TaskRating;
 import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.rectification.command.rectification.RectificationCommands.*;
 import java.util.List;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
 
 /** Stage evaluations rate tasks; accountability cases stand only on poor implementation. */
 class StageEvaluationAndAccountabilityTest {
 
-    private final FixtureConfiguration<Rectification> fixture = new AggregateTestFixture<>(Rectification.class);
+    private final FixtureConfiguration<Rectification> fixture = Given.ledger();
 
     @Test
     void aSupervisorRatesTasksInAStageEvaluation() {

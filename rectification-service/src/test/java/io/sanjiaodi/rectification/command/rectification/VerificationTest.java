@@ -8,7 +8,6 @@ import io.sanjiaodi.platform.testing.Refusals;
 import io.sanjiaodi.rectification.command.rectification.RectificationCommands.*;
 import java.util.List;
 import java.util.stream.Stream;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Verification-only closing (对账销号): a supervisor crosses a task off; a unit's attempt is recorded. */
 class VerificationTest {
 
-    private final FixtureConfiguration<Rectification> fixture = new AggregateTestFixture<>(Rectification.class);
+    private final FixtureConfiguration<Rectification> fixture = Given.ledger();
 
     @Test
     void aSupervisorVerifiesAPlannedTask() {

@@ -1,0 +1,29 @@
+package io.sanjiaodi.interview.command.person;
+
+import io.sanjiaodi.interview.command.interview.OfficialRole;
+import java.util.Set;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The commands of the {@link RegisteredPerson} aggregate. */
+public final class PersonCommands {
+
+    private PersonCommands() {}
+
+    /** Register an official unless registered already (then the entry stays as it is: the seed's command). */
+    public record RegisterPerson(
+            @TargetAggregateIdentifier String personId,
+            String name,
+            String post,
+            OfficialRole role,
+            String jurisdictionId,
+            Set<String> supervisedUnitIds) {}
+
+    /** Set an official's entry to these values, registering it if new (the administrator's PUT). */
+    public record RevisePerson(
+            @TargetAggregateIdentifier String personId,
+            String name,
+            String post,
+            OfficialRole role,
+            String jurisdictionId,
+            Set<String> supervisedUnitIds) {}
+}
