@@ -14,6 +14,7 @@ import io.sanjiaodi.devstack.DevPostgres;
 import io.sanjiaodi.platform.axon.EventStoreProperties;
 import io.sanjiaodi.platform.axon.PostgresEventStore;
 import io.sanjiaodi.platform.json.EventJson;
+import io.sanjiaodi.platform.security.ActorDispatchInterceptor;
 import io.sanjiaodi.rectification.InMemoryMongo;
 import io.sanjiaodi.rectification.InMemoryMongo.MovableClock;
 import io.sanjiaodi.rectification.command.rectification.ActorRole;
@@ -99,6 +100,8 @@ class DeadlineSweeperTest {
                 .configureEmbeddedEventStore(c -> engine)
                 .configureAggregate(Rectification.class)
                 .buildConfiguration();
+        // the platform puts this on every service's command bus: the sweep's commands name the service as actor
+        configuration.commandBus().registerDispatchInterceptor(new ActorDispatchInterceptor("rectification-service"));
         configuration.start();
         instances.add(configuration);
         return configuration;
