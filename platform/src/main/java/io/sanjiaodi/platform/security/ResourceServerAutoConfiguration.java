@@ -1,5 +1,7 @@
 package io.sanjiaodi.platform.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sanjiaodi.platform.PlatformProperties;
 import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.platform.web.ProblemDetailsAdvice;
@@ -7,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.util.List;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.eventhandling.gateway.EventGateway;
@@ -57,7 +60,8 @@ import tools.jackson.databind.json.JsonMapper;
  * by another site). Open: health, metrics, API docs, the dashboard's static files and the signed
  * audit checkpoints. Every other {@code /api/**} endpoint needs a token and a role named by an
  * {@link AccessRule}; an endpoint without a rule is closed. Refusals leave as RFC 7807 problems
- * with stable codes and are recorded as {@code AccessDenied} events.
+ * with stable codes; a signed-in actor's are recorded as {@code AccessDenied} events, coalesced, and
+ * those without a valid token only counted ({@link DenialRecorder}).
  */
 @AutoConfiguration(
         before = {
@@ -108,8 +112,24 @@ public class ResourceServerAutoConfiguration {
     }
 
     @Bean
-    DenialRecorder denialRecorder(ObjectProvider<EventGateway> events, PlatformProperties platform) {
-        return new DenialRecorder(events, platform.serviceName() == null ? "unknown" : platform.serviceName());
+    DenialRecorder denialRecorder(
+            ObjectProvider<EventGateway> events,
+            PlatformProperties platform,
+            SecurityProperties security,
+            ObjectProvider<MeterRegistry> meters) {
+        SecurityProperties.DenialWindowSettings denials = security.denials();
+        return new DenialRecorder(
+                events,
+                platform.serviceName() == null ? "unknown" : platform.serviceName(),
+                meters.getIfAvailable(SimpleMeterRegistry::new),
+                Clock.systemUTC(),
+                denials.window(),
+                denials.openWindows());
+    }
+
+    @Bean
+    DenialFlusher denialFlusher(DenialRecorder recorder, SecurityProperties security) {
+        return new DenialFlusher(recorder, security.denials().window());
     }
 
     @Bean
@@ -132,9 +152,7 @@ public class ResourceServerAutoConfiguration {
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
             boolean presented = e instanceof OAuth2AuthenticationException;
             String code = presented ? "TOKEN_INVALID" : "AUTHENTICATION_REQUIRED";
-            if (presented) {
-                denials.record(request, 401, code, null);
-            }
+            denials.record(request, 401, code, null);
             response.setHeader("WWW-Authenticate", presented ? "Bearer error=\"invalid_token\"" : "Bearer");
             write(
                     json,

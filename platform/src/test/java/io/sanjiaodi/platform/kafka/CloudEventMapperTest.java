@@ -96,7 +96,9 @@ class CloudEventMapperTest {
                         "unit-staff",
                         "UNIT_STAFF",
                         "nb-transport",
-                        "ningbo"),
+                        "ningbo",
+                        1,
+                        null),
                 MetaData.emptyInstance());
         CloudEvent event = mapper.toCloudEvent(EventUtils.asDomainEventMessage(denied));
         assertThat(event.getType()).isEqualTo("AccessDenied");

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** How a cell leaves in a file: quoted where CSV needs it, never as a formula a spreadsheet would run. */
 class TablesTest {
@@ -82,6 +84,15 @@ class TablesTest {
                         Value.text("余姚"),
                         Value.text("2019-03-25"),
                         Value.text("false"));
+    }
+
+    @ParameterizedTest(name = "a cell starting with {0} is neutralised in CSV and in XLSX")
+    @ValueSource(strings = {"=", "+", "-", "@", "\t", "\r"})
+    void everyCharacterThatStartsAFormulaIsNeutralisedInBothFormats(String start) throws Exception {
+        String cell = start + "cmd|' /C calc'!A0";
+
+        assertThat(Csv.parse(Tables.csv(rows(List.of(cell)))).get(0)).containsExactly("'" + cell);
+        assertThat(Xlsx.cells(Tables.xlsx("t", rows(List.of(cell)))).get(0)).containsExactly(Value.text("'" + cell));
     }
 
     private static List<List<Object>> rows(List<?>... rows) {

@@ -46,7 +46,12 @@ import org.springframework.web.context.WebApplicationContext;
             DashboardConfig.class,
             DashboardPage.class
         },
-        properties = "supervision.dashboard.auth-server-url=http://localhost:9000//")
+        properties = {
+            "supervision.dashboard.auth-server-url=http://localhost:9000//",
+            // the slice does not import sanjiaodi-common.yml, where every service gets these two
+            "sanjiaodi.security.denial-window=1m",
+            "sanjiaodi.security.denial-open-windows=10000"
+        })
 @Import({ProblemDetailsAdvice.class, SupervisionSecurity.class, WebLayerTest.Store.class})
 abstract class WebLayerTest {
 
