@@ -28,6 +28,7 @@ import io.sanjiaodi.interview.command.interview.ListsHash;
 import io.sanjiaodi.interview.query.interviews.InterviewQueries;
 import io.sanjiaodi.interview.query.interviews.InterviewView;
 import io.sanjiaodi.interview.query.templates.TemplateQueries;
+import io.sanjiaodi.interview.query.units.UnitRegistry;
 import io.sanjiaodi.interview.registry.PeopleRegistry;
 import io.sanjiaodi.interview.sources.DataKeys;
 import io.sanjiaodi.interview.sources.ServiceKey;
@@ -108,6 +109,9 @@ class UnitViewOfSourcesTest {
 
     @MockitoBean
     TemplateQueries templates;
+
+    @MockitoBean
+    UnitRegistry units;
 
     @Autowired
     WebApplicationContext context;

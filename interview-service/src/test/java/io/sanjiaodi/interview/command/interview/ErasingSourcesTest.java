@@ -12,6 +12,7 @@ import io.sanjiaodi.interview.command.interview.InterviewCommands.AddProblemItem
 import io.sanjiaodi.interview.command.interview.InterviewCommands.EraseConfidentialSources;
 import io.sanjiaodi.interview.command.interview.InterviewCommands.ReviseProblemItem;
 import io.sanjiaodi.platform.Refusal;
+import io.sanjiaodi.platform.security.ActorDispatchInterceptor;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -29,7 +30,8 @@ class ErasingSourcesTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Interview.class);
+        fixture = new AggregateTestFixture<>(Interview.class)
+                .registerCommandDispatchInterceptor(new ActorDispatchInterceptor("interview-service"));
     }
 
     @Test
