@@ -81,7 +81,7 @@ class EndToEndSystemTest {
                 .containsEntry("ce_subject", interviewId)
                 .containsEntry("ce_aggregatesequence", "4")
                 .containsEntry("ce_aggregatetype", "Interview")
-                .containsEntry("ce_eventrevision", "1")
+                .containsEntry("ce_eventrevision", "2") // InterviewConducted since sealed sources and listsHash v2
                 .containsKeys("ce_id", "ce_time", "ce_correlationid");
         assertThat(new String(conducted.value(), StandardCharsets.UTF_8)).contains("\"interviewId\":\"" + interviewId);
         await().atMost(SystemProbe.WITHIN)
