@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * SHA-256 over the frozen lists, so that anyone holding the handed-over content can prove it is
@@ -42,40 +43,28 @@ public final class ListsHash {
 
     /** Sources in clear: only to verify events written before version 2. */
     public static String v1(FrozenLists lists) {
-        MessageDigest digest = sha256();
-        field(digest, "v" + lists.version());
-        responsibilities(digest, lists);
-        for (ProblemItem p : lists.problems()) {
+        return hash(lists, new String[] {"v" + lists.version()}, p -> {
             ConfidentialSource source = p.confidentialSource();
-            fields(
-                    digest,
-                    "P",
-                    p.itemId(),
-                    p.aspect(),
-                    p.description(),
-                    Objects.toString(p.sourceChannel(), null),
-                    source == null ? null : source.details(),
-                    source == null ? null : source.reference());
-        }
-        risks(digest, lists);
-        return HexFormat.of().formatHex(digest.digest());
+            return new String[] {source == null ? null : source.details(), source == null ? null : source.reference()};
+        });
     }
 
     /** Each problem's source by its commitment ({@code -1:} when it has none). */
     public static String v2(FrozenLists lists) {
+        return hash(lists, new String[] {V2_TAG, "v" + lists.version()}, p -> {
+            SealedSource sealed = p.sealedSource();
+            return new String[] {sealed == null ? null : sealed.commitment()};
+        });
+    }
+
+    /** The two versions differ only in their header and in what stands for a problem's source. */
+    private static String hash(FrozenLists lists, String[] header, Function<ProblemItem, String[]> source) {
         MessageDigest digest = sha256();
-        fields(digest, V2_TAG, "v" + lists.version());
+        fields(digest, header);
         responsibilities(digest, lists);
         for (ProblemItem p : lists.problems()) {
-            SealedSource sealed = p.sealedSource();
-            fields(
-                    digest,
-                    "P",
-                    p.itemId(),
-                    p.aspect(),
-                    p.description(),
-                    Objects.toString(p.sourceChannel(), null),
-                    sealed == null ? null : sealed.commitment());
+            fields(digest, "P", p.itemId(), p.aspect(), p.description(), Objects.toString(p.sourceChannel(), null));
+            fields(digest, source.apply(p));
         }
         risks(digest, lists);
         return HexFormat.of().formatHex(digest.digest());
