@@ -24,9 +24,10 @@ public class DeadLetterController {
         this.retrier = retrier;
     }
 
+    /** Summaries only: the raw records are for the retry, not for reading (see {@link DeadLetterSummary}). */
     @GetMapping
-    List<DeadLetter> all() {
-        return store.all();
+    List<DeadLetterSummary> all() {
+        return store.all().stream().map(DeadLetterSummary::of).toList();
     }
 
     @PostMapping("/retry")

@@ -43,6 +43,10 @@ public class DeadLetters implements ConsumerAwareRecordRecoverer, RecordIntercep
     @Override
     public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception exception) {
         Throwable cause = exception.getCause() != null ? exception.getCause() : exception;
+        LOG.warn(
+                cause,
+                () -> "parking " + record.topic() + "-" + record.partition() + "@" + record.offset()
+                        + " as a dead letter (the list endpoint shows only the error's type)");
         store.park(letter(
                 consumer.groupMetadata().groupId(),
                 record,
