@@ -191,11 +191,12 @@ let pending = null;
 // the live stream names every changed interview and ledger, so only roles that see the whole
 // jurisdiction get it (see the access table); the others see fresh figures on every navigation
 const LIVE_ROLES = ['LEADERSHIP', 'SUPERVISION_OFFICE', 'AUDITOR'];
-function live() {
+async function live() {
   const user = Auth.user();
-  if (user && !user.roles.some(r => LIVE_ROLES.includes(r))) return;
-  const url = Auth.streamUrl('/api/supervision/stream');
-  if (!url) { Auth.signIn(); return; }
+  if (!user) { Auth.signIn(); return; }
+  if (!user.roles.some(r => LIVE_ROLES.includes(r))) return;
+  const url = await Auth.streamUrl('/api/supervision/stream');
+  if (!url) return;
   const source = new EventSource(url);
   const badgeEl = document.getElementById('live');
   source.onopen = () => { badgeEl.dataset.i18n = 'live.on'; badgeEl.textContent = t('live.on'); badgeEl.classList.add('on'); };

@@ -88,10 +88,16 @@ export const Auth = (() => {
     return res;
   }
 
-  /** EventSource cannot send headers: the stream takes the token as ?access_token= (and only the stream). */
-  function streamUrl(path) {
-    const s = session();
-    return s ? path + (path.includes('?') ? '&' : '?') + 'access_token=' + encodeURIComponent(s.accessToken) : null;
+  /**
+   * EventSource cannot send headers, and a token in a URL would stay in logs and histories: the
+   * stream takes a single-use ticket, traded for the token just before the stream opens.
+   * Resolves to the stream's URL, or null when there is no session or no ticket.
+   */
+  async function streamUrl(path) {
+    const res = await authFetch('/api/supervision/stream-tickets', { method: 'POST' });
+    if (!res || !res.ok) return null;
+    const { ticket } = await res.json();
+    return path + (path.includes('?') ? '&' : '?') + 'ticket=' + encodeURIComponent(ticket);
   }
 
   function user() {

@@ -573,16 +573,21 @@ class AccessSystemTest {
                         .post(url(Service.INTERVIEW, "/api/templates"), "{}")
                         .status())
                 .isEqualTo(401);
-        // the token as a query parameter counts only for the live stream
+        // a token in the URL is never read, not even by the live stream: it takes a single-use ticket
         String token = TestTokens.token("office");
         assertThat(Http.anonymous().get(path + "?access_token=" + token).status())
                 .isEqualTo(401);
-        HttpResponse<InputStream> stream = CLIENT.send(
-                HttpRequest.newBuilder(URI.create(url(Service.AUDIT, "/api/supervision/stream?access_token=" + token)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        stream.body().close();
-        assertThat(stream.statusCode()).isEqualTo(200);
+        String streamPath = url(Service.AUDIT, "/api/supervision/stream");
+        assertThat(openStream(streamPath + "?access_token=" + token)).isEqualTo(401);
+        String ticket = Http.withToken(token)
+                .post(url(Service.AUDIT, "/api/supervision/stream-tickets"), "")
+                .body()
+                .get("ticket")
+                .asText();
+        assertThat(openStream(streamPath + "?ticket=" + ticket)).isEqualTo(200);
+        assertThat(openStream(streamPath + "?ticket=" + ticket))
+                .as("a used ticket")
+                .isEqualTo(401);
         HttpResponse<String> noToken = CLIENT.send(
                 HttpRequest.newBuilder(URI.create(url(Service.AUDIT, "/api/supervision/stream")))
                         .build(),
@@ -866,5 +871,12 @@ class AccessSystemTest {
 
     private static String url(Service service, String path) {
         return system.url(service) + path;
+    }
+
+    private static int openStream(String url) throws Exception {
+        HttpResponse<InputStream> stream =
+                CLIENT.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofInputStream());
+        stream.body().close();
+        return stream.statusCode();
     }
 }

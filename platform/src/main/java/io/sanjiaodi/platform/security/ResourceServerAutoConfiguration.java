@@ -44,6 +44,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
@@ -75,8 +76,10 @@ import tools.jackson.databind.json.JsonMapper;
 })
 public class ResourceServerAutoConfiguration {
 
-    /** EventSource cannot send headers: only the live-update stream takes the token as a query parameter. */
+    /** EventSource cannot send headers: the live-update stream takes a ticket as a query parameter. */
     public static final String STREAM_PATH = "/api/supervision/stream";
+
+    public static final String STREAM_TICKET_PARAMETER = "ticket";
 
     static final String[] OPEN_PATHS = {
         "/actuator/health",
@@ -142,7 +145,11 @@ public class ResourceServerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain apiSecurity(
-            HttpSecurity http, List<AccessRule.Policy> policies, JsonMapper json, DenialRecorder denials)
+            HttpSecurity http,
+            List<AccessRule.Policy> policies,
+            JsonMapper json,
+            DenialRecorder denials,
+            StreamTickets tickets)
             throws Exception {
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
         authorities.setAuthoritiesClaimName("roles");
@@ -182,7 +189,7 @@ public class ResourceServerAutoConfiguration {
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
-                .oauth2ResourceServer(rs -> rs.bearerTokenResolver(bearerTokenResolver())
+                .oauth2ResourceServer(rs -> rs.bearerTokenResolver(bearerTokenResolver(tickets))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(denied)
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(converter)))
@@ -208,13 +215,28 @@ public class ResourceServerAutoConfiguration {
         return http.build();
     }
 
-    static BearerTokenResolver bearerTokenResolver() {
-        DefaultBearerTokenResolver headerOnly = new DefaultBearerTokenResolver();
-        DefaultBearerTokenResolver withQuery = new DefaultBearerTokenResolver();
-        withQuery.setAllowUriQueryParameter(true);
-        return request -> STREAM_PATH.equals(request.getRequestURI()) && "GET".equals(request.getMethod())
-                ? withQuery.resolve(request)
-                : headerOnly.resolve(request);
+    /**
+     * The header everywhere; on the live stream also {@code ?ticket=} (EventSource cannot send headers),
+     * which stands for the token it was issued for ({@link StreamTickets}). An access token in a URL is
+     * never read: it would outlive its request in logs and histories.
+     */
+    static BearerTokenResolver bearerTokenResolver(StreamTickets tickets) {
+        DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
+        return request -> {
+            String ticket = request.getParameter(STREAM_TICKET_PARAMETER);
+            if (ticket == null || !STREAM_PATH.equals(request.getRequestURI()) || !"GET".equals(request.getMethod())) {
+                return header.resolve(request);
+            }
+            return tickets.redeem(ticket)
+                    .orElseThrow(() -> new OAuth2AuthenticationException(
+                            BearerTokenErrors.invalidToken("the stream ticket is unknown, used or expired")));
+        };
+    }
+
+    @Bean
+    StreamTickets streamTickets(SecurityProperties security) {
+        SecurityProperties.StreamTicketSettings settings = security.streamTicketSettings();
+        return new StreamTickets(Clock.systemUTC(), settings.lifetime(), settings.capacity());
     }
 
     /** The actor goes onto every command, and from there (correlation data) onto every event it causes. */

@@ -12,13 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          at most two {@code AccessDenied} events (set in sanjiaodi-common.yml)
  * @param denialOpenWindows at most this many (actor, endpoint) windows are open at once; refusals
  *                          past it are only counted (set in sanjiaodi-common.yml)
+ * @param streamTickets     lifetime and capacity of the live stream's tickets (set in sanjiaodi-common.yml)
  */
 @ConfigurationProperties("sanjiaodi.security")
 public record SecurityProperties(
         @DefaultValue("http://localhost:9000") String issuer,
         @DefaultValue("http://localhost:9000/oauth2/jwks") String jwkSetUri,
         Duration denialWindow,
-        Integer denialOpenWindows) {
+        Integer denialOpenWindows,
+        StreamTicketSettings streamTickets) {
 
     /** The two denial settings, or a clear error when the service did not import the shared yml. */
     DenialWindowSettings denials() {
@@ -30,4 +32,19 @@ public record SecurityProperties(
     }
 
     record DenialWindowSettings(Duration window, int openWindows) {}
+
+    /** The tickets of {@link StreamTickets}, or a clear error when the service did not import the shared yml. */
+    StreamTicketSettings streamTicketSettings() {
+        if (streamTickets == null || streamTickets.lifetime() == null || streamTickets.capacity() == null) {
+            throw new IllegalStateException("sanjiaodi.security.stream-tickets.lifetime and .capacity are not set:"
+                    + " import classpath:sanjiaodi-common.yml");
+        }
+        return streamTickets;
+    }
+
+    /**
+     * @param lifetime how long a ticket can be used after it was issued
+     * @param capacity at most this many tickets are open at once (one per token)
+     */
+    public record StreamTicketSettings(Duration lifetime, Integer capacity) {}
 }

@@ -31,6 +31,7 @@ class SupervisionSecurity implements AccessRule.Policy {
                         UNIT_STAFF,
                         AUDITOR),
                 AccessRule.of("GET", "/api/supervision/stream", LEADERSHIP, SUPERVISION_OFFICE, AUDITOR),
+                AccessRule.of("POST", "/api/supervision/stream-tickets", LEADERSHIP, SUPERVISION_OFFICE, AUDITOR),
                 AccessRule.of("POST", "/api/supervision/rebuild", ADMIN, SUPERVISION_OFFICE),
                 AccessRule.of("GET", "/api/supervision/rebuild", ADMIN, SUPERVISION_OFFICE, AUDITOR),
                 AccessRule.of(

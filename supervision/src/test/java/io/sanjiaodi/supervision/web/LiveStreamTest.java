@@ -2,6 +2,7 @@ package io.sanjiaodi.supervision.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -74,6 +75,24 @@ class LiveStreamTest extends WebLayerTest {
         }
         mvc.perform(get("/api/supervision/stream")).andExpect(status().isUnauthorized());
         subscribe(MockJwts.as("leader"));
+    }
+
+    @Test
+    void theCommissionTradesItsTokenForASingleUseTicketTheStreamUrlCanCarry() throws Exception {
+        String answer = mvc.perform(post("/api/supervision/stream-tickets").with(CITY_OFFICE))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        JsonNode ticket = JSON.readTree(answer);
+        assertThat(ticket.get("ticket").asText()).hasSize(43);
+        assertThat(ticket.get("expiresAt").asText()).isNotBlank();
+        assertThat(answer).doesNotContain("token");
+
+        for (var reader : List.of(UNIT_LEADER, STATIONED, MockJwts.as("admin"))) {
+            mvc.perform(post("/api/supervision/stream-tickets").with(reader)).andExpect(status().isForbidden());
+        }
+        mvc.perform(post("/api/supervision/stream-tickets")).andExpect(status().isUnauthorized());
     }
 
     private MockHttpServletResponse subscribe(org.springframework.test.web.servlet.request.RequestPostProcessor reader)

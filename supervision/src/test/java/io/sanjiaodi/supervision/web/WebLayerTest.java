@@ -43,14 +43,17 @@ import org.springframework.web.context.WebApplicationContext;
             SupervisionController.class,
             ExportController.class,
             LiveUpdates.class,
+            StreamTicketController.class,
             DashboardConfig.class,
             DashboardPage.class
         },
         properties = {
             "supervision.dashboard.auth-server-url=http://localhost:9000//",
-            // the slice does not import sanjiaodi-common.yml, where every service gets these two
+            // the slice does not import sanjiaodi-common.yml, where every service gets these
             "sanjiaodi.security.denial-window=1m",
-            "sanjiaodi.security.denial-open-windows=10000"
+            "sanjiaodi.security.denial-open-windows=10000",
+            "sanjiaodi.security.stream-tickets.lifetime=30s",
+            "sanjiaodi.security.stream-tickets.capacity=100"
         })
 @Import({ProblemDetailsAdvice.class, SupervisionSecurity.class, WebLayerTest.Store.class})
 abstract class WebLayerTest {
