@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.sanjiaodi.devstack.DevPostgres;
+import io.sanjiaodi.platform.security.TestTokens;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -51,6 +52,7 @@ class ReadinessTest {
     static void stores(DynamicPropertyRegistry registry) throws IOException {
         registry.add("spring.mongodb.uri", () -> MONGO_URI);
         registry.add("spring.datasource.url", () -> DevPostgres.shared().jdbcUrl());
+        registry.add(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens::publicKeyLocation);
         // a port nothing listens on: the broker is down for the whole test
         try (ServerSocket free = new ServerSocket(0)) {
             registry.add("spring.kafka.bootstrap-servers", () -> "localhost:" + free.getLocalPort());
@@ -75,12 +77,39 @@ class ReadinessTest {
                 .doesNotContain("kafka");
     }
 
+    /**
+     * Health is open (load balancers, the run script), but its details name aggregates, stores and
+     * what broke: each component's status for everyone, the details only for operators and auditors.
+     */
+    @Test
+    void anyoneSeesEachComponentsStatusButOnlyAdminsAndAuditorsSeeTheDetails() throws Exception {
+        JsonNode anonymous = get("/actuator/health");
+        assertThat(anonymous.at("/components/db/status").asText()).isEqualTo("UP");
+        assertThat(anonymous.at("/components/db/details").isMissingNode()).isTrue();
+        assertThat(get("/actuator/health", TestTokens.token("office"))
+                        .at("/components/db/details")
+                        .isMissingNode())
+                .isTrue();
+
+        for (String role : new String[] {"admin", "auditor"}) {
+            JsonNode operator = get("/actuator/health", TestTokens.token(role));
+            assertThat(operator.at("/components/db/details/database").asText())
+                    .as(role)
+                    .isEqualTo("PostgreSQL");
+        }
+    }
+
     private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        return get(path, null);
+    }
+
+    private JsonNode get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new ObjectMapper().readTree(response.body());
     }
 
