@@ -78,6 +78,25 @@ class LiveStreamTest extends WebLayerTest {
     }
 
     @Test
+    void aDistrictOfficeHearsOnlyOfChangesInItsOwnDistrict() throws Exception {
+        MockHttpServletResponse fenghua = subscribe(FENGHUA_OFFICE);
+        MockHttpServletResponse city = subscribe(CITY_OFFICE);
+
+        live.changed(verified("event-f", "ledger-fh-school", 3));
+        live.changed(verified("event-y", "ledger-yy-hospital", 3));
+        live.changed(verified("event-n", "ledger-nb-transport", 3));
+        live.changed(new RecordedEvent(
+                "event-t", "TemplateCreated", "tpl-2019", 1, Instant.parse("2019-03-25T09:00:00Z"), null));
+
+        assertThat(events(fenghua).stream()
+                        .skip(1)
+                        .map(e -> data(e).get("eventId").asText()))
+                .containsExactly("event-f");
+        assertThat(events(city).stream().skip(1).map(e -> data(e).get("eventId").asText()))
+                .containsExactly("event-f", "event-y", "event-n", "event-t");
+    }
+
+    @Test
     void theCommissionTradesItsTokenForASingleUseTicketTheStreamUrlCanCarry() throws Exception {
         String answer = mvc.perform(post("/api/supervision/stream-tickets").with(CITY_OFFICE))
                 .andExpect(status().isOk())
@@ -130,8 +149,12 @@ class LiveStreamTest extends WebLayerTest {
         return field(event, "event:");
     }
 
-    private static JsonNode data(String event) throws Exception {
-        return JSON.readTree(field(event, "data:"));
+    private static JsonNode data(String event) {
+        try {
+            return JSON.readTree(field(event, "data:"));
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + event, e);
+        }
     }
 
     private static String field(String event, String prefix) {
