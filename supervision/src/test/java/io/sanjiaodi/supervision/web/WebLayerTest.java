@@ -48,9 +48,10 @@ import org.springframework.web.context.WebApplicationContext;
         },
         properties = {
             "supervision.dashboard.auth-server-url=http://localhost:9000//",
-            // the slice does not import sanjiaodi-common.yml, where every service gets these two
+            // the slice does not import sanjiaodi-common.yml, where every service gets these three
             "sanjiaodi.security.denial-window=1m",
-            "sanjiaodi.security.denial-open-windows=10000"
+            "sanjiaodi.security.denial-open-windows=10000",
+            "sanjiaodi.security.audience=sanjiaodi-api"
         })
 @Import({ProblemDetailsAdvice.class, SupervisionSecurity.class, WebLayerTest.Store.class})
 abstract class WebLayerTest {
