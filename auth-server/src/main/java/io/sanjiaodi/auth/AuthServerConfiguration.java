@@ -137,8 +137,8 @@ class AuthServerConfiguration {
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> demoUserClaims(DemoUsers users) {
-        return new DemoUserClaims(users);
+    OAuth2TokenCustomizer<JwtEncodingContext> demoUserClaims(DemoUsers users, AuthServerProperties properties) {
+        return new DemoUserClaims(users, properties.security().audience());
     }
 
     @Bean

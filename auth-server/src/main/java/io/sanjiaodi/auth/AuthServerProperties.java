@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param dataDir  {@code <data>}: the key goes to {@code <data>/auth/jwks.json}, generated demo
  *                 passwords to {@code <data>/auth/demo-users.txt}
- * @param security the issuer every token names (the services check it)
+ * @param security the issuer every token names and the audience of access tokens (the services check both)
  * @param auth     the demo users' password and the dashboard client
  */
 @ConfigurationProperties("sanjiaodi")
@@ -23,8 +23,13 @@ public record AuthServerProperties(
         return dataDir.resolve("auth");
     }
 
+    /**
+     * @param issuer   the {@code iss} of every token
+     * @param audience the {@code aud} of every access token, the API's name (set in auth-server.yml;
+     *                 the services' sanjiaodi-common.yml expects the same); ID tokens keep the client id
+     */
     public record Security(
-            @DefaultValue("http://localhost:9000") String issuer) {}
+            @DefaultValue("http://localhost:9000") String issuer, String audience) {}
 
     /**
      * @param demoPassword   when set, every demo user has this password and nothing is written
