@@ -1,5 +1,6 @@
 package io.sanjiaodi.auth;
 
+import io.sanjiaodi.auth.login.LoginThrottle;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,11 +36,35 @@ public record AuthServerProperties(
      * @param demoPassword   when set, every demo user has this password and nothing is written
      *                       (tests); otherwise each gets a generated one on first start
      * @param accessTokenTtl how long a signed-in dashboard keeps working before signing in again
+     * @param login          the sign-in throttle (set in auth-server.yml)
      */
     public record Auth(
             String demoPassword,
             @DefaultValue("PT8H") Duration accessTokenTtl,
-            @DefaultValue Dashboard dashboard) {}
+            @DefaultValue Dashboard dashboard,
+            Login login) {
+
+        /** The throttle's settings, or a clear error when the yml that sets them was not read. */
+        public LoginThrottle.Settings loginThrottle() {
+            if (login == null
+                    || login.failuresPerUser() == null
+                    || login.failuresPerAddress() == null
+                    || login.window() == null
+                    || login.tracked() == null) {
+                throw new IllegalStateException("sanjiaodi.auth.login.* is not set (auth-server.yml sets it)");
+            }
+            return new LoginThrottle.Settings(
+                    login.failuresPerUser(), login.failuresPerAddress(), login.window(), login.tracked());
+        }
+    }
+
+    /**
+     * @param failuresPerUser    failed sign-ins of one user name within a window that lock it for a window
+     * @param failuresPerAddress likewise from one client address, whichever users it tried
+     * @param window             how long failures count and a lock lasts
+     * @param tracked            user names, and separately addresses, kept in memory at most
+     */
+    public record Login(Integer failuresPerUser, Integer failuresPerAddress, Duration window, Integer tracked) {}
 
     /** The dashboard's public client (authorization code + PKCE, no secret). */
     public record Dashboard(
