@@ -18,10 +18,12 @@ authorize="$auth/oauth2/authorize?response_type=code&client_id=dashboard&scope=o
 authorize+="&redirect_uri=$(printf '%s' "$redirect" | sed 's#:#%3A#g; s#/#%2F#g')&code_challenge=$challenge&code_challenge_method=S256"
 curl -fsS -c "$jar" -b "$jar" -H "Accept: text/html" -o /dev/null "$authorize"
 csrf=$(curl -fsS -c "$jar" -b "$jar" "$auth/login" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | sed 's/.*value="//; s/"$//' || true)
-curl -sS -c "$jar" -b "$jar" -o /dev/null --data-urlencode "username=$user" --data-urlencode "password=$password" \
-  ${csrf:+--data-urlencode "_csrf=$csrf"} "$auth/login"
+status=$(curl -sS -c "$jar" -b "$jar" -o /dev/null -w '%{http_code}' --data-urlencode "username=$user" \
+  --data-urlencode "password=$password" ${csrf:+--data-urlencode "_csrf=$csrf"} "$auth/login")
+# the auth server refuses sign-ins of a user (or from an address) with too many recent failures
+[[ "$status" != 429 ]] || { echo "sign-in throttled for $user (LOGIN_THROTTLED): too many failed sign-ins, wait 15 min" >&2; exit 1; }
 location=$(curl -sS -c "$jar" -b "$jar" -H "Accept: text/html" -o /dev/null -w '%{redirect_url}' "$authorize")
-code=$(printf '%s' "$location" | grep -o '[?&]code=[^&]*' | cut -d= -f2)
+code=$(printf '%s' "$location" | grep -o '[?&]code=[^&]*' | cut -d= -f2 || true)
 [[ -n "$code" && "$location" == *"state=$state"* ]] || { echo "sign-in failed for $user (redirected to: $location)" >&2; exit 1; }
 curl -fsS "$auth/oauth2/token" -d grant_type=authorization_code -d client_id=dashboard -d "code=$code" \
   --data-urlencode "redirect_uri=$redirect" -d "code_verifier=$verifier" \

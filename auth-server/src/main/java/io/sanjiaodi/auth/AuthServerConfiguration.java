@@ -6,14 +6,18 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.sanjiaodi.auth.client.DashboardClient;
 import io.sanjiaodi.auth.key.JwkSetFile;
+import io.sanjiaodi.auth.login.LoginThrottle;
+import io.sanjiaodi.auth.login.ThrottledLogin;
 import io.sanjiaodi.auth.token.DemoUserClaims;
 import io.sanjiaodi.auth.user.DemoPasswords;
 import io.sanjiaodi.auth.user.DemoUsers;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +39,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
@@ -76,15 +81,27 @@ class AuthServerConfiguration {
     /** The login form, health for the run script and compose, nothing else. */
     @Bean
     @Order(2)
-    SecurityFilterChain loginChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain loginChain(HttpSecurity http, LoginThrottle throttle, DemoUsers users) throws Exception {
+        // not a bean: Boot would register a Filter bean for every request, outside this chain
+        ThrottledLogin throttled = new ThrottledLogin(throttle, users);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to("health", "info"))
                         .permitAll()
                         .requestMatchers("/login", "/login.css", "/error")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .formLogin(form -> form.loginPage("/login"));
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(throttled.onSuccess())
+                        .failureHandler(throttled.onFailure()))
+                // after the CSRF check, before the password check
+                .addFilterBefore(throttled, UsernamePasswordAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** Counts failed sign-ins; a {@link Clock} bean (tests) replaces the system clock. */
+    @Bean
+    LoginThrottle loginThrottle(AuthServerProperties properties, ObjectProvider<Clock> clock) {
+        return new LoginThrottle(properties.auth().loginThrottle(), clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean
@@ -137,8 +154,8 @@ class AuthServerConfiguration {
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> demoUserClaims(DemoUsers users) {
-        return new DemoUserClaims(users);
+    OAuth2TokenCustomizer<JwtEncodingContext> demoUserClaims(DemoUsers users, AuthServerProperties properties) {
+        return new DemoUserClaims(users, properties.security().audience());
     }
 
     @Bean

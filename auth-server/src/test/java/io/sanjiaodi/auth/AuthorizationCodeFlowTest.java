@@ -1,6 +1,7 @@
 package io.sanjiaodi.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
@@ -27,6 +28,13 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -39,7 +47,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The dashboard's sign-in end to end against the real filter chains: authorize, the login form,
- * the code, the token exchange with the PKCE verifier, and the access token's claims.
+ * the code, the token exchange with the PKCE verifier, and the access token's claims, type and
+ * audience (the ID token has neither, so the services refuse it).
  */
 @SpringBootTest(
         properties = {
@@ -67,7 +76,7 @@ class AuthorizationCodeFlowTest {
     JWKSource<SecurityContext> keys;
 
     @Test
-    void signingInWithCodeAndPkceGivesAnAccessTokenWithTheUsersClaims() throws Exception {
+    void signingInWithCodeAndPkceGivesAnAccessTokenWithTheUsersClaimsTypedAndAddressedToTheApi() throws Exception {
         MockHttpSession session = new MockHttpSession();
         String code = signInAndGetCode(session, "unit-leader", "test-secret", challenge(VERIFIER));
 
@@ -82,11 +91,11 @@ class AuthorizationCodeFlowTest {
                 .getResponse()
                 .getContentAsString());
 
-        Jwt access = OAuth2AuthorizationServerConfiguration.jwtDecoder(keys)
-                .decode(tokens.get("access_token").asString());
+        Jwt access = servicesDecoder().decode(tokens.get("access_token").asString());
         assertThat(access.getSubject()).isEqualTo("unit-leader");
         assertThat(access.getClaimAsString("iss")).isEqualTo("http://auth.test:9000");
-        assertThat(access.getHeaders()).containsEntry("alg", "RS256");
+        assertThat(access.getHeaders()).containsEntry("alg", "RS256").containsEntry("typ", "at+jwt");
+        assertThat(access.getAudience()).containsExactly("sanjiaodi-api");
         assertThat(access.getClaims())
                 .containsEntry("name", "张某")
                 .containsEntry("roles", List.of("UNIT_LEADER"))
@@ -96,6 +105,11 @@ class AuthorizationCodeFlowTest {
         Jwt id = OAuth2AuthorizationServerConfiguration.jwtDecoder(keys)
                 .decode(tokens.get("id_token").asString());
         assertThat(id.getClaims()).containsEntry("name", "张某").containsEntry("roles", List.of("UNIT_LEADER"));
+        // the same claims and key, but not an access token: the services' check refuses it
+        assertThat(id.getHeaders().get("typ")).isNotEqualTo("at+jwt");
+        assertThat(id.getAudience()).containsExactly("dashboard");
+        assertThatThrownBy(() -> servicesDecoder().decode(tokens.get("id_token").asString()))
+                .isInstanceOf(JwtValidationException.class);
         // the key the tokens are signed with is the one in <data>/auth/jwks.json
         assertThat(Files.readString(DATA.resolve("auth/jwks.json")))
                 .contains(access.getHeaders().get("kid").toString());
@@ -198,6 +212,19 @@ class AuthorizationCodeFlowTest {
                         .header("Origin", "http://elsewhere.example")
                         .header("Access-Control-Request-Method", "POST"))
                 .andExpect(status().isForbidden());
+    }
+
+    /**
+     * What the services check (platform {@code AccessTokens}: issuer, typ at+jwt, aud sanjiaodi-api) over
+     * this server's keys, rebuilt here because auth-server does not depend on platform.
+     */
+    private JwtDecoder servicesDecoder() {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).build();
+        JwtTypeValidator type = new JwtTypeValidator("at+jwt");
+        type.setAllowEmpty(false);
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(
+                new JwtIssuerValidator("http://auth.test:9000"), type, new JwtAudienceValidator("sanjiaodi-api"))));
+        return decoder;
     }
 
     private String signInAndGetCode(MockHttpSession session, String user, String password, String challenge)

@@ -1,6 +1,7 @@
 package io.sanjiaodi.devstack;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -28,16 +29,24 @@ import java.util.UUID;
  * Signs the demo loader's tokens with the auth server's own key, {@code <data>/auth/jwks.json} (a
  * Nimbus JWK set with the private RSA key), so the loader never needs passwords. When the file is
  * missing (the auth server has not run yet) it is generated here, mode 600, in the same format,
- * and the auth server then uses it.
+ * and the auth server then uses it. The tokens are access tokens as the auth server issues them:
+ * typed {@code at+jwt} (RFC 9068) and addressed to the API's audience, which the services require.
  */
 public final class DevTokens implements DemoUsers.Signer {
 
+    /** The API's audience unless {@code sanjiaodi.security.audience} / env SANJIAODI_API_AUDIENCE says otherwise. */
+    public static final String DEFAULT_AUDIENCE = "sanjiaodi-api";
+
+    private static final JOSEObjectType ACCESS_TOKEN = new JOSEObjectType("at+jwt");
+
     private final RSAKey key;
     private final String issuer;
+    private final String audience;
 
-    private DevTokens(RSAKey key, String issuer) {
+    private DevTokens(RSAKey key, String issuer, String audience) {
         this.key = key;
         this.issuer = issuer;
+        this.audience = audience;
     }
 
     /** The key of {@code <data>/auth/jwks.json}, {@code <data>} = env SANJIAODI_DATA or ./data. */
@@ -47,10 +56,17 @@ public final class DevTokens implements DemoUsers.Signer {
                 Path.of(data, "auth", "jwks.json"),
                 System.getProperty(
                         "sanjiaodi.security.issuer",
-                        System.getenv().getOrDefault("SANJIAODI_ISSUER", "http://localhost:9000")));
+                        System.getenv().getOrDefault("SANJIAODI_ISSUER", "http://localhost:9000")),
+                System.getProperty(
+                        "sanjiaodi.security.audience",
+                        System.getenv().getOrDefault("SANJIAODI_API_AUDIENCE", DEFAULT_AUDIENCE)));
     }
 
     public static DevTokens load(Path jwks, String issuer) {
+        return load(jwks, issuer, DEFAULT_AUDIENCE);
+    }
+
+    public static DevTokens load(Path jwks, String issuer, String audience) {
         try {
             if (!Files.exists(jwks)) {
                 generate(jwks);
@@ -58,7 +74,7 @@ public final class DevTokens implements DemoUsers.Signer {
             JWKSet set = JWKSet.parse(Files.readString(jwks));
             for (JWK jwk : set.getKeys()) {
                 if (jwk instanceof RSAKey rsa && rsa.isPrivate()) {
-                    return new DevTokens(rsa, issuer);
+                    return new DevTokens(rsa, issuer, audience);
                 }
             }
             throw new IllegalStateException(jwks + " holds no private RSA key");
@@ -102,6 +118,7 @@ public final class DevTokens implements DemoUsers.Signer {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
+                .audience(audience)
                 .subject(user.id())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
@@ -117,6 +134,7 @@ public final class DevTokens implements DemoUsers.Signer {
             SignedJWT jwt = new SignedJWT(
                     new JWSHeader.Builder(JWSAlgorithm.RS256)
                             .keyID(key.getKeyID())
+                            .type(ACCESS_TOKEN)
                             .build(),
                     claims.build());
             jwt.sign(new RSASSASigner(key));

@@ -18,7 +18,7 @@ class DevTokensTest {
     Path data;
 
     @Test
-    void aMissingKeyFileIsGeneratedPrivatelyAndTokensCarryTheContractsClaims() throws Exception {
+    void aMissingKeyFileIsGeneratedPrivatelyAndTokensAreAccessTokensWithTheContractsClaims() throws Exception {
         Path jwks = data.resolve("auth/jwks.json");
         String token = DevTokens.load(jwks, "http://localhost:9000").token("unit-leader");
 
@@ -29,8 +29,11 @@ class DevTokensTest {
         SignedJWT jwt = SignedJWT.parse(token);
         assertThat(jwt.verify(new RSASSAVerifier(key.toRSAPublicKey()))).isTrue();
         assertThat(jwt.getHeader().getKeyID()).isEqualTo(key.getKeyID());
+        // an access token as the auth server issues it: the services refuse anything else
+        assertThat(jwt.getHeader().getType()).hasToString("at+jwt");
         var claims = jwt.getJWTClaimsSet();
         assertThat(claims.getIssuer()).isEqualTo("http://localhost:9000");
+        assertThat(claims.getAudience()).containsExactly("sanjiaodi-api");
         assertThat(claims.getSubject()).isEqualTo("unit-leader");
         assertThat(claims.getStringListClaim("roles")).containsExactly("UNIT_LEADER");
         assertThat(claims.getStringClaim("unit_id")).isEqualTo("nb-transport");

@@ -556,7 +556,7 @@ class AccessSystemTest {
 
     @Test
     @Order(5)
-    void missingExpiredTamperedAndForeignTokensAreRefused() throws Exception {
+    void missingExpiredTamperedForeignAndIdTokensAreRefused() throws Exception {
         String path = url(Service.INTERVIEW, "/api/interviews");
         assertThat(Http.anonymous().get(path).body().get("code").asText()).isEqualTo("AUTHENTICATION_REQUIRED");
         for (String token : List.of(
@@ -564,6 +564,10 @@ class AccessSystemTest {
                 TestTokens.tampered("unit-staff"),
                 TestTokens.wrongKey("admin"),
                 TestTokens.wrongIssuer("office"),
+                // signed right, but not access tokens for this API: an ID token's shape, no at+jwt, another aud
+                TestTokens.idToken("admin"),
+                TestTokens.untyped("office"),
+                TestTokens.wrongAudience("office"),
                 "not.a.jwt")) {
             Http.Response answer = Http.withToken(token).get(path);
             assertThat(answer.status()).as(token).isEqualTo(401);

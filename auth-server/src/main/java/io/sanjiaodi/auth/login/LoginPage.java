@@ -24,6 +24,15 @@ class LoginPage {
         String message = error != null
                 ? "<p class=\"bad\" id=\"error\">用户名或密码错误 · Wrong user name or password</p>"
                 : logout != null ? "<p class=\"ok\" id=\"signed-out\">已退出登录 · Signed out</p>" : "";
+        return render(csrf, message);
+    }
+
+    /** The form with a message (trusted HTML) above it; also the answer to a throttled sign-in ({@link ThrottledLogin}). */
+    static String render(CsrfToken csrf, String message) {
+        String csrfField = csrf == null
+                ? ""
+                : "<input type=\"hidden\" name=\"%s\" value=\"%s\">"
+                        .formatted(htmlEscape(csrf.getParameterName()), htmlEscape(csrf.getToken()));
         return """
                 <!doctype html>
                 <html lang="zh-CN">
@@ -42,11 +51,11 @@ class LoginPage {
                   <input id="username" name="username" autocomplete="username" autofocus required>
                   <label for="password">密码 <span class="muted">Password</span></label>
                   <input id="password" name="password" type="password" autocomplete="current-password" required>
-                  <input type="hidden" name="%s" value="%s">
+                  %s
                   <button id="sign-in" type="submit">登录 · Sign in</button>
                 </form>
                 </body>
                 </html>
-                """.formatted(message, htmlEscape(csrf.getParameterName()), htmlEscape(csrf.getToken()));
+                """.formatted(message, csrfField);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sanjiaodi.auth.user.DemoUsers;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -53,18 +54,39 @@ class DemoUserClaimsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"refresh_token,office", "access_token,somebody-else"})
+    @CsvSource({"refresh_token,office", "id_token,somebody-else"})
     void otherTokensAndUnknownPrincipalsAreLeftAlone(String type, String user) {
         assertThat(customized(user, new OAuth2TokenType(type))).containsOnlyKeys("sub");
     }
 
+    @ParameterizedTest
+    @CsvSource({"office", "somebody-else"})
+    void everyAccessTokenIsTypedAtJwtAndAddressedToTheApi(String user) {
+        JwsHeader.Builder header = JwsHeader.with(SignatureAlgorithm.RS256);
+        Map<String, Object> claims = customized(user, OAuth2TokenType.ACCESS_TOKEN, header);
+        assertThat(header.build().getType()).isEqualTo("at+jwt");
+        assertThat(claims).containsEntry("aud", List.of("sanjiaodi-api"));
+    }
+
+    @Test
+    void theIdTokenKeepsItsTypeAndAudienceSoTheServicesRefuseIt() {
+        JwsHeader.Builder header = JwsHeader.with(SignatureAlgorithm.RS256);
+        Map<String, Object> claims = customized("office", new OAuth2TokenType("id_token"), header);
+        assertThat(header.build().getType()).isNull();
+        assertThat(claims).doesNotContainKey("aud").containsEntry("roles", List.of("SUPERVISION_OFFICE"));
+    }
+
     private static Map<String, Object> customized(String user, OAuth2TokenType type) {
+        return customized(user, type, JwsHeader.with(SignatureAlgorithm.RS256));
+    }
+
+    private static Map<String, Object> customized(String user, OAuth2TokenType type, JwsHeader.Builder header) {
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder().subject(user);
-        JwtEncodingContext context = JwtEncodingContext.with(JwsHeader.with(SignatureAlgorithm.RS256), claims)
+        JwtEncodingContext context = JwtEncodingContext.with(header, claims)
                 .principal(new UsernamePasswordAuthenticationToken(user, null, List.of()))
                 .tokenType(type)
                 .build();
-        new DemoUserClaims(USERS).customize(context);
+        new DemoUserClaims(USERS, "sanjiaodi-api").customize(context);
         return claims.build().getClaims();
     }
 }

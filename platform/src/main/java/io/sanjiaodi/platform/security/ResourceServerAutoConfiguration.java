@@ -42,7 +42,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -103,14 +102,18 @@ public class ResourceServerAutoConfiguration {
         if (keyLocation != null) {
             try (InputStream in = keyLocation.getInputStream()) {
                 RSAPublicKey key = RsaKeyConverters.x509().convert(in);
-                decoder = NimbusJwtDecoder.withPublicKey(key).build();
+                decoder =
+                        NimbusJwtDecoder.withPublicKey(key).validateType(false).build();
             }
         } else {
             String jwkSetUri = resourceServer.getJwt().getJwkSetUri();
             decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri != null ? jwkSetUri : security.jwkSetUri())
+                    .validateType(false)
                     .build();
         }
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(security.issuer()));
+        // validateType(false): Nimbus' own check would pass only "JWT" (or none) and refuse at+jwt before
+        // any validator runs; AccessTokens checks the type, with the issuer and the audience
+        decoder.setJwtValidator(AccessTokens.validator(security.issuer(), security.apiAudience()));
         return decoder;
     }
 

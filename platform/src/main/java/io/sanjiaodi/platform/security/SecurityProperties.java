@@ -12,6 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          at most two {@code AccessDenied} events (set in sanjiaodi-common.yml)
  * @param denialOpenWindows at most this many (actor, endpoint) windows are open at once; refusals
  *                          past it are only counted (set in sanjiaodi-common.yml)
+ * @param audience          the {@code aud} every accepted access token must contain: the API's name, which
+ *                          the auth server puts only into access tokens, never into ID tokens (whose
+ *                          {@code aud} is the client), so an ID token is not taken for an access token
+ *                          (set in sanjiaodi-common.yml)
  * @param streamTickets     lifetime and capacity of the live stream's tickets (set in sanjiaodi-common.yml)
  */
 @ConfigurationProperties("sanjiaodi.security")
@@ -20,7 +24,17 @@ public record SecurityProperties(
         @DefaultValue("http://localhost:9000/oauth2/jwks") String jwkSetUri,
         Duration denialWindow,
         Integer denialOpenWindows,
+        String audience,
         StreamTicketSettings streamTickets) {
+
+    /** The API's audience, or a clear error when the service did not import the shared yml. */
+    String apiAudience() {
+        if (audience == null || audience.isBlank()) {
+            throw new IllegalStateException(
+                    "sanjiaodi.security.audience is not set: import classpath:sanjiaodi-common.yml");
+        }
+        return audience;
+    }
 
     /** The two denial settings, or a clear error when the service did not import the shared yml. */
     DenialWindowSettings denials() {

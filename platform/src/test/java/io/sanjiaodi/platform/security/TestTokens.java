@@ -2,6 +2,7 @@ package io.sanjiaodi.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -35,11 +36,19 @@ import java.util.UUID;
  * Mints the tokens every test uses, with a key pair of its own (one per JVM): services started
  * by a test validate them through {@link #publicKeyLocation()} ({@code public-key-location}).
  * Users are those of the security contract; {@link #token(String, Role, String, String, List)}
- * makes any other. Expired, tampered, wrong-key and wrong-issuer variants for negative tests.
+ * makes any other. Like the auth server's, every access token is typed {@code at+jwt} and names the
+ * API's audience ({@link #AUDIENCE}, sanjiaodi-common.yml's default). Expired, tampered, wrong-key,
+ * wrong-issuer, wrong-audience and ID-token-shaped variants for negative tests.
  */
 public final class TestTokens {
 
     public static final String ISSUER = "http://localhost:9000";
+    /** The API's audience, {@code sanjiaodi.security.audience} in sanjiaodi-common.yml. */
+    public static final String AUDIENCE = "sanjiaodi-api";
+
+    /** The client the auth server addresses ID tokens to. */
+    public static final String CLIENT_ID = "dashboard";
+
     public static final String PUBLIC_KEY_PROPERTY = "spring.security.oauth2.resourceserver.jwt.public-key-location";
 
     /** A user of the contract's demo table. */
@@ -48,6 +57,7 @@ public final class TestTokens {
 
     public static final Map<String, User> DEMO_USERS = demoUsers();
 
+    private static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType(AccessTokens.TYPE);
     private static final KeyPair KEYS = generate();
     private static final KeyPair OTHER_KEYS = generate();
     private static volatile Path publicKeyFile;
@@ -119,6 +129,24 @@ public final class TestTokens {
                 KEYS, claims(user(userId), "http://evil.example", Instant.now().plus(Duration.ofHours(1))));
     }
 
+    /** Right key, issuer and audience, but typed {@code JWT} as an ID token is: not an access token. */
+    public static String untyped(String userId) {
+        return sign(KEYS, claims(user(userId), ISSUER, Instant.now().plus(Duration.ofHours(1))), JOSEObjectType.JWT);
+    }
+
+    /** Typed {@code at+jwt}, but addressed to another API. */
+    public static String wrongAudience(String userId) {
+        return sign(KEYS, claims(user(userId), ISSUER, Instant.now().plus(Duration.ofHours(1)), "another-api"));
+    }
+
+    /** What the auth server's ID token of a user looks like: typed {@code JWT}, addressed to the client. */
+    public static String idToken(String userId) {
+        return sign(
+                KEYS,
+                claims(user(userId), ISSUER, Instant.now().plus(Duration.ofHours(1)), CLIENT_ID),
+                JOSEObjectType.JWT);
+    }
+
     /** A valid token whose payload was changed afterwards (the role raised to ADMIN): the signature no longer matches. */
     public static String tampered(String userId) {
         String[] parts = token(userId).split("\\.");
@@ -169,8 +197,13 @@ public final class TestTokens {
     }
 
     private static JWTClaimsSet claims(User user, String issuer, Instant expiry) {
+        return claims(user, issuer, expiry, AUDIENCE);
+    }
+
+    private static JWTClaimsSet claims(User user, String issuer, Instant expiry, String audience) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
+                .audience(audience)
                 .subject(user.id())
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(expiry.minus(Duration.ofHours(2))))
@@ -186,9 +219,17 @@ public final class TestTokens {
     }
 
     private static String sign(KeyPair keys, JWTClaimsSet claims) {
+        return sign(keys, claims, ACCESS_TOKEN_TYPE);
+    }
+
+    private static String sign(KeyPair keys, JWTClaimsSet claims, JOSEObjectType type) {
         try {
             SignedJWT jwt = new SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), claims);
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID("test")
+                            .type(type)
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
             return jwt.serialize();
         } catch (JOSEException e) {

@@ -52,6 +52,7 @@ import org.springframework.web.context.WebApplicationContext;
             // the slice does not import sanjiaodi-common.yml, where every service gets these
             "sanjiaodi.security.denial-window=1m",
             "sanjiaodi.security.denial-open-windows=10000",
+            "sanjiaodi.security.audience=sanjiaodi-api",
             "sanjiaodi.security.stream-tickets.lifetime=30s",
             "sanjiaodi.security.stream-tickets.capacity=100"
         })
