@@ -9,6 +9,7 @@ import io.sanjiaodi.contracts.interview.InterviewConducted.FrozenLists;
 import io.sanjiaodi.interview.command.interview.InterviewCommands.*;
 import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.platform.security.ActorScope;
+import io.sanjiaodi.platform.settings.Limits;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
@@ -133,16 +134,24 @@ public class Interview {
         apply(new InterviewCancelled(interviewId, command.reason()));
     }
 
+    /*
+     * The handlers that add to a list take the Limits bean as a resource (Axon resolves Spring beans
+     * as extra handler parameters; fixtures register it) rather than the web layer putting the limit
+     * into the command: every sender is then held to the same limit, and the aggregate still does no I/O.
+     */
+
     @CommandHandler
-    public void handle(AddResponsibilityItem c) {
+    public void handle(AddResponsibilityItem c, Limits limits) {
         requireScheduled();
+        InterviewRules.requireRoom(lists.responsibilities(), 1, limits, "responsibility");
         InterviewRules.requireNewItem(lists, c.item().itemId());
         apply(new ResponsibilityItemAdded(interviewId, c.item(), lists.nextVersion()));
     }
 
     @CommandHandler
-    public void handle(ApplyResponsibilityTemplate c) {
+    public void handle(ApplyResponsibilityTemplate c, Limits limits) {
         requireScheduled();
+        InterviewRules.requireRoom(lists.responsibilities(), c.requiredItems().size(), limits, "responsibility");
         c.requiredItems().forEach(item -> InterviewRules.requireNewItem(lists, item.itemId()));
         int version = lists.version();
         for (var item : c.requiredItems()) {
@@ -166,8 +175,9 @@ public class Interview {
     }
 
     @CommandHandler
-    public void handle(AddProblemItem c) {
+    public void handle(AddProblemItem c, Limits limits) {
         requireScheduled();
+        InterviewRules.requireRoom(lists.problems(), 1, limits, "problem");
         InterviewRules.requireNewItem(lists, c.item().itemId());
         sources.requireSealed(c.item());
         apply(new ProblemItemAdded(interviewId, c.item(), lists.nextVersion()));
@@ -189,8 +199,9 @@ public class Interview {
     }
 
     @CommandHandler
-    public void handle(AddRiskItem c) {
+    public void handle(AddRiskItem c, Limits limits) {
         requireScheduled();
+        InterviewRules.requireRoom(lists.risks(), 1, limits, "risk");
         InterviewRules.requireNewItem(lists, c.item().itemId());
         apply(new RiskItemAdded(interviewId, c.item(), lists.nextVersion()));
     }
