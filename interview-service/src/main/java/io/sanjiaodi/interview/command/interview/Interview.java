@@ -134,24 +134,17 @@ public class Interview {
         apply(new InterviewCancelled(interviewId, command.reason()));
     }
 
-    /*
-     * The handlers that add to a list take the Limits bean as a resource (Axon resolves Spring beans
-     * as extra handler parameters; fixtures register it) rather than the web layer putting the limit
-     * into the command: every sender is then held to the same limit, and the aggregate still does no I/O.
-     */
-
     @CommandHandler
     public void handle(AddResponsibilityItem c, Limits limits) {
         requireScheduled();
-        InterviewRules.requireRoom(lists.responsibilities(), 1, limits, "responsibility");
-        InterviewRules.requireNewItem(lists, c.item().itemId());
+        InterviewRules.requireNewItem(lists, c.item().itemId(), lists.responsibilities(), limits);
         apply(new ResponsibilityItemAdded(interviewId, c.item(), lists.nextVersion()));
     }
 
     @CommandHandler
     public void handle(ApplyResponsibilityTemplate c, Limits limits) {
         requireScheduled();
-        InterviewRules.requireRoom(lists.responsibilities(), c.requiredItems().size(), limits, "responsibility");
+        InterviewRules.requireRoom(lists.responsibilities(), c.requiredItems().size(), limits);
         c.requiredItems().forEach(item -> InterviewRules.requireNewItem(lists, item.itemId()));
         int version = lists.version();
         for (var item : c.requiredItems()) {
@@ -177,8 +170,7 @@ public class Interview {
     @CommandHandler
     public void handle(AddProblemItem c, Limits limits) {
         requireScheduled();
-        InterviewRules.requireRoom(lists.problems(), 1, limits, "problem");
-        InterviewRules.requireNewItem(lists, c.item().itemId());
+        InterviewRules.requireNewItem(lists, c.item().itemId(), lists.problems(), limits);
         sources.requireSealed(c.item());
         apply(new ProblemItemAdded(interviewId, c.item(), lists.nextVersion()));
     }
@@ -201,8 +193,7 @@ public class Interview {
     @CommandHandler
     public void handle(AddRiskItem c, Limits limits) {
         requireScheduled();
-        InterviewRules.requireRoom(lists.risks(), 1, limits, "risk");
-        InterviewRules.requireNewItem(lists, c.item().itemId());
+        InterviewRules.requireNewItem(lists, c.item().itemId(), lists.risks(), limits);
         apply(new RiskItemAdded(interviewId, c.item(), lists.nextVersion()));
     }
 

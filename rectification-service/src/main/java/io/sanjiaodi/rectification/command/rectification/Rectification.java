@@ -13,7 +13,6 @@ import io.sanjiaodi.platform.settings.Limits;
 import io.sanjiaodi.rectification.command.rectification.Permissions.Action;
 import io.sanjiaodi.rectification.command.rectification.RectificationCommands.*;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,13 +55,8 @@ public class Rectification {
     private final Map<String, Task> tasks = new LinkedHashMap<>();
 
     private final Set<String> evidence = new HashSet<>();
-    /** per task id: what the limits count (regulations naming no task under {@link #NO_TASK}) */
-    private final Map<String, Integer> progressPerTask = new HashMap<>();
-
-    private final Map<String, Integer> evidencePerTask = new HashMap<>();
-    private final Map<String, Integer> regulationsPerTask = new HashMap<>();
-    /** a regulation of the ledger as a whole counts here, so naming no task does not escape the limit */
-    private static final String NO_TASK = "";
+    /** what the limits count per task: progress reports, evidence, regulations */
+    private final TaskCounts counts = new TaskCounts();
     /** created when the ledger opens; handles the written report and the tracking evaluation */
     @AggregateMember
     private DualReport dualReport;
@@ -121,22 +115,15 @@ public class Rectification {
                 && (c.taskId() + "-" + actor.unitId()).equals(c.subTaskId());
     }
 
-    // ---- progress, evidence, regulations: numbered and kept across the ledger
-    //
-    // Their handlers take the Limits bean as a resource (Axon resolves Spring beans as extra handler
-    // parameters; fixtures register it) rather than the web layer putting the limit into the command:
-    // every sender is held to the same limit, and the aggregate still does no I/O. Counted per task,
-    // so a ledger's events and its read model grow with its tasks, not without bound.
+    // ---- progress, evidence, regulations: numbered and kept across the ledger. Their handlers take
+    // the Limits bean as a resource (Axon resolves Spring beans as handler parameters; fixtures register
+    // it) rather than the web layer putting the limit into the command: every sender is held to it alike.
 
     @CommandHandler
     public String handle(ReportProgress c, Limits limits) {
         Permissions.require(c.actor(), Action.REPORT_PROGRESS);
         openTask(c.taskId());
-        RectificationRules.requireBelow(
-                progressPerTask.getOrDefault(c.taskId(), 0),
-                limits.progressReportsPerTask(),
-                "TOO_MANY_PROGRESS_REPORTS",
-                "progress reports on task " + c.taskId());
+        counts.requireRoomForProgress(c.taskId(), limits);
         String reportId = "progress-" + (progressReports + 1);
         apply(new ProgressReported(
                 ledgerId,
@@ -157,11 +144,7 @@ public class Rectification {
         if (evidence.contains(c.evidenceId())) {
             throw Refusal.conflict("EVIDENCE_EXISTS", "evidence " + c.evidenceId() + " is on record already");
         }
-        RectificationRules.requireBelow(
-                evidencePerTask.getOrDefault(c.taskId(), 0),
-                limits.evidencePerTask(),
-                "TOO_MANY_EVIDENCE",
-                "evidence files on task " + c.taskId());
+        counts.requireRoomForEvidence(c.taskId(), limits);
         apply(new EvidenceAttached(
                 ledgerId,
                 c.taskId(),
@@ -185,13 +168,7 @@ public class Rectification {
         }
         List<String> taskIds = c.taskIds() == null ? List.of() : c.taskIds();
         taskIds.forEach(this::task);
-        for (String counted : regulationKeys(taskIds)) {
-            RectificationRules.requireBelow(
-                    regulationsPerTask.getOrDefault(counted, 0),
-                    limits.regulationsPerTask(),
-                    "TOO_MANY_REGULATIONS",
-                    counted.equals(NO_TASK) ? "regulations naming no task" : "regulations naming task " + counted);
-        }
+        counts.requireRoomForRegulation(taskIds, limits);
         String regulationId = "reg-" + (regulations + 1);
         apply(new RegulationRecorded(
                 ledgerId,
@@ -204,11 +181,6 @@ public class Rectification {
                 taskIds,
                 c.actor().name()));
         return regulationId;
-    }
-
-    /** The counters a regulation raises: each task it names (once), or the ledger's own when it names none. */
-    private static Set<String> regulationKeys(List<String> taskIds) {
-        return taskIds.isEmpty() ? Set.of(NO_TASK) : new HashSet<>(taskIds);
     }
 
     // ---- what its members (tasks, dual report, accountability) ask of the ledger
@@ -288,20 +260,19 @@ public class Rectification {
     @EventSourcingHandler
     void on(ProgressReported e) {
         progressReports++;
-        progressPerTask.merge(e.taskId(), 1, Integer::sum);
+        counts.progressReported(e.taskId());
     }
 
     @EventSourcingHandler
     void on(EvidenceAttached e) {
         evidence.add(e.evidenceId());
-        evidencePerTask.merge(e.taskId(), 1, Integer::sum);
+        counts.evidenceAttached(e.taskId());
     }
 
     @EventSourcingHandler
     void on(RegulationRecorded e) {
         regulations++;
-        regulationKeys(e.taskIds() == null ? List.of() : e.taskIds())
-                .forEach(key -> regulationsPerTask.merge(key, 1, Integer::sum));
+        counts.regulationRecorded(e.taskIds());
     }
 
     /** Rates several tasks and names none as its taskId, so it is not forwarded to them: marked here. */

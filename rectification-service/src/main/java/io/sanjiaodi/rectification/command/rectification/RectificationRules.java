@@ -20,16 +20,6 @@ final class RectificationRules {
         }
     }
 
-    /**
-     * One more of a kind is allowed while fewer than {@code limit} are on record ({@code Limits});
-     * refused with {@code code} (422) otherwise.
-     */
-    static void requireBelow(int held, int limit, String code, String what) {
-        if (held >= limit) {
-            throw Refusal.unprocessable(code, "the limit of " + limit + " " + what + " is reached");
-        }
-    }
-
     /** Optional texts are recorded as "" rather than null. */
     static String orEmpty(String text) {
         return text == null ? "" : text;
