@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sanjiaodi.devstack.DemoData;
+import io.sanjiaodi.platform.testing.CommonLimits;
 import io.sanjiaodi.systemtest.RunningSystem.Service;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,23 +81,33 @@ class ScenarioSystemTest {
     }
 
     /**
-     * 100 problems of 3,900 characters make a frozen-lists event of 1.2 MB, more than a Kafka
-     * record may be: it used to be stored, and the outbox relay then retried it for ever while no
-     * later interview reached rectification. Now the talk is refused and nothing is stored.
+     * Three lists within their item limit can still freeze into more than a Kafka record may be
+     * (here a full problem list of 3,900 characters each and 20 long risks, about 1.3 MB): such an
+     * event used to be stored, and the outbox relay then retried it for ever while no later
+     * interview reached rectification or the audit trail. Now the talk is refused, nothing is
+     * stored, and the next interview flows through every service.
      */
     @Test
     void aTalkWhoseFrozenListsWouldNotFitInAKafkaRecordIsRefusedAndLaterInterviewsStillFlow() {
         String id = probe.flow().schedule("超长清单测试单位");
         probe.flow().add(id, "responsibilities", "{\"kind\": \"CUSTOM\", \"text\": \"每年专题研究党风廉政建设\"}");
-        probe.flow().add(id, "risks", "{\"businessArea\": \"工程建设\", \"description\": \"规避招标\", \"level\": \"HIGH\"}");
         String description = "问题描述".repeat(975);
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < CommonLimits.load().itemsPerList(); i++) {
             probe.flow()
                     .add(
                             id,
                             "problems",
                             "{\"aspect\": \"制度建设\", \"description\": \"" + i + description
                                     + "\", \"sourceChannel\": \"INSPECTION_TOUR\"}");
+        }
+        for (int i = 0; i < 20; i++) {
+            probe.flow()
+                    .add(
+                            id,
+                            "risks",
+                            "{\"businessArea\": \"工程建设\", \"description\": \"" + i + description
+                                    + "\", \"typicalCases\": \"" + description + "\", \"preventionExpectations\": \""
+                                    + description + "\", \"level\": \"HIGH\"}");
         }
         Http.Response refused = probe.flow().conductResponse(id, "nb-secretary");
         assertThat(refused.status()).as("conduct: %s", refused.body()).isEqualTo(413);
@@ -108,6 +119,9 @@ class ScenarioSystemTest {
 
         String later = probe.flow().scheduleWithListsAndConduct("超长清单之后的单位");
         await().atMost(SystemProbe.WITHIN).until(() -> probe.ledgerOf(later) != null);
+        await().atMost(SystemProbe.WITHIN)
+                .untilAsserted(() -> assertThat(probe.auditTypes(later)).contains("InterviewConducted"));
+        assertThat(probe.auditTypes(id)).doesNotContain("InterviewConducted");
     }
 
     @Test

@@ -30,4 +30,18 @@ public class SharedSettingsAutoConfiguration {
                 .orElseThrow(() -> new IllegalStateException(WARNINGS + ".yellow-days and .orange-days are not"
                         + " set; platform's sanjiaodi-common.yml sets them and the service's yml must import it"));
     }
+
+    /**
+     * The count limits every aggregate enforces ({@link Limits}). Bound here like the thresholds, so
+     * that interview-service and rectification-service read one set of values; the aggregates take
+     * the bean as a command-handler parameter (Axon resolves Spring beans), which keeps them free of I/O.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public Limits limits(Environment environment) {
+        return Binder.get(environment)
+                .bind(Limits.PREFIX, Limits.class)
+                .orElseThrow(() -> new IllegalStateException(Limits.PREFIX + ".* is not set; platform's"
+                        + " sanjiaodi-common.yml sets it and the service's yml must import it"));
+    }
 }

@@ -3,6 +3,7 @@ package io.sanjiaodi.platform.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sanjiaodi.contracts.rectification.WarningLevel;
+import io.sanjiaodi.platform.testing.CommonLimits;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
@@ -35,5 +36,19 @@ class SharedSettingsAutoConfigurationTest {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(SharedSettingsAutoConfiguration.class))
                 .run(context -> assertThat(context.getStartupFailure()).hasStackTraceContaining("sanjiaodi.warnings"));
+    }
+
+    @Test
+    void theLimitsAreBoundOnceFromSanjiaodiCommonAndTheFixturesSeeTheSameValues() {
+        withCommonSettings.run(context -> assertThat(context.getBean(Limits.class))
+                .isEqualTo(new Limits(50, 100, 100, 50, 200))
+                .isEqualTo(CommonLimits.load()));
+    }
+
+    @Test
+    void aLimitLeftOutIsAStartupFailureNotALimitOfZero() {
+        withCommonSettings
+                .withPropertyValues("sanjiaodi.limits.items-per-list=0")
+                .run(context -> assertThat(context.getStartupFailure()).hasStackTraceContaining("sanjiaodi.limits"));
     }
 }

@@ -9,6 +9,7 @@ import io.sanjiaodi.contracts.interview.InterviewConducted.FrozenLists;
 import io.sanjiaodi.interview.command.interview.InterviewCommands.*;
 import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.platform.security.ActorScope;
+import io.sanjiaodi.platform.settings.Limits;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
@@ -134,15 +135,16 @@ public class Interview {
     }
 
     @CommandHandler
-    public void handle(AddResponsibilityItem c) {
+    public void handle(AddResponsibilityItem c, Limits limits) {
         requireScheduled();
-        InterviewRules.requireNewItem(lists, c.item().itemId());
+        InterviewRules.requireNewItem(lists, c.item().itemId(), lists.responsibilities(), limits);
         apply(new ResponsibilityItemAdded(interviewId, c.item(), lists.nextVersion()));
     }
 
     @CommandHandler
-    public void handle(ApplyResponsibilityTemplate c) {
+    public void handle(ApplyResponsibilityTemplate c, Limits limits) {
         requireScheduled();
+        InterviewRules.requireRoom(lists.responsibilities(), c.requiredItems().size(), limits);
         c.requiredItems().forEach(item -> InterviewRules.requireNewItem(lists, item.itemId()));
         int version = lists.version();
         for (var item : c.requiredItems()) {
@@ -166,9 +168,9 @@ public class Interview {
     }
 
     @CommandHandler
-    public void handle(AddProblemItem c) {
+    public void handle(AddProblemItem c, Limits limits) {
         requireScheduled();
-        InterviewRules.requireNewItem(lists, c.item().itemId());
+        InterviewRules.requireNewItem(lists, c.item().itemId(), lists.problems(), limits);
         sources.requireSealed(c.item());
         apply(new ProblemItemAdded(interviewId, c.item(), lists.nextVersion()));
     }
@@ -189,9 +191,9 @@ public class Interview {
     }
 
     @CommandHandler
-    public void handle(AddRiskItem c) {
+    public void handle(AddRiskItem c, Limits limits) {
         requireScheduled();
-        InterviewRules.requireNewItem(lists, c.item().itemId());
+        InterviewRules.requireNewItem(lists, c.item().itemId(), lists.risks(), limits);
         apply(new RiskItemAdded(interviewId, c.item(), lists.nextVersion()));
     }
 

@@ -5,6 +5,7 @@ import io.sanjiaodi.contracts.common.Signature;
 import io.sanjiaodi.contracts.interview.InterviewConducted.FrozenLists;
 import io.sanjiaodi.interview.command.interview.InterviewCommands.ConductInterview;
 import io.sanjiaodi.platform.Refusal;
+import io.sanjiaodi.platform.settings.Limits;
 import java.time.LocalDate;
 
 /** The checks of the {@link Interview} aggregate that refuse a command outright (nothing recorded). */
@@ -57,6 +58,32 @@ final class InterviewRules {
         }
         if (lists.containsItem(itemId)) {
             throw Refusal.conflict("ITEM_EXISTS", "item " + itemId + " exists already");
+        }
+    }
+
+    /**
+     * A new item on a list that holds {@code held} items: refused LIST_FULL when that list is full,
+     * then as {@link #requireNewItem(PreparedLists, String)}. The add handlers take the Limits bean
+     * as a resource (Axon resolves Spring beans as handler parameters; fixtures register it) rather
+     * than the web layer putting the limit into the command: every sender is held to the same limit,
+     * and the aggregate still does no I/O.
+     */
+    static void requireNewItem(PreparedLists lists, String itemId, int held, Limits limits) {
+        requireRoom(held, 1, limits);
+        requireNewItem(lists, itemId);
+    }
+
+    /**
+     * A list takes at most {@code itemsPerList} items, so that each stays something a leader can be
+     * handed in one talk and the frozen lists stay publishable; {@code adding} at once (a template)
+     * fit or none is added.
+     */
+    static void requireRoom(int held, int adding, Limits limits) {
+        if (held + adding > limits.itemsPerList()) {
+            throw Refusal.unprocessable(
+                    "LIST_FULL",
+                    "the list holds " + held + " items; adding " + adding + " would pass the limit of "
+                            + limits.itemsPerList());
         }
     }
 

@@ -41,6 +41,18 @@ final class PreparedLists {
         return responsibilities.containsKey(itemId) || problems.containsKey(itemId) || risks.containsKey(itemId);
     }
 
+    int responsibilities() {
+        return responsibilities.size();
+    }
+
+    int problems() {
+        return problems.size();
+    }
+
+    int risks() {
+        return risks.size();
+    }
+
     boolean hasResponsibility(String itemId) {
         return responsibilities.containsKey(itemId);
     }

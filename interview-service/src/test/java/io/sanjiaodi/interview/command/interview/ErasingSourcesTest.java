@@ -13,6 +13,7 @@ import io.sanjiaodi.interview.command.interview.InterviewCommands.EraseConfident
 import io.sanjiaodi.interview.command.interview.InterviewCommands.ReviseProblemItem;
 import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.platform.security.ActorDispatchInterceptor;
+import io.sanjiaodi.platform.testing.CommonLimits;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -31,7 +32,8 @@ class ErasingSourcesTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Interview.class)
-                .registerCommandDispatchInterceptor(new ActorDispatchInterceptor("interview-service"));
+                .registerCommandDispatchInterceptor(new ActorDispatchInterceptor("interview-service"))
+                .registerInjectableResource(CommonLimits.load());
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.sanjiaodi.contracts.interview.ListItems.SourceChannel;
 import io.sanjiaodi.interview.command.interview.InterviewCommands.*;
 import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.platform.security.ActorDispatchInterceptor;
+import io.sanjiaodi.platform.testing.CommonLimits;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -38,7 +39,8 @@ class InterviewTest {
     void setUp() {
         // the service's own actor: these tests are about the rules, ScopeOnTheInterviewTest about who
         fixture = new AggregateTestFixture<>(Interview.class)
-                .registerCommandDispatchInterceptor(new ActorDispatchInterceptor("interview-service"));
+                .registerCommandDispatchInterceptor(new ActorDispatchInterceptor("interview-service"))
+                .registerInjectableResource(CommonLimits.load());
     }
 
     @Test

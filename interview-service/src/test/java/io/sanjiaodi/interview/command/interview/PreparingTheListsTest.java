@@ -23,6 +23,7 @@ import io.sanjiaodi.contracts.interview.RiskItemRevised;
 import io.sanjiaodi.interview.command.interview.InterviewCommands.*;
 import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.platform.security.ActorDispatchInterceptor;
+import io.sanjiaodi.platform.testing.CommonLimits;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -46,7 +47,8 @@ class PreparingTheListsTest {
     void setUp() {
         // the service's own actor: these tests are about the rules, ScopeOnTheInterviewTest about who
         fixture = new AggregateTestFixture<>(Interview.class)
-                .registerCommandDispatchInterceptor(new ActorDispatchInterceptor("interview-service"));
+                .registerCommandDispatchInterceptor(new ActorDispatchInterceptor("interview-service"))
+                .registerInjectableResource(CommonLimits.load());
     }
 
     private static InterviewConducted conductedWith(FrozenLists frozen) {

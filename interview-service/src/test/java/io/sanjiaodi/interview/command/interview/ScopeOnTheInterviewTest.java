@@ -9,6 +9,7 @@ import io.sanjiaodi.contracts.interview.ProblemItemAdded;
 import io.sanjiaodi.interview.command.interview.InterviewCommands.*;
 import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.platform.security.ActorMetaData;
+import io.sanjiaodi.platform.testing.CommonLimits;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -44,6 +45,7 @@ class ScopeOnTheInterviewTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Interview.class);
+        fixture.registerInjectableResource(CommonLimits.load());
     }
 
     static Stream<Named<Object>> everyCommandOnAScheduledInterview() {

@@ -9,6 +9,7 @@ import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.platform.security.Actor;
 import io.sanjiaodi.platform.security.ActorScope;
 import io.sanjiaodi.platform.security.Actors;
+import io.sanjiaodi.platform.settings.Limits;
 import io.sanjiaodi.rectification.command.rectification.Permissions.Action;
 import io.sanjiaodi.rectification.command.rectification.RectificationCommands.*;
 import java.time.LocalDate;
@@ -54,6 +55,8 @@ public class Rectification {
     private final Map<String, Task> tasks = new LinkedHashMap<>();
 
     private final Set<String> evidence = new HashSet<>();
+    /** what the limits count per task: progress reports, evidence, regulations */
+    private final TaskCounts counts = new TaskCounts();
     /** created when the ledger opens; handles the written report and the tracking evaluation */
     @AggregateMember
     private DualReport dualReport;
@@ -112,12 +115,15 @@ public class Rectification {
                 && (c.taskId() + "-" + actor.unitId()).equals(c.subTaskId());
     }
 
-    // ---- progress, evidence, regulations: numbered and kept across the ledger
+    // ---- progress, evidence, regulations: numbered and kept across the ledger. Their handlers take
+    // the Limits bean as a resource (Axon resolves Spring beans as handler parameters; fixtures register
+    // it) rather than the web layer putting the limit into the command: every sender is held to it alike.
 
     @CommandHandler
-    public String handle(ReportProgress c) {
+    public String handle(ReportProgress c, Limits limits) {
         Permissions.require(c.actor(), Action.REPORT_PROGRESS);
         openTask(c.taskId());
+        counts.requireRoomForProgress(c.taskId(), limits);
         String reportId = "progress-" + (progressReports + 1);
         apply(new ProgressReported(
                 ledgerId,
@@ -132,12 +138,13 @@ public class Rectification {
     }
 
     @CommandHandler
-    public void handle(AttachEvidence c) {
+    public void handle(AttachEvidence c, Limits limits) {
         Permissions.require(c.actor(), Action.REPORT_PROGRESS);
         openTask(c.taskId());
         if (evidence.contains(c.evidenceId())) {
             throw Refusal.conflict("EVIDENCE_EXISTS", "evidence " + c.evidenceId() + " is on record already");
         }
+        counts.requireRoomForEvidence(c.taskId(), limits);
         apply(new EvidenceAttached(
                 ledgerId,
                 c.taskId(),
@@ -153,7 +160,7 @@ public class Rectification {
     }
 
     @CommandHandler
-    public String handle(RecordRegulation c) {
+    public String handle(RecordRegulation c, Limits limits) {
         Permissions.require(c.actor(), Action.RECORD_REGULATION);
         requireOpen();
         if (c.action() == null || c.issuedOn() == null) {
@@ -161,6 +168,7 @@ public class Rectification {
         }
         List<String> taskIds = c.taskIds() == null ? List.of() : c.taskIds();
         taskIds.forEach(this::task);
+        counts.requireRoomForRegulation(taskIds, limits);
         String regulationId = "reg-" + (regulations + 1);
         apply(new RegulationRecorded(
                 ledgerId,
@@ -252,16 +260,19 @@ public class Rectification {
     @EventSourcingHandler
     void on(ProgressReported e) {
         progressReports++;
+        counts.progressReported(e.taskId());
     }
 
     @EventSourcingHandler
     void on(EvidenceAttached e) {
         evidence.add(e.evidenceId());
+        counts.evidenceAttached(e.taskId());
     }
 
     @EventSourcingHandler
     void on(RegulationRecorded e) {
         regulations++;
+        counts.regulationRecorded(e.taskIds());
     }
 
     /** Rates several tasks and names none as its taskId, so it is not forwarded to them: marked here. */

@@ -49,6 +49,20 @@ final class SubTasks {
         return subTasks;
     }
 
+    /**
+     * All cascades of one task together make at most {@code limit} sub-tasks: each is a task of its
+     * own for a unit, and the task's events and the ledger view grow with them.
+     */
+    void requireRoom(String taskId, List<SubTaskSpec> specs, int limit) {
+        int adding = specs == null ? 0 : specs.size();
+        if (done.size() + adding > limit) {
+            throw Refusal.unprocessable(
+                    "TOO_MANY_SUB_TASKS",
+                    "task " + taskId + " has " + done.size() + " sub-tasks; " + adding
+                            + " more would pass the limit of " + limit);
+        }
+    }
+
     /** Refused unless {@code subTaskId} is a sub-task of {@code taskId} that is not done yet. */
     void requireOpen(String taskId, String subTaskId) {
         Boolean completed = done.get(subTaskId);

@@ -13,6 +13,7 @@ import io.sanjiaodi.contracts.rectification.TaskPlanned;
 import io.sanjiaodi.contracts.rectification.TaskVerificationFailed;
 import io.sanjiaodi.contracts.rectification.TaskVerified;
 import io.sanjiaodi.platform.Refusal;
+import io.sanjiaodi.platform.settings.Limits;
 import io.sanjiaodi.rectification.command.rectification.Permissions.Action;
 import io.sanjiaodi.rectification.command.rectification.RectificationCommands.*;
 import java.util.Optional;
@@ -87,10 +88,12 @@ class Task {
 
     // ---- cascade to subordinate units
 
+    /** Limits as a resource, like the ledger's handlers (see {@link Rectification}). */
     @CommandHandler
-    void handle(CascadeTask c) {
+    void handle(CascadeTask c, Limits limits) {
         Permissions.require(c.actor(), Action.CASCADE);
         requirePlanned();
+        state.subTasks.requireRoom(taskId, c.subTasks(), limits.subTasksPerTask());
         apply(new TaskCascaded(
                 ledger.ledgerId(),
                 taskId,

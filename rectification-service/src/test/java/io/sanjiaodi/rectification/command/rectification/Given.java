@@ -12,6 +12,8 @@ import io.sanjiaodi.contracts.rectification.RectificationOpened.Task;
 import io.sanjiaodi.contracts.rectification.RectificationOpened.TaskKind;
 import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.platform.security.ActorDispatchInterceptor;
+import io.sanjiaodi.platform.settings.Limits;
+import io.sanjiaodi.platform.testing.CommonLimits;
 import io.sanjiaodi.platform.testing.Refusals;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,8 +37,12 @@ final class Given {
      */
     static FixtureConfiguration<Rectification> ledger() {
         return new AggregateTestFixture<>(Rectification.class)
-                .registerCommandDispatchInterceptor(new ActorDispatchInterceptor("rectification-service"));
+                .registerCommandDispatchInterceptor(new ActorDispatchInterceptor("rectification-service"))
+                .registerInjectableResource(LIMITS);
     }
+
+    /** the limits the services run with (sanjiaodi-common.yml) */
+    static final Limits LIMITS = CommonLimits.load();
 
     static final LedgerId LEDGER = LedgerId.forInterview("iv-9");
     static final String L = "ledger-iv-9";

@@ -64,7 +64,8 @@ class ScopeOnTheLedgerTest {
             ActorMetaData.SUPERVISED_UNITS,
             "yy-school," + UNIT);
 
-    private final FixtureConfiguration<Rectification> fixture = new AggregateTestFixture<>(Rectification.class);
+    private final FixtureConfiguration<Rectification> fixture =
+            new AggregateTestFixture<>(Rectification.class).registerInjectableResource(LIMITS);
 
     private static PlanTask plan() {
         return new PlanTask(LEDGER, "task-p1", "院长", "院办", DEADLINE, "建立耗材采购监管制度", ActorRole.UNIT);
