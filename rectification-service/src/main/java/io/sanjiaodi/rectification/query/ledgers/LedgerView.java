@@ -41,6 +41,8 @@ public class LedgerView {
     public LocalDate closedOn;
     public List<HistoryEntry> history = new ArrayList<>();
     public long lastSequence = -1;
+    /** Null unless the view outgrew one MongoDB document and left something out ({@link LedgerViews}). */
+    public Abridged abridged;
 
     /** True when a task of this ledger was cascaded to {@code unitId} (a subordinate unit). */
     public boolean cascadedTo(String unitId) {
@@ -178,6 +180,13 @@ public class LedgerView {
         public String outcome;
         public LocalDate concludedOn;
     }
+
+    /**
+     * What a ledger's view left out to stay one MongoDB document: its oldest history entries and the
+     * texts of its oldest progress reports (the reports themselves stay, with their dates). The events
+     * in the store and the audit trail keep every word.
+     */
+    public record Abridged(int historyEntries, int progressTexts) {}
 
     /** Who did what and when, in the order of the ledger's events. */
     public record HistoryEntry(long sequence, String event, Instant at, String actorRole, String taskId) {}

@@ -16,9 +16,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 final class LedgerViews {
 
     private final MongoTemplate mongo;
+    private final LedgerViewBudget budget;
 
     LedgerViews(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.budget = new LedgerViewBudget(mongo.getConverter());
     }
 
     /** Changes the ledger's view for event {@code type} number {@code seq}, unless that was done already. */
@@ -44,6 +46,7 @@ final class LedgerViews {
         }
         view.history.add(new HistoryEntry(seq, type, at, actor, taskId));
         view.lastSequence = seq;
+        budget.fit(view);
         mongo.save(view);
     }
 
