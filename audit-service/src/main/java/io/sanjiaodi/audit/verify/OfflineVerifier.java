@@ -7,6 +7,8 @@ import io.sanjiaodi.audit.checkpoint.Checkpoint;
 import io.sanjiaodi.audit.checkpoint.Keys;
 import io.sanjiaodi.audit.merkle.MerkleProofs;
 import io.sanjiaodi.audit.merkle.Sha256;
+import io.sanjiaodi.audit.verify.asof.AsOfProof;
+import io.sanjiaodi.audit.verify.asof.AsOfVerifier;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -38,7 +40,7 @@ public final class OfflineVerifier {
     public static int run(String[] args, PrintStream out) {
         if (args.length == 0 || args.length % 2 == 0) {
             out.println(
-                    "usage: OfflineVerifier checkpoint|inclusion|consistency|export --key public.pem [--checkpoint c.json]"
+                    "usage: OfflineVerifier checkpoint|inclusion|consistency|export|asof --key public.pem [--checkpoint c.json]"
                             + " [--proof p.json] [--old c.json] [--export log.jsonl]");
             return 2;
         }
@@ -53,6 +55,7 @@ public final class OfflineVerifier {
                 case "inclusion" -> inclusion(opts, key, out);
                 case "consistency" -> consistency(opts, key, out);
                 case "export" -> export(opts, key, out);
+                case "asof" -> AsOfVerifier.check(read(required(opts, "proof"), AsOfProof.class), key, out);
                 default -> throw new IllegalArgumentException("unknown command " + args[0]);
             };
             out.println(ok ? "VERIFIED" : "FAILED");
