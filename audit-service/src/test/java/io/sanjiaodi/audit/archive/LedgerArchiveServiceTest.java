@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -161,6 +162,17 @@ class LedgerArchiveServiceTest {
         assertThat(proof.successor().checkpoint().treeSize()).isGreaterThanOrEqualTo(6);
     }
 
+    /** The root README's access table lists these paths; AccessSystemTest compares it with this document. */
+    @Test
+    void theOpenApiDocumentNamesBothPathsAsTheAccessTableDoes() throws Exception {
+        HttpResponse<byte[]> docs = send("/v3/api-docs", null);
+        assertThat(docs.statusCode()).isEqualTo(200);
+        List<String> paths = new ArrayList<>();
+        JSON.readTree(docs.body()).path("paths").fieldNames().forEachRemaining(paths::add);
+        assertThat(paths)
+                .contains("/api/audit/archives/ledgers/{ledgerId}.zip", "/api/audit/aggregates/{aggregateId}/proof");
+    }
+
     record Result(int exit, String output) {}
 
     /** java -jar verifier.jar in the archive's directory, in a JVM of its own with no class path given. */
@@ -245,10 +257,10 @@ class LedgerArchiveServiceTest {
 
     private static HttpResponse<byte[]> send(String path, String token) throws Exception {
         URI url = URI.create("http://localhost:" + service.getEnvironment().getProperty("local.server.port") + path);
-        return HTTP.send(
-                HttpRequest.newBuilder(url)
-                        .header("Authorization", TestTokens.bearer(token))
-                        .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpRequest.Builder request = HttpRequest.newBuilder(url);
+        if (token != null) {
+            request.header("Authorization", TestTokens.bearer(token));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 }
