@@ -110,6 +110,73 @@ class AsOfProofVerificationTest {
                 .containsExactly("SUMMARY_MISMATCH iv-1");
     }
 
+    @Test
+    void aSuccessorOfAnotherSequenceOrChainOrFromAForkIsRefusedByName() {
+        AsOfProof honest = honest();
+        ExportRecord next = log.exported(6);
+        Successor skipped = new Successor(entry(8, log.checkpoint), log.checkpoint, consistency(6, 12));
+        assertThat(failures(with(honest, honest.events(), skipped, honest.summary())))
+                .containsExactly(
+                        "SUCCESSOR_WRONG_SEQUENCE successor event e8 (index 8, sequence 4)",
+                        "SUCCESSOR_NOT_LINKED successor event e8 (index 8, sequence 4)");
+        Successor unlinked = new Successor(
+                new ProvenEntry(
+                        SignedLog.withPrevLeafHash(next, Sha256.hex(new byte[32])),
+                        entry(6, log.checkpoint).auditPath()),
+                log.checkpoint,
+                consistency(6, 12));
+        assertThat(failures(with(honest, honest.events(), unlinked, honest.summary())))
+                .contains("SUCCESSOR_NOT_LINKED successor event e6 (index 6, sequence 3)");
+        Successor fork = new Successor(entry(6, log.checkpoint), log.checkpoint, consistency(4, 12));
+        assertThat(failures(with(honest, honest.events(), fork, honest.summary())))
+                .containsExactly("INCONSISTENT checkpoints");
+        Successor unproven = new Successor(new ProvenEntry(next, List.of()), log.checkpoint, consistency(6, 12));
+        assertThat(failures(with(honest, honest.events(), unproven, honest.summary())))
+                .containsExactly("SUCCESSOR_NOT_INCLUDED successor event e6 (index 6, sequence 3)");
+        Successor beyond = new Successor(entry(6, log.checkpoint), log.oldCheckpoint, List.of());
+        assertThat(failures(with(honest, honest.events(), beyond, honest.summary())))
+                .contains("SUCCESSOR_NOT_INCLUDED successor event e6 (index 6, sequence 3)");
+        assertThat(failures(with(honest, honest.events(), new Successor(entry(6, log.checkpoint), null, null), null)))
+                .containsExactly("SUCCESSOR_CHECKPOINT_MISSING successor event e6 (index 6, sequence 3)");
+    }
+
+    @Test
+    void anEventOfAnotherAggregateOrBeyondTheCheckpointOrOffTheTreeIsRefusedByName() {
+        AsOfProof honest = honest();
+        List<ProvenEntry> other = List.of(entry(0, log.oldCheckpoint), entry(1, log.oldCheckpoint));
+        assertThat(failures(with(honest, other, null, null)))
+                .contains("EVENT_OTHER_AGGREGATE event e1 (index 1, sequence 0)");
+        List<ProvenEntry> beyond = new ArrayList<>(honest.events());
+        beyond.add(entry(6, log.checkpoint));
+        assertThat(failures(with(honest, beyond, null, null)))
+                .contains("EVENT_AFTER_CHECKPOINT event e6 (index 6, sequence 3)");
+        List<ProvenEntry> offTree = new ArrayList<>(honest.events());
+        offTree.set(2, new ProvenEntry(offTree.get(2).entry(), offTree.get(1).auditPath()));
+        assertThat(failures(with(honest, offTree, honest.successor(), honest.summary())))
+                .containsExactly("EVENT_NOT_INCLUDED event e4 (index 4, sequence 2)");
+        assertThat(failures(new AsOfProof("iv-1", null, List.of(), null, null, null, null)))
+                .containsExactly("CHECKPOINT_MISSING iv-1");
+        assertThat(failures(new AsOfProof("iv-1", log.oldCheckpoint, honest.events(), null, null, null, null)))
+                .containsExactly("SUCCESSOR_OR_LATEST_MISSING iv-1");
+    }
+
+    @Test
+    void aWithheldPayloadIsIncludedAndLinkedButNotRecomputedAndSaysSo() {
+        AsOfProof honest = honest();
+        ExportRecord e = honest.events().get(1).entry();
+        ExportRecord withheld = new ExportRecord(
+                e.logIndex(), null, null, null, "iv-1", 1L, null, -1, null, null, e.prevLeafHash(), e.leafHash(), null);
+        List<ProvenEntry> events = new ArrayList<>(honest.events());
+        events.set(1, new ProvenEntry(withheld, events.get(1).auditPath()));
+        List<Finding> findings =
+                AsOfVerifier.verify(with(honest, events, honest.successor(), honest.summary()), log.key.getPublic());
+        assertThat(AsOfVerifier.ok(findings)).as(findings.toString()).isTrue();
+        assertThat(findings)
+                .filteredOn(f -> f.code().equals("EVENT_WITHHELD"))
+                .extracting(Finding::subject)
+                .containsExactly("event #2 (index 2, sequence 1)");
+    }
+
     /** iv-1 as of the checkpoint of size 6, its next event proven in the checkpoint of size 12. */
     private AsOfProof honest() {
         List<ProvenEntry> events =
