@@ -31,7 +31,15 @@ class ArchiveVerifierTest {
     @Test
     void anArchiveDirectoryAndTheSameArchiveZippedVerify() throws Exception {
         write(proof(), ArchiveVerifier.FORMAT);
-        assertThat(run(dir.toString())).startsWith("0").contains("VERIFIED", "0 producer statement(s)");
+        assertThat(run(dir.toString()))
+                .startsWith("0")
+                .contains(
+                        "archive sanjiaodi-ledger-archive/v1 of ledger ledger-iv-1 (interview iv-1)",
+                        "OK   CHECKPOINT_SIGNED checkpoint 6",
+                        "OK   INCLUDED iv-1.json event e4",
+                        "VERIFIED",
+                        "0 producer statement(s)")
+                .doesNotContain("FAIL");
         Path zip = dir.resolveSibling(dir.getFileName() + ".zip");
         try (OutputStream file = Files.newOutputStream(zip);
                 ZipOutputStream out = new ZipOutputStream(file)) {
@@ -42,6 +50,16 @@ class ArchiveVerifierTest {
             }
         }
         assertThat(run(zip.toString())).startsWith("0").contains("VERIFIED");
+        Files.writeString(dir.resolve("iv-1.json"), "{not json");
+        try (OutputStream file = Files.newOutputStream(zip);
+                ZipOutputStream out = new ZipOutputStream(file)) {
+            for (String name : List.of("manifest.json", "checkpoint.json", "key.pem", "iv-1.json")) {
+                out.putNextEntry(new ZipEntry(name));
+                out.write(Files.readAllBytes(dir.resolve(name)));
+                out.closeEntry();
+            }
+        }
+        assertThat(run(zip.toString())).startsWith("1").contains("FAIL FILE_UNREADABLE iv-1.json");
     }
 
     @Test
@@ -68,6 +86,12 @@ class ArchiveVerifierTest {
     @Test
     void aMissingArchiveIsAnInputErrorNotAVerdict() {
         assertThat(run(dir.resolve("nothing-here").toString())).startsWith("2").contains("ERROR");
+    }
+
+    /** No argument: the directory of the verifier's own code (here the compiled classes, which hold no archive). */
+    @Test
+    void withoutAnArgumentTheVerifierReadsTheDirectoryItSitsIn() {
+        assertThat(run()).startsWith("2").contains("classes" + java.io.File.separator + "manifest.json");
     }
 
     private AsOfProof proof() {
@@ -104,9 +128,9 @@ class ArchiveVerifierTest {
     }
 
     /** The exit code, a space, and what the verifier printed. */
-    private static String run(String target) {
+    private static String run(String... target) {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
-        int exit = ArchiveVerifier.run(new String[] {target}, new PrintStream(text, true, StandardCharsets.UTF_8));
+        int exit = ArchiveVerifier.run(target, new PrintStream(text, true, StandardCharsets.UTF_8));
         return exit + " " + text.toString(StandardCharsets.UTF_8);
     }
 }

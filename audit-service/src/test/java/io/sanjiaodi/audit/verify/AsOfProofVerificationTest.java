@@ -177,6 +177,84 @@ class AsOfProofVerificationTest {
                 .containsExactly("event #2 (index 2, sequence 1)");
     }
 
+    @Test
+    void theAsofCommandExitsOneAndRepeatsWhatFailedByCode() throws Exception {
+        Path key = Files.writeString(
+                dir.resolve("k.pem"), Keys.pem("PUBLIC KEY", log.key.getPublic().getEncoded()));
+        Path proof = dir.resolve("p.json");
+        AsOfProof honest = honest();
+        SignedLog.JSON.writeValue(proof.toFile(), with(honest, honest.events(), honest.successor(), summary(4, 2)));
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        int exit = OfflineVerifier.run(
+                new String[] {"asof", "--key", key.toString(), "--proof", proof.toString()},
+                new PrintStream(text, true, StandardCharsets.UTF_8));
+        assertThat(exit).isEqualTo(1);
+        assertThat(text.toString(StandardCharsets.UTF_8))
+                .contains("OK   INCLUDED event e0", "FAIL SUMMARY_MISMATCH iv-1", "FAILED SUMMARY_MISMATCH iv-1")
+                .doesNotContain("FAILED CHAIN");
+    }
+
+    @Test
+    void eachSummaryFieldIsComparedWithTheEvents() {
+        AsOfProof honest = honest();
+        Map<String, Object> right = summary(3, 2);
+        for (String field : List.of("events", "lastSequence", "lastEventType", "eventTypes")) {
+            Map<String, Object> wrong = new java.util.HashMap<>(right);
+            wrong.put(field, "x");
+            assertThat(details(with(honest, honest.events(), honest.successor(), wrong), "SUMMARY_MISMATCH"))
+                    .as(field)
+                    .singleElement()
+                    .asString()
+                    .contains("[" + field + "]");
+        }
+        assertThat(details(
+                        with(honest, List.of(), null, Map.of("events", 0, "eventTypes", Map.of())), "SUMMARY_MISMATCH"))
+                .isEmpty();
+    }
+
+    @Test
+    void aForgedLinkIsNamedAsAChangedEventAndABrokenChain() {
+        AsOfProof honest = honest();
+        List<ProvenEntry> events = new ArrayList<>(honest.events());
+        ExportRecord e = events.get(2).entry();
+        events.set(
+                2,
+                new ProvenEntry(
+                        SignedLog.withPrevLeafHash(e, Sha256.hex(new byte[32])),
+                        events.get(2).auditPath()));
+        assertThat(failures(with(honest, events, honest.successor(), honest.summary())))
+                .containsExactly(
+                        "EVENT_TAMPERED event e4 (index 4, sequence 2)", "CHAIN_BROKEN event e4 (index 4, sequence 2)");
+        assertThat(details(with(honest, events, honest.successor(), honest.summary()), "CHAIN_BROKEN"))
+                .singleElement()
+                .asString()
+                .contains("sequence 1 given before it");
+        events.set(
+                2,
+                new ProvenEntry(
+                        SignedLog.with(e, e.type(), e.payloadHash(), e.prevLeafHash(), "zz", e.payload()),
+                        events.get(2).auditPath()));
+        assertThat(failures(with(honest, events, honest.successor(), honest.summary())))
+                .contains("EVENT_TAMPERED event e4 (index 4, sequence 2)");
+    }
+
+    @Test
+    void aSuccessorBeyondItsOwnCheckpointIsSaidToBeSo() {
+        AsOfProof honest = honest();
+        Successor beyond = new Successor(entry(6, log.checkpoint), log.oldCheckpoint, List.of());
+        assertThat(details(with(honest, honest.events(), beyond, honest.summary()), "SUCCESSOR_NOT_INCLUDED"))
+                .singleElement()
+                .asString()
+                .contains("beyond its checkpoint's tree size");
+    }
+
+    private List<String> details(AsOfProof proof, String code) {
+        return AsOfVerifier.verify(proof, log.key.getPublic()).stream()
+                .filter(f -> f.code().equals(code) && !f.ok())
+                .map(Finding::detail)
+                .toList();
+    }
+
     /** iv-1 as of the checkpoint of size 6, its next event proven in the checkpoint of size 12. */
     private AsOfProof honest() {
         List<ProvenEntry> events =
