@@ -411,7 +411,11 @@ class AccessSystemTest {
         List<String> wrong = new ArrayList<>();
         int checked = 0;
         for (Row row : readme()) {
-            if (!row.service().equals("audit") || !row.path().startsWith("/api/audit/")) {
+            // a ledger's archive: fenghua's interview is only scheduled, so fenghua has no ledger to ask for
+            // ({ledgerId} is nb-transport's, refused to fenghua in the previous test)
+            if (!row.service().equals("audit")
+                    || !row.path().startsWith("/api/audit/")
+                    || row.path().contains("{ledgerId}")) {
                 continue;
             }
             for (String role : List.of("LEADERSHIP", "SUPERVISION_OFFICE", "AUDITOR")) {

@@ -8,6 +8,8 @@ import io.sanjiaodi.audit.checkpoint.Keys;
 import io.sanjiaodi.audit.checkpoint.note.Ed25519NoteKey;
 import io.sanjiaodi.audit.merkle.MerkleProofs;
 import io.sanjiaodi.audit.merkle.Sha256;
+import io.sanjiaodi.audit.verify.asof.AsOfProof;
+import io.sanjiaodi.audit.verify.asof.AsOfVerifier;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -40,7 +42,7 @@ public final class OfflineVerifier {
     public static int run(String[] args, PrintStream out) {
         if (args.length == 0 || args.length % 2 == 0) {
             out.println(
-                    "usage: OfflineVerifier checkpoint|inclusion|consistency|export|tiles --key public.pem|verifier-key.txt"
+                    "usage: OfflineVerifier checkpoint|inclusion|consistency|export|tiles|asof --key public.pem|verifier-key.txt"
                             + " [--checkpoint c.json|c.note] [--proof p.json] [--old c.json|c.note]"
                             + " [--export log.jsonl] [--tiles dir]");
             return 2;
@@ -57,6 +59,7 @@ public final class OfflineVerifier {
                 case "inclusion" -> inclusion(opts, key, out);
                 case "consistency" -> consistency(opts, key, out);
                 case "export" -> export(opts, key, out);
+                case "asof" -> AsOfVerifier.check(read(required(opts, "proof"), AsOfProof.class), key, out);
                 default -> throw new IllegalArgumentException("unknown command " + args[0]);
             };
             out.println(ok ? "VERIFIED" : "FAILED");

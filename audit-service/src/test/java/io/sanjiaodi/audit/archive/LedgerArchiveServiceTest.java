@@ -1,0 +1,266 @@
+package io.sanjiaodi.audit.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.CloudEventSerializer;
+import io.sanjiaodi.audit.AuditServiceApplication;
+import io.sanjiaodi.audit.checkpoint.Keys;
+import io.sanjiaodi.audit.verify.asof.AsOfProof;
+import io.sanjiaodi.audit.verify.asof.AsOfVerifier;
+import io.sanjiaodi.audit.verify.asof.Finding;
+import io.sanjiaodi.devstack.DevPostgres;
+import io.sanjiaodi.devstack.InProcessKafka;
+import io.sanjiaodi.platform.ServiceLauncher;
+import io.sanjiaodi.platform.security.Role;
+import io.sanjiaodi.platform.security.TestTokens;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The service as deployed, fed an interview and its ledger through Kafka: the ledger's archive
+ * verifies itself in a JVM of its own with nothing but {@code java -jar verifier.jar}, a changed
+ * byte of one event is named, an auditor of another district is refused; and an as-of proof with
+ * the next event beyond its checkpoint verifies.
+ */
+class LedgerArchiveServiceTest {
+
+    private static final String INTERVIEW = "iv-7";
+    private static final String LEDGER = "ledger-iv-7";
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path keys;
+
+    @TempDir
+    Path work;
+
+    private static InProcessKafka kafka;
+    private static MongoServer mongo;
+    private static ConfigurableApplicationContext service;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = InProcessKafka.start(3, "interview.events", "rectification.events");
+        mongo = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
+        service = ServiceLauncher.run(
+                AuditServiceApplication.class,
+                AuditServiceApplication.NAME,
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--spring.mongodb.uri=" + mongo.bindAndGetConnectionString(),
+                "--spring.datasource.url=" + DevPostgres.shared().jdbcUrl(),
+                "--sanjiaodi.event-store.schema=audit_archive_test",
+                "--audit.signing-key-file=" + keys.resolve("k.pk8"),
+                "--audit.checkpoint-interval-millis=200",
+                TestTokens.publicKeyArgument());
+        publish(
+                interview(
+                        0,
+                        "InterviewScheduled",
+                        "{\"interviewId\":\"iv-7\",\"interviewee\":{\"unitId\":\"nb-transport\","
+                                + "\"jurisdictionId\":\"ningbo\"}}"),
+                interview(
+                        1,
+                        "ProblemItemAdded",
+                        "{\"interviewId\":\"iv-7\",\"item\":{\"itemId\":\"p-1\","
+                                + "\"description\":\"公车私用\"},\"listVersion\":1}"),
+                interview(2, "InterviewConducted", "{\"interviewId\":\"iv-7\"}"),
+                ledger(
+                        0,
+                        "RectificationOpened",
+                        "{\"interviewId\":\"iv-7\",\"unitId\":\"nb-transport\","
+                                + "\"jurisdictionId\":\"ningbo\",\"tasks\":[{\"taskId\":\"t-1\"}]}"),
+                ledger(1, "TaskPlanned", "{\"taskId\":\"t-1\"}"));
+        awaitCheckpoint(5);
+        publish(ledger(2, "TaskVerified", "{\"taskId\":\"t-1\"}"));
+        awaitCheckpoint(6);
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+        mongo.shutdownNow();
+        kafka.close();
+    }
+
+    @Test
+    void theArchiveVerifiesItselfWithOnlyAJreAndNamesTheEventWhoseByteChanged() throws Exception {
+        HttpResponse<byte[]> download = get("/api/audit/archives/ledgers/" + LEDGER + ".zip", "auditor");
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type")).hasValue("application/zip");
+        Path dir = unzip(download.body());
+        assertThat(dir.resolve("说明.md")).exists();
+        assertThat(dir.resolve("statements")).isDirectory();
+
+        Result verified = verifier(dir);
+        assertThat(verified.exit()).as(verified.output()).isZero();
+        assertThat(verified.output()).contains("VERIFIED").doesNotContain("FAILED");
+        assertThat(verified.output()).contains("events/ledger-ledger-iv-7.json", "events/interview-iv-7.json");
+
+        Path interview = dir.resolve("events/interview-iv-7.json");
+        String text = Files.readString(interview);
+        assertThat(text).contains("公车私用");
+        Files.writeString(interview, text.replace("公车私用", "公车公用"));
+        Result tampered = verifier(dir);
+        assertThat(tampered.exit()).as(tampered.output()).isEqualTo(1);
+        assertThat(tampered.output()).contains("FAILED", "EVENT_TAMPERED", "event iv-7-1 ");
+    }
+
+    @Test
+    void anAuditorOfAnotherDistrictIsRefusedTheArchive() throws Exception {
+        String fenghua = TestTokens.token("auditor-fenghua", Role.AUDITOR, "fenghua", null, List.of());
+        HttpResponse<byte[]> refused = send("/api/audit/archives/ledgers/" + LEDGER + ".zip", fenghua);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(refused.body()).path("code").asText()).isEqualTo("OUT_OF_SCOPE");
+        assertThat(send("/api/audit/aggregates/" + LEDGER + "/proof", fenghua).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void anAsOfProofWithTheNextEventBeyondItsCheckpointVerifies() throws Exception {
+        HttpResponse<byte[]> answer = get("/api/audit/aggregates/" + LEDGER + "/proof?checkpoint=5", "auditor");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        AsOfProof proof = JSON.readValue(answer.body(), AsOfProof.class);
+        String pem = new String(get("/api/audit/public-key", "auditor").body(), StandardCharsets.UTF_8);
+        List<Finding> findings = AsOfVerifier.verify(proof, Keys.publicKey(pem));
+        assertThat(AsOfVerifier.ok(findings)).as(findings.toString()).isTrue();
+        assertThat(proof.events()).hasSize(2);
+        assertThat(proof.successor().entry().entry().type()).isEqualTo("TaskVerified");
+        // a later checkpoint (refusals of other tests may have grown the log further)
+        assertThat(proof.successor().checkpoint().treeSize()).isGreaterThanOrEqualTo(6);
+    }
+
+    /** The root README's access table lists these paths; AccessSystemTest compares it with this document. */
+    @Test
+    void theOpenApiDocumentNamesBothPathsAsTheAccessTableDoes() throws Exception {
+        HttpResponse<byte[]> docs = send("/v3/api-docs", null);
+        assertThat(docs.statusCode()).isEqualTo(200);
+        List<String> paths = new ArrayList<>();
+        JSON.readTree(docs.body()).path("paths").fieldNames().forEachRemaining(paths::add);
+        assertThat(paths)
+                .contains("/api/audit/archives/ledgers/{ledgerId}.zip", "/api/audit/aggregates/{aggregateId}/proof");
+    }
+
+    record Result(int exit, String output) {}
+
+    /** java -jar verifier.jar in the archive's directory, in a JVM of its own with no class path given. */
+    private static Result verifier(Path dir) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", "verifier.jar")
+                .directory(dir.toFile())
+                .redirectErrorStream(true);
+        pb.environment().remove("CLASSPATH");
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        Process process = pb.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Result(process.exitValue(), output);
+    }
+
+    private Path unzip(byte[] zip) throws Exception {
+        Path dir = Files.createDirectories(work.resolve("archive"));
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                Path target = dir.resolve(e.getName()).normalize();
+                assertThat(target.startsWith(dir)).as(e.getName()).isTrue();
+                if (e.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.write(target, in.readAllBytes());
+                }
+            }
+        }
+        return dir;
+    }
+
+    private static CloudEvent interview(long sequence, String type, String json) {
+        return event("interview-service", "Interview", INTERVIEW, sequence, type, json);
+    }
+
+    private static CloudEvent ledger(long sequence, String type, String json) {
+        return event("rectification-service", "Rectification", LEDGER, sequence, type, json);
+    }
+
+    private static CloudEvent event(
+            String service, String aggregateType, String aggregateId, long sequence, String type, String json) {
+        return CloudEventBuilder.v1()
+                .withId(aggregateId + "-" + sequence)
+                .withType(type)
+                .withSource(URI.create("/sanjiaodi/" + service))
+                .withSubject(aggregateId)
+                .withTime(OffsetDateTime.parse("2018-11-15T09:00:00Z").plusMinutes(sequence))
+                .withExtension("aggregatesequence", Long.toString(sequence))
+                .withExtension("aggregatetype", aggregateType)
+                .withExtension("actor", "office")
+                .withData("application/json", json.getBytes(StandardCharsets.UTF_8))
+                .build();
+    }
+
+    private static void publish(CloudEvent... events) throws Exception {
+        try (var producer = new KafkaProducer<String, CloudEvent>(
+                Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                new StringSerializer(),
+                new CloudEventSerializer())) {
+            for (CloudEvent e : events) {
+                String topic =
+                        e.getSource().toString().contains("interview") ? "interview.events" : "rectification.events";
+                producer.send(new ProducerRecord<>(topic, e.getSubject(), e)).get();
+            }
+        }
+    }
+
+    private static void awaitCheckpoint(long size) {
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> JSON.readTree(get("/api/audit/checkpoints/latest", "auditor")
+                                        .body())
+                                .path("treeSize")
+                                .asLong()
+                        == size);
+    }
+
+    private static HttpResponse<byte[]> get(String path, String user) throws Exception {
+        return send(path, TestTokens.token(user));
+    }
+
+    private static HttpResponse<byte[]> send(String path, String token) throws Exception {
+        URI url = URI.create("http://localhost:" + service.getEnvironment().getProperty("local.server.port") + path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(url);
+        if (token != null) {
+            request.header("Authorization", TestTokens.bearer(token));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+}
