@@ -59,7 +59,7 @@ public final class OfflineVerifier {
                 case "inclusion" -> inclusion(opts, key, out);
                 case "consistency" -> consistency(opts, key, out);
                 case "export" -> export(opts, key, out);
-                case "asof" -> AsOfVerifier.check(read(required(opts, "proof"), AsOfProof.class), key, out);
+                case "asof" -> AsOfVerifier.check(read(required(opts, "proof"), AsOfProof.class), key.publicKey(), out);
                 default -> throw new IllegalArgumentException("unknown command " + args[0]);
             };
             out.println(ok ? "VERIFIED" : "FAILED");
