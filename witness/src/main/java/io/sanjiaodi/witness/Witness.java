@@ -36,7 +36,13 @@ public final class Witness {
     /** What the witness holds for one log: the latest cosigned size and root, and what it refused. */
     record LogView(long size, byte[] root, String cosigned, List<StateStore.Refused> refused) {}
 
-    public Witness(WitnessKey key, List<LogConfig> logs, StateStore store, Clock clock) throws IOException {
+    /** A witness whose state lives in {@code dataDir} (the same directory as its key, or any other). */
+    public static Witness open(WitnessKey key, List<LogConfig> logs, java.nio.file.Path dataDir, Clock clock)
+            throws IOException {
+        return new Witness(key, logs, new StateStore(dataDir), clock);
+    }
+
+    Witness(WitnessKey key, List<LogConfig> logs, StateStore store, Clock clock) throws IOException {
         this.key = key;
         this.store = store;
         this.clock = clock;

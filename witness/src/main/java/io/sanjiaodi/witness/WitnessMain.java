@@ -52,7 +52,7 @@ public final class WitnessMain {
         if (logs.isEmpty()) {
             throw new IllegalArgumentException("no log to witness: give --log='<origin> <vkey>' or WITNESS_LOGS");
         }
-        Witness witness = new Witness(key, logs, new StateStore(data), Clock.systemUTC());
+        Witness witness = Witness.open(key, logs, data, Clock.systemUTC());
         InetSocketAddress address = new InetSocketAddress(
                 options.getOrDefault("bind", "127.0.0.1"), Integer.parseInt(options.getOrDefault("port", "8090")));
         WitnessServer server = new WitnessServer(witness, address, options.getOrDefault("prefix", "")).start();
