@@ -25,6 +25,7 @@ public final class AuditFixture implements AutoCloseable {
     public final MongoServer server = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
     public final MongoClient client = MongoClients.create(server.bindAndGetConnectionString());
     public final MongoTemplate mongo = new MongoTemplate(client, "audit");
+    public static final String ORIGIN = "sanjiaodi.test/audit-log";
     public final Clock clock = Clock.systemUTC();
     private final Path keyFile;
     public AuditLog log;
@@ -40,7 +41,7 @@ public final class AuditFixture implements AutoCloseable {
 
     public AuditFixture restart() {
         log = new AuditLog(mongo, clock);
-        key = new SigningKey(new AuditProperties(List.of("interview.events"), keyFile, 2000));
+        key = new SigningKey(new AuditProperties(List.of("interview.events"), keyFile, 2000, ORIGIN));
         checkpoints = new CheckpointService(mongo, log, key, clock);
         proofs = new ProofService(mongo, log, checkpoints);
         verifier = new StoredLogVerifier(mongo, log, checkpoints, key);

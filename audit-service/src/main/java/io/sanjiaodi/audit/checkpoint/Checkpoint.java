@@ -1,8 +1,14 @@
 package io.sanjiaodi.audit.checkpoint;
 
+import io.sanjiaodi.audit.checkpoint.note.Ed25519NoteKey;
+import io.sanjiaodi.audit.checkpoint.note.NoteException;
+import io.sanjiaodi.audit.checkpoint.note.NoteSigner;
+import io.sanjiaodi.audit.checkpoint.note.SignedNote;
+import io.sanjiaodi.audit.checkpoint.note.TlogCheckpoint;
 import io.sanjiaodi.audit.merkle.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -13,10 +19,20 @@ import java.util.Base64;
  * signature is Ed25519 over the UTF-8 text of {@link #body()}, four lines each ending in '\n':
  * {@code sanjiaodi-audit-log/v1}, the tree size in decimal, the root hash in lower-case hex, the
  * timestamp in epoch milliseconds. Plain Java so that the offline verifier shares it.
+ *
+ * <p>Checkpoints signed since issue #20 also carry {@code note}: the same size and root as a C2SP
+ * tlog-checkpoint signed note, signed by the same key under the log's origin (what Go's
+ * {@code note.Open} and every C2SP client read). Both signatures are kept so that the JSON API and
+ * the offline verifier treat old and new checkpoints alike; older checkpoints have no note.
  */
-public record Checkpoint(long treeSize, String rootHash, long timestamp, String signature) {
+public record Checkpoint(long treeSize, String rootHash, long timestamp, String signature, String note) {
 
     public static final String ORIGIN = "sanjiaodi-audit-log/v1";
+
+    /** A checkpoint in the old format only (signed before issue #20). */
+    public Checkpoint(long treeSize, String rootHash, long timestamp, String signature) {
+        this(treeSize, rootHash, timestamp, signature, null);
+    }
 
     public String body() {
         return ORIGIN + "\n" + treeSize + "\n" + rootHash + "\n" + timestamp + "\n";
@@ -26,8 +42,18 @@ public record Checkpoint(long treeSize, String rootHash, long timestamp, String 
         return Sha256.unhex(rootHash);
     }
 
+    /** Old format only: kept for the tests and tools that forge old checkpoints. */
     public static Checkpoint sign(long treeSize, byte[] root, long timestamp, PrivateKey key) {
+        return sign(treeSize, root, timestamp, key, null);
+    }
+
+    /** Signs the old body and, given a note signer, the C2SP checkpoint of the same size and root. */
+    public static Checkpoint sign(long treeSize, byte[] root, long timestamp, PrivateKey key, NoteSigner noteSigner) {
         Checkpoint unsigned = new Checkpoint(treeSize, Sha256.hex(root), timestamp, null);
+        String note = noteSigner == null
+                ? null
+                : SignedNote.sign(new TlogCheckpoint(noteSigner.key().name(), treeSize, root).text(), noteSigner)
+                        .format();
         try {
             Signature signer = Signature.getInstance("Ed25519");
             signer.initSign(key);
@@ -36,20 +62,43 @@ public record Checkpoint(long treeSize, String rootHash, long timestamp, String 
                     treeSize,
                     unsigned.rootHash(),
                     timestamp,
-                    Base64.getEncoder().encodeToString(signer.sign()));
+                    Base64.getEncoder().encodeToString(signer.sign()),
+                    note);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign a checkpoint", e);
         }
     }
 
-    /** False for a wrong key, a changed field or a malformed signature; never throws. */
+    /**
+     * False for a wrong key, a changed field or a malformed signature; never throws. A checkpoint
+     * with a note verifies only if the note too is signed by this key (under the note's origin as
+     * key name, which is how this log signs) and states this size and root.
+     */
     public boolean verify(PublicKey key) {
         try {
             Signature verifier = Signature.getInstance("Ed25519");
             verifier.initVerify(key);
             verifier.update(body().getBytes(StandardCharsets.UTF_8));
-            return signature != null && verifier.verify(Base64.getDecoder().decode(signature));
+            boolean old =
+                    signature != null && verifier.verify(Base64.getDecoder().decode(signature));
+            return old && (note == null || noteAgrees(key));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The C2SP checkpoint in {@code note}, parsed but not verified; null for an old checkpoint. */
+    public TlogCheckpoint noteCheckpoint() {
+        return note == null ? null : TlogCheckpoint.parse(SignedNote.parse(note).text());
+    }
+
+    private boolean noteAgrees(PublicKey key) {
+        try {
+            SignedNote signed = SignedNote.parse(note);
+            TlogCheckpoint c = TlogCheckpoint.parse(signed.text());
+            signed.verify(Ed25519NoteKey.of(c.origin(), key));
+            return c.treeSize() == treeSize && rootHash != null && MessageDigest.isEqual(c.rootHash(), root());
+        } catch (NoteException e) {
             return false;
         }
     }

@@ -67,7 +67,8 @@ public class CheckpointService {
         if (auditLog.broken() != null || size == 0 || (latest != null && latest.treeSize() >= size)) {
             return Optional.empty();
         }
-        Checkpoint checkpoint = Checkpoint.sign(size, tree.root(size), clock.millis(), key.privateKey());
+        Checkpoint checkpoint =
+                Checkpoint.sign(size, tree.root(size), clock.millis(), key.privateKey(), key.noteSigner());
         try {
             mongo.insert(StoredCheckpoint.of(checkpoint));
         } catch (DuplicateKeyException alreadySigned) {

@@ -1,5 +1,7 @@
 package io.sanjiaodi.audit.checkpoint;
 
+import io.sanjiaodi.audit.checkpoint.note.Ed25519NoteKey;
+import io.sanjiaodi.audit.checkpoint.note.NoteSigner;
 import io.sanjiaodi.audit.ingest.AuditProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +28,7 @@ public class SigningKey {
     private static final Logger log = LoggerFactory.getLogger(SigningKey.class);
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
+    private final NoteSigner noteSigner;
 
     public SigningKey(AuditProperties properties) {
         Path file = properties.signingKeyFile();
@@ -39,6 +42,7 @@ public class SigningKey {
             }
             privateKey = Keys.privateKey(Files.readString(file));
             publicKey = Keys.publicKey(Files.readString(pub));
+            noteSigner = new NoteSigner(Ed25519NoteKey.of(properties.origin(), publicKey), privateKey);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the audit signing key " + file, e);
         }
@@ -51,6 +55,15 @@ public class SigningKey {
 
     public PublicKey publicKey() {
         return publicKey;
+    }
+
+    /** The C2SP note key: this key under the log's origin ({@code audit.origin}) as key name. */
+    public Ed25519NoteKey noteKey() {
+        return noteSigner.key();
+    }
+
+    public NoteSigner noteSigner() {
+        return noteSigner;
     }
 
     public String publicKeyPem() {

@@ -3,11 +3,16 @@ package io.sanjiaodi.audit.checkpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sanjiaodi.audit.checkpoint.note.Ed25519NoteKey;
+import io.sanjiaodi.audit.checkpoint.note.NoteSigner;
+import io.sanjiaodi.audit.checkpoint.note.SignedNote;
+import io.sanjiaodi.audit.checkpoint.note.TlogCheckpoint;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,6 +94,44 @@ class CheckpointTest {
         assertThat(new Checkpoint(11, ROOT, TIME, "").verify(publicKey))
                 .as("empty")
                 .isFalse();
+    }
+
+    @Test
+    void aNewCheckpointCarriesTheSameSizeAndRootAsAC2spNoteSignedByTheSameKeyUnderTheOrigin() {
+        NoteSigner signer = new NoteSigner(Ed25519NoteKey.of("example.org/log", publicKey), privateKey);
+        Checkpoint c = Checkpoint.sign(11, HexFormat.of().parseHex(ROOT), TIME, privateKey, signer);
+        assertThat(c.signature()).as("the old signature is unchanged").isEqualTo(PYTHON_SIGNATURE);
+        TlogCheckpoint note = TlogCheckpoint.open(c.note(), List.of(signer.key()));
+        assertThat(note)
+                .isEqualTo(
+                        new TlogCheckpoint("example.org/log", 11, HexFormat.of().parseHex(ROOT)));
+        assertThat(c.noteCheckpoint()).isEqualTo(note);
+        assertThat(c.verify(publicKey)).isTrue();
+    }
+
+    @Test
+    void aCheckpointWhoseNoteStatesAnotherRootOrIsSignedByAnotherKeyDoesNotVerify() throws Exception {
+        NoteSigner signer = new NoteSigner(Ed25519NoteKey.of("example.org/log", publicKey), privateKey);
+        Checkpoint c = Checkpoint.sign(11, HexFormat.of().parseHex(ROOT), TIME, privateKey, signer);
+        byte[] otherRoot = HexFormat.of().parseHex(ROOT.replace('5', '6'));
+        String otherNote = SignedNote.sign(new TlogCheckpoint("example.org/log", 11, otherRoot).text(), signer)
+                .format();
+        assertThat(new Checkpoint(11, ROOT, TIME, c.signature(), otherNote).verify(publicKey))
+                .as("note with another root")
+                .isFalse();
+        var other = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        NoteSigner stranger =
+                new NoteSigner(Ed25519NoteKey.of("example.org/log", other.getPublic()), other.getPrivate());
+        String forged = SignedNote.sign(c.noteCheckpoint().text(), stranger).format();
+        assertThat(new Checkpoint(11, ROOT, TIME, c.signature(), forged).verify(publicKey))
+                .as("note by another key")
+                .isFalse();
+        assertThat(new Checkpoint(11, ROOT, TIME, c.signature(), "garbage").verify(publicKey))
+                .as("not a note")
+                .isFalse();
+        assertThat(new Checkpoint(11, ROOT, TIME, c.signature()).verify(publicKey))
+                .as("an old checkpoint without a note still verifies")
+                .isTrue();
     }
 
     @Test

@@ -16,7 +16,8 @@ class AuditPropertiesTest {
 
     @Test
     void unsetTopicsMeanEveryTopicOfThePublishedLanguageAndTheIntervalHasItsOneDefault() {
-        AuditProperties properties = bind(Map.of("audit.signing-key-file", "keys/k.pk8"));
+        AuditProperties properties =
+                bind(Map.of("audit.signing-key-file", "keys/k.pk8", "audit.origin", "example.org/log"));
 
         assertThat(properties.topics()).isEqualTo(Topics.ALL);
         assertThat(properties.checkpointIntervalMillis()).isEqualTo(2000);
@@ -25,17 +26,35 @@ class AuditPropertiesTest {
 
     @Test
     void configuredTopicsReplaceTheDefault() {
-        assertThat(bind(Map.of("audit.signing-key-file", "k.pk8", "audit.topics", "interview.events"))
+        assertThat(bind(Map.of(
+                                "audit.signing-key-file", "k.pk8",
+                                "audit.topics", "interview.events",
+                                "audit.origin", "example.org/log"))
                         .topics())
                 .containsExactly("interview.events");
     }
 
     @Test
     void withoutAKeyFileTheServiceDoesNotStart() {
-        assertThatThrownBy(() -> bind(Map.of("audit.topics", "interview.events")))
+        assertThatThrownBy(() -> bind(Map.of("audit.topics", "interview.events", "audit.origin", "example.org/log")))
                 .isInstanceOf(BindException.class)
                 .rootCause()
                 .hasMessageContaining("audit.signing-key-file");
+    }
+
+    @Test
+    void withoutAnOriginOrWithOneAClientCouldNotReadAsAKeyNameTheServiceDoesNotStart() {
+        assertThatThrownBy(() -> bind(Map.of("audit.signing-key-file", "k.pk8")))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessageContaining("audit.origin");
+        for (String bad : new String[] {"example.org/a log", "example.org/a+log"}) {
+            assertThatThrownBy(() -> bind(Map.of("audit.signing-key-file", "k.pk8", "audit.origin", bad)))
+                    .as(bad)
+                    .isInstanceOf(BindException.class)
+                    .rootCause()
+                    .hasMessageContaining("audit.origin");
+        }
     }
 
     private static AuditProperties bind(Map<String, String> values) {
