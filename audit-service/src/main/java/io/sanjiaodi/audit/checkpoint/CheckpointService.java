@@ -51,6 +51,24 @@ public class CheckpointService {
         return find(Query.query(Criteria.where("_id").is(treeSize))).stream().findFirst();
     }
 
+    /**
+     * The C2SP checkpoint note served at {@code /api/audit/log/checkpoint}: the newest checkpoint
+     * that carries one (those signed before issue #20 have none). The one place the served note is
+     * produced, so that cosignatures can be added here.
+     */
+    public Optional<String> servedNote() {
+        Checkpoint newest = latest;
+        if (newest != null && newest.note() != null) {
+            return Optional.of(newest.note());
+        }
+        return find(Query.query(Criteria.where("note").ne(null))
+                        .with(Sort.by(Sort.Direction.DESC, "_id"))
+                        .limit(1))
+                .stream()
+                .findFirst()
+                .map(Checkpoint::note);
+    }
+
     public List<Checkpoint> all() {
         return find(new Query().with(Sort.by("_id")));
     }

@@ -43,6 +43,27 @@ public final class MerkleTree {
         return levels.get(0).get(index);
     }
 
+    /**
+     * The hashes of {@code count} consecutive complete subtrees of 2^height leaves starting with the
+     * {@code first}-th, concatenated: what a C2SP tile holds (height 8 per tile level). Every one
+     * must be complete in the current tree.
+     */
+    public synchronized byte[] completeSubtrees(int height, long first, int count) {
+        if (height < 0
+                || first < 0
+                || count < 0
+                || height >= levels.size() && count > 0
+                || count > 0 && first + count > levels.get(height).size()) {
+            throw new IllegalArgumentException("subtrees " + first + "+" + count + " of height " + height
+                    + " are not complete in a tree of size " + size());
+        }
+        byte[] out = new byte[count * Sha256.LENGTH];
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(levels.get(height).get(first + i), 0, out, i * Sha256.LENGTH, Sha256.LENGTH);
+        }
+        return out;
+    }
+
     /** MTH(D[0:treeSize]). */
     public synchronized byte[] root(long treeSize) {
         checkSize(treeSize);

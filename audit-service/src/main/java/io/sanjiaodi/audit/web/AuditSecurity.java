@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * requests) are for the root's auditors alone, on every endpoint. The log stays one tree over
  * every jurisdiction: the export gives the others' entries as leaf hashes so that it still
  * verifies, and the public key, the signed checkpoints and consistency proofs (hashes only) are
- * the same for everyone (checkpoints and key open, platform).
+ * the same for everyone (checkpoints and key open, platform). The C2SP checkpoint, hash tiles and
+ * verifier key below {@code /api/audit/log} are open too; its entry bundles are the root auditors'.
  */
 @Component
 class AuditSecurity implements AccessRule.Policy {
@@ -23,6 +24,8 @@ class AuditSecurity implements AccessRule.Policy {
     public List<AccessRule> rules() {
         return List.of(
                 AccessRule.of("GET", "/api/audit/security-events", AUDITOR),
+                // entry bundles: every jurisdiction's entries, so the root's auditors alone (LogController)
+                AccessRule.of("GET", "/api/audit/log/tile/entries/**", AUDITOR),
                 AccessRule.of("GET", "/api/audit/**", AUDITOR, SUPERVISION_OFFICE, LEADERSHIP),
                 AccessRule.of("POST", "/api/audit/verify", AUDITOR, SUPERVISION_OFFICE, LEADERSHIP));
     }

@@ -199,7 +199,12 @@ public class ResourceServerAutoConfiguration {
                                     HttpMethod.GET,
                                     "/api/audit/public-key",
                                     "/api/audit/checkpoints",
-                                    "/api/audit/checkpoints/**")
+                                    "/api/audit/checkpoints/**",
+                                    // C2SP tlog-tiles (#20): checkpoint, hash tiles (a numeric level, so not
+                                    // the entry bundles at tile/entries/, which audit-service restricts)
+                                    "/api/audit/log/checkpoint",
+                                    "/api/audit/log/verifier-key",
+                                    "/api/audit/log/tile/{level:[0-9]+}/**")
                             .permitAll();
                     for (AccessRule.Policy policy : policies) {
                         for (AccessRule rule : policy.rules()) {
