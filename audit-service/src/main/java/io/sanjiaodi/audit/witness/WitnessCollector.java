@@ -22,6 +22,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -70,6 +71,10 @@ public class WitnessCollector {
         this.checkpoints = checkpoints;
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
         this.clock = clock;
+        // the newest cosignature per witness (its accepted size) and per size (what is served) are looked up
+        mongo.indexOps(StoredCosignature.class).ensureIndex(new Index("treeSize", Sort.Direction.DESC));
+        mongo.indexOps(StoredCosignature.class)
+                .ensureIndex(new Index("witness", Sort.Direction.ASC).on("treeSize", Sort.Direction.DESC));
         for (WitnessProperties.Witness w : properties.witnesses()) {
             CosignerKey key = CosignerKey.parse(w.verifierKey());
             if (!key.name().equals(w.name())) {

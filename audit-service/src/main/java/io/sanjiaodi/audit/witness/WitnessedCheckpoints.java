@@ -4,6 +4,7 @@ import io.sanjiaodi.audit.checkpoint.Checkpoint;
 import io.sanjiaodi.audit.checkpoint.CheckpointService;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -59,6 +60,13 @@ public class WitnessedCheckpoints {
                 .stream()
                 .filter(c -> witnesses.contains(c.witness()))
                 .toList();
+    }
+
+    /** Every stored cosignature of a configured witness, by tree size (for the list of all checkpoints). */
+    public Map<Long, List<StoredCosignature>> allCosignatures() {
+        return mongo.find(new Query().with(Sort.by("treeSize", "witness")), StoredCosignature.class).stream()
+                .filter(c -> witnesses.contains(c.witness()))
+                .collect(Collectors.groupingBy(StoredCosignature::treeSize, Collectors.toList()));
     }
 
     /** The newest checkpoint in C2SP form with enough cosignatures; empty while there is none. */

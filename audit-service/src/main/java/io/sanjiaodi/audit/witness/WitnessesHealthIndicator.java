@@ -9,10 +9,11 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code witnesses} in /actuator/health: DOWN while a witness is unreachable, refuses the log's
- * checkpoint (it may have seen another history: a split view) or answers with a cosignature that does
- * not verify, and while fewer witnesses are configured than a checkpoint needs; each witness is named
- * with the sizes involved. Not part of readiness: appends and queries go on meanwhile.
+ * {@code witnesses} in /actuator/health: DOWN while a witness refuses the log's checkpoint (it may have
+ * seen another history: a split view) or answers with a cosignature that does not verify, and while
+ * fewer witnesses are configured than a checkpoint needs; WARNING while one is only unreachable (it
+ * may come back; the log retries). Each witness is named with the sizes involved. Not part of
+ * readiness: appends and queries go on meanwhile.
  */
 @Component("witnesses")
 class WitnessesHealthIndicator extends AbstractHealthIndicator {
@@ -38,8 +39,10 @@ class WitnessesHealthIndicator extends AbstractHealthIndicator {
     protected void doHealthCheck(Health.Builder builder) {
         List<WitnessStatus> statuses = collector.statuses();
         boolean enough = properties.witnesses().size() >= properties.witnessesRequired();
-        boolean up = enough && statuses.stream().allMatch(WitnessStatus::healthy);
-        builder.status(up ? "UP" : "DOWN")
+        boolean down = !enough
+                || statuses.stream().anyMatch(s -> !s.healthy() && !s.state().equals("UNREACHABLE"));
+        boolean up = statuses.stream().allMatch(WitnessStatus::healthy);
+        builder.status(down ? "DOWN" : up ? "UP" : "WARNING")
                 .withDetail("required", properties.witnessesRequired())
                 .withDetail("configured", properties.witnesses().size())
                 .withDetail(

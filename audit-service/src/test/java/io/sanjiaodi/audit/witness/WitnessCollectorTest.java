@@ -151,7 +151,7 @@ class WitnessCollectorTest {
 
         assertThat(parts.witnessed().newest()).isEmpty();
         Health health = parts.health().health(true);
-        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.getStatus()).isEqualTo(new Status("WARNING"));
         @SuppressWarnings("unchecked")
         Map<String, Object> w1 = (Map<String, Object>)
                 ((Map<String, Object>) health.getDetails().get("witnesses")).get("witness.test/w1");
