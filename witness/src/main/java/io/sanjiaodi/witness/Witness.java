@@ -27,7 +27,7 @@ public final class Witness {
     private static final Logger LOG = Logger.getLogger(Witness.class.getName());
 
     private final WitnessKey key;
-    private final Map<String, VerifierKey> logs;
+    private final Map<String, VerifierKey> logs; // written under the lock, read by concurrent requests
     private final StateStore store;
     private final Clock clock;
     private final Map<String, LogView> views = new LinkedHashMap<>();
@@ -46,11 +46,20 @@ public final class Witness {
         this.key = key;
         this.store = store;
         this.clock = clock;
-        this.logs = new LinkedHashMap<>();
+        this.logs = new java.util.concurrent.ConcurrentHashMap<>();
         for (LogConfig log : logs) {
             this.logs.put(log.origin(), VerifierKey.parse(log.verifierKey()));
             views.put(log.origin(), load(log.origin()));
         }
+    }
+
+    /** Starts witnessing another log (a key pinned on first use arrives after the server started). */
+    public synchronized void addLog(LogConfig log) throws IOException {
+        if (logs.containsKey(log.origin())) {
+            throw new IllegalArgumentException("already witnessing " + log.origin());
+        }
+        logs.put(log.origin(), VerifierKey.parse(log.verifierKey()));
+        views.put(log.origin(), load(log.origin()));
     }
 
     /** A log this witness witnesses: its origin line and the vkey its checkpoints must be signed with. */

@@ -18,10 +18,12 @@ import java.util.logging.Logger;
 
 /**
  * {@code java -jar witness.jar [--name=..] [--port=8090] [--bind=127.0.0.1] [--data=./data/witness]
- * [--prefix=] [--log='<origin> <vkey>']... [--log-key-url=<url>] [--init]}; each option may instead come
- * from the environment ({@code WITNESS_NAME}, {@code WITNESS_PORT}, {@code WITNESS_BIND},
+ * [--prefix=] [--log='<origin> <vkey>']... [--log-key-url=<url>] [--vkey-file=<path>] [--init]}; each option
+ * may instead come from the environment ({@code WITNESS_NAME}, {@code WITNESS_PORT}, {@code WITNESS_BIND},
  * {@code WITNESS_DATA}, {@code WITNESS_PREFIX}, {@code WITNESS_LOGS} (entries separated by ';'),
- * {@code WITNESS_LOG_KEY_URL}). {@code --init} creates the key if absent, prints the verifier key and exits.
+ * {@code WITNESS_LOG_KEY_URL}, {@code WITNESS_VKEY_FILE}). {@code --init} creates the key if absent, prints
+ * the verifier key and exits. The verifier key is also written to {@code --vkey-file} (default
+ * {@code <data>/witness.vkey}), so a log on the same host can read it without access to the private key.
  */
 public final class WitnessMain {
 
@@ -35,7 +37,10 @@ public final class WitnessMain {
         Path data = Path.of(options.getOrDefault("data", "data/witness"));
         Files.createDirectories(data);
         WitnessKey key = new WitnessKey(name, data);
-        Files.writeString(data.resolve("witness.vkey"), key.verifierKey() + "\n");
+        Path vkeyFile = Path.of(
+                options.getOrDefault("vkey-file", data.resolve("witness.vkey").toString()));
+        Files.createDirectories(vkeyFile.toAbsolutePath().getParent());
+        Files.writeString(vkeyFile, key.verifierKey() + "\n");
         if (options.containsKey("init")) {
             System.out.println(key.verifierKey());
             return;
@@ -46,10 +51,8 @@ public final class WitnessMain {
                 logs.add(logConfig(entry.trim()));
             }
         }
-        if (options.containsKey("log-key-url")) {
-            logs.add(logConfig(pinnedLogKey(data, options.get("log-key-url"))));
-        }
-        if (logs.isEmpty()) {
+        String keyUrl = options.get("log-key-url");
+        if (logs.isEmpty() && keyUrl == null) {
             throw new IllegalArgumentException("no log to witness: give --log='<origin> <vkey>' or WITNESS_LOGS");
         }
         Witness witness = Witness.open(key, logs, data, Clock.systemUTC());
@@ -57,6 +60,22 @@ public final class WitnessMain {
                 options.getOrDefault("bind", "127.0.0.1"), Integer.parseInt(options.getOrDefault("port", "8090")));
         WitnessServer server = new WitnessServer(witness, address, options.getOrDefault("prefix", "")).start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        if (keyUrl != null) {
+            // the log may start after the witness (it waits for the witness's key): pin its key once it answers
+            Thread pin = new Thread(
+                    () -> {
+                        try {
+                            witness.addLog(logConfig(pinnedLogKey(data, keyUrl)));
+                        } catch (IOException | RuntimeException e) {
+                            LOG.severe("cannot witness the log whose key is at " + keyUrl + ": " + e);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "pin-log-key");
+            pin.setDaemon(true);
+            pin.start();
+        }
         LOG.info("witness " + key.verifierKey() + " listens on " + address + " for "
                 + logs.stream().map(Witness.LogConfig::origin).toList());
     }

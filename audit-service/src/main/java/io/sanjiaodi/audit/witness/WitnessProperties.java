@@ -1,6 +1,10 @@
 package io.sanjiaodi.audit.witness;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param witnesses         each witness's name (the key name of its cosignatures), its submission prefix URL
  *                          ({@code <url>/add-checkpoint}) and its verifier key
- *                          {@code <name>+<hex id>+base64(0x04 || Ed25519 key)}
+ *                          {@code <name>+<hex id>+base64(0x04 || Ed25519 key)} (or a file holding it)
  * @param witnessesRequired how many of them must have cosigned a checkpoint before
  *                          {@code GET /api/audit/log/checkpoint} serves it; the one default is in
  *                          audit-service.yml ({@code AUDIT_WITNESSES_REQUIRED})
@@ -19,10 +23,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("audit")
 public record WitnessProperties(List<Witness> witnesses, Integer witnessesRequired) {
 
-    public record Witness(String name, URI url, String verifierKey) {
+    /**
+     * @param verifierKeyFile where to read the verifier key instead, when the witness publishes it in a
+     *                        file (docker-compose.yml: the witness's public volume); read once, at start
+     */
+    public record Witness(String name, URI url, String verifierKey, Path verifierKeyFile) {
         public Witness {
             Objects.requireNonNull(name, "audit.witnesses[].name is not set");
             Objects.requireNonNull(url, "audit.witnesses[].url is not set for witness " + name);
+            if (verifierKey == null && verifierKeyFile != null) {
+                try {
+                    verifierKey = Files.readString(verifierKeyFile).strip();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read the key of witness " + name, e);
+                }
+            }
             Objects.requireNonNull(verifierKey, "audit.witnesses[].verifier-key is not set for witness " + name);
         }
     }

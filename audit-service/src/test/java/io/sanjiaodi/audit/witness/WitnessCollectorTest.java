@@ -74,8 +74,8 @@ class WitnessCollectorTest {
     }
 
     Parts parts(AuditFixture on, URI url, String vkey, int required) {
-        WitnessProperties properties =
-                new WitnessProperties(List.of(new WitnessProperties.Witness("witness.test/w1", url, vkey)), required);
+        WitnessProperties properties = new WitnessProperties(
+                List.of(new WitnessProperties.Witness("witness.test/w1", url, vkey, null)), required);
         StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("checkpoints", on.checkpoints));
         WitnessCollector collector = new WitnessCollector(
                 properties,
