@@ -3,7 +3,6 @@ package io.sanjiaodi.audit.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.bwaldvogel.mongo.MongoServer;
@@ -56,8 +55,7 @@ class AuditTrailServiceTest {
     private static MongoServer mongo;
     private static ConfigurableApplicationContext service;
     private static final HttpClient http = HttpClient.newHttpClient();
-    private static final ObjectMapper json =
-            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     static void start() {
