@@ -75,19 +75,31 @@ public record Checkpoint(long treeSize, String rootHash, long timestamp, String 
     /**
      * False for a wrong key, a changed field or a malformed signature; never throws. A checkpoint
      * with a note verifies only if the note too is signed by this key (under the note's origin as
-     * key name, which is how this log signs) and states this size and root.
+     * key name, which is how this log signs) and states this size and root; one with a note and no
+     * old signature ({@link #fromNote}) verifies by its note alone.
      */
     public boolean verify(PublicKey key) {
         try {
             Signature verifier = Signature.getInstance("Ed25519");
             verifier.initVerify(key);
             verifier.update(body().getBytes(StandardCharsets.UTF_8));
-            boolean old =
-                    signature != null && verifier.verify(Base64.getDecoder().decode(signature));
-            return old && (note == null || noteAgrees(key));
+            if (signature == null) {
+                // a C2SP checkpoint read on its own (fromNote): the note is the whole statement
+                return note != null && noteAgrees(key);
+            }
+            return verifier.verify(Base64.getDecoder().decode(signature)) && (note == null || noteAgrees(key));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /**
+     * A checkpoint known only as a C2SP note (e.g. fetched from {@code /api/audit/log/checkpoint}):
+     * no old signature and no timestamp (0), so {@link #verify} checks the note alone.
+     */
+    public static Checkpoint fromNote(String note) {
+        TlogCheckpoint c = TlogCheckpoint.parse(SignedNote.parse(note).text());
+        return new Checkpoint(c.treeSize(), Sha256.hex(c.rootHash()), 0, null, note);
     }
 
     /** The C2SP checkpoint in {@code note}, parsed but not verified; null for an old checkpoint. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanjiaodi.audit.checkpoint.Checkpoint;
 import io.sanjiaodi.audit.checkpoint.Keys;
+import io.sanjiaodi.audit.checkpoint.note.Ed25519NoteKey;
 import io.sanjiaodi.audit.merkle.MerkleProofs;
 import io.sanjiaodi.audit.merkle.Sha256;
 import java.io.BufferedReader;
@@ -22,7 +23,8 @@ import java.util.Map;
 /**
  * The command-line verifier for a party that trusts neither this service nor its storage: plain
  * Java and Jackson, no Spring, no network. Usage in audit-service/README.md ("Offline verifier").
- * Exit code 0 = verified, 1 = verification failed, 2 = usage or input error.
+ * Exit code 0 = verified, 1 = verification failed, 2 = usage or input error. Checkpoints are read
+ * as the JSON API gives them or as C2SP signed notes; {@code tiles} rebuilds a tree from C2SP tiles.
  */
 public final class OfflineVerifier {
 
@@ -38,8 +40,9 @@ public final class OfflineVerifier {
     public static int run(String[] args, PrintStream out) {
         if (args.length == 0 || args.length % 2 == 0) {
             out.println(
-                    "usage: OfflineVerifier checkpoint|inclusion|consistency|export --key public.pem [--checkpoint c.json]"
-                            + " [--proof p.json] [--old c.json] [--export log.jsonl]");
+                    "usage: OfflineVerifier checkpoint|inclusion|consistency|export|tiles --key public.pem|verifier-key.txt"
+                            + " [--checkpoint c.json|c.note] [--proof p.json] [--old c.json|c.note]"
+                            + " [--export log.jsonl] [--tiles dir]");
             return 2;
         }
         Map<String, String> opts = new HashMap<>();
@@ -47,9 +50,10 @@ public final class OfflineVerifier {
             opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         try {
-            PublicKey key = Keys.publicKey(Files.readString(Path.of(required(opts, "key"))));
+            Key key = readKey(Files.readString(Path.of(required(opts, "key"))));
             boolean ok = switch (args[0]) {
-                case "checkpoint" -> checkpoint(read(opts.get("checkpoint"), Checkpoint.class), key, out);
+                case "checkpoint" -> checkpoint(readCheckpoint(required(opts, "checkpoint")), key, out);
+                case "tiles" -> tiles(opts, key, out);
                 case "inclusion" -> inclusion(opts, key, out);
                 case "consistency" -> consistency(opts, key, out);
                 case "export" -> export(opts, key, out);
@@ -63,18 +67,18 @@ public final class OfflineVerifier {
         }
     }
 
-    private static boolean checkpoint(Checkpoint c, PublicKey key, PrintStream out) {
-        boolean ok = c != null && c.verify(key);
+    private static boolean checkpoint(Checkpoint c, Key key, PrintStream out) {
+        boolean ok = c != null && key.verifies(c);
         out.println((ok ? "OK   " : "FAIL ") + "checkpoint signature, tree size " + (c == null ? "?" : c.treeSize())
                 + ", root " + (c == null ? "?" : c.rootHash()));
         return ok;
     }
 
     /** The proof's own checkpoint, or the one given with --checkpoint (a checkpoint obtained independently). */
-    private static boolean inclusion(Map<String, String> opts, PublicKey key, PrintStream out) throws IOException {
+    private static boolean inclusion(Map<String, String> opts, Key key, PrintStream out) throws IOException {
         JsonNode proof = JSON.readTree(Path.of(required(opts, "proof")).toFile());
         Checkpoint c = opts.containsKey("checkpoint")
-                ? read(opts.get("checkpoint"), Checkpoint.class)
+                ? readCheckpoint(opts.get("checkpoint"))
                 : JSON.treeToValue(proof.get("checkpoint"), Checkpoint.class);
         boolean ok = checkpoint(c, key, out);
         byte[] leafHash = Sha256.unhex(proof.get("leafHash").asText());
@@ -94,13 +98,13 @@ public final class OfflineVerifier {
         return ok && included;
     }
 
-    private static boolean consistency(Map<String, String> opts, PublicKey key, PrintStream out) throws IOException {
+    private static boolean consistency(Map<String, String> opts, Key key, PrintStream out) throws IOException {
         JsonNode proof = JSON.readTree(Path.of(required(opts, "proof")).toFile());
         Checkpoint first = opts.containsKey("old")
-                ? read(opts.get("old"), Checkpoint.class)
+                ? readCheckpoint(opts.get("old"))
                 : JSON.treeToValue(proof.get("firstCheckpoint"), Checkpoint.class);
         Checkpoint second = opts.containsKey("checkpoint")
-                ? read(opts.get("checkpoint"), Checkpoint.class)
+                ? readCheckpoint(opts.get("checkpoint"))
                 : JSON.treeToValue(proof.get("secondCheckpoint"), Checkpoint.class);
         if (first == null || second == null) {
             throw new IllegalArgumentException("need the older checkpoint (--old) and the newer one");
@@ -114,11 +118,16 @@ public final class OfflineVerifier {
     }
 
     /** Re-verifies a whole export against one checkpoint (--checkpoint: an object or the array of all checkpoints). */
-    private static boolean export(Map<String, String> opts, PublicKey key, PrintStream out) throws IOException {
-        JsonNode node = JSON.readTree(Path.of(required(opts, "checkpoint")).toFile());
+    private static boolean export(Map<String, String> opts, Key key, PrintStream out) throws IOException {
         List<Checkpoint> checkpoints = new ArrayList<>();
-        for (JsonNode c : node.isArray() ? node : List.of(node)) {
-            checkpoints.add(JSON.treeToValue(c, Checkpoint.class));
+        String text = Files.readString(Path.of(required(opts, "checkpoint")));
+        if (isJson(text)) {
+            JsonNode node = JSON.readTree(text);
+            for (JsonNode c : node.isArray() ? node : List.of(node)) {
+                checkpoints.add(JSON.treeToValue(c, Checkpoint.class));
+            }
+        } else {
+            checkpoints.add(Checkpoint.fromNote(text));
         }
         LogVerification verification = LogVerification.standalone();
         long start = System.nanoTime();
@@ -129,7 +138,7 @@ public final class OfflineVerifier {
                 }
             }
         }
-        VerificationReport report = verification.finish(checkpoints, key);
+        VerificationReport report = verification.finish(checkpoints, key.publicKey());
         long millis = Math.max(1, (System.nanoTime() - start) / 1_000_000);
         out.printf(
                 "%s %d entries re-verified in %d ms, %d checkpoint(s), verified tree size %s%n",
@@ -148,6 +157,46 @@ public final class OfflineVerifier {
                 .forEach(p -> out.println(
                         "FAIL index " + p.index() + " event " + p.eventId() + ": " + p.code() + " " + p.detail()));
         return report.ok();
+    }
+
+    /** The tree of a verified checkpoint rebuilt from a directory of C2SP tiles (README "Standard formats"). */
+    private static boolean tiles(Map<String, String> opts, Key key, PrintStream out) throws IOException {
+        Checkpoint c = readCheckpoint(required(opts, "checkpoint"));
+        return checkpoint(c, key, out) && TileVerification.verify(c, Path.of(required(opts, "tiles")), out);
+    }
+
+    /** A checkpoint file as the JSON API gives it (old or new) or as the C2SP note of /api/audit/log/checkpoint. */
+    private static Checkpoint readCheckpoint(String file) throws IOException {
+        String text = Files.readString(Path.of(file));
+        return isJson(text) ? JSON.readValue(text, Checkpoint.class) : Checkpoint.fromNote(text);
+    }
+
+    private static boolean isJson(String text) {
+        String t = text.stripLeading();
+        return t.startsWith("{") || t.startsWith("[");
+    }
+
+    /**
+     * A PEM public key, or the verifier key of /api/audit/log/verifier-key ({@code name+hex+base64}),
+     * whose name must then be the origin of every C2SP checkpoint it verifies.
+     */
+    private static Key readKey(String text) {
+        if (text.contains("-----BEGIN")) {
+            return new Key(Keys.publicKey(text), null);
+        }
+        Ed25519NoteKey vkey = Ed25519NoteKey.parse(text);
+        return new Key(vkey.javaKey(), vkey.name());
+    }
+
+    /** @param origin the verifier key's name, which a C2SP checkpoint's origin must then be; null for a PEM key */
+    private record Key(PublicKey publicKey, String origin) {
+
+        boolean verifies(Checkpoint c) {
+            return c.verify(publicKey)
+                    && (origin == null
+                            || c.note() == null
+                            || origin.equals(c.noteCheckpoint().origin()));
+        }
     }
 
     private static List<byte[]> hexList(JsonNode array) {

@@ -79,6 +79,48 @@ class CheckpointServiceTest {
         assertThat(audit.checkpoints.latest()).contains(signed);
     }
 
+    @Test
+    void aNewCheckpointIsSignedInBothFormsAndItsNoteIsTheOneServed() {
+        append("a", 3);
+        Checkpoint c = audit.checkpoints.signIfGrown().orElseThrow();
+        assertThat(c.signature()).isNotNull();
+        assertThat(c.noteCheckpoint().origin()).isEqualTo(AuditFixture.ORIGIN);
+        assertThat(c.noteCheckpoint().treeSize()).isEqualTo(3);
+        assertThat(audit.checkpoints.servedNote()).contains(c.note());
+        audit.restart();
+        assertThat(audit.checkpoints.bySize(3)).as("the note is stored").contains(c);
+    }
+
+    @Test
+    void aCheckpointSignedBeforeTheC2spFormatStaysVerifiableAndIsNotServedAsANote() {
+        append("a", 3);
+        Checkpoint old = Checkpoint.sign(
+                3, audit.log.tree().root(3), audit.clock.millis(), audit.key.privateKey()); // the old form only
+        audit.mongo.insert(StoredCheckpoint.of(old));
+        audit.restart();
+        assertThat(audit.checkpoints.latest()).contains(old);
+        assertThat(old.verify(audit.key.publicKey())).isTrue();
+        assertThat(audit.checkpoints.servedNote()).isEmpty();
+
+        append("b", 2);
+        Checkpoint next = audit.checkpoints.signIfGrown().orElseThrow();
+        assertThat(audit.checkpoints.servedNote()).contains(next.note());
+        assertThat(audit.checkpoints.all()).containsExactly(old, next);
+    }
+
+    @Test
+    void theServedNoteIsTheNewestThatHasOneEvenIfAnOldFormCheckpointCameLater() {
+        append("a", 3);
+        Checkpoint withNote = audit.checkpoints.signIfGrown().orElseThrow();
+        append("b", 2);
+        // e.g. an instance still running the previous version signed size 5
+        audit.mongo.insert(StoredCheckpoint.of(
+                Checkpoint.sign(5, audit.log.tree().root(5), audit.clock.millis(), audit.key.privateKey())));
+        audit.restart();
+        assertThat(audit.checkpoints.latest().orElseThrow().note()).isNull();
+        assertThat(audit.checkpoints.servedNote()).contains(withNote.note());
+    }
+
     private void append(String prefix, int n) {
         audit.log.append(LongStream.range(0, n)
                 .mapToObj(i -> Events.draft(prefix + i, "iv-" + prefix, i))
