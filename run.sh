@@ -61,7 +61,7 @@ wait_ready() { # url name pid
   log "$2 is not ready; see $LOGS/$2.log"; exit 1
 }
 
-for port in 9000 5432 9092 9093 27017 8081 8082 8083; do
+for port in 9000 5432 9092 9093 27017 8081 8082 8083 8090; do
   if port_busy "$port"; then log "port $port is already in use; stop whatever uses it first"; trap - EXIT; exit 1; fi
 done
 
@@ -85,6 +85,10 @@ for svc in interview-service rectification-service audit-service auth-server; do
   fi
 done
 [[ -f devstack/target/classpath.txt && -d devstack/target/classes ]] || needs_build=yes
+witness_jar=$(ls witness/target/witness-*.jar 2>/dev/null | grep -v -- '-tests\.jar$' | head -1 || true)
+if [[ -z "$witness_jar" ]] || [[ -n "$(find witness/src witness/pom.xml -newer "$witness_jar" -print -quit)" ]]; then
+  needs_build=yes
+fi
 if [[ $needs_build == yes ]]; then
   log "building (./mvnw -B -q install -DskipTests) ..."
   ./mvnw -B -q install -DskipTests
@@ -119,6 +123,14 @@ log "starting Apache Kafka broker (KRaft, data in $DATA/kafka) ..."
 "$JAVA" -Xmx512m -cp "$DEVSTACK_CP" io.sanjiaodi.devstack.DevKafka --port 9092 --data "$DATA/kafka" >"$LOGS/kafka.log" 2>&1 &
 PIDS+=($!); wait_port 9092 kafka "${PIDS[-1]}"
 
+# Witness (witness/README.md): its key first, so audit-service starts knowing whose cosignatures count;
+# the witness itself starts after audit-service, whose key it needs.
+WITNESS_NAME=sanjiaodi.local/witness
+WITNESS_JAR=$(ls witness/target/witness-*.jar | grep -v -- '-tests\.jar$' | head -1)
+WITNESS_VKEY=$("$JAVA" -jar "$WITNESS_JAR" --init --name="$WITNESS_NAME" --data="$DATA/witness")
+export AUDIT_WITNESSES_0_NAME=$WITNESS_NAME AUDIT_WITNESSES_0_URL=http://localhost:8090 \
+  AUDIT_WITNESSES_0_VERIFIERKEY=$WITNESS_VKEY AUDIT_WITNESSES_REQUIRED=1
+
 declare -A URL=([interview]=http://localhost:8081 [rectification]=http://localhost:8082 [audit]=http://localhost:8083)
 for svc in interview rectification audit; do
   log "starting $svc-service ..."
@@ -130,6 +142,20 @@ i=$((${#PIDS[@]}-3))
 for svc in interview rectification audit; do
   wait_ready "${URL[$svc]}" "$svc-service" "${PIDS[$i]}"; i=$((i+1))
 done
+
+# The witness trusts the log key it pinned on the first run ($DATA/witness/log.vkey), never a new one silently:
+# if audit-service now shows another key, the witness keeps the pinned one and refuses the new log's checkpoints.
+served_vkey=$(curl -fsS "${URL[audit]}/api/audit/log/verifier-key")
+if [[ -f "$DATA/witness/log.vkey" ]]; then
+  [[ "$(cat "$DATA/witness/log.vkey")" == "$served_vkey" ]] \
+    || log "WARNING: audit-service's key differs from the one the witness pinned in $DATA/witness/log.vkey; it will refuse"
+else
+  printf '%s\n' "$served_vkey" >"$DATA/witness/log.vkey"
+fi
+log "starting the witness (its key and records in $DATA/witness) ..."
+"$JAVA" -Xmx64m -XX:+UseSerialGC -jar "$WITNESS_JAR" --name="$WITNESS_NAME" --port=8090 --data="$DATA/witness" \
+  --log="$(cat "$DATA/witness/log.vkey")" >"$LOGS/witness.log" 2>&1 &
+PIDS+=($!); wait_port 8090 witness "${PIDS[-1]}"
 
 if [[ "${SANJIAODI_DEMO:-yes}" == yes ]]; then
   # the loader signs its tokens with the auth server's key in $DATA/auth/jwks.json (DevTokens)
@@ -146,6 +172,7 @@ $(awk '!/^#/ && NF >= 4 { printf "    %-16s %-20s %s\n", $1, $3, $4 }' "$DATA/au
   interview-service:        ${URL[interview]}/swagger-ui.html   health: ${URL[interview]}/actuator/health
   rectification-service:    ${URL[rectification]}/swagger-ui.html   health: ${URL[rectification]}/actuator/health
   audit-service:            ${URL[audit]}/swagger-ui.html   health: ${URL[audit]}/actuator/health
+  witness:                  http://localhost:8090/state   (cosigns ${URL[audit]}/api/audit/log/checkpoint; key $WITNESS_VKEY)
   auth-server:              http://localhost:9000/.well-known/openid-configuration   keys: http://localhost:9000/oauth2/jwks
   PostgreSQL: localhost:5432 (database sanjiaodi, user postgres)   Kafka: localhost:9092   MongoDB wire: localhost:27017
   logs: $LOGS

@@ -38,6 +38,7 @@ class DockerComposeFileTest {
                         "interview-service",
                         "rectification-service",
                         "audit-service",
+                        "witness",
                         "prometheus",
                         "grafana");
         assertThat(Path.of("..", "ops", "prometheus", "prometheus.yml")).exists();
@@ -70,6 +71,11 @@ class DockerComposeFileTest {
                     .containsKey("auth-server");
         }
         assertThat(Path.of("..", "auth-server", "Dockerfile")).exists();
+        // the witness keeps its private key on a volume of its own; the log reads only its public one
+        assertThat((List<String>) services.get("witness").get("volumes")).contains("witness-data:/data");
+        assertThat((List<String>) services.get("audit-service").get("volumes"))
+                .noneMatch(v -> v.startsWith("witness-data:"))
+                .contains("witness-pub:/witness-pub:ro");
         assertThat((List<String>) services.get("auth-server").get("volumes")).anyMatch(v -> v.endsWith(":/data"));
     }
 
@@ -120,7 +126,9 @@ class DockerComposeFileTest {
 
     @Test
     void everyImageWeBuildRunsAsAnUnprivilegedUser() throws IOException {
-        for (String svc : new String[] {"auth-server", "interview-service", "rectification-service", "audit-service"}) {
+        for (String svc :
+                new String[] {"auth-server", "interview-service", "rectification-service", "audit-service", "witness"
+                }) {
             List<String> lines = Files.readAllLines(Path.of("..", svc, "Dockerfile"));
             List<String> users =
                     lines.stream().filter(l -> l.startsWith("USER ")).toList();

@@ -24,7 +24,9 @@ public final class Refusal extends RuntimeException {
         /** the request or what it would record is larger than the limits allow */
         TOO_LARGE,
         /** the request is well-formed but the rules forbid it */
-        UNPROCESSABLE
+        UNPROCESSABLE,
+        /** what is asked for does not exist yet and will later (e.g. a checkpoint not yet cosigned) */
+        UNAVAILABLE
     }
 
     private final Kind kind;
@@ -55,6 +57,10 @@ public final class Refusal extends RuntimeException {
 
     public static Refusal tooLarge(String code, String message) {
         return new Refusal(Kind.TOO_LARGE, code, message);
+    }
+
+    public static Refusal unavailable(String code, String message) {
+        return new Refusal(Kind.UNAVAILABLE, code, message);
     }
 
     public static Refusal unauthenticated(String code, String message) {

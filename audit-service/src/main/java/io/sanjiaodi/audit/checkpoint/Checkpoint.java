@@ -1,5 +1,6 @@
 package io.sanjiaodi.audit.checkpoint;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.sanjiaodi.audit.checkpoint.note.Ed25519NoteKey;
 import io.sanjiaodi.audit.checkpoint.note.NoteException;
 import io.sanjiaodi.audit.checkpoint.note.NoteSigner;
@@ -25,6 +26,8 @@ import java.util.Base64;
  * {@code note.Open} and every C2SP client read). Both signatures are kept so that the JSON API and
  * the offline verifier treat old and new checkpoints alike; older checkpoints have no note.
  */
+// the JSON endpoints show a checkpoint with its witnesses' cosignatures beside these fields (README "Witnesses")
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Checkpoint(long treeSize, String rootHash, long timestamp, String signature, String note) {
 
     public static final String ORIGIN = "sanjiaodi-audit-log/v1";

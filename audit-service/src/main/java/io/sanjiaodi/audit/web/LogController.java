@@ -5,6 +5,7 @@ import io.sanjiaodi.audit.checkpoint.SigningKey;
 import io.sanjiaodi.audit.merkle.TilePath;
 import io.sanjiaodi.audit.query.ReaderScope;
 import io.sanjiaodi.audit.tiles.LogTiles;
+import io.sanjiaodi.audit.witness.WitnessedCheckpoints;
 import io.sanjiaodi.platform.Refusal;
 import java.time.Duration;
 import org.springframework.http.CacheControl;
@@ -37,18 +38,29 @@ class LogController {
     private final CheckpointService checkpoints;
     private final SigningKey key;
     private final LogTiles tiles;
+    private final WitnessedCheckpoints witnessed;
 
-    LogController(CheckpointService checkpoints, SigningKey key, LogTiles tiles) {
+    LogController(CheckpointService checkpoints, SigningKey key, LogTiles tiles, WitnessedCheckpoints witnessed) {
         this.checkpoints = checkpoints;
         this.key = key;
         this.tiles = tiles;
+        this.witnessed = witnessed;
     }
 
+    /**
+     * The newest checkpoint that {@code audit.witnesses-required} witnesses cosigned, their cosignature
+     * lines after the log's signature; 503 while none is, so a reader never gets a checkpoint nobody vouched for.
+     */
     @GetMapping("/checkpoint")
     ResponseEntity<String> checkpoint() {
-        String note = checkpoints
-                .servedNote()
-                .orElseThrow(() -> Refusal.notFound("AUDIT_NO_CHECKPOINT", "no C2SP checkpoint has been signed yet"));
+        String note = witnessed
+                .newest()
+                .map(WitnessedCheckpoints.Witnessed::note)
+                .orElseThrow(() -> witnessed.required() == 0
+                        ? Refusal.notFound("AUDIT_NO_CHECKPOINT", "no C2SP checkpoint has been signed yet")
+                        : Refusal.unavailable(
+                                "AUDIT_NOT_YET_WITNESSED",
+                                "no checkpoint has been cosigned by " + witnessed.required() + " witness(es) yet"));
         return ResponseEntity.ok()
                 .contentType(TEXT)
                 .cacheControl(CacheControl.maxAge(Duration.ofSeconds(2)))

@@ -15,7 +15,7 @@ class RefusalMappingTest {
     void eachKindOfRefusalBecomesItsOwnHttpStatus() {
         assertThat(Arrays.stream(Refusal.Kind.values())
                         .map(k -> ProblemDetailsAdvice.statusOf(k).value()))
-                .containsExactly(401, 403, 404, 409, 413, 422);
+                .containsExactly(401, 403, 404, 409, 413, 422, 503);
     }
 
     @Test
