@@ -198,6 +198,8 @@ public class ResourceServerAutoConfiguration {
                     auth.requestMatchers(
                                     HttpMethod.GET,
                                     "/api/audit/public-key",
+                                    // a producer's statement key (platform statements): verifiers have no account
+                                    "/api/producer/public-key",
                                     "/api/audit/checkpoints",
                                     "/api/audit/checkpoints/**")
                             .permitAll();
