@@ -37,9 +37,9 @@ public final class OfflineVerifier {
 
     public static int run(String[] args, PrintStream out) {
         if (args.length == 0 || args.length % 2 == 0) {
-            out.println(
-                    "usage: OfflineVerifier checkpoint|inclusion|consistency|export --key public.pem [--checkpoint c.json]"
-                            + " [--proof p.json] [--old c.json] [--export log.jsonl]");
+            out.println("usage: OfflineVerifier checkpoint|inclusion|consistency|export|completeness --key public.pem"
+                    + " [--checkpoint c.json] [--proof p.json] [--old c.json] [--export log.jsonl]"
+                    + " [--producer-key producer.pem]");
             return 2;
         }
         Map<String, String> opts = new HashMap<>();
@@ -53,6 +53,15 @@ public final class OfflineVerifier {
                 case "inclusion" -> inclusion(opts, key, out);
                 case "consistency" -> consistency(opts, key, out);
                 case "export" -> export(opts, key, out);
+                case "completeness" ->
+                    CompletenessVerification.verify(
+                            JSON.readTree(Path.of(required(opts, "proof")).toFile()),
+                            key,
+                            opts.containsKey("producer-key")
+                                    ? Keys.publicKey(Files.readString(Path.of(opts.get("producer-key"))))
+                                    : null,
+                            out,
+                            JSON);
                 default -> throw new IllegalArgumentException("unknown command " + args[0]);
             };
             out.println(ok ? "VERIFIED" : "FAILED");
