@@ -175,6 +175,15 @@ class ProducerCompletenessTest {
         };
         assertThat(OfflineVerifier.run(args, quiet())).isZero();
 
+        Path otherPem = Files.writeString(
+                dir.resolve("other.pem"),
+                Keys.pem("PUBLIC KEY", ed25519().getPublic().getEncoded()));
+        String[] wrongProducer = args.clone();
+        wrongProducer[6] = otherPem.toString();
+        assertThat(OfflineVerifier.run(wrongProducer, quiet()))
+                .as("a statement not signed by the producer's key is refused offline too")
+                .isEqualTo(1);
+
         ObjectNode tampered = (ObjectNode) json.readTree(proofFile.toFile());
         ((ObjectNode) tampered.get("positions").get(2)).put("eventId", "ev-forged");
         json.writeValue(proofFile.toFile(), tampered);
