@@ -142,6 +142,9 @@ public class ProducerIndex {
         Stream s = streams.get(producer);
         BitSet seen = s == null ? null : s.aggregates.get(aggregateId);
         List<SequenceRange> ranges = new ArrayList<>();
+        if (seen != null && seen.nextClearBit(0) > last) {
+            return ranges; // the usual case, without walking the sequence numbers
+        }
         long from = -1;
         for (long q = 0; q <= last; q++) {
             boolean has = seen != null && q < Integer.MAX_VALUE && seen.get((int) q);

@@ -36,6 +36,7 @@ public class ProducerStatements {
 
     static final String COLLECTION = "producer_statements";
     static final String KEYS = "producer_keys";
+    static final int MAX_FORGED_IN_MEMORY = 1_000;
     private static final Logger log = LoggerFactory.getLogger(ProducerStatements.class);
     private final MongoTemplate mongo;
     private final CompletenessProperties properties;
@@ -77,7 +78,15 @@ public class ProducerStatements {
 
     private Received judge(String id, ProducerStatement statement) {
         Instant now = clock.instant();
-        PublicKey key = keyOf(statement);
+        if (statement.producer() == null || statement.producer().isBlank()) {
+            return new Received(id, statement, now, "FORGED", "names no producer");
+        }
+        PublicKey key;
+        try {
+            key = keyOf(statement);
+        } catch (IllegalArgumentException badConfiguredKey) {
+            return new Received(id, statement, now, "FORGED", "the producer's configured key is not an Ed25519 key");
+        }
         if (key == null) {
             return new Received(id, statement, now, "FORGED", "names no valid public key");
         }
@@ -118,6 +127,9 @@ public class ProducerStatements {
 
     private void remember(Received r) {
         if (!"ACCEPTED".equals(r.verdict())) {
+            if (forged.size() >= MAX_FORGED_IN_MEMORY) {
+                forged.remove(0); // a flood of forgeries must not exhaust memory; all stay in MongoDB
+            }
             forged.add(r);
             return;
         }

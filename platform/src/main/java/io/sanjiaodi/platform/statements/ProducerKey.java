@@ -3,8 +3,10 @@ package io.sanjiaodi.platform.statements;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -35,6 +37,9 @@ public class ProducerKey {
         try {
             if (!Files.exists(file)) {
                 generate(file, pub);
+            }
+            for (int wait = 0; !Files.exists(pub) && wait < 20; wait++) {
+                sleep(); // another instance sharing the key file has moved its private key, not yet the public one
             }
             if (!Files.exists(pub)) {
                 throw new IllegalStateException("producer key " + file + " has no public key beside it (" + pub + ")");
@@ -78,9 +83,27 @@ public class ProducerKey {
             // Windows: rely on the directory's ACL
         }
         Files.writeString(tmp, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-        Files.writeString(pub, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-        Files.move(tmp, file);
+        Path pubTmp = Files.createTempFile(dir, "pub", ".tmp");
+        Files.writeString(pubTmp, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        try {
+            // instances sharing the file may start at once: the first private key to arrive wins, and
+            // only its generator writes the public key, so the pair on disk always matches
+            Files.move(tmp, file);
+        } catch (FileAlreadyExistsException lost) {
+            Files.delete(tmp);
+            Files.delete(pubTmp);
+            return;
+        }
+        Files.move(pubTmp, pub, StandardCopyOption.REPLACE_EXISTING);
         log.info("generated a new producer statement key in {}", file.toAbsolutePath());
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static String pem(String label, byte[] der) {
