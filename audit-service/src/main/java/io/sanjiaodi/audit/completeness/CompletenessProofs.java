@@ -31,6 +31,9 @@ import org.springframework.stereotype.Service;
 public class CompletenessProofs {
 
     private static final int PAGE = 1_000;
+    /** How many of a producer's latest statements a proof without a size tries, newest first. */
+    private static final int RECENT = 20;
+
     private final ProducerStatements statements;
     private final ProducerIndex index;
     private final MongoTemplate mongo;
@@ -67,13 +70,39 @@ public class CompletenessProofs {
     public record CompletenessProof(
             ProducerStatement statement, Checkpoint checkpoint, List<PositionProof> positions) {}
 
+    /**
+     * The proof for the statement of {@code size}; without a size, for the newest of the producer's
+     * recent statements that the log holds whole and the latest checkpoint covers (the newest one is
+     * often a few seconds ahead of both).
+     */
     public CompletenessProof prove(String producer, Long size, ReaderScope scope) {
-        ProducerStatement statement = statements
-                .find(producer, size)
-                .orElseThrow(() -> Refusal.notFound(
-                        "PRODUCER_STATEMENT_NOT_FOUND",
-                        "no accepted statement of producer " + producer + (size == null ? "" : " of size " + size)))
-                .statement();
+        if (size != null) {
+            return prove(
+                    statements
+                            .find(producer, size)
+                            .orElseThrow(() -> notFound(producer, size))
+                            .statement(),
+                    scope);
+        }
+        Refusal last = notFound(producer, null);
+        for (ProducerStatements.Received candidate : statements.recent(producer, RECENT)) {
+            try {
+                return prove(candidate.statement(), scope);
+            } catch (Refusal notYet) {
+                last = notYet;
+            }
+        }
+        throw last;
+    }
+
+    private static Refusal notFound(String producer, Long size) {
+        return Refusal.notFound(
+                "PRODUCER_STATEMENT_NOT_FOUND",
+                "no accepted statement of producer " + producer + (size == null ? "" : " of size " + size));
+    }
+
+    private CompletenessProof prove(ProducerStatement statement, ReaderScope scope) {
+        String producer = statement.producer();
         ProducerIndex.Missing missing = index.missingPositions(producer, statement.size(), 20);
         if (missing.count() > 0) {
             throw Refusal.conflict(

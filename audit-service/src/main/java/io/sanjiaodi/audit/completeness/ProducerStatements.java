@@ -178,6 +178,17 @@ public class ProducerStatements {
         return List.copyOf(forged);
     }
 
+    /** The producer's most recent accepted statements, newest first, from MongoDB. */
+    public List<Received> recent(String producer, int limit) {
+        Query query = Query.query(
+                        Criteria.where("producer").is(producer).and("verdict").is("ACCEPTED"))
+                .with(Sort.by(Sort.Direction.DESC, "receivedAt"))
+                .limit(limit);
+        return mongo.find(query, Document.class, COLLECTION).stream()
+                .map(ProducerStatements::of)
+                .toList();
+    }
+
     /** An accepted statement of a producer with this size (the latest such), from MongoDB. */
     public Optional<Received> find(String producer, Long size) {
         Criteria criteria =
