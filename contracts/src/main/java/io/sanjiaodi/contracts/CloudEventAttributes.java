@@ -29,6 +29,12 @@ public final class CloudEventAttributes {
     public static final String ACTOR_UNIT = "actorunit";
     /** The actor's jurisdiction, e.g. {@code ningbo}. */
     public static final String ACTOR_JURISDICTION = "actorjurisdiction";
+    /**
+     * The event's position in its producer's published stream (1-based, dense, decimal string):
+     * its rank in the producer's event store by global index, so a redelivery carries the same
+     * value. The producer's signed statements ({@code sanjiaodi.statements}) cover positions 1..n.
+     */
+    public static final String PRODUCER_SEQUENCE = "producerseq";
 
     public static final String SOURCE_PREFIX = "/sanjiaodi/";
 

@@ -18,7 +18,7 @@ public record PlatformProperties(
         String serviceName,
         String publishTopic,
 
-        @DefaultValue({"interview.events", "rectification.events", "sanjiaodi.security"})
+        @DefaultValue({"interview.events", "rectification.events", "sanjiaodi.security", "sanjiaodi.statements"})
         List<String> topics,
 
         @DefaultValue("3") int partitions,

@@ -783,6 +783,7 @@ class AccessSystemTest {
             case "/api/audit/proofs/inclusion" -> "?eventId=" + eventId;
             case "/api/audit/events", "/api/audit/history" -> "?aggregateId=" + aggregateId;
             case "/api/audit/proofs/consistency" -> "?from=1";
+            case "/api/audit/completeness" -> "?producer=interview-service";
             case "/api/supervision/evaluation" -> "?year=2018";
             case "/api/dead-letters/retry" -> "?group=none&key=none";
             default -> "";

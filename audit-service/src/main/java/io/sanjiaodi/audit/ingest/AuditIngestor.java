@@ -1,10 +1,13 @@
 package io.sanjiaodi.audit.ingest;
 
 import io.cloudevents.CloudEvent;
+import io.sanjiaodi.audit.completeness.CompletenessProperties;
+import io.sanjiaodi.audit.completeness.ProducerIndex;
 import io.sanjiaodi.contracts.CloudEventAttributes;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -22,9 +25,17 @@ class AuditIngestor {
     static final String ACTOR = CloudEventAttributes.ACTOR;
 
     private final AuditLog log;
+    private final ProducerIndex positions;
+    private final Set<String> withheld;
 
-    AuditIngestor(AuditLog log) {
+    AuditIngestor(AuditLog log, ProducerIndex positions, CompletenessProperties completeness) {
         this.log = log;
+        this.positions = positions;
+        this.withheld = Set.copyOf(completeness.withholdTypes());
+        if (!withheld.isEmpty()) {
+            org.slf4j.LoggerFactory.getLogger(AuditIngestor.class)
+                    .warn("TEST HOOK: events of types {} are withheld from the audit log", withheld);
+        }
     }
 
     @KafkaListener(
@@ -33,7 +44,34 @@ class AuditIngestor {
             concurrency = "1",
             containerFactory = "auditListenerContainerFactory")
     void on(List<ConsumerRecord<String, CloudEvent>> records) {
-        log.append(records.stream().map(AuditIngestor::toDraft).toList());
+        List<ConsumerRecord<String, CloudEvent>> kept = withheld.isEmpty()
+                ? records
+                : records.stream()
+                        .filter(r -> r.value() == null
+                                || !withheld.contains(r.value().getType()))
+                        .toList();
+        log.append(kept.stream().map(AuditIngestor::toDraft).toList());
+        // after the log holds them (a crash in between: the redelivery records them)
+        positions.record(kept.stream()
+                .map(AuditIngestor::position)
+                .filter(java.util.Objects::nonNull)
+                .toList());
+    }
+
+    /** The event's place in its producer's stream, or null for an event published without one. */
+    static ProducerIndex.Position position(ConsumerRecord<String, CloudEvent> record) {
+        CloudEvent event = record.value();
+        String seq = extension(event, CloudEventAttributes.PRODUCER_SEQUENCE);
+        if (seq == null) {
+            return null;
+        }
+        String sequence = extension(event, CloudEventAttributes.AGGREGATE_SEQUENCE);
+        return new ProducerIndex.Position(
+                event.getId(),
+                ProducerIndex.producerOf(event.getSource().toString()),
+                Long.parseLong(seq),
+                event.getSubject(),
+                sequence == null ? null : Long.valueOf(sequence));
     }
 
     static AuditEntry toDraft(ConsumerRecord<String, CloudEvent> record) {

@@ -41,10 +41,9 @@ public final class OfflineVerifier {
 
     public static int run(String[] args, PrintStream out) {
         if (args.length == 0 || args.length % 2 == 0) {
-            out.println(
-                    "usage: OfflineVerifier checkpoint|inclusion|consistency|export|tiles|asof --key public.pem|verifier-key.txt"
-                            + " [--checkpoint c.json|c.note] [--proof p.json] [--old c.json|c.note]"
-                            + " [--export log.jsonl] [--tiles dir]");
+            out.println("usage: OfflineVerifier checkpoint|inclusion|consistency|export|tiles|asof|completeness"
+                    + " --key public.pem|verifier-key.txt [--checkpoint c.json|c.note] [--proof p.json]"
+                    + " [--old c.json|c.note] [--export log.jsonl] [--tiles dir] [--producer-key producer.pem]");
             return 2;
         }
         Map<String, String> opts = new HashMap<>();
@@ -60,6 +59,15 @@ public final class OfflineVerifier {
                 case "consistency" -> consistency(opts, key, out);
                 case "export" -> export(opts, key, out);
                 case "asof" -> AsOfVerifier.check(read(required(opts, "proof"), AsOfProof.class), key.publicKey(), out);
+                case "completeness" ->
+                    CompletenessVerification.verify(
+                            JSON.readTree(Path.of(required(opts, "proof")).toFile()),
+                            key.publicKey(),
+                            opts.containsKey("producer-key")
+                                    ? Keys.publicKey(Files.readString(Path.of(opts.get("producer-key"))))
+                                    : null,
+                            out,
+                            JSON);
                 default -> throw new IllegalArgumentException("unknown command " + args[0]);
             };
             out.println(ok ? "VERIFIED" : "FAILED");

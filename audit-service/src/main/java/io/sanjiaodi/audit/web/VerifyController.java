@@ -1,6 +1,9 @@
 package io.sanjiaodi.audit.web;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sanjiaodi.audit.completeness.CompletenessChecker;
+import io.sanjiaodi.audit.completeness.CompletenessReport;
 import io.sanjiaodi.audit.ingest.AuditEntry;
 import io.sanjiaodi.audit.ingest.LogOrder;
 import io.sanjiaodi.audit.query.ReaderScope;
@@ -26,18 +29,28 @@ class VerifyController {
     private final StoredLogVerifier verifier;
     private final MongoTemplate mongo;
     private final ObjectMapper json;
+    private final CompletenessChecker completeness;
 
-    VerifyController(StoredLogVerifier verifier, MongoTemplate mongo, ObjectMapper json) {
+    VerifyController(
+            StoredLogVerifier verifier, MongoTemplate mongo, ObjectMapper json, CompletenessChecker completeness) {
         this.verifier = verifier;
         this.mongo = mongo;
         this.json = json;
+        this.completeness = completeness;
     }
 
-    /** The whole log re-verified; the report names only the reader's entries and counts the rest. */
+    /**
+     * The whole log re-verified; the report names only the reader's entries and counts the rest.
+     * {@code producerCompleteness}: the log checked against every producer's latest statement.
+     */
     @PostMapping("/verify")
-    VerificationReport verify() {
-        return verifier.verify(ReaderScope.current());
+    VerifyResponse verify() {
+        ReaderScope scope = ReaderScope.current();
+        return new VerifyResponse(verifier.verify(scope), completeness.check(scope));
     }
+
+    /** The log verification's fields as before, with the completeness check beside them. */
+    record VerifyResponse(@JsonUnwrapped VerificationReport report, CompletenessReport producerCompleteness) {}
 
     /**
      * Every log entry in index order as JSON lines (application/x-ndjson), streamed: in full where

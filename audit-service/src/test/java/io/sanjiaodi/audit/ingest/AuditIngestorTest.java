@@ -23,7 +23,10 @@ class AuditIngestorTest {
     @BeforeEach
     void setUp() {
         audit = new AuditFixture(keys);
-        ingestor = new AuditIngestor(audit.log);
+        ingestor = new AuditIngestor(
+                audit.log,
+                new io.sanjiaodi.audit.completeness.ProducerIndex(audit.mongo),
+                io.sanjiaodi.audit.completeness.CompletenessProperties.defaults());
     }
 
     @AfterEach

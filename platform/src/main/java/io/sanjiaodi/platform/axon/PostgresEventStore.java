@@ -26,6 +26,11 @@ public final class PostgresEventStore {
 
     private PostgresEventStore() {}
 
+    /** The event table's names, for code that reads the store in global-index order (producer statements). */
+    public static EventSchema eventSchema() {
+        return EVENTS;
+    }
+
     /** Creates the schema and its event, snapshot and token tables if they are missing. */
     public static void createSchema(DataSource dataSource, EventStoreProperties properties) {
         EventStoreSchema.create(dataSource, properties.schema(), EVENTS, TOKENS);

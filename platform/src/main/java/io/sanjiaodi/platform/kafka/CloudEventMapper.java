@@ -25,6 +25,11 @@ public class CloudEventMapper {
     }
 
     public CloudEvent toCloudEvent(EventMessage<?> event) {
+        return toCloudEvent(event, null);
+    }
+
+    /** @param producerSequence the event's position in the producer's stream, or null where it has none */
+    public CloudEvent toCloudEvent(EventMessage<?> event, Long producerSequence) {
         Object payload = event.getPayload();
         CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(event.getIdentifier())
@@ -41,6 +46,9 @@ public class CloudEventMapper {
             builder.withSubject(domain.getAggregateIdentifier())
                     .withExtension(CloudEventAttributes.AGGREGATE_SEQUENCE, Long.toString(domain.getSequenceNumber()))
                     .withExtension(CloudEventAttributes.AGGREGATE_TYPE, domain.getType());
+        }
+        if (producerSequence != null) {
+            builder.withExtension(CloudEventAttributes.PRODUCER_SEQUENCE, Long.toString(producerSequence));
         }
         Object correlationId = event.getMetaData().get("correlationId");
         if (correlationId != null) {

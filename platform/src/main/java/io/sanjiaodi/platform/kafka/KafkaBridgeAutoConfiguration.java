@@ -8,8 +8,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.sanjiaodi.platform.PlatformProperties;
 import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.platform.kafka.deadletter.DeadLetters;
+import io.sanjiaodi.platform.statements.EventStoreStream;
+import io.sanjiaodi.platform.statements.ProducerPositions;
 import java.util.HashMap;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -89,8 +92,17 @@ public class KafkaBridgeAutoConfiguration {
     @Bean
     @ConditionalOnProperty("sanjiaodi.publish-topic")
     KafkaEventPublisher kafkaEventPublisher(
-            KafkaTemplate<String, CloudEvent> template, CloudEventMapper mapper, PlatformProperties props) {
-        return new KafkaEventPublisher(template, mapper, props.publishTopic());
+            KafkaTemplate<String, CloudEvent> template,
+            CloudEventMapper mapper,
+            PlatformProperties props,
+            ObjectProvider<DataSource> dataSource) {
+        // producerseq is the event's rank in the event store; without a store (tests) there is none
+        DataSource store = dataSource.getIfAvailable();
+        return new KafkaEventPublisher(
+                template,
+                mapper,
+                props.publishTopic(),
+                store == null ? null : new ProducerPositions(new EventStoreStream(store)));
     }
 
     /**

@@ -3,14 +3,19 @@ package io.sanjiaodi.platform.kafka;
 import io.cloudevents.CloudEvent;
 import io.sanjiaodi.contracts.Topics;
 import io.sanjiaodi.contracts.security.AccessDenied;
+import io.sanjiaodi.platform.statements.ProducerPositions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -35,16 +40,27 @@ public class KafkaEventPublisher {
     private final KafkaTemplate<String, CloudEvent> template;
     private final CloudEventMapper mapper;
     private final String topic;
+    private final ProducerPositions positions;
 
     public KafkaEventPublisher(KafkaTemplate<String, CloudEvent> template, CloudEventMapper mapper, String topic) {
+        this(template, mapper, topic, null);
+    }
+
+    /** @param positions numbers each event's place in the producer's stream ({@code producerseq}); null: none */
+    public KafkaEventPublisher(
+            KafkaTemplate<String, CloudEvent> template,
+            CloudEventMapper mapper,
+            String topic,
+            ProducerPositions positions) {
         this.template = template;
         this.mapper = mapper;
         this.topic = topic;
+        this.positions = positions;
     }
 
     @EventHandler
     public void on(Object payload, EventMessage<?> event) throws Exception {
-        CloudEvent cloudEvent = mapper.toCloudEvent(event);
+        CloudEvent cloudEvent = mapper.toCloudEvent(event, producerSequence(event));
         CompletableFuture<?> sent = template.send(
                 new ProducerRecord<>(topicFor(payload), CloudEventMapper.recordKey(cloudEvent), cloudEvent));
         if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?> batch)) {
@@ -61,6 +77,16 @@ public class KafkaEventPublisher {
             }
             pending.clear();
         }
+    }
+
+    /** The event's rank in the store by global index (the tracking token's position), or null. */
+    private Long producerSequence(EventMessage<?> event) {
+        if (positions == null || !(event instanceof TrackedEventMessage<?> tracked)) {
+            return null;
+        }
+        TrackingToken token = WrappedToken.unwrapLowerBound(tracked.trackingToken());
+        OptionalLong index = token == null ? OptionalLong.empty() : token.position();
+        return index.isPresent() ? positions.positionOf(index.getAsLong()) : null;
     }
 
     private static final String PENDING = KafkaEventPublisher.class.getName() + ".pending";

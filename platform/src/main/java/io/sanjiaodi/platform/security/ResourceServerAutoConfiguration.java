@@ -201,6 +201,8 @@ public class ResourceServerAutoConfiguration {
                     auth.requestMatchers(
                                     HttpMethod.GET,
                                     "/api/audit/public-key",
+                                    // a producer's statement key (platform statements): verifiers have no account
+                                    "/api/producer/public-key",
                                     "/api/audit/checkpoints",
                                     "/api/audit/checkpoints/**",
                                     // C2SP tlog-tiles (#20): checkpoint, hash tiles (a numeric level, so not
