@@ -777,6 +777,7 @@ class AccessSystemTest {
                 .replace("{eventId}", eventId)
                 .replace("{aggregateId}", aggregateId)
                 .replace("{table}", "ledgers")
+                .replace("{path}", "0/000.p/1")
                 .replace("{format}", "csv");
         String query = switch (row.path()) {
             case "/api/audit/aggregates/{aggregateId}/diff" -> "?from=2018-01-01T00:00:00Z&to=2030-01-01T00:00:00Z";
