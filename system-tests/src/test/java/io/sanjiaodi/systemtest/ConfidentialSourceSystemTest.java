@@ -329,7 +329,8 @@ class ConfidentialSourceSystemTest {
                 .replace("{treeSize}", "1")
                 .replace("{taskId}", "task-none")
                 .replace("{evidenceId}", "ev-none")
-                .replace("{eventId}", "ev-none");
+                .replace("{eventId}", "ev-none")
+                .replace("{path}", "0/000.p/1");
         if (path.contains("{table}")) {
             List<String> exports = new ArrayList<>();
             for (String table : List.of("ledgers", "overdue", "evaluation")) {

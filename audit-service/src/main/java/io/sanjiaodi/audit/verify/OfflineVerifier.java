@@ -10,6 +10,7 @@ import io.sanjiaodi.audit.merkle.MerkleProofs;
 import io.sanjiaodi.audit.merkle.Sha256;
 import io.sanjiaodi.audit.verify.asof.AsOfProof;
 import io.sanjiaodi.audit.verify.asof.AsOfVerifier;
+import io.sanjiaodi.audit.witness.CosignerKey;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -43,7 +44,8 @@ public final class OfflineVerifier {
         if (args.length == 0 || args.length % 2 == 0) {
             out.println("usage: OfflineVerifier checkpoint|inclusion|consistency|export|tiles|asof|completeness"
                     + " --key public.pem|verifier-key.txt [--checkpoint c.json|c.note] [--proof p.json]"
-                    + " [--old c.json|c.note] [--export log.jsonl] [--tiles dir] [--producer-key producer.pem]");
+                    + " [--old c.json|c.note] [--export log.jsonl] [--tiles dir] [--producer-key producer.pem]"
+                    + " [--witnesses witness-keys.txt]");
             return 2;
         }
         Map<String, String> opts = new HashMap<>();
@@ -51,7 +53,8 @@ public final class OfflineVerifier {
             opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         try {
-            Key key = readKey(Files.readString(Path.of(required(opts, "key"))));
+            Key key = readKey(Files.readString(Path.of(required(opts, "key"))))
+                    .trusting(opts.containsKey("witnesses") ? witnesses(opts.get("witnesses")) : List.of());
             boolean ok = switch (args[0]) {
                 case "checkpoint" -> checkpoint(readCheckpoint(required(opts, "checkpoint")), key, out);
                 case "tiles" -> tiles(opts, key, out);
@@ -82,7 +85,15 @@ public final class OfflineVerifier {
         boolean ok = c != null && key.verifies(c);
         out.println((ok ? "OK   " : "FAIL ") + "checkpoint signature, tree size " + (c == null ? "?" : c.treeSize())
                 + ", root " + (c == null ? "?" : c.rootHash()));
-        return ok;
+        return WitnessCheck.cosigned(c, key.witnesses(), out) && ok;
+    }
+
+    /** One witness verifier key per line ({@code --witnesses}): the bodies this reader trusts to cosign. */
+    private static List<CosignerKey> witnesses(String file) throws IOException {
+        return Files.readAllLines(Path.of(file)).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .map(CosignerKey::parse)
+                .toList();
     }
 
     /** The proof's own checkpoint, or the one given with --checkpoint (a checkpoint obtained independently). */
@@ -193,14 +204,18 @@ public final class OfflineVerifier {
      */
     private static Key readKey(String text) {
         if (text.contains("-----BEGIN")) {
-            return new Key(Keys.publicKey(text), null);
+            return new Key(Keys.publicKey(text), null, List.of());
         }
         Ed25519NoteKey vkey = Ed25519NoteKey.parse(text);
-        return new Key(vkey.javaKey(), vkey.name());
+        return new Key(vkey.javaKey(), vkey.name(), List.of());
     }
 
     /** @param origin the verifier key's name, which a C2SP checkpoint's origin must then be; null for a PEM key */
-    private record Key(PublicKey publicKey, String origin) {
+    private record Key(PublicKey publicKey, String origin, List<CosignerKey> witnesses) {
+
+        Key trusting(List<CosignerKey> trusted) {
+            return new Key(publicKey, origin, trusted);
+        }
 
         boolean verifies(Checkpoint c) {
             return c.verify(publicKey)

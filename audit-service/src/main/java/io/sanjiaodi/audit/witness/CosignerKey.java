@@ -16,12 +16,12 @@ import java.util.HexFormat;
  * lines: {@code — <name> base64(key ID || u64 timestamp || Ed25519 signature)} over
  * {@code "cosignature/v1\ntime <t>\n" || checkpoint text}.
  */
-record CosignerKey(String name, int keyId, PublicKey publicKey) {
+public record CosignerKey(String name, int keyId, PublicKey publicKey) {
 
     static final byte COSIGNATURE_V1 = 0x04;
     private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
-    static CosignerKey parse(String vkey) {
+    public static CosignerKey parse(String vkey) {
         String[] parts = vkey.trim().split("\\+", 3); // the base64 part may itself contain '+'
         if (parts.length != 3 || parts[0].isEmpty() || parts[1].length() != 8) {
             throw new IllegalArgumentException("not a verifier key <name>+<hex id>+<base64>: " + vkey);
@@ -75,7 +75,7 @@ record CosignerKey(String name, int keyId, PublicKey publicKey) {
     }
 
     /** The cosignature's timestamp (POSIX seconds) if the line verifies over {@code checkpointText}; else -1. */
-    long verify(String line, String checkpointText) {
+    public long verify(String line, String checkpointText) {
         if (!owns(line)) {
             return -1;
         }

@@ -6,7 +6,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sanjiaodi.audit.AuditFixture;
 import io.sanjiaodi.audit.checkpoint.Checkpoint;
 import io.sanjiaodi.audit.checkpoint.note.Ed25519NoteKey;
+import io.sanjiaodi.audit.checkpoint.note.SignedNote;
+import io.sanjiaodi.audit.checkpoint.note.TlogCheckpoint;
 import io.sanjiaodi.audit.ingest.Events;
+import io.sanjiaodi.audit.verify.OfflineVerifier;
 import io.sanjiaodi.witness.Witness;
 import io.sanjiaodi.witness.WitnessKey;
 import io.sanjiaodi.witness.WitnessServer;
@@ -229,5 +232,52 @@ class WitnessCollectorTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The reader's side: the offline verifier, given the witness's key, holds the log to its cosignature. */
+    @Test
+    void theOfflineVerifierAcceptsOnlyTheWitnessesCosignatureAndRejectsOneMovedOntoAFork() throws Exception {
+        witnessServer = startWitness(logVerifierKey(audit));
+        Parts parts = parts(audit, witnessUrl(), witnessKey.verifierKey(), 1);
+        append(audit, "a", 3);
+        Checkpoint signed = audit.checkpoints.signIfGrown().orElseThrow();
+        parts.collector().round();
+        String cosigned = parts.witnessed().newest().orElseThrow().note();
+        Path dir = Files.createTempDirectory(witnessData, "offline");
+        Path logKey = Files.writeString(dir.resolve("log.vkey"), logVerifierKey(audit));
+        Path trusted = Files.writeString(dir.resolve("witnesses.txt"), witnessKey.verifierKey() + "\n");
+
+        assertThat(offline(dir, "cosigned.note", cosigned, logKey, trusted))
+                .startsWith("0\n")
+                .contains("OK   cosigned by witness witness.test/w1");
+        assertThat(offline(dir, "signed.note", signed.note(), logKey, trusted))
+                .as("signed by the log alone")
+                .startsWith("1\n")
+                .contains("FAIL no valid cosignature of witness witness.test/w1");
+        // a split view: the log signs another root for the same size and copies the witness's line onto it
+        String cosignature = cosigned.substring(signed.note().length());
+        String forkText = new TlogCheckpoint(AuditFixture.ORIGIN, 3, new byte[32]).text();
+        String fork = SignedNote.sign(forkText, audit.key.noteSigner()).format() + cosignature;
+        assertThat(offline(dir, "fork.note", fork, logKey, trusted))
+                .startsWith("1\n")
+                .contains("OK   checkpoint signature")
+                .contains("FAIL no valid cosignature of witness witness.test/w1");
+    }
+
+    private static String offline(Path dir, String name, String note, Path logKey, Path witnesses) throws Exception {
+        Path file = Files.writeString(dir.resolve(name), note);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int code = OfflineVerifier.run(
+                new String[] {
+                    "checkpoint",
+                    "--key",
+                    logKey.toString(),
+                    "--checkpoint",
+                    file.toString(),
+                    "--witnesses",
+                    witnesses.toString()
+                },
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        return code + "\n" + out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 }
