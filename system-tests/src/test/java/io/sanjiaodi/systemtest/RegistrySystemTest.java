@@ -115,4 +115,36 @@ class RegistrySystemTest {
             assertThat(trail).contains("UnitRegistered", "jb-new-centre", "PersonRevised", "江北区纪委书记");
         });
     }
+
+    /**
+     * A unit, a person and an interview share one event store: an id people chose for one record must
+     * never load another kind's events (once a 500, or a person's events appended to a unit's stream).
+     */
+    @Test
+    void aUnitAndAPersonMayShareAnIdAndAnInterviewAtThatIdIsSimplyNotFound() {
+        String shared = "jb-shared-" + System.nanoTime();
+        String base = system.url(Service.INTERVIEW);
+        Http.Response unit = Http.as("admin").put(base + "/api/units/" + shared, """
+                        {"name": "江北区共用编号单位", "jurisdictionId": "jiangbei", "leaderCadreLevel": "COUNTY_MANAGED"}""");
+        assertThat(unit.status()).as("%s", unit.body()).isEqualTo(200);
+        Http.Response person = Http.as("admin").put(base + "/api/people/" + shared, """
+                        {"name": "王某", "post": "江北区纪委副书记", "role": "DISTRICT_SECRETARY", "jurisdictionId": "jiangbei"}""");
+        assertThat(person.status()).as("%s", person.body()).isEqualTo(200);
+        Http.Response risk = Http.as("office").post(base + "/api/interviews/" + shared + "/risks", """
+                        {"businessArea": "工程", "description": "风险", "typicalCases": "案例",
+                         "preventionExpectations": "措施", "level": "LOW"}""");
+        assertThat(risk.status()).as("%s", risk.body()).isEqualTo(404);
+        assertThat(Http.as("office")
+                        .get(base + "/api/units/" + shared)
+                        .body()
+                        .get("name")
+                        .asText())
+                .isEqualTo("江北区共用编号单位");
+        assertThat(Http.as("office")
+                        .get(base + "/api/people/" + shared)
+                        .body()
+                        .get("post")
+                        .asText())
+                .isEqualTo("江北区纪委副书记");
+    }
 }

@@ -11,19 +11,31 @@ public final class PersonCommands {
 
     /** Register an official unless registered already (then the entry stays as it is: the seed's command). */
     public record RegisterPerson(
-            @TargetAggregateIdentifier String personId,
+            String personId,
             String name,
             String post,
             OfficialRole role,
             String jurisdictionId,
-            Set<String> supervisedUnitIds) {}
+            Set<String> supervisedUnitIds) {
+
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return RegisteredPerson.aggregateIdOf(personId);
+        }
+    }
 
     /** Set an official's entry to these values, registering it if new (the administrator's PUT). */
     public record RevisePerson(
-            @TargetAggregateIdentifier String personId,
+            String personId,
             String name,
             String post,
             OfficialRole role,
             String jurisdictionId,
-            Set<String> supervisedUnitIds) {}
+            Set<String> supervisedUnitIds) {
+
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return RegisteredPerson.aggregateIdOf(personId);
+        }
+    }
 }

@@ -24,10 +24,22 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate(cache = "aggregateCache")
 public class RegisteredPerson {
 
+    /**
+     * A person's stream in the event store: the registry's ids are chosen by people, and every
+     * aggregate of this service shares one store (and one aggregate cache), so a a person id that
+     * equals another record's id would load that record's events. The prefix gives each kind its own
+     * namespace; the published events still name the personId itself.
+     */
     @AggregateIdentifier
+    private String aggregateId;
+
     private String personId;
 
     private PersonRevised current;
+
+    static String aggregateIdOf(String personId) {
+        return "person:" + personId;
+    }
 
     protected RegisteredPerson() {
         // for Axon
@@ -73,6 +85,7 @@ public class RegisteredPerson {
 
     @EventSourcingHandler
     void on(PersonRegistered e) {
+        aggregateId = aggregateIdOf(e.personId());
         personId = e.personId();
         current = new PersonRevised(
                 e.personId(), e.name(), e.post(), e.role(), e.jurisdictionId(), List.copyOf(e.supervisedUnitIds()));

@@ -29,13 +29,25 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate(cache = "aggregateCache")
 public class RegisteredUnit {
 
+    /**
+     * A unit's stream in the event store: the registry's ids are chosen by people, and every
+     * aggregate of this service shares one store (and one aggregate cache), so a a unit id that
+     * equals another record's id would load that record's events. The prefix gives each kind its own
+     * namespace; the published events still name the unitId itself.
+     */
     @AggregateIdentifier
+    private String aggregateId;
+
     private String unitId;
 
     private String name;
     private String jurisdictionId;
     private CadreLevel leaderCadreLevel;
     private String parentUnitId;
+
+    static String aggregateIdOf(String unitId) {
+        return "unit:" + unitId;
+    }
 
     protected RegisteredUnit() {
         // for Axon
@@ -100,6 +112,7 @@ public class RegisteredUnit {
 
     @EventSourcingHandler
     void on(UnitRegistered e) {
+        aggregateId = aggregateIdOf(e.unitId());
         unitId = e.unitId();
         set(e.name(), e.jurisdictionId(), e.leaderCadreLevel(), e.parentUnitId());
     }

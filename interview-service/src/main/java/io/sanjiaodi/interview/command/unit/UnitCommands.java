@@ -10,17 +10,21 @@ public final class UnitCommands {
 
     /** Register a unit unless it is registered already (then it stays as it is: the seed's command). */
     public record RegisterUnit(
-            @TargetAggregateIdentifier String unitId,
-            String name,
-            String jurisdictionId,
-            CadreLevel leaderCadreLevel,
-            String parentUnitId) {}
+            String unitId, String name, String jurisdictionId, CadreLevel leaderCadreLevel, String parentUnitId) {
+
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return RegisteredUnit.aggregateIdOf(unitId);
+        }
+    }
 
     /** Set a unit to these values, registering it if it is new (the administrator's PUT). */
     public record ReviseUnit(
-            @TargetAggregateIdentifier String unitId,
-            String name,
-            String jurisdictionId,
-            CadreLevel leaderCadreLevel,
-            String parentUnitId) {}
+            String unitId, String name, String jurisdictionId, CadreLevel leaderCadreLevel, String parentUnitId) {
+
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return RegisteredUnit.aggregateIdOf(unitId);
+        }
+    }
 }
