@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sanjiaodi.platform.Refusal;
+import io.sanjiaodi.platform.testing.MovableClock;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -19,7 +18,7 @@ class StreamTicketsTest {
 
     private static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
 
-    private final MutableClock clock = new MutableClock();
+    private final MovableClock clock = new MovableClock(NOW);
     private final StreamTickets tickets = new StreamTickets(clock, Duration.ofSeconds(30), 3);
     private final BearerTokenResolver resolver = ResourceServerAutoConfiguration.bearerTokenResolver(tickets);
 
@@ -105,28 +104,5 @@ class StreamTicketsTest {
             }
         }
         return request;
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = NOW;
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
