@@ -12,6 +12,7 @@ import io.sanjiaodi.audit.query.ReaderScope;
 import io.sanjiaodi.contracts.statement.ProducerStatement;
 import io.sanjiaodi.platform.statements.EventStoreStream;
 import io.sanjiaodi.platform.statements.ProducerStream;
+import io.sanjiaodi.platform.testing.MovableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -19,12 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -42,7 +40,7 @@ abstract class CompletenessScenario {
     @TempDir
     Path dir;
 
-    final MutableClock clock = new MutableClock();
+    final MovableClock clock = new MovableClock(Instant.parse("2026-12-02T10:00:00Z"));
     final KeyPair producerKey = ed25519();
     AuditFixture audit;
     ProducerIndex index;
@@ -135,29 +133,6 @@ abstract class CompletenessScenario {
             return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-02T10:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
