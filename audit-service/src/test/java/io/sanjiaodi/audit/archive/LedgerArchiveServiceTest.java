@@ -5,20 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventSerializer;
-import io.sanjiaodi.audit.AuditServiceApplication;
+import io.sanjiaodi.audit.RunningAudit;
 import io.sanjiaodi.audit.checkpoint.Keys;
 import io.sanjiaodi.audit.verify.asof.AsOfProof;
 import io.sanjiaodi.audit.verify.asof.AsOfVerifier;
 import io.sanjiaodi.audit.verify.asof.Finding;
-import io.sanjiaodi.devstack.DevPostgres;
-import io.sanjiaodi.devstack.InProcessKafka;
-import io.sanjiaodi.platform.ServiceLauncher;
 import io.sanjiaodi.platform.security.Role;
 import io.sanjiaodi.platform.security.TestTokens;
 import java.io.ByteArrayInputStream;
@@ -44,7 +38,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The service as deployed, fed an interview and its ledger through Kafka: the ledger's archive
@@ -66,25 +59,11 @@ class LedgerArchiveServiceTest {
     @TempDir
     Path work;
 
-    private static InProcessKafka kafka;
-    private static MongoServer mongo;
-    private static ConfigurableApplicationContext service;
+    private static RunningAudit audit;
 
     @BeforeAll
     static void start() throws Exception {
-        kafka = InProcessKafka.start(3, "interview.events", "rectification.events");
-        mongo = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
-        service = ServiceLauncher.run(
-                AuditServiceApplication.class,
-                AuditServiceApplication.NAME,
-                "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--spring.mongodb.uri=" + mongo.bindAndGetConnectionString(),
-                "--spring.datasource.url=" + DevPostgres.shared().jdbcUrl(),
-                "--sanjiaodi.event-store.schema=audit_archive_test",
-                "--audit.signing-key-file=" + keys.resolve("k.pk8"),
-                "--audit.checkpoint-interval-millis=200",
-                TestTokens.publicKeyArgument());
+        audit = RunningAudit.start("audit_archive_test", keys);
         publish(
                 interview(
                         0,
@@ -110,9 +89,7 @@ class LedgerArchiveServiceTest {
 
     @AfterAll
     static void stop() {
-        service.close();
-        mongo.shutdownNow();
-        kafka.close();
+        audit.close();
     }
 
     @Test
@@ -231,7 +208,7 @@ class LedgerArchiveServiceTest {
 
     private static void publish(CloudEvent... events) throws Exception {
         try (var producer = new KafkaProducer<String, CloudEvent>(
-                Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                Map.of("bootstrap.servers", audit.kafka().bootstrapServers()),
                 new StringSerializer(),
                 new CloudEventSerializer())) {
             for (CloudEvent e : events) {
@@ -256,7 +233,7 @@ class LedgerArchiveServiceTest {
     }
 
     private static HttpResponse<byte[]> send(String path, String token) throws Exception {
-        URI url = URI.create("http://localhost:" + service.getEnvironment().getProperty("local.server.port") + path);
+        URI url = URI.create(audit.url() + path);
         HttpRequest.Builder request = HttpRequest.newBuilder(url);
         if (token != null) {
             request.header("Authorization", TestTokens.bearer(token));

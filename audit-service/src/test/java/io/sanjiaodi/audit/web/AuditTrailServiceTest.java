@@ -5,21 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventSerializer;
-import io.sanjiaodi.audit.AuditServiceApplication;
+import io.sanjiaodi.audit.RunningAudit;
 import io.sanjiaodi.audit.checkpoint.Checkpoint;
 import io.sanjiaodi.audit.checkpoint.Keys;
 import io.sanjiaodi.audit.ingest.Events;
 import io.sanjiaodi.audit.merkle.MerkleProofs;
 import io.sanjiaodi.audit.merkle.Sha256;
-import io.sanjiaodi.devstack.DevPostgres;
-import io.sanjiaodi.devstack.InProcessKafka;
-import io.sanjiaodi.platform.ServiceLauncher;
 import io.sanjiaodi.platform.security.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,7 +33,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The service as deployed: events from Kafka into the log, a signed checkpoint, a proof that
@@ -51,42 +44,25 @@ class AuditTrailServiceTest {
     @TempDir
     static Path keys;
 
-    private static InProcessKafka kafka;
-    private static MongoServer mongo;
-    private static ConfigurableApplicationContext service;
+    private static RunningAudit audit;
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     static void start() {
-        kafka = InProcessKafka.start(3, "interview.events", "rectification.events");
-        mongo = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
-        String uri = mongo.bindAndGetConnectionString();
-        service = ServiceLauncher.run(
-                AuditServiceApplication.class,
-                AuditServiceApplication.NAME,
-                "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--spring.mongodb.uri=" + uri,
-                "--spring.datasource.url=" + DevPostgres.shared().jdbcUrl(),
-                "--sanjiaodi.event-store.schema=audit_trail_test",
-                "--audit.signing-key-file=" + keys.resolve("k.pk8"),
-                "--audit.checkpoint-interval-millis=200",
-                TestTokens.publicKeyArgument());
+        audit = RunningAudit.start("audit_trail_test", keys);
     }
 
     @AfterAll
     static void stop() {
-        service.close();
-        mongo.shutdownNow();
-        kafka.close();
+        audit.close();
     }
 
     @Test
     @Order(1)
     void anEventFromKafkaIsProvablyInTheSignedLog() throws Exception {
         try (var producer = new KafkaProducer<String, CloudEvent>(
-                Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                Map.of("bootstrap.servers", audit.kafka().bootstrapServers()),
                 new StringSerializer(),
                 new CloudEventSerializer())) {
             for (int i = 0; i < 3; i++) {
@@ -198,6 +174,6 @@ class AuditTrailServiceTest {
     }
 
     private static URI url(String path) {
-        return URI.create("http://localhost:" + service.getEnvironment().getProperty("local.server.port") + path);
+        return URI.create(audit.url() + path);
     }
 }

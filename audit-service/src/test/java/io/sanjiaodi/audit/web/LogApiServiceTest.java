@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
-import io.sanjiaodi.audit.AuditServiceApplication;
+import io.sanjiaodi.audit.RunningAudit;
 import io.sanjiaodi.audit.checkpoint.Checkpoint;
 import io.sanjiaodi.audit.checkpoint.note.Ed25519NoteKey;
 import io.sanjiaodi.audit.checkpoint.note.TlogCheckpoint;
 import io.sanjiaodi.audit.ingest.Events;
 import io.sanjiaodi.audit.merkle.Sha256;
 import io.sanjiaodi.audit.merkle.Tiles;
-import io.sanjiaodi.devstack.DevPostgres;
-import io.sanjiaodi.devstack.InProcessKafka;
-import io.sanjiaodi.platform.ServiceLauncher;
 import io.sanjiaodi.platform.security.Role;
 import io.sanjiaodi.platform.security.TestTokens;
 import java.net.URI;
@@ -36,7 +30,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /** The C2SP paths below /api/audit/log on the running service: formats, headers, access, refusals. */
 class LogApiServiceTest {
@@ -44,32 +37,21 @@ class LogApiServiceTest {
     @TempDir
     static Path keys;
 
-    private static InProcessKafka kafka;
-    private static MongoServer mongo;
-    private static ConfigurableApplicationContext service;
+    private static RunningAudit audit;
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     static void start() throws Exception {
-        kafka = InProcessKafka.start(3, "interview.events");
-        mongo = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
-        service = ServiceLauncher.run(
-                AuditServiceApplication.class,
-                AuditServiceApplication.NAME,
-                "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--spring.mongodb.uri=" + mongo.bindAndGetConnectionString(),
-                "--spring.datasource.url=" + DevPostgres.shared().jdbcUrl(),
-                "--sanjiaodi.event-store.schema=audit_log_api_test",
-                "--audit.signing-key-file=" + keys.resolve("k.pk8"),
-                "--audit.checkpoint-interval-millis=200",
+        // the C2SP paths themselves; serving only witnessed checkpoints is WitnessedLogServiceTest's
+        audit = RunningAudit.start(
+                "audit_log_api_test",
+                keys,
                 "--audit.origin=log.example/audit",
                 // the C2SP paths themselves; serving only witnessed checkpoints is WitnessedLogServiceTest's
-                "--audit.witnesses-required=0",
-                TestTokens.publicKeyArgument());
+                "--audit.witnesses-required=0");
         try (var producer = new KafkaProducer<String, CloudEvent>(
-                Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                Map.of("bootstrap.servers", audit.kafka().bootstrapServers()),
                 new StringSerializer(),
                 new CloudEventSerializer())) {
             for (int i = 0; i < 3; i++) {
@@ -86,9 +68,7 @@ class LogApiServiceTest {
 
     @AfterAll
     static void stop() {
-        service.close();
-        mongo.shutdownNow();
-        kafka.close();
+        audit.close();
     }
 
     @Test
@@ -172,8 +152,7 @@ class LogApiServiceTest {
     }
 
     private static HttpRequest request(String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                URI.create("http://localhost:" + service.getEnvironment().getProperty("local.server.port") + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(audit.url() + path));
         if (token != null) {
             request.header("Authorization", TestTokens.bearer(token));
         }

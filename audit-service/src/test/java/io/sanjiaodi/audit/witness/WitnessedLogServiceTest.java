@@ -5,19 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventSerializer;
-import io.sanjiaodi.audit.AuditServiceApplication;
+import io.sanjiaodi.audit.RunningAudit;
 import io.sanjiaodi.audit.checkpoint.note.Ed25519NoteKey;
 import io.sanjiaodi.audit.checkpoint.note.SignedNote;
 import io.sanjiaodi.audit.ingest.Events;
-import io.sanjiaodi.devstack.DevPostgres;
-import io.sanjiaodi.devstack.InProcessKafka;
-import io.sanjiaodi.platform.ServiceLauncher;
 import io.sanjiaodi.platform.security.TestTokens;
 import io.sanjiaodi.witness.Witness;
 import io.sanjiaodi.witness.WitnessKey;
@@ -40,7 +34,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The service as deployed with one required witness, a real one (the witness module's server): while
@@ -54,9 +47,7 @@ class WitnessedLogServiceTest {
     @TempDir
     static Path data;
 
-    private static InProcessKafka kafka;
-    private static MongoServer mongo;
-    private static ConfigurableApplicationContext service;
+    private static RunningAudit audit;
     private static WitnessServer witness;
     private static WitnessKey witnessKey;
     private static int witnessPort;
@@ -69,23 +60,13 @@ class WitnessedLogServiceTest {
         try (ServerSocket free = new ServerSocket(0)) {
             witnessPort = free.getLocalPort(); // the witness starts on it later: down at first
         }
-        kafka = InProcessKafka.start(3, "interview.events");
-        mongo = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
-        service = ServiceLauncher.run(
-                AuditServiceApplication.class,
-                AuditServiceApplication.NAME,
-                "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--spring.mongodb.uri=" + mongo.bindAndGetConnectionString(),
-                "--spring.datasource.url=" + DevPostgres.shared().jdbcUrl(),
-                "--sanjiaodi.event-store.schema=audit_witness_test",
-                "--audit.signing-key-file=" + data.resolve("k.pk8"),
-                "--audit.checkpoint-interval-millis=200",
+        audit = RunningAudit.start(
+                "audit_witness_test",
+                data,
                 "--audit.witnesses-required=1",
                 "--audit.witnesses[0].name=" + WITNESS,
                 "--audit.witnesses[0].url=http://127.0.0.1:" + witnessPort,
-                "--audit.witnesses[0].verifier-key=" + witnessKey.verifierKey(),
-                TestTokens.publicKeyArgument());
+                "--audit.witnesses[0].verifier-key=" + witnessKey.verifierKey());
     }
 
     @AfterAll
@@ -93,9 +74,7 @@ class WitnessedLogServiceTest {
         if (witness != null) {
             witness.close();
         }
-        service.close();
-        mongo.shutdownNow();
-        kafka.close();
+        audit.close();
     }
 
     @Test
@@ -150,7 +129,7 @@ class WitnessedLogServiceTest {
 
     private static void publish(int n) throws Exception {
         try (var producer = new KafkaProducer<String, CloudEvent>(
-                Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                Map.of("bootstrap.servers", audit.kafka().bootstrapServers()),
                 new StringSerializer(),
                 new CloudEventSerializer())) {
             for (int i = 0; i < n; i++) {
@@ -167,8 +146,7 @@ class WitnessedLogServiceTest {
 
     private static HttpResponse<String> send(String path) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create(
-                                "http://localhost:" + service.getEnvironment().getProperty("local.server.port") + path))
+                HttpRequest.newBuilder(URI.create(audit.url() + path))
                         .header("Authorization", TestTokens.bearer(TestTokens.token("auditor")))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
