@@ -1,9 +1,9 @@
 package io.sanjiaodi.audit.tiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.sanjiaodi.audit.AuditFixture;
+import io.sanjiaodi.audit.DebianGo;
 import io.sanjiaodi.audit.checkpoint.Checkpoint;
 import io.sanjiaodi.audit.checkpoint.note.SignedNote;
 import io.sanjiaodi.audit.checkpoint.note.TlogCheckpoint;
@@ -14,12 +14,10 @@ import io.sanjiaodi.audit.proof.ProofService.ConsistencyProof;
 import io.sanjiaodi.audit.proof.ProofService.InclusionProof;
 import io.sanjiaodi.audit.query.ReaderScope;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,9 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GoInteropTest {
 
-    private static final Path GO = Path.of("/usr/bin/go");
-    private static final Path GOPATH = Path.of("/usr/share/gocode");
-    private static final Path X_MOD = GOPATH.resolve("src/golang.org/x/mod/sumdb/tlog");
     private static final int OLD = 300;
     private static final int SIZE = 600;
 
@@ -53,14 +48,7 @@ class GoInteropTest {
 
     @BeforeAll
     static void buildTheProgramAndTheLog() throws Exception {
-        if (!Files.isExecutable(GO) || !Files.isDirectory(X_MOD)) {
-            fail("Debian golang-go and golang-golang-x-mod-dev are not installed (.ci/run installs them):"
-                    + " apt-get install -y golang-go golang-golang-x-mod-dev");
-        }
-        program = work.resolve("interop");
-        Path source = Path.of("src/test/go/interop/main.go").toAbsolutePath();
-        Run build = go(List.of(GO.toString(), "build", "-o", program.toString(), source.toString()));
-        assertThat(build.exit).as(build.output).isZero();
+        program = DebianGo.build("interop", "sumdb/tlog", work);
 
         audit = new AuditFixture(Files.createDirectory(work.resolve("keys")));
         append(0, OLD);
@@ -101,10 +89,10 @@ class GoInteropTest {
 
     @Test
     void goVerifiesOurCheckpointsTilesEntryBundlesAndProofs() throws Exception {
-        Run run = verify(work.resolve("checkpoint.note"), tiles);
-        System.out.print(run.output); // kept in the surefire report: what Go checked
-        assertThat(run.exit).as(run.output).isZero();
-        assertThat(run.output)
+        DebianGo.Run run = verify(work.resolve("checkpoint.note"), tiles);
+        System.out.print(run.output()); // kept in the surefire report: what Go checked
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(run.output())
                 .contains("note.Open verified both checkpoints (sizes 300 and 600)")
                 .contains("tlog.TreeHash over our tiles equals the checkpoint's root")
                 .contains("tlog.ProveTree/CheckTree: tree 600 extends tree 300")
@@ -121,9 +109,9 @@ class GoInteropTest {
         int at = note.lastIndexOf(' ') + 10; // inside the signature, past the key id
         char flipped = note.charAt(at) == 'A' ? 'B' : 'A';
         Path changed = write("bad-signature.note", note.substring(0, at) + flipped + note.substring(at + 1));
-        Run run = verify(changed, tiles);
-        assertThat(run.exit).as(run.output).isNotZero();
-        assertThat(run.output).contains("FAIL note.Open");
+        DebianGo.Run run = verify(changed, tiles);
+        assertThat(run.exit()).as(run.output()).isNotZero();
+        assertThat(run.output()).contains("FAIL note.Open");
     }
 
     @Test
@@ -132,18 +120,18 @@ class GoInteropTest {
                 java.util.Base64.getEncoder().encodeToString(audit.log.tree().root(SIZE - 1));
         TlogCheckpoint c = latest.noteCheckpoint();
         String b64 = java.util.Base64.getEncoder().encodeToString(c.rootHash());
-        Run unsigned = verify(write("changed-root.note", latest.note().replace(b64, otherRoot)), tiles);
-        assertThat(unsigned.exit).as(unsigned.output).isNotZero();
-        assertThat(unsigned.output).contains("FAIL note.Open");
+        DebianGo.Run unsigned = verify(write("changed-root.note", latest.note().replace(b64, otherRoot)), tiles);
+        assertThat(unsigned.exit()).as(unsigned.output()).isNotZero();
+        assertThat(unsigned.output()).contains("FAIL note.Open");
 
         // the log's own key signing a root its tiles do not yield (a log lying to one reader)
         String lie = SignedNote.sign(
                         new TlogCheckpoint(c.origin(), SIZE, audit.log.tree().root(SIZE - 1)).text(),
                         audit.key.noteSigner())
                 .format();
-        Run lying = verify(write("lying-root.note", lie), tiles);
-        assertThat(lying.exit).as(lying.output).isNotZero();
-        assertThat(lying.output).contains("FAIL tlog.TreeHash from the tiles");
+        DebianGo.Run lying = verify(write("lying-root.note", lie), tiles);
+        assertThat(lying.exit()).as(lying.output()).isNotZero();
+        assertThat(lying.output()).contains("FAIL tlog.TreeHash from the tiles");
     }
 
     @Test
@@ -154,28 +142,30 @@ class GoInteropTest {
             byte[] bytes = Files.readAllBytes(file);
             bytes[bytes.length / 2] ^= 1;
             Files.write(file, bytes);
-            Run run = verify(work.resolve("checkpoint.note"), copy);
-            assertThat(run.exit).as(tile + ": " + run.output).isNotZero();
-            assertThat(run.output).as(tile).contains("FAIL");
-            System.out.print(tile + " changed: " + run.output);
+            DebianGo.Run run = verify(work.resolve("checkpoint.note"), copy);
+            assertThat(run.exit()).as(tile + ": " + run.output()).isNotZero();
+            assertThat(run.output()).as(tile).contains("FAIL");
+            System.out.print(tile + " changed: " + run.output());
         }
     }
 
-    private static Run verify(Path checkpoint, Path tileDir) throws Exception {
-        return go(List.of(
-                program.toString(),
-                "-vkey",
-                vkey,
-                "-tiles",
-                tileDir.toString(),
-                "-checkpoint",
-                checkpoint.toString(),
-                "-old",
-                work.resolve("old.note").toString(),
-                "-proofs",
-                work.resolve("proofs.json").toString(),
-                "-paths",
-                work.resolve("paths.txt").toString()));
+    private static DebianGo.Run verify(Path checkpoint, Path tileDir) throws Exception {
+        return DebianGo.run(
+                work,
+                List.of(
+                        program.toString(),
+                        "-vkey",
+                        vkey,
+                        "-tiles",
+                        tileDir.toString(),
+                        "-checkpoint",
+                        checkpoint.toString(),
+                        "-old",
+                        work.resolve("old.note").toString(),
+                        "-proofs",
+                        work.resolve("proofs.json").toString(),
+                        "-paths",
+                        work.resolve("paths.txt").toString()));
     }
 
     /** Every tile and bundle the two tree sizes need (partial ones for each size, full ones once). */
@@ -251,23 +241,4 @@ class GoInteropTest {
         }
         return copy;
     }
-
-    /** Runs a command with Go in GOPATH mode over Debian's sources: no module, no network. */
-    private static Run go(List<String> command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("GO111MODULE", "off");
-        builder.environment().put("GOPATH", GOPATH.toString());
-        builder.environment().put("GOFLAGS", "");
-        builder.environment().put("GOCACHE", work.resolve("gocache").toString());
-        builder.environment().put("GOPROXY", "off");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("timed out: " + command + "\n" + output);
-        }
-        return new Run(process.exitValue(), output);
-    }
-
-    private record Run(int exit, String output) {}
 }

@@ -2,9 +2,9 @@ package io.sanjiaodi.audit.witness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.sanjiaodi.audit.AuditFixture;
+import io.sanjiaodi.audit.DebianGo;
 import io.sanjiaodi.audit.checkpoint.Checkpoint;
 import io.sanjiaodi.audit.ingest.Events;
 import io.sanjiaodi.witness.Witness;
@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,9 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WitnessGoInteropTest {
 
-    private static final Path GO = Path.of("/usr/bin/go");
-    private static final Path GOPATH = Path.of("/usr/share/gocode");
-
     @TempDir
     static Path work;
 
@@ -47,17 +43,7 @@ class WitnessGoInteropTest {
 
     @BeforeAll
     static void cosignACheckpoint() throws Exception {
-        if (!Files.isExecutable(GO) || !Files.isDirectory(GOPATH.resolve("src/golang.org/x/mod/sumdb/note"))) {
-            fail("Debian golang-go and golang-golang-x-mod-dev are not installed (.ci/run installs them)");
-        }
-        program = work.resolve("cosignature");
-        Run build = go(
-                GO.toString(),
-                "build",
-                "-o",
-                program.toString(),
-                Path.of("src/test/go/cosignature/main.go").toAbsolutePath().toString());
-        assertThat(build.exit).as(build.output).isZero();
+        program = DebianGo.build("cosignature", "sumdb/note", work);
 
         Path keys = Files.createDirectory(work.resolve("keys"));
         audit = new AuditFixture(keys);
@@ -83,9 +69,9 @@ class WitnessGoInteropTest {
 
     @Test
     void goOpensTheCosignedCheckpointWithTheLogsAndTheWitnesssKeys() throws Exception {
-        Run run = open(honest.note() + cosignature);
-        assertThat(run.exit).as(run.output).isZero();
-        assertThat(run.output).startsWith("OK 2 verified signatures");
+        DebianGo.Run run = open(honest.note() + cosignature);
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(run.output()).startsWith("OK 2 verified signatures");
     }
 
     @Test
@@ -95,12 +81,12 @@ class WitnessGoInteropTest {
         sig[sig.length - 1] ^= 1;
         String changed = line.substring(0, line.lastIndexOf(' ') + 1)
                 + Base64.getEncoder().encodeToString(sig);
-        Run tampered = open(honest.note() + changed + "\n");
-        assertThat(tampered.exit).as(tampered.output).isNotZero();
-        assertThat(tampered.output).contains("FAIL note.Open");
-        Run bare = open(honest.note());
-        assertThat(bare.exit).as(bare.output).isNotZero();
-        assertThat(bare.output).contains("lack the log's or the witness's");
+        DebianGo.Run tampered = open(honest.note() + changed + "\n");
+        assertThat(tampered.exit()).as(tampered.output()).isNotZero();
+        assertThat(tampered.output()).contains("FAIL note.Open");
+        DebianGo.Run bare = open(honest.note());
+        assertThat(bare.exit()).as(bare.output()).isNotZero();
+        assertThat(bare.output()).contains("lack the log's or the witness's");
     }
 
     @Test
@@ -110,9 +96,9 @@ class WitnessGoInteropTest {
                 WitnessRefusal.class,
                 () -> witness.addCheckpoint(("old 4\n\n" + forked.note()).getBytes(StandardCharsets.UTF_8)));
         assertThat(refusal.code()).isEqualTo("WITNESS_FORK_SAME_SIZE");
-        Run moved = open(forked.note() + cosignature);
-        assertThat(moved.exit).as(moved.output).isNotZero();
-        assertThat(moved.output).contains("FAIL note.Open");
+        DebianGo.Run moved = open(forked.note() + cosignature);
+        assertThat(moved.exit()).as(moved.output()).isNotZero();
+        assertThat(moved.output()).contains("FAIL note.Open");
     }
 
     private static void append(AuditFixture on, String aggregate, int n) {
@@ -121,28 +107,15 @@ class WitnessGoInteropTest {
                 .toList());
     }
 
-    private static Run open(String note) throws Exception {
+    private static DebianGo.Run open(String note) throws Exception {
         Path file = Files.createTempFile(work, "cosigned", ".note");
         Files.writeString(file, note);
-        return go(program.toString(), audit.key.noteKey().verifierKey(), witnessKey.verifierKey(), file.toString());
-    }
-
-    private record Run(int exit, String output) {}
-
-    /** Go in GOPATH mode over Debian's sources: no module, no network. */
-    private static Run go(String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("GO111MODULE", "off");
-        builder.environment().put("GOPATH", GOPATH.toString());
-        builder.environment().put("GOFLAGS", "");
-        builder.environment().put("GOCACHE", work.resolve("gocache").toString());
-        builder.environment().put("GOPROXY", "off");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            return new Run(-1, output + "\n(timed out)");
-        }
-        return new Run(process.exitValue(), output);
+        return DebianGo.run(
+                work,
+                List.of(
+                        program.toString(),
+                        audit.key.noteKey().verifierKey(),
+                        witnessKey.verifierKey(),
+                        file.toString()));
     }
 }
