@@ -14,10 +14,11 @@ import org.springframework.data.mongodb.core.convert.MongoConverter;
 /**
  * Keeps a ledger's view within one MongoDB document. MongoDB refuses a document past 16 MB, and a
  * refused save stops the ledger projection for every ledger behind it; the limits on counts bound a
- * ledger but not its history, which grows with every event. Most views are a few kilobytes, so the
- * exact BSON size is computed only when a cheap over-estimate says the view could be near the budget;
- * then the oldest history entries go first, then the texts of the oldest progress reports, until it
- * fits, and the view says what it left out. The events keep everything.
+ * ledger but not its history, which grows with every event. The view's exact BSON size is measured
+ * before each save (an estimate from some fields would miss the others: evaluations, cases, sub-tasks;
+ * encoding a view of a few kilobytes costs far less than its round trip to MongoDB); past the budget the
+ * oldest history entries go first, then the texts of the oldest progress reports, until it fits, and
+ * the view says what it left out. The events keep everything.
  */
 final class LedgerViewBudget {
 
@@ -34,12 +35,12 @@ final class LedgerViewBudget {
     }
 
     void fit(LedgerView view) {
-        if (textChars(view) * 3L + view.history.size() * 120L < MAX_BYTES / 2) {
-            return; // a Chinese character is at most 3 bytes, a history entry about 100: far from the budget
+        if (bsonBytes(view) <= MAX_BYTES) {
+            return;
         }
         int historyLeftOut = 0;
         int textsLeftOut = 0;
-        if (bsonBytes(view) > MAX_BYTES && view.history.size() > HISTORY_KEPT) {
+        if (view.history.size() > HISTORY_KEPT) {
             historyLeftOut = view.history.size() - HISTORY_KEPT;
             view.history = new ArrayList<>(view.history.subList(historyLeftOut, view.history.size()));
         }
@@ -65,21 +66,6 @@ final class LedgerViewBudget {
         return new RawBsonDocument(document, new DocumentCodec())
                 .getByteBuffer()
                 .remaining();
-    }
-
-    private static long textChars(LedgerView view) {
-        long chars = 0;
-        for (TaskView task : view.tasks) {
-            chars += length(task.text) + length(task.measures) + 200L * task.subTasks.size();
-            for (Progress progress : task.progressReports) {
-                chars += length(progress.text());
-            }
-        }
-        return chars;
-    }
-
-    private static int length(String text) {
-        return text == null ? 0 : text.length();
     }
 
     /** A progress report with its text, where it sits, so the text can be dropped in place. */
