@@ -17,6 +17,11 @@ class WitnessClient {
         boolean unreachable() {
             return status == 0;
         }
+
+        /** The same answer with the log's own finding about it as its first line (for health and logs). */
+        Answer withDetail(String detail) {
+            return new Answer(status, detail, "text/plain");
+        }
     }
 
     private final HttpClient http;

@@ -113,8 +113,9 @@ public class WitnessCollector {
         }
         for (WitnessProperties.Witness w : properties.witnesses()) {
             WitnessStatus status = status(w.name());
-            boolean done =
-                    status.acceptedSize() == latest.treeSize() && status.state().equals("OK");
+            boolean done = status.acceptedSize() == latest.treeSize()
+                    && status.state().equals("OK")
+                    && !isOlderThanRefresh(status.lastCosigned());
             if (!done && !clock.instant().isBefore(status.nextAttempt())) {
                 submit(w, latest);
             }
@@ -165,11 +166,41 @@ public class WitnessCollector {
             return;
         }
         long size = checkpoint.treeSize();
-        try {
-            mongo.insert(new StoredCosignature(
-                    StoredCosignature.id(size, w.name()), size, w.name(), valid.get(0), time, clock.instant()));
-        } catch (DuplicateKeyException alreadyStored) {
-            // insert-only: the first cosignature of this size by this witness stays
+        StoredCosignature stored = mongo.findById(StoredCosignature.id(size, w.name()), StoredCosignature.class);
+        if (stored != null && time < stored.time()) {
+            // an answer older than one already held: a replayed response (a proxy, a cache), not the witness's word now
+            fail(
+                    w,
+                    checkpoint,
+                    "REPLAYED",
+                    answer.withDetail("COSIGNATURE_REPLAYED time " + time + " is older than the stored cosignature's "
+                            + stored.time()),
+                    -1,
+                    -1);
+            return;
+        }
+        if (isOlderThanRefresh(Instant.ofEpochSecond(time))) {
+            // readers who check a cosignature's time would reject it; the witness's clock or a replay is at fault
+            fail(
+                    w,
+                    checkpoint,
+                    "STALE",
+                    answer.withDetail("COSIGNATURE_STALE time " + time + " is more than "
+                            + properties.cosignatureRefresh() + " before " + clock.instant()),
+                    -1,
+                    -1);
+            return;
+        }
+        StoredCosignature fresh = new StoredCosignature(
+                StoredCosignature.id(size, w.name()), size, w.name(), valid.get(0), time, clock.instant());
+        if (stored == null) {
+            try {
+                mongo.insert(fresh);
+            } catch (DuplicateKeyException raced) {
+                // another round stored this size's cosignature first: either is the witness's word
+            }
+        } else if (time > stored.time()) {
+            mongo.save(fresh); // a refresh of the same checkpoint: the same statement, a newer time
         }
         meters.counter("audit.witness.cosignatures", "witness", w.name()).increment();
         synchronized (this) {
@@ -178,6 +209,10 @@ public class WitnessCollector {
                     new WitnessStatus(w.name(), "OK", size, size, size, 200, null, 0, clock.instant(), Instant.EPOCH));
         }
         log.debug("witness {} cosigned checkpoint {}", w.name(), size);
+    }
+
+    private boolean isOlderThanRefresh(Instant when) {
+        return when == null || when.isBefore(clock.instant().minus(properties.cosignatureRefresh()));
     }
 
     private void fail(
@@ -219,8 +254,9 @@ public class WitnessCollector {
         } else {
             // a refusal may mean the witness saw another history of this log: an operator must look
             log.error(
-                    "witness {} REFUSED checkpoint {} (old size {}): HTTP {} {}",
+                    "witness {} {} checkpoint {} (old size {}): HTTP {} {}",
                     w.name(),
+                    state,
                     checkpoint.treeSize(),
                     old,
                     answer.status(),

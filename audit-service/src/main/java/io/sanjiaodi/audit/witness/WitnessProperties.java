@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,9 +20,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param witnessesRequired how many of them must have cosigned a checkpoint before
  *                          {@code GET /api/audit/log/checkpoint} serves it; the one default is in
  *                          audit-service.yml ({@code AUDIT_WITNESSES_REQUIRED})
+ * @param cosignatureRefresh how old the newest cosignature of a witness may grow before the log asks it to
+ *                          cosign the same checkpoint again (a quiet log's checkpoint stays fresh for readers
+ *                          who check the cosignature's time), and how old a cosignature may arrive before it
+ *                          is refused as stale; default in audit-service.yml ({@code AUDIT_COSIGNATURE_REFRESH})
  */
 @ConfigurationProperties("audit")
-public record WitnessProperties(List<Witness> witnesses, Integer witnessesRequired) {
+public record WitnessProperties(List<Witness> witnesses, Integer witnessesRequired, Duration cosignatureRefresh) {
 
     /**
      * @param verifierKeyFile where to read the verifier key instead, when the witness publishes it in a
@@ -47,6 +52,10 @@ public record WitnessProperties(List<Witness> witnesses, Integer witnessesRequir
         Objects.requireNonNull(witnessesRequired, "audit.witnesses-required is not set (audit-service.yml sets it)");
         if (witnessesRequired < 0) {
             throw new IllegalArgumentException("audit.witnesses-required cannot be negative");
+        }
+        Objects.requireNonNull(cosignatureRefresh, "audit.cosignature-refresh is not set (audit-service.yml sets it)");
+        if (cosignatureRefresh.isNegative() || cosignatureRefresh.isZero()) {
+            throw new IllegalArgumentException("audit.cosignature-refresh must be positive");
         }
         if (witnesses.stream().map(Witness::name).distinct().count() != witnesses.size()) {
             throw new IllegalArgumentException("two audit.witnesses have the same name");

@@ -8,7 +8,10 @@ import java.time.Instant;
  *
  * @param state          {@code PENDING} (not asked yet), {@code OK}, {@code UNREACHABLE}, {@code REFUSED}
  *                       (it answered with an error status: a fork, a bad proof, an unknown log or key) or
- *                       {@code BAD_COSIGNATURE} (its answer does not verify with its configured key)
+ *                       {@code BAD_COSIGNATURE} (its answer does not verify with its configured key),
+ *                       {@code REPLAYED} (its cosignature is older than one already stored for the size) or
+ *                       {@code STALE} (its cosignature's time lies more than {@code audit.cosignature-refresh}
+ *                       in the past)
  * @param checkpointSize the tree size of the checkpoint last submitted
  * @param witnessSize    the size the witness said it holds (its 409 body), -1 when it did not say
  * @param status         the HTTP status of its last answer, 0 when it could not be reached

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
@@ -68,17 +69,25 @@ class WitnessCollectorTest {
 
     WitnessServer startWitness(String logVkey) throws Exception {
         witnessKey = new WitnessKey("witness.test/w1", witnessData);
-        Witness witness = Witness.open(
-                witnessKey,
-                List.of(new Witness.LogConfig(AuditFixture.ORIGIN, logVkey)),
-                witnessData,
-                Clock.systemUTC());
+        return startWitness(witnessKey, logVkey, witnessData, Clock.systemUTC());
+    }
+
+    /** The witness module's real server for the fixture's log, on a random port, with its own clock. */
+    static WitnessServer startWitness(WitnessKey key, String logVkey, Path data, Clock clock) throws Exception {
+        Witness witness = Witness.open(key, List.of(new Witness.LogConfig(AuditFixture.ORIGIN, logVkey)), data, clock);
         return new WitnessServer(witness, new InetSocketAddress("127.0.0.1", 0), "").start();
     }
 
     Parts parts(AuditFixture on, URI url, String vkey, int required) {
+        return parts(on, url, vkey, required, meters, Clock.systemUTC());
+    }
+
+    /** The log's witnessing parts for one witness, with the log's clock. */
+    static Parts parts(AuditFixture on, URI url, String vkey, int required, SimpleMeterRegistry meters, Clock clock) {
         WitnessProperties properties = new WitnessProperties(
-                List.of(new WitnessProperties.Witness("witness.test/w1", url, vkey, null)), required);
+                List.of(new WitnessProperties.Witness("witness.test/w1", url, vkey, null)),
+                required,
+                Duration.ofMinutes(10));
         StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("checkpoints", on.checkpoints));
         WitnessCollector collector = new WitnessCollector(
                 properties,
@@ -87,7 +96,7 @@ class WitnessCollectorTest {
                 beans.getBeanProvider(io.sanjiaodi.audit.checkpoint.CheckpointService.class),
                 new StaticListableBeanFactory(Map.of("meters", meters))
                         .getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class),
-                Clock.systemUTC());
+                clock);
         WitnessedCheckpoints witnessed = new WitnessedCheckpoints(on.mongo, on.checkpoints, properties);
         return new Parts(
                 collector, witnessed, new WitnessesHealthIndicator(collector, witnessed, on.checkpoints, properties));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sanjiaodi.witness.WitnessKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,7 @@ class WitnessPropertiesTest {
 
         WitnessProperties inline = bind(Map.of(
                 "AUDIT_WITNESSESREQUIRED", "1",
+                "AUDIT_COSIGNATUREREFRESH", "10m",
                 "AUDIT_WITNESSES_0_NAME", "witness.test/w1",
                 "AUDIT_WITNESSES_0_URL", "http://127.0.0.1:8090",
                 "AUDIT_WITNESSES_0_VERIFIERKEY", vkey));
@@ -46,6 +48,7 @@ class WitnessPropertiesTest {
 
         WitnessProperties fromFile = bind(Map.of(
                 "AUDIT_WITNESSESREQUIRED", "1",
+                "AUDIT_COSIGNATUREREFRESH", "10m",
                 "AUDIT_WITNESSES_0_NAME", "witness.test/w1",
                 "AUDIT_WITNESSES_0_URL", "http://witness:8090",
                 "AUDIT_WITNESSES_0_VERIFIERKEYFILE", file.toString()));
@@ -54,8 +57,18 @@ class WitnessPropertiesTest {
 
     @Test
     void theRequiredCountHasNoDefaultHereAndCannotBeNegative() {
-        assertThatThrownBy(() -> new WitnessProperties(null, null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new WitnessProperties(null, -1)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(new WitnessProperties(null, 0).witnesses()).isEmpty();
+        Duration refresh = Duration.ofMinutes(10);
+        assertThatThrownBy(() -> new WitnessProperties(null, null, refresh)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new WitnessProperties(null, -1, refresh)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new WitnessProperties(null, 0, refresh).witnesses()).isEmpty();
+    }
+
+    @Test
+    void theRefreshPeriodHasNoDefaultHereAndMustBePositive() {
+        assertThatThrownBy(() -> new WitnessProperties(null, 0, null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("audit.cosignature-refresh");
+        assertThatThrownBy(() -> new WitnessProperties(null, 0, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
