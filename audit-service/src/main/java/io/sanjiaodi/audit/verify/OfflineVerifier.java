@@ -17,6 +17,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -45,7 +47,7 @@ public final class OfflineVerifier {
             out.println("usage: OfflineVerifier checkpoint|inclusion|consistency|export|tiles|asof|completeness"
                     + " --key public.pem|verifier-key.txt [--checkpoint c.json|c.note] [--proof p.json]"
                     + " [--old c.json|c.note] [--export log.jsonl] [--tiles dir] [--producer-key producer.pem]"
-                    + " [--witnesses witness-keys.txt]");
+                    + " [--witnesses witness-keys.txt] [--seen c.note --proof consistency.json] [--max-age PT1H]");
             return 2;
         }
         Map<String, String> opts = new HashMap<>();
@@ -56,7 +58,11 @@ public final class OfflineVerifier {
             Key key = readKey(Files.readString(Path.of(required(opts, "key"))))
                     .trusting(opts.containsKey("witnesses") ? witnesses(opts.get("witnesses")) : List.of());
             boolean ok = switch (args[0]) {
-                case "checkpoint" -> checkpoint(readCheckpoint(required(opts, "checkpoint")), key, out);
+                case "checkpoint" -> {
+                    Checkpoint c = readCheckpoint(required(opts, "checkpoint"));
+                    boolean signed = checkpoint(c, key, out);
+                    yield freshness(opts).check(c, key.witnesses(), out) && signed;
+                }
                 case "tiles" -> tiles(opts, key, out);
                 case "inclusion" -> inclusion(opts, key, out);
                 case "consistency" -> consistency(opts, key, out);
@@ -86,6 +92,19 @@ public final class OfflineVerifier {
         out.println((ok ? "OK   " : "FAIL ") + "checkpoint signature, tree size " + (c == null ? "?" : c.treeSize())
                 + ", root " + (c == null ? "?" : c.rootHash()));
         return WitnessCheck.cosigned(c, key.witnesses(), out) && ok;
+    }
+
+    /** {@code --seen}, {@code --proof} (the consistency proof from it), {@code --max-age}, {@code --now}. */
+    private static CheckpointFreshness freshness(Map<String, String> opts) throws IOException {
+        Checkpoint seen = opts.containsKey("seen") ? readCheckpoint(opts.get("seen")) : null;
+        List<byte[]> proof = opts.containsKey("proof")
+                ? hexList(JSON.readTree(Path.of(opts.get("proof")).toFile()).path("proof"))
+                : null;
+        return new CheckpointFreshness(
+                seen,
+                proof,
+                opts.containsKey("max-age") ? Duration.parse(opts.get("max-age")) : null,
+                opts.containsKey("now") ? Instant.parse(opts.get("now")) : Instant.now());
     }
 
     /** One witness verifier key per line ({@code --witnesses}): the bodies this reader trusts to cosign. */

@@ -18,6 +18,21 @@ final class WitnessCheck {
 
     private WitnessCheck() {}
 
+    /** The newest time (POSIX seconds) at which a trusted witness cosigned the checkpoint's note; -1 if none did. */
+    static long newestCosignature(Checkpoint c, List<CosignerKey> witnesses) {
+        if (c == null || c.note() == null) {
+            return -1;
+        }
+        SignedNote note = SignedNote.parse(c.note());
+        long newest = -1;
+        for (CosignerKey witness : witnesses) {
+            for (NoteSignature signature : note.signatures()) {
+                newest = Math.max(newest, witness.verify(signature.line().stripTrailing(), note.text()));
+            }
+        }
+        return newest;
+    }
+
     /** True when every trusted witness cosigned the checkpoint's C2SP note; each is named either way. */
     static boolean cosigned(Checkpoint c, List<CosignerKey> witnesses, PrintStream out) {
         if (witnesses.isEmpty()) {

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sanjiaodi.audit.AuditFixture;
 import io.sanjiaodi.audit.ingest.Events;
+import io.sanjiaodi.audit.verify.OfflineVerifier;
 import io.sanjiaodi.witness.WitnessKey;
 import io.sanjiaodi.witness.WitnessServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,11 +44,13 @@ class CosignatureFreshnessTest {
     final SettableClock logClock = new SettableClock(NOW);
     final SettableClock witnessClock = new SettableClock(NOW);
     WitnessCollectorTest.Parts parts;
+    WitnessKey witnessKey;
 
     @BeforeEach
     void setUp() throws Exception {
         audit = new AuditFixture(keys);
         WitnessKey key = new WitnessKey("witness.test/w1", witnessData);
+        witnessKey = key;
         witnessServer = WitnessCollectorTest.startWitness(
                 key, WitnessCollectorTest.logVerifierKey(audit), witnessData, witnessClock);
         parts = WitnessCollectorTest.parts(
@@ -118,5 +125,38 @@ class CosignatureFreshnessTest {
         assertThat(parts.health().health(true).getDetails().get("witnesses").toString())
                 .contains("STALE");
         assertThat(parts.health().health(true).getStatus()).isEqualTo(Status.DOWN);
+    }
+
+    /** The reader's side: the served note's cosignature dates it, so a stale one fails --max-age. */
+    @Test
+    void theOfflineVerifierJudgesTheServedCheckpointsAgeByItsFreshestTrustedCosignature() throws Exception {
+        parts.collector().round();
+        String note = parts.witnessed().newest().orElseThrow().note();
+        Path noteFile = Files.writeString(witnessData.resolve("served.note"), note);
+        Path logKey = Files.writeString(witnessData.resolve("log.vkey"), WitnessCollectorTest.logVerifierKey(audit));
+        Path trusted = Files.writeString(witnessData.resolve("trusted.txt"), witnessKey.verifierKey() + "\n");
+        String[] args = {
+            "checkpoint",
+            "--key",
+            logKey.toString(),
+            "--checkpoint",
+            noteFile.toString(),
+            "--witnesses",
+            trusted.toString(),
+            "--max-age",
+            "PT1H",
+            "--now",
+            ""
+        };
+        args[args.length - 1] = NOW.plus(Duration.ofMinutes(30)).toString();
+        assertThat(offline(args)).startsWith("0\n").contains("OK   fresh: its freshest trusted cosignature");
+        args[args.length - 1] = NOW.plus(Duration.ofHours(2)).toString();
+        assertThat(offline(args)).startsWith("1\n").contains("FAIL CHECKPOINT_STALE its freshest trusted cosignature");
+    }
+
+    private static String offline(String[] args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = OfflineVerifier.run(args, new PrintStream(out, true, StandardCharsets.UTF_8));
+        return code + "\n" + out.toString(StandardCharsets.UTF_8);
     }
 }
