@@ -3,13 +3,19 @@ package io.sanjiaodi.audit.archive;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.sanjiaodi.audit.checkpoint.Checkpoint;
-import io.sanjiaodi.audit.checkpoint.CheckpointService;
+import io.sanjiaodi.audit.checkpoint.Keys;
 import io.sanjiaodi.audit.checkpoint.SigningKey;
+import io.sanjiaodi.audit.completeness.CompletenessProperties;
+import io.sanjiaodi.audit.completeness.ProducerStatements;
 import io.sanjiaodi.audit.ingest.AuditEntry;
 import io.sanjiaodi.audit.proof.AsOfProofService;
 import io.sanjiaodi.audit.query.ReaderScope;
 import io.sanjiaodi.audit.verify.asof.ArchiveVerifier;
 import io.sanjiaodi.audit.verify.asof.AsOfProof;
+import io.sanjiaodi.audit.witness.StoredCosignature;
+import io.sanjiaodi.audit.witness.WitnessProperties;
+import io.sanjiaodi.audit.witness.WitnessedCheckpoints;
+import io.sanjiaodi.audit.witness.WitnessedCheckpoints.Witnessed;
 import io.sanjiaodi.platform.Refusal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,10 +23,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -30,10 +39,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * One zip per rectification ledger that verifies itself with only a JRE: the ledger's and its
- * interview's events with their proofs as of one checkpoint, the checkpoint, the key, the
- * producers' statements (place only until issue #20 part 3), {@code verifier.jar} and a reader's
- * guide in Chinese. Built from what the reader may read (scope and redaction as the history
- * endpoints). Layout in audit-service/README.md ("Ledger archive").
+ * interview's events with their proofs as of one checkpoint, that checkpoint as JSON and as the
+ * C2SP note with the witnesses' cosignatures, the keys (log, witnesses, producers), for each
+ * aggregate the newest producer statement due before the checkpoint, {@code verifier.jar} and a
+ * reader's guide in Chinese. Built from what the reader may read (scope and redaction as the
+ * history endpoints). Layout in audit-service/README.md ("Ledger archive").
  */
 @Service
 public class LedgerArchiveService {
@@ -43,7 +53,10 @@ public class LedgerArchiveService {
     static final String STATEMENTS_DIR = "statements/";
 
     private final AsOfProofService proofs;
-    private final CheckpointService checkpoints;
+    private final WitnessedCheckpoints witnessed;
+    private final WitnessProperties witnesses;
+    private final ProducerStatements statements;
+    private final CompletenessProperties completeness;
     private final SigningKey key;
     private final MongoTemplate mongo;
     private final ObjectMapper json;
@@ -51,13 +64,19 @@ public class LedgerArchiveService {
 
     public LedgerArchiveService(
             AsOfProofService proofs,
-            CheckpointService checkpoints,
+            WitnessedCheckpoints witnessed,
+            WitnessProperties witnesses,
+            ProducerStatements statements,
+            CompletenessProperties completeness,
             SigningKey key,
             MongoTemplate mongo,
             ObjectMapper json,
             Clock clock) {
         this.proofs = proofs;
-        this.checkpoints = checkpoints;
+        this.witnessed = witnessed;
+        this.witnesses = witnesses;
+        this.statements = statements;
+        this.completeness = completeness;
         this.key = key;
         this.mongo = mongo;
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
@@ -66,20 +85,28 @@ public class LedgerArchiveService {
 
     /** The zip's bytes; 404 for an unknown ledger, 403 OUT_OF_SCOPE for another jurisdiction's. */
     public byte[] archive(String ledgerId, ReaderScope scope) {
-        Checkpoint checkpoint = archiveCheckpoint();
+        Witnessed served = archiveCheckpoint();
+        Checkpoint checkpoint = served.checkpoint();
         Map<String, byte[]> files = new LinkedHashMap<>();
-        List<String> proofFiles = new ArrayList<>();
+        Map<String, String> proofFiles = new LinkedHashMap<>();
         AsOfProof ledger = proofs.prove(ledgerId, checkpoint.treeSize(), scope);
-        proofFiles.add(add(files, "events/ledger-" + safe(ledgerId) + ".json", ledger));
+        proofFiles.put(ledgerId, add(files, "events/ledger-" + safe(ledgerId) + ".json", ledger));
         String interviewId = interviewOf(ledgerId);
         if (interviewId != null) {
-            proofFiles.add(add(
-                    files,
-                    "events/interview-" + safe(interviewId) + ".json",
-                    proofs.prove(interviewId, checkpoint.treeSize(), scope)));
+            proofFiles.put(
+                    interviewId,
+                    add(
+                            files,
+                            "events/interview-" + safe(interviewId) + ".json",
+                            proofs.prove(interviewId, checkpoint.treeSize(), scope)));
         }
-        files.putAll(checkpointFiles(checkpoint));
+        files.put("checkpoint.json", bytes(checkpoint));
+        files.put("checkpoint.note", served.note().getBytes(StandardCharsets.UTF_8));
         files.put("keys/audit-log.pem", key.publicKeyPem().getBytes(StandardCharsets.UTF_8));
+        files.put("keys/audit-log.vkey", (key.noteKey().verifierKey() + "\n").getBytes(StandardCharsets.UTF_8));
+        files.put("keys/witnesses.txt", witnessKeys(served).getBytes(StandardCharsets.UTF_8));
+        Map<String, String> producerKeys = new TreeMap<>();
+        List<String> statementFiles = statementFiles(proofFiles.keySet(), checkpoint, files, producerKeys);
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", ArchiveVerifier.FORMAT);
         manifest.put("ledgerId", ledgerId);
@@ -87,9 +114,15 @@ public class LedgerArchiveService {
         manifest.put("createdAt", clock.instant().toString());
         manifest.put("treeSize", checkpoint.treeSize());
         manifest.put("checkpoint", "checkpoint.json");
+        manifest.put("note", "checkpoint.note");
         manifest.put("publicKey", "keys/audit-log.pem");
-        manifest.put("proofs", proofFiles);
-        manifest.put("statements", STATEMENTS_DIR);
+        manifest.put("verifierKey", "keys/audit-log.vkey");
+        manifest.put("witnessKeys", "keys/witnesses.txt");
+        manifest.put("witnessesRequired", witnessed.required());
+        manifest.put("proofs", List.copyOf(proofFiles.values()));
+        manifest.put("statements", statementFiles);
+        manifest.put("producerKeys", producerKeys);
+        manifest.put("statementGraceMillis", completeness.grace().toMillis());
         add(files, ArchiveVerifier.MANIFEST, manifest);
         byte[] guide = guide(ledgerId, interviewId, checkpoint);
         files.put("说明.md", guide);
@@ -99,19 +132,52 @@ public class LedgerArchiveService {
     }
 
     /**
-     * The checkpoint the archive proves against: whatever {@link CheckpointService} serves as the
-     * latest. When the cosigned C2SP note lands (issue #20 parts 1 and 2), swap it in here and in
-     * {@link #checkpointFiles}.
+     * The checkpoint the archive proves against: the one {@code GET /api/audit/log/checkpoint}
+     * serves, with as many cosignatures as {@code audit.witnesses-required} asks for.
      */
-    Checkpoint archiveCheckpoint() {
-        return checkpoints
-                .latest()
-                .orElseThrow(() -> Refusal.conflict("AUDIT_NO_CHECKPOINT", "no checkpoint has been signed yet"));
+    Witnessed archiveCheckpoint() {
+        return witnessed
+                .newest()
+                .orElseThrow(() -> Refusal.conflict(
+                        "AUDIT_NO_WITNESSED_CHECKPOINT",
+                        "no checkpoint has been signed and cosigned by enough witnesses yet; retry shortly"));
     }
 
-    /** The checkpoint's files in the archive; the verifier reads checkpoint.json. */
-    private Map<String, byte[]> checkpointFiles(Checkpoint checkpoint) {
-        return Map.of("checkpoint.json", bytes(checkpoint));
+    /** The verifier keys of the witnesses that cosigned, one a line (the reader may bring their own). */
+    private String witnessKeys(Witnessed served) {
+        Set<String> cosigned = new java.util.HashSet<>();
+        served.cosignatures().stream().map(StoredCosignature::witness).forEach(cosigned::add);
+        StringBuilder text = new StringBuilder();
+        witnesses.witnesses().stream()
+                .filter(w -> cosigned.contains(w.name()))
+                .forEach(w -> text.append(w.verifierKey()).append('\n'));
+        return text.toString();
+    }
+
+    /**
+     * Per aggregate, the newest accepted producer statement naming it that was made at least the
+     * completeness grace before the checkpoint (so the checkpoint must hold what it states), and the
+     * key of each producer involved.
+     */
+    private List<String> statementFiles(
+            Set<String> aggregates, Checkpoint checkpoint, Map<String, byte[]> files, Map<String, String> keys) {
+        Instant due = Instant.ofEpochMilli(checkpoint.timestamp()).minus(completeness.grace());
+        List<String> names = new ArrayList<>();
+        for (String aggregate : aggregates) {
+            statements.newestNaming(aggregate, due).ifPresent(received -> {
+                String producer = received.statement().producer();
+                Map<String, Object> file = new LinkedHashMap<>();
+                file.put("aggregateId", aggregate);
+                file.put("statement", received.statement());
+                names.add(add(files, STATEMENTS_DIR + safe(aggregate) + ".json", file));
+                statements.keyOf(producer).ifPresent(k -> {
+                    String name = "keys/producers/" + safe(producer) + ".pem";
+                    files.put(name, Keys.pem("PUBLIC KEY", k.getEncoded()).getBytes(StandardCharsets.UTF_8));
+                    keys.put(producer, name);
+                });
+            });
+        }
+        return names;
     }
 
     /** The interview a ledger rectifies, as its opening event (committed in the log) names it. */

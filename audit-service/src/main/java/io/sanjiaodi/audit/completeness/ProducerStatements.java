@@ -189,6 +189,36 @@ public class ProducerStatements {
                 .toList();
     }
 
+    /**
+     * The newest accepted statement of any producer that names {@code aggregateId} among its heads
+     * and was made (its signed time) at or before {@code notAfter}: what the producer had published of
+     * that aggregate by then (for the ledger archive).
+     */
+    public Optional<Received> newestNaming(String aggregateId, Instant notAfter) {
+        Query query = Query.query(Criteria.where("verdict")
+                        .is("ACCEPTED")
+                        .and("heads.aggregateId")
+                        .is(aggregateId)
+                        .and("time")
+                        .lte(notAfter.toEpochMilli()))
+                .with(Sort.by(Sort.Direction.DESC, "time"))
+                .limit(1);
+        return mongo.find(query, Document.class, COLLECTION).stream()
+                .findFirst()
+                .map(ProducerStatements::of);
+    }
+
+    /** The key a producer's statements are held to: the configured one, else the one pinned on first use. */
+    public Optional<PublicKey> keyOf(String producer) {
+        String configured = properties.producerKeys().get(producer);
+        if (configured != null) {
+            return Optional.of(Keys.publicKey(configured));
+        }
+        Document pinned =
+                mongo.getCollection(KEYS).find(new Document("_id", producer)).first();
+        return pinned == null ? Optional.empty() : Optional.of(Keys.publicKey(pinned.getString("publicKey")));
+    }
+
     /** An accepted statement of a producer with this size (the latest such), from MongoDB. */
     public Optional<Received> find(String producer, Long size) {
         Criteria criteria =

@@ -10,12 +10,18 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.sanjiaodi.audit.RunningAudit;
 import io.sanjiaodi.audit.checkpoint.Keys;
+import io.sanjiaodi.audit.completeness.ProducerStatements;
 import io.sanjiaodi.audit.verify.asof.AsOfProof;
 import io.sanjiaodi.audit.verify.asof.AsOfVerifier;
 import io.sanjiaodi.audit.verify.asof.Finding;
+import io.sanjiaodi.contracts.statement.ProducerStatement;
 import io.sanjiaodi.platform.security.Role;
 import io.sanjiaodi.platform.security.TestTokens;
-import java.io.ByteArrayInputStream;
+import io.sanjiaodi.witness.Witness;
+import io.sanjiaodi.witness.WitnessKey;
+import io.sanjiaodi.witness.WitnessServer;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,14 +29,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -49,6 +55,7 @@ class LedgerArchiveServiceTest {
 
     private static final String INTERVIEW = "iv-7";
     private static final String LEDGER = "ledger-iv-7";
+    private static final String WITNESS = "witness.test/w1";
     private static final ObjectMapper JSON =
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -60,10 +67,39 @@ class LedgerArchiveServiceTest {
     Path work;
 
     private static RunningAudit audit;
+    private static WitnessServer witness;
+    private static WitnessKey witnessKey;
 
+    /**
+     * The service as the local run has it: one witness required (a real one, in-process), the
+     * producers' statements received as its Kafka listener receives them, a grace of one second.
+     */
     @BeforeAll
     static void start() throws Exception {
-        audit = RunningAudit.start("audit_archive_test", keys);
+        witnessKey = new WitnessKey(WITNESS, keys.resolve("witness"));
+        int witnessPort;
+        try (ServerSocket free = new ServerSocket(0)) {
+            witnessPort = free.getLocalPort();
+        }
+        audit = RunningAudit.start(
+                "audit_archive_test",
+                keys,
+                "--audit.completeness.grace=1s",
+                "--audit.witnesses-required=1",
+                "--audit.witnesses[0].name=" + WITNESS,
+                "--audit.witnesses[0].url=http://127.0.0.1:" + witnessPort,
+                "--audit.witnesses[0].verifier-key=" + witnessKey.verifierKey());
+        String logVkey =
+                new String(get("/api/audit/log/verifier-key", "auditor").body(), StandardCharsets.UTF_8).strip();
+        witness = new WitnessServer(
+                        Witness.open(
+                                witnessKey,
+                                List.of(new Witness.LogConfig(logVkey.substring(0, logVkey.indexOf('+')), logVkey)),
+                                keys.resolve("witness"),
+                                Clock.systemUTC()),
+                        new InetSocketAddress("127.0.0.1", witnessPort),
+                        "")
+                .start();
         publish(
                 interview(
                         0,
@@ -83,12 +119,29 @@ class LedgerArchiveServiceTest {
                                 + "\"jurisdictionId\":\"ningbo\",\"tasks\":[{\"taskId\":\"t-1\"}]}"),
                 ledger(1, "TaskPlanned", "{\"taskId\":\"t-1\"}"));
         awaitCheckpoint(5);
+        state("interview-service", new ProducerStatement.Head(INTERVIEW, 2));
+        state("rectification-service", new ProducerStatement.Head(LEDGER, 1));
+        Thread.sleep(1_100); // past the grace: the next checkpoint must hold what the statements state
         publish(ledger(2, "TaskVerified", "{\"taskId\":\"t-1\"}"));
         awaitCheckpoint(6);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> get("/api/audit/log/checkpoint", "auditor").statusCode() == 200);
+    }
+
+    /** A producer's signed statement (its size and root are not what the archive checks), as received. */
+    private static void state(String producer, ProducerStatement.Head head) throws Exception {
+        KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        ProducerStatement statement = new ProducerStatement(
+                        producer, 3, "00".repeat(32), System.currentTimeMillis(), List.of(head), null, null)
+                .signed(pair.getPrivate(), pair.getPublic());
+        audit.service().getBean(ProducerStatements.class).receive(producer + "-1", statement);
     }
 
     @AfterAll
     static void stop() {
+        if (witness != null) {
+            witness.close();
+        }
         audit.close();
     }
 
@@ -97,11 +150,11 @@ class LedgerArchiveServiceTest {
         HttpResponse<byte[]> download = get("/api/audit/archives/ledgers/" + LEDGER + ".zip", "auditor");
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Type")).hasValue("application/zip");
-        Path dir = unzip(download.body());
+        Path dir = ArchiveFiles.unzip(download.body(), work);
         assertThat(dir.resolve("说明.md")).exists();
         assertThat(dir.resolve("statements")).isDirectory();
 
-        Result verified = verifier(dir);
+        ArchiveFiles.Result verified = ArchiveFiles.verifier(dir);
         assertThat(verified.exit()).as(verified.output()).isZero();
         assertThat(verified.output()).contains("VERIFIED").doesNotContain("FAILED");
         assertThat(verified.output()).contains("events/ledger-ledger-iv-7.json", "events/interview-iv-7.json");
@@ -110,9 +163,33 @@ class LedgerArchiveServiceTest {
         String text = Files.readString(interview);
         assertThat(text).contains("公车私用");
         Files.writeString(interview, text.replace("公车私用", "公车公用"));
-        Result tampered = verifier(dir);
+        ArchiveFiles.Result tampered = ArchiveFiles.verifier(dir);
         assertThat(tampered.exit()).as(tampered.output()).isEqualTo(1);
         assertThat(tampered.output()).contains("FAILED", "EVENT_TAMPERED", "event iv-7-1 ");
+    }
+
+    @Test
+    void theArchiveCarriesTheCosignedNoteAndTheStatementsAndHoldsTheLogToEach() throws Exception {
+        Path dir = ArchiveFiles.unzip(
+                get("/api/audit/archives/ledgers/" + LEDGER + ".zip", "auditor").body(), work);
+        assertThat(Files.readString(dir.resolve("checkpoint.note"))).contains("\u2014 " + WITNESS + " ");
+        assertThat(Files.readString(dir.resolve("keys/witnesses.txt"))).isEqualTo(witnessKey.verifierKey() + "\n");
+        assertThat(dir.resolve("statements/ledger-iv-7.json")).exists();
+        assertThat(dir.resolve("keys/producers/rectification-service.pem")).exists();
+
+        ArchiveFiles.Result verified = ArchiveFiles.verifier(dir);
+        assertThat(verified.exit()).as(verified.output()).isZero();
+        assertThat(verified.output())
+                .contains("OK   NOTE_SIGNED checkpoint.note", "OK   COSIGNED " + WITNESS)
+                .contains("OK   STATEMENT_SIGNED statements/ledger-iv-7.json (rectification-service")
+                .contains("OK   STATEMENT_COVERED ledger-iv-7", "OK   STATEMENT_COVERED iv-7");
+
+        // a reader who trusts another witness only: the archive's checkpoint is not witnessed for them
+        Path other = Files.writeString(
+                work.resolve("other.txt"), new WitnessKey(WITNESS, work.resolve("other-witness")).verifierKey() + "\n");
+        ArchiveFiles.Result untrusted = ArchiveFiles.verifier(dir, "--witnesses", other.toString());
+        assertThat(untrusted.exit()).as(untrusted.output()).isEqualTo(1);
+        assertThat(untrusted.output()).contains("COSIGNATURE_MISSING " + WITNESS, "CHECKPOINT_NOT_WITNESSED");
     }
 
     @Test
@@ -148,39 +225,6 @@ class LedgerArchiveServiceTest {
         JSON.readTree(docs.body()).path("paths").fieldNames().forEachRemaining(paths::add);
         assertThat(paths)
                 .contains("/api/audit/archives/ledgers/{ledgerId}.zip", "/api/audit/aggregates/{aggregateId}/proof");
-    }
-
-    record Result(int exit, String output) {}
-
-    /** java -jar verifier.jar in the archive's directory, in a JVM of its own with no class path given. */
-    private static Result verifier(Path dir) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", "verifier.jar")
-                .directory(dir.toFile())
-                .redirectErrorStream(true);
-        pb.environment().remove("CLASSPATH");
-        pb.environment().remove("JAVA_TOOL_OPTIONS");
-        Process process = pb.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Result(process.exitValue(), output);
-    }
-
-    private Path unzip(byte[] zip) throws Exception {
-        Path dir = Files.createDirectories(work.resolve("archive"));
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                Path target = dir.resolve(e.getName()).normalize();
-                assertThat(target.startsWith(dir)).as(e.getName()).isTrue();
-                if (e.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.write(target, in.readAllBytes());
-                }
-            }
-        }
-        return dir;
     }
 
     private static CloudEvent interview(long sequence, String type, String json) {

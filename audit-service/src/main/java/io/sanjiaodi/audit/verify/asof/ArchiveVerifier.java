@@ -14,15 +14,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 
 /**
- * The main class of an archive's {@code verifier.jar}: {@code java -jar verifier.jar [dir|archive.zip]}
- * (no argument: the directory the jar sits in). Needs only a JRE. Checks the checkpoint's
- * signature with the archive's key, then every as-of proof in it ({@link AsOfVerifier}) against
- * that one checkpoint; prints every check and ends with VERIFIED (exit 0) or FAILED and what
- * failed (exit 1); exit 2 when the archive cannot be read at all. Layout: {@link #MANIFEST}.
+ * The main class of an archive's {@code verifier.jar}: {@code java -jar verifier.jar [dir|archive.zip]
+ * [--witnesses keys.txt]} (no path: the directory the jar sits in). Needs only a JRE. Checks the
+ * checkpoint's signature with the archive's key, its C2SP note and the witnesses' cosignatures
+ * ({@link ArchiveEvidence}; the reader's own witness keys with {@code --witnesses}), every as-of
+ * proof ({@link AsOfVerifier}) against that one checkpoint, and the producers' statements against
+ * the proofs; prints every check and ends with VERIFIED (exit 0) or FAILED and what failed (exit 1);
+ * exit 2 when the archive cannot be read at all. Layout: {@link #MANIFEST}.
  */
 public final class ArchiveVerifier {
 
@@ -42,21 +45,37 @@ public final class ArchiveVerifier {
 
     public static int run(String[] args, PrintStream out) {
         try {
-            Path target = args.length > 0 ? Path.of(args[0]) : ownDirectory();
+            List<String> rest = new ArrayList<>(List.of(args));
+            List<String> witnesses = null;
+            int option = rest.indexOf("--witnesses");
+            if (option >= 0 && option + 1 < rest.size()) {
+                witnesses = Files.readAllLines(Path.of(rest.get(option + 1)));
+                rest.subList(option, option + 2).clear();
+            }
+            Path target = rest.isEmpty() ? ownDirectory() : Path.of(rest.get(0));
             if (Files.isRegularFile(target)) {
                 try (FileSystem zip = FileSystems.newFileSystem(target)) {
-                    return report(verify(zip.getPath("/"), out), out);
+                    return report(verify(zip.getPath("/"), witnesses, out), out);
                 }
             }
-            return report(verify(target, out), out);
+            return report(verify(target, witnesses, out), out);
         } catch (IOException | RuntimeException | URISyntaxException e) {
             out.println("ERROR the archive cannot be read: " + e);
             return 2;
         }
     }
 
-    /** Every check of the archive in {@code root}; failures are findings, not exceptions. */
+    /** Every check of the archive in {@code root}, trusting the witness keys it names. */
     public static List<Finding> verify(Path root, PrintStream out) throws IOException {
+        return verify(root, null, out);
+    }
+
+    /**
+     * Every check of the archive in {@code root}; failures are findings, not exceptions.
+     *
+     * @param witnesses the verifier keys of the witnesses the reader trusts, or null for the archive's list
+     */
+    public static List<Finding> verify(Path root, List<String> witnesses, PrintStream out) throws IOException {
         List<Finding> findings = new ArrayList<>();
         JsonNode manifest = JSON.readTree(Files.readString(root.resolve(MANIFEST)));
         out.println("archive " + manifest.path("format").asText() + " of ledger "
@@ -72,20 +91,27 @@ public final class ArchiveVerifier {
         Checkpoint checkpoint = JSON.readValue(
                 Files.readString(root.resolve(manifest.path("checkpoint").asText())), Checkpoint.class);
         findings.add(AsOfVerifier.signature(checkpoint, key, "archive checkpoint"));
+        ArchiveEvidence evidence = new ArchiveEvidence(root, manifest, JSON, findings);
+        evidence.note(checkpoint, witnesses);
+        Map<String, AsOfProof> proofs = new LinkedHashMap<>();
         for (JsonNode file : manifest.path("proofs")) {
-            proof(root, file.asText(), checkpoint, key, findings);
+            AsOfProof proof = proof(root, file.asText(), checkpoint, key, findings);
+            if (proof != null) {
+                proofs.put(proof.aggregateId(), proof);
+            }
         }
-        statements(root, manifest.path("statements").asText("statements/"), findings);
+        evidence.statements(checkpoint, proofs);
         return print(findings, out);
     }
 
-    private static void proof(Path root, String file, Checkpoint checkpoint, PublicKey key, List<Finding> findings) {
+    private static AsOfProof proof(
+            Path root, String file, Checkpoint checkpoint, PublicKey key, List<Finding> findings) {
         AsOfProof proof;
         try {
             proof = JSON.readValue(Files.readString(root.resolve(file)), AsOfProof.class);
         } catch (IOException | RuntimeException e) {
             findings.add(Finding.fail("FILE_UNREADABLE", file, e.getMessage()));
-            return;
+            return null;
         }
         if (!checkpoint.equals(proof.checkpoint())) {
             findings.add(
@@ -94,19 +120,7 @@ public final class ArchiveVerifier {
         for (Finding f : AsOfVerifier.verify(proof, key)) {
             findings.add(new Finding(f.ok(), f.code(), file + " " + f.subject(), f.detail()));
         }
-    }
-
-    /** The producers' signed statements (issue #20 part 3) go here; this version lists them only. */
-    private static void statements(Path root, String dir, List<Finding> findings) throws IOException {
-        Path statements = root.resolve(dir);
-        long count = 0;
-        if (Files.isDirectory(statements)) {
-            try (Stream<Path> files = Files.list(statements)) {
-                count = files.count();
-            }
-        }
-        findings.add(Finding.note(
-                "STATEMENTS", dir, count + " producer statement(s); this verifier does not check" + " them yet"));
+        return proof;
     }
 
     private static List<Finding> print(List<Finding> findings, PrintStream out) {
