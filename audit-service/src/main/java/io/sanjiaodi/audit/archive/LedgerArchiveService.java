@@ -138,9 +138,11 @@ public class LedgerArchiveService {
     Witnessed archiveCheckpoint() {
         return witnessed
                 .newest()
-                .orElseThrow(() -> Refusal.conflict(
-                        "AUDIT_NO_WITNESSED_CHECKPOINT",
-                        "no checkpoint has been signed and cosigned by enough witnesses yet; retry shortly"));
+                .orElseThrow(() -> witnessed.required() == 0
+                        ? Refusal.conflict("AUDIT_NO_CHECKPOINT", "no checkpoint has been signed yet")
+                        : Refusal.unavailable(
+                                "AUDIT_NOT_YET_WITNESSED",
+                                "no checkpoint has been cosigned by " + witnessed.required() + " witness(es) yet"));
     }
 
     /** The verifier keys of the witnesses that cosigned, one a line (the reader may bring their own). */

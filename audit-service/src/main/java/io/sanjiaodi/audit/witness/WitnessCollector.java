@@ -166,7 +166,11 @@ public class WitnessCollector {
             return;
         }
         long size = checkpoint.treeSize();
-        StoredCosignature stored = mongo.findById(StoredCosignature.id(size, w.name()), StoredCosignature.class);
+        StoredCosignature stored = mongo.findOne(
+                Query.query(Criteria.where("treeSize").is(size).and("witness").is(w.name()))
+                        .with(Sort.by(Sort.Direction.DESC, "time"))
+                        .limit(1),
+                StoredCosignature.class);
         if (stored != null && time < stored.time()) {
             // an answer older than one already held: a replayed response (a proxy, a cache), not the witness's word now
             fail(
@@ -191,16 +195,16 @@ public class WitnessCollector {
                     -1);
             return;
         }
-        StoredCosignature fresh = new StoredCosignature(
-                StoredCosignature.id(size, w.name()), size, w.name(), valid.get(0), time, clock.instant());
-        if (stored == null) {
+        if (stored == null || time > stored.time()) {
+            // insert-only: a refresh of the same checkpoint is another document (the same word, a later time)
+            String id = stored == null
+                    ? StoredCosignature.id(size, w.name())
+                    : StoredCosignature.refreshId(size, w.name(), time);
             try {
-                mongo.insert(fresh);
+                mongo.insert(new StoredCosignature(id, size, w.name(), valid.get(0), time, clock.instant()));
             } catch (DuplicateKeyException raced) {
-                // another round stored this size's cosignature first: either is the witness's word
+                // another round stored this cosignature first: either is the witness's word
             }
-        } else if (time > stored.time()) {
-            mongo.save(fresh); // a refresh of the same checkpoint: the same statement, a newer time
         }
         meters.counter("audit.witness.cosignatures", "witness", w.name()).increment();
         synchronized (this) {

@@ -2,11 +2,12 @@ package io.sanjiaodi.audit.witness;
 
 import io.sanjiaodi.audit.checkpoint.Checkpoint;
 import io.sanjiaodi.audit.checkpoint.CheckpointService;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.data.domain.Sort;
@@ -52,21 +53,31 @@ public class WitnessedCheckpoints {
         return required;
     }
 
+    /** Each configured witness's newest cosignature of this tree size, by witness name. */
     public List<StoredCosignature> cosignatures(long treeSize) {
-        return mongo
-                .find(
-                        Query.query(Criteria.where("treeSize").is(treeSize)).with(Sort.by("witness")),
-                        StoredCosignature.class)
-                .stream()
-                .filter(c -> witnesses.contains(c.witness()))
-                .toList();
+        return newestPerWitness(mongo.find(
+                Query.query(Criteria.where("treeSize").is(treeSize)).with(Sort.by("witness")),
+                StoredCosignature.class));
     }
 
-    /** Every stored cosignature of a configured witness, by tree size (for the list of all checkpoints). */
+    /** Each configured witness's newest cosignature, by tree size (for the list of all checkpoints). */
     public Map<Long, List<StoredCosignature>> allCosignatures() {
         return mongo.find(new Query().with(Sort.by("treeSize", "witness")), StoredCosignature.class).stream()
-                .filter(c -> witnesses.contains(c.witness()))
-                .collect(Collectors.groupingBy(StoredCosignature::treeSize, Collectors.toList()));
+                .collect(Collectors.groupingBy(StoredCosignature::treeSize, Collectors.toList()))
+                .entrySet()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> newestPerWitness(e.getValue())));
+    }
+
+    /** Refreshes are documents of their own: one a witness, its newest time, configured witnesses only. */
+    private List<StoredCosignature> newestPerWitness(List<StoredCosignature> all) {
+        Map<String, StoredCosignature> newest = new TreeMap<>();
+        for (StoredCosignature c : all) {
+            if (witnesses.contains(c.witness())) {
+                newest.merge(c.witness(), c, (a, b) -> b.time() > a.time() ? b : a);
+            }
+        }
+        return List.copyOf(newest.values());
     }
 
     /** The newest checkpoint in C2SP form with enough cosignatures; empty while there is none. */
@@ -81,16 +92,16 @@ public class WitnessedCheckpoints {
                 new Query().with(Sort.by(Sort.Direction.DESC, "treeSize").and(Sort.by("witness")));
         try (Stream<StoredCosignature> stream = mongo.stream(newestFirst, StoredCosignature.class)) {
             long size = -1;
-            List<StoredCosignature> group = new ArrayList<>();
+            Set<String> group = new HashSet<>();
             for (StoredCosignature c : (Iterable<StoredCosignature>) stream::iterator) {
                 if (!witnesses.contains(c.witness())) {
                     continue;
                 }
                 if (c.treeSize() != size) {
                     size = c.treeSize();
-                    group = new ArrayList<>();
+                    group = new HashSet<>();
                 }
-                group.add(c);
+                group.add(c.witness()); // a witness counts once, however often it refreshed
                 if (group.size() == required) {
                     long found = size;
                     List<StoredCosignature> cosigned = cosignatures(found);

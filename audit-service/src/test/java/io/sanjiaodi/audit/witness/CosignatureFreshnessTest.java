@@ -90,7 +90,14 @@ class CosignatureFreshnessTest {
         witnessClock.advance(Duration.ofMinutes(2));
         parts.collector().round();
         assertThat(servedTime()).isEqualTo(NOW.plus(Duration.ofMinutes(11)).getEpochSecond());
-        assertThat(parts.witnessed().cosignatures(3)).hasSize(1);
+        assertThat(parts.witnessed().cosignatures(3))
+                .as("the newest per witness")
+                .hasSize(1);
+        assertThat(audit.mongo.findAll(StoredCosignature.class))
+                .as("insert-only: the first word is kept beside the refresh")
+                .extracting(StoredCosignature::time)
+                .containsExactlyInAnyOrder(
+                        NOW.getEpochSecond(), NOW.plus(Duration.ofMinutes(11)).getEpochSecond());
         assertThat(parts.collector().status("witness.test/w1").state()).isEqualTo("OK");
     }
 
