@@ -23,10 +23,6 @@ import java.util.List;
  */
 record CheckpointFreshness(Checkpoint seen, List<byte[]> proof, Duration maxAge, Instant now) {
 
-    boolean checks() {
-        return seen != null || maxAge != null;
-    }
-
     /** True when {@code c} neither goes back on {@code seen} nor is older than {@code maxAge}. */
     boolean check(Checkpoint c, List<CosignerKey> witnesses, PrintStream out) {
         boolean ok = seen == null || againstSeen(c, out);
@@ -37,35 +33,39 @@ record CheckpointFreshness(Checkpoint seen, List<byte[]> proof, Duration maxAge,
         long size = c.treeSize();
         long before = seen.treeSize();
         if (size < before) {
-            return fail(
+            fail(
                     out,
                     "CHECKPOINT_REPLAYED",
                     "tree size " + size + " is smaller than the " + before
                             + " already verified: an old checkpoint shown as current hides what came after it");
+            return false;
         }
         if (size == before) {
             if (!c.rootHash().equals(seen.rootHash())) {
-                return fail(
+                fail(
                         out,
                         "CHECKPOINT_FORK",
                         "tree size " + size + " has another root than the one"
                                 + " already verified: the log signed two histories");
+                return false;
             }
             out.println("OK   the same checkpoint as the one already verified (tree size " + size + ")");
             return true;
         }
         if (proof == null) {
-            return fail(
+            fail(
                     out,
                     "CHECKPOINT_UNPROVEN",
                     "tree size " + size + " is larger than the " + before
                             + " already verified, but no consistency proof (--proof) shows that it extends it");
+            return false;
         }
         if (!MerkleProofs.verifyConsistency(before, size, seen.root(), c.root(), proof)) {
-            return fail(
+            fail(
                     out,
                     "CHECKPOINT_INCONSISTENT",
                     "tree size " + size + " does not extend the " + before + " already verified: a fork");
+            return false;
         }
         out.println("OK   tree " + size + " extends the tree " + before + " already verified");
         return true;
@@ -73,30 +73,32 @@ record CheckpointFreshness(Checkpoint seen, List<byte[]> proof, Duration maxAge,
 
     private boolean fresh(Checkpoint c, List<CosignerKey> witnesses, PrintStream out) {
         long cosigned = WitnessCheck.newestCosignature(c, witnesses);
-        Instant time = cosigned > 0
+        boolean byWitness = cosigned != WitnessCheck.NONE;
+        Instant time = byWitness
                 ? Instant.ofEpochSecond(cosigned)
-                : c.timestamp() > 0 ? Instant.ofEpochMilli(c.timestamp()) : null;
-        String source = cosigned > 0 ? "its freshest trusted cosignature" : "its signing time";
+                : c.timestamp() != 0 ? Instant.ofEpochMilli(c.timestamp()) : null; // a bare note: 0
+        String source = byWitness ? "its freshest trusted cosignature" : "its signing time";
         if (time == null) {
-            return fail(
+            fail(
                     out,
                     "CHECKPOINT_AGE_UNKNOWN",
                     "a C2SP note carries no time of its own: give --witnesses" + " whose cosignatures date it");
+            return false;
         }
         Duration age = Duration.between(time, now);
         if (age.compareTo(maxAge) > 0) {
-            return fail(
+            fail(
                     out,
                     "CHECKPOINT_STALE",
                     source + " is " + time + ", " + age.toSeconds() + " s before " + now + ", more than --max-age "
                             + maxAge);
+            return false;
         }
         out.println("OK   fresh: " + source + " is " + time + ", within " + maxAge + " of " + now);
         return true;
     }
 
-    private static boolean fail(PrintStream out, String code, String detail) {
+    private static void fail(PrintStream out, String code, String detail) {
         out.println("FAIL " + code + " " + detail);
-        return false;
     }
 }

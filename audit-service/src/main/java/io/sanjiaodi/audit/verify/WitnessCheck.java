@@ -16,15 +16,18 @@ import java.util.List;
  */
 final class WitnessCheck {
 
+    /** {@link #newestCosignature}'s answer when no trusted witness cosigned. */
+    static final long NONE = -1;
+
     private WitnessCheck() {}
 
     /** The newest time (POSIX seconds) at which a trusted witness cosigned the checkpoint's note; -1 if none did. */
     static long newestCosignature(Checkpoint c, List<CosignerKey> witnesses) {
-        if (c == null || c.note() == null) {
-            return -1;
+        if (c.note() == null) {
+            return NONE;
         }
         SignedNote note = SignedNote.parse(c.note());
-        long newest = -1;
+        long newest = NONE;
         for (CosignerKey witness : witnesses) {
             for (NoteSignature signature : note.signatures()) {
                 newest = Math.max(newest, witness.verify(signature.line().stripTrailing(), note.text()));

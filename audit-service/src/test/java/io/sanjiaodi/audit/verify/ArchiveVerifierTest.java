@@ -115,7 +115,30 @@ class ArchiveVerifierTest {
         assertThat(run(dir.toString()))
                 .startsWith("1")
                 .contains("FAIL STATEMENT_EVENTS_MISSING iv-1: producer interview-service had published up to"
-                        + " sequence 4 when it signed, but the checkpoint holds only up to 2: the log withheld 2");
+                        + " sequence 4 when it signed, but the checkpoint holds only up to 2: the log withheld 2")
+                .contains("FAILED 1 of", "\n  STATEMENT_EVENTS_MISSING iv-1: producer interview-service");
+    }
+
+    @Test
+    void aStatementMadeExactlyTheGraceBeforeTheCheckpointIsDue() throws Exception {
+        write(proof(), ArchiveVerifier.FORMAT);
+        state(statement(2, log.oldCheckpoint.timestamp() - GRACE), producer.getPrivate());
+        assertThat(run(dir.toString())).startsWith("0").contains("OK   STATEMENT_COVERED iv-1");
+    }
+
+    @Test
+    void aStatementThatDoesNotNameTheAggregateIsUnrelated() throws Exception {
+        write(proof(), ArchiveVerifier.FORMAT);
+        ProducerStatement other = new ProducerStatement(
+                "interview-service",
+                7,
+                "00".repeat(32),
+                STATED_AT,
+                List.of(new ProducerStatement.Head("iv-2", 5)),
+                null,
+                null);
+        state(other, producer.getPrivate());
+        assertThat(run(dir.toString())).startsWith("1").contains("FAIL STATEMENT_UNRELATED statements/iv-1.json");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sanjiaodi.audit.AuditFixture;
 import io.sanjiaodi.audit.ingest.Events;
 import io.sanjiaodi.audit.verify.OfflineVerifier;
+import io.sanjiaodi.platform.testing.MovableClock;
 import io.sanjiaodi.witness.WitnessKey;
 import io.sanjiaodi.witness.WitnessServer;
 import java.io.ByteArrayOutputStream;
@@ -41,8 +42,8 @@ class CosignatureFreshnessTest {
 
     AuditFixture audit;
     WitnessServer witnessServer;
-    final SettableClock logClock = new SettableClock(NOW);
-    final SettableClock witnessClock = new SettableClock(NOW);
+    final MovableClock logClock = new MovableClock(NOW);
+    final MovableClock witnessClock = new MovableClock(NOW);
     WitnessCollectorTest.Parts parts;
     WitnessKey witnessKey;
 
