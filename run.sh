@@ -129,7 +129,8 @@ WITNESS_NAME=sanjiaodi.local/witness
 WITNESS_JAR=$(ls witness/target/witness-*.jar | grep -v -- '-tests\.jar$' | head -1)
 WITNESS_VKEY=$("$JAVA" -jar "$WITNESS_JAR" --init --name="$WITNESS_NAME" --data="$DATA/witness")
 export AUDIT_WITNESSES_0_NAME=$WITNESS_NAME AUDIT_WITNESSES_0_URL=http://localhost:8090 \
-  AUDIT_WITNESSES_0_VERIFIERKEY=$WITNESS_VKEY AUDIT_WITNESSES_REQUIRED=1
+  AUDIT_WITNESSES_0_VERIFIERKEY=$WITNESS_VKEY AUDIT_WITNESSES_REQUIRED=1 \
+  AUDIT_COSIGNATURE_REFRESH=${AUDIT_COSIGNATURE_REFRESH:-1m}  # a quiet demo log is re-cosigned each minute
 
 declare -A URL=([interview]=http://localhost:8081 [rectification]=http://localhost:8082 [audit]=http://localhost:8083)
 for svc in interview rectification audit; do

@@ -106,7 +106,11 @@ public class LedgerArchiveService {
         files.put("keys/audit-log.vkey", (key.noteKey().verifierKey() + "\n").getBytes(StandardCharsets.UTF_8));
         files.put("keys/witnesses.txt", witnessKeys(served).getBytes(StandardCharsets.UTF_8));
         Map<String, String> producerKeys = new TreeMap<>();
-        List<String> statementFiles = statementFiles(proofFiles.keySet(), checkpoint, files, producerKeys);
+        long cosignedAt = served.cosignatures().stream()
+                .mapToLong(StoredCosignature::time)
+                .max()
+                .orElse(0);
+        List<String> statementFiles = statementFiles(proofFiles.keySet(), checkpoint, cosignedAt, files, producerKeys);
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("format", ArchiveVerifier.FORMAT);
         manifest.put("ledgerId", ledgerId);
@@ -158,12 +162,18 @@ public class LedgerArchiveService {
 
     /**
      * Per aggregate, the newest accepted producer statement naming it that was made at least the
-     * completeness grace before the checkpoint (so the checkpoint must hold what it states), and the
-     * key of each producer involved.
+     * completeness grace before the checkpoint (its signing time or, when later, its freshest
+     * cosignature; ArchiveEvidence says why), so the checkpoint must hold what it states, and the key
+     * of each producer involved.
      */
     private List<String> statementFiles(
-            Set<String> aggregates, Checkpoint checkpoint, Map<String, byte[]> files, Map<String, String> keys) {
-        Instant due = Instant.ofEpochMilli(checkpoint.timestamp()).minus(completeness.grace());
+            Set<String> aggregates,
+            Checkpoint checkpoint,
+            long cosignedAt,
+            Map<String, byte[]> files,
+            Map<String, String> keys) {
+        Instant due = Instant.ofEpochMilli(Math.max(checkpoint.timestamp(), cosignedAt * 1000))
+                .minus(completeness.grace());
         List<String> names = new ArrayList<>();
         for (String aggregate : aggregates) {
             statements.newestNaming(aggregate, due).ifPresent(received -> {

@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sanjiaodi.audit.AuditFixture;
 import io.sanjiaodi.audit.checkpoint.Checkpoint;
+import io.sanjiaodi.audit.checkpoint.Keys;
 import io.sanjiaodi.audit.checkpoint.note.SignedNote;
 import io.sanjiaodi.audit.checkpoint.note.TlogCheckpoint;
 import io.sanjiaodi.audit.ingest.Events;
+import io.sanjiaodi.audit.proof.AsOfProofService;
+import io.sanjiaodi.audit.query.ReaderScope;
+import io.sanjiaodi.audit.query.history.HistoryService;
 import io.sanjiaodi.audit.verify.asof.ArchiveVerifier;
+import io.sanjiaodi.audit.verify.asof.AsOfProof;
+import io.sanjiaodi.contracts.statement.ProducerStatement;
 import io.sanjiaodi.witness.Witness;
 import io.sanjiaodi.witness.WitnessKey;
 import java.io.ByteArrayOutputStream;
@@ -15,6 +21,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -185,5 +193,70 @@ class CosignedCheckpointTest {
                     .startsWith("1\n")
                     .contains("FAIL NOTE_SIGNATURE checkpoint.note: the log's note signature does not verify");
         }
+    }
+
+    /**
+     * A quiet log is not re-signed, but its witness cosigns the same checkpoint again: a statement
+     * made after the checkpoint's signing yet the grace before a later cosignature is due, and the
+     * archive holds the log to it (covered, or the withheld events named); without the cosignature
+     * it is not due.
+     */
+    @Test
+    void aStatementIsDueByTheFreshestCosignatureWhenTheQuietLogWasNotReSigned() throws Exception {
+        Instant signedAt = Instant.ofEpochMilli(checkpoint.timestamp());
+        Witness later = Witness.open(
+                witnessKey,
+                List.of(new Witness.LogConfig(
+                        AuditFixture.ORIGIN, audit.key.noteKey().verifierKey())),
+                dir.resolve("witness-later"),
+                Clock.fixed(signedAt.plusSeconds(3600), ZoneOffset.UTC));
+        String refreshed = checkpoint.note()
+                + later.addCheckpoint(("old 0\n\n" + checkpoint.note()).getBytes(StandardCharsets.UTF_8));
+        KeyPair producer = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        long statedAt = signedAt.plusSeconds(1800).toEpochMilli();
+
+        Path root = archiveWithStatement(refreshed, 1, statement(3, statedAt, producer), producer);
+        assertThat(run(true, root.toString())).startsWith("0\n").contains("OK   STATEMENT_COVERED iv-1");
+        root = archiveWithStatement(refreshed, 1, statement(5, statedAt, producer), producer);
+        assertThat(run(true, root.toString())).startsWith("1\n").contains("FAIL STATEMENT_EVENTS_MISSING iv-1");
+        root = archiveWithStatement(checkpoint.note(), 0, statement(3, statedAt, producer), producer);
+        assertThat(run(true, root.toString())).startsWith("1\n").contains("FAIL STATEMENT_NOT_DUE");
+    }
+
+    private static ProducerStatement statement(long head, long time, KeyPair key) {
+        return new ProducerStatement(
+                        "interview-service",
+                        4,
+                        "00".repeat(32),
+                        time,
+                        List.of(new ProducerStatement.Head("iv-1", head)),
+                        null,
+                        null)
+                .signed(key.getPrivate(), key.getPublic());
+    }
+
+    private Path archiveWithStatement(String note, int required, ProducerStatement statement, KeyPair producer)
+            throws Exception {
+        Path root = archive(note, witnessKey.verifierKey() + "\n", required);
+        AsOfProof proof = new AsOfProofService(
+                        audit.mongo, audit.log, audit.checkpoints, new HistoryService(audit.mongo))
+                .prove("iv-1", null, ReaderScope.everything());
+        new com.fasterxml.jackson.databind.ObjectMapper()
+                .findAndRegisterModules() // the summary's times, written as the service writes them
+                .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .writeValue(root.resolve("iv-1.json").toFile(), proof);
+        SignedLog.JSON.writeValue(
+                root.resolve("statement.json").toFile(), Map.of("aggregateId", "iv-1", "statement", statement));
+        Files.writeString(
+                root.resolve("producer.pem"),
+                Keys.pem("PUBLIC KEY", producer.getPublic().getEncoded()));
+        Map<String, Object> manifest =
+                SignedLog.JSON.readValue(root.resolve("manifest.json").toFile(), LinkedHashMap.class);
+        manifest.put("proofs", List.of("iv-1.json"));
+        manifest.put("statements", List.of("statement.json"));
+        manifest.put("producerKeys", Map.of("interview-service", "producer.pem"));
+        manifest.put("statementGraceMillis", 1_000);
+        SignedLog.JSON.writeValue(root.resolve("manifest.json").toFile(), manifest);
+        return root;
     }
 }

@@ -22,7 +22,10 @@ import java.util.Map;
  * (the log's note signature, the same tree as checkpoint.json, and the witnesses' cosignatures,
  * at least {@code witnessesRequired} of them), and the producers' statements (each signed by its
  * producer's key, made at least the grace before the checkpoint, and stating no later event of its
- * aggregate than the archive holds: an event the log withheld is named).
+ * aggregate than the archive holds: an event the log withheld is named). "Before the checkpoint" is
+ * before the later of its signing time and its freshest valid cosignature: a witness cosigns only
+ * the checkpoint the log presents as its latest, so a refreshed cosignature at time W says the log
+ * held nothing newer at W than the few seconds a checkpoint takes (a quiet log is not re-signed).
  */
 final class ArchiveEvidence {
 
@@ -32,6 +35,8 @@ final class ArchiveEvidence {
     private final JsonNode manifest;
     private final ObjectMapper json;
     private final List<Finding> findings;
+    /** The freshest valid cosignature of the note (epoch ms); 0 while none was checked. */
+    private long cosignedAt;
 
     ArchiveEvidence(Path root, JsonNode manifest, ObjectMapper json, List<Finding> findings) {
         this.root = root;
@@ -90,6 +95,7 @@ final class ArchiveEvidence {
             }
             if (time > 0) {
                 cosigned++;
+                cosignedAt = Math.max(cosignedAt, time * 1000);
                 findings.add(Finding.ok("COSIGNED", witness.name(), "cosigned at " + Instant.ofEpochSecond(time)));
             } else {
                 findings.add(Finding.fail(
@@ -133,7 +139,7 @@ final class ArchiveEvidence {
                     "STATEMENT_SIGNED",
                     subject,
                     "signed by " + producer + " at " + Instant.ofEpochMilli(statement.time())));
-            if (statement.time() + grace > checkpoint.timestamp()) {
+            if (statement.time() + grace > Math.max(checkpoint.timestamp(), cosignedAt)) {
                 findings.add(Finding.fail(
                         "STATEMENT_NOT_DUE",
                         subject,
