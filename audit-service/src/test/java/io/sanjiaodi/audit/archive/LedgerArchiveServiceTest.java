@@ -124,8 +124,12 @@ class LedgerArchiveServiceTest {
         Thread.sleep(1_100); // past the grace: the next checkpoint must hold what the statements state
         publish(ledger(2, "TaskVerified", "{\"taskId\":\"t-1\"}"));
         awaitCheckpoint(6);
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> get("/api/audit/log/checkpoint", "auditor").statusCode() == 200);
+        // the archive proves against the served (cosigned) checkpoint: wait until that is the one of size 6
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            HttpResponse<byte[]> served = get("/api/audit/log/checkpoint", "auditor");
+            return served.statusCode() == 200
+                    && new String(served.body(), StandardCharsets.UTF_8).split("\n")[1].equals("6");
+        });
     }
 
     /** A producer's signed statement (its size and root are not what the archive checks), as received. */
