@@ -68,4 +68,33 @@ class ConcurrencySystemTest {
         await().atMost(SystemProbe.WITHIN).until(() -> probe.ledgerOf(id) != null);
         assertThat(probe.ledgerCount(id)).isEqualTo(1);
     }
+
+    /**
+     * A client that lost the answer to its scheduling retries it with the same Idempotency-Key, once
+     * at the same instance and once at another: the same interview, one InterviewScheduled.
+     */
+    @Test
+    void aSchedulingRetriedWithItsIdempotencyKeyOnEitherInstanceCreatesOneInterview() throws Exception {
+        String first = LOCAL.services().url(Service.INTERVIEW);
+        String second = LOCAL.services().startSecondInstance(Service.INTERVIEW);
+        SystemProbe probe = LOCAL.probe();
+        InterviewFlow flow = probe.flow();
+        String key = java.util.UUID.randomUUID().toString();
+        Http.Response created = flow.scheduleResponse("重试测试单位", key, first);
+        Http.Response again = flow.scheduleResponse("重试测试单位", key, first);
+        Http.Response elsewhere = flow.scheduleResponse("重试测试单位", key, second);
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String id = created.body().get("id").asText();
+        assertThat(List.of(again, elsewhere)).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(201);
+            assertThat(r.body().get("id").asText()).isEqualTo(id);
+        });
+        Http.Response other = flow.scheduleResponse("另一个单位", key, first);
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.body().get("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        await().atMost(SystemProbe.WITHIN)
+                .untilAsserted(() -> assertThat(probe.auditTypes(id)).containsExactly("InterviewScheduled"));
+        Thread.sleep(1_000); // a second InterviewScheduled, had there been one, would be in the trail by now
+        assertThat(probe.auditTypes(id)).containsExactly("InterviewScheduled");
+    }
 }

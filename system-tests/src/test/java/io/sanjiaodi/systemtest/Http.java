@@ -75,6 +75,18 @@ final class Http {
                 null));
     }
 
+    /** A POST with one more header (e.g. Idempotency-Key). */
+    Response post(String url, String json, String header, String value) {
+        return send(authorized(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .header(header, value)
+                        .POST(HttpRequest.BodyPublishers.ofString(json)),
+                "POST",
+                url,
+                null));
+    }
+
     /**
      * A write in the name of a ledger role: {@code UNIT} is the ledger's own unit, {@code SUPERVISOR}
      * the supervision office, {@code SUPERVISING_BODY} the unit's supervising body; any other value

@@ -16,12 +16,22 @@ final class InterviewFlow {
     /** Schedules for a unit of its own, registered first by the administrator (as the registry demands). */
     Http.Response scheduleResponse(String unitName, String leadId) {
         register("u-%08x".formatted(unitName.hashCode()), unitName);
-        return http.post(interviewUrl + "/api/interviews", """
+        return http.post(interviewUrl + "/api/interviews", scheduleBody(unitName, leadId));
+    }
+
+    /** The same, under an Idempotency-Key, at another instance's URL if given. */
+    Http.Response scheduleResponse(String unitName, String key, String atUrl) {
+        register("u-%08x".formatted(unitName.hashCode()), unitName);
+        return http.post(atUrl + "/api/interviews", scheduleBody(unitName, "nb-secretary"), "Idempotency-Key", key);
+    }
+
+    private static String scheduleBody(String unitName, String leadId) {
+        return """
                 {"interviewee": {"name": "王某某", "position": "党委书记", "unitId": "u-%2$08x",
                                  "unitName": "%1$s", "jurisdictionId": "ningbo", "cadreLevel": "CITY_MANAGED",
                                  "appointmentDate": "2018-10-20"},
                  "plannedDate": "2018-11-15", "place": "市纪委谈话室", "leadInterviewerId": "%3$s"}
-                """.formatted(unitName, unitName.hashCode(), leadId));
+                """.formatted(unitName, unitName.hashCode(), leadId);
     }
 
     /** The administrator registers (or re-registers, unchanged) a city-managed unit of ningbo. */

@@ -20,6 +20,7 @@ import io.sanjiaodi.interview.web.UrlIds.UnitId;
 import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.platform.security.Actor;
 import io.sanjiaodi.platform.security.Actors;
+import io.sanjiaodi.platform.web.idempotency.IdempotencyKeys;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -64,7 +65,7 @@ class InterviewController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Created schedule(@Valid @RequestBody ScheduleBody body) {
-        InterviewId id = InterviewId.newId();
+        InterviewId id = new InterviewId(IdempotencyKeys.derivedId("interview")); // a retry names the same one
         var who = body.interviewee();
         Actor actor = Actors.require();
         Actors.requireScope(actor.mayAccessJurisdiction(who.jurisdictionId()), "jurisdiction " + who.jurisdictionId());

@@ -12,9 +12,9 @@ import io.sanjiaodi.interview.query.templates.TemplateView;
 import io.sanjiaodi.interview.sources.SourceSealer;
 import io.sanjiaodi.interview.web.InterviewRequests.*;
 import io.sanjiaodi.interview.web.UrlIds.ItemId;
+import io.sanjiaodi.platform.web.idempotency.IdempotencyKeys;
 import jakarta.validation.Valid;
 import java.util.List;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
@@ -49,10 +49,11 @@ class ListController {
     @ResponseStatus(HttpStatus.CREATED)
     List<String> applyTemplate(@PathVariable InterviewId interviewId, @Valid @RequestBody TemplateRef body) {
         TemplateView template = templates.published(body.templateId());
-        List<ResponsibilityItem> items = template.items.stream()
-                .map(i ->
-                        new ResponsibilityItem(newItemId(), ResponsibilityKind.REQUIRED, i.text(), template.templateId))
-                .toList();
+        List<ResponsibilityItem> items = new java.util.ArrayList<>();
+        for (var i : template.items) {
+            String itemId = IdempotencyKeys.derivedId("item-" + items.size());
+            items.add(new ResponsibilityItem(itemId, ResponsibilityKind.REQUIRED, i.text(), template.templateId));
+        }
         commands.sendAndWait(new ApplyResponsibilityTemplate(interviewId, template.templateId, items));
         return items.stream().map(ResponsibilityItem::itemId).toList();
     }
@@ -108,8 +109,9 @@ class ListController {
         commands.sendAndWait(new RemoveRiskItem(interviewId, itemId.value()));
     }
 
+    /** Random, or under an Idempotency-Key the same on every run of the request (IdempotencyKeys). */
     private static String newItemId() {
-        return UUID.randomUUID().toString();
+        return IdempotencyKeys.derivedId("item");
     }
 
     private static ResponsibilityItem responsibility(String itemId, ResponsibilityBody body) {

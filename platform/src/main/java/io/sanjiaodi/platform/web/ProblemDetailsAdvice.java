@@ -104,7 +104,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "the record was changed or created concurrently; reload and try again");
     }
 
-    /** The database is unreachable or timed out: the request may be retried; it changed nothing. */
+    /**
+     * The database is unreachable or timed out. A read changed nothing; a write may or may not have
+     * been committed (the failure can come after the commit), so the answer says so: retry with the
+     * same Idempotency-Key, which makes a second run safe.
+     */
     @ExceptionHandler({
         EventStoreException.class,
         DataAccessResourceFailureException.class,
@@ -114,7 +118,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         JdbcException.class
     })
     ProblemDetail storeUnavailable(RuntimeException e) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "STORE_UNAVAILABLE", "the event store is not reachable");
+        return problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "STORE_UNAVAILABLE",
+                "the event store is not reachable; a change may or may not have been saved: retry it with the same"
+                        + " Idempotency-Key");
     }
 
     @ExceptionHandler(JSR303ViolationException.class)
