@@ -7,10 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.sanjiaodi.devstack.DevPostgres;
 import io.sanjiaodi.platform.security.TestTokens;
+import io.sanjiaodi.platform.testing.BrokerlessStores;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,13 +49,7 @@ class ReadinessTest {
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) throws IOException {
-        registry.add("spring.mongodb.uri", () -> MONGO_URI);
-        registry.add("spring.datasource.url", () -> DevPostgres.shared().jdbcUrl());
-        registry.add(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens::publicKeyLocation);
-        // a port nothing listens on: the broker is down for the whole test
-        try (ServerSocket free = new ServerSocket(0)) {
-            registry.add("spring.kafka.bootstrap-servers", () -> "localhost:" + free.getLocalPort());
-        }
+        BrokerlessStores.register(registry, MONGO_URI);
     }
 
     @AfterAll
