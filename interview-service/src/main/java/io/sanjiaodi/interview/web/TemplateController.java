@@ -9,11 +9,11 @@ import io.sanjiaodi.interview.web.InterviewRequests.TemplateItemBody;
 import io.sanjiaodi.interview.web.UrlIds.ItemId;
 import io.sanjiaodi.interview.web.UrlIds.JurisdictionId;
 import io.sanjiaodi.interview.web.UrlIds.TemplateId;
+import io.sanjiaodi.platform.web.idempotency.IdempotencyKeys;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
@@ -36,7 +36,7 @@ class TemplateController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Created create(@Valid @RequestBody TemplateBody body) {
-        String id = "tpl-" + UUID.randomUUID();
+        String id = "tpl-" + IdempotencyKeys.derivedId("template"); // a retry names the same one
         commands.sendAndWait(new CreateTemplate(id, body.year(), body.jurisdictionId(), body.title()));
         return new Created(id);
     }
@@ -44,7 +44,7 @@ class TemplateController {
     @PostMapping("/{templateId}/items")
     @ResponseStatus(HttpStatus.CREATED)
     Created addItem(@PathVariable TemplateId templateId, @Valid @RequestBody TemplateItemBody body) {
-        String itemId = UUID.randomUUID().toString();
+        String itemId = IdempotencyKeys.derivedId("template-item");
         commands.sendAndWait(new AddTemplateItem(templateId.value(), itemId, body.text()));
         return new Created(itemId);
     }
