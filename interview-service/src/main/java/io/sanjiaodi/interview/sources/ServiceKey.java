@@ -1,10 +1,10 @@
 package io.sanjiaodi.interview.sources;
 
+import io.sanjiaodi.platform.keys.OwnerOnlyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.SecretKey;
@@ -50,16 +50,9 @@ public class ServiceKey {
     private static void generate(Path file) throws IOException {
         byte[] raw = new byte[BYTES];
         new SecureRandom().nextBytes(raw);
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "key", ".tmp");
-        try {
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: rely on the directory's ACL
+        // instances starting at once on one file: the first key to arrive is everyone's
+        if (OwnerOnlyFile.createIfAbsent(file, Base64.getEncoder().encodeToString(raw))) {
+            log.info("generated a new sources key in {}", file.toAbsolutePath());
         }
-        Files.writeString(tmp, Base64.getEncoder().encodeToString(raw));
-        Files.move(tmp, file);
-        log.info("generated a new sources key in {}", file.toAbsolutePath());
     }
 }

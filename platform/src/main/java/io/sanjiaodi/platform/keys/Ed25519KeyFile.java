@@ -3,11 +3,9 @@ package io.sanjiaodi.platform.keys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -77,23 +75,13 @@ public class Ed25519KeyFile {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK has no Ed25519", e);
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "key", ".tmp");
-        try {
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: rely on the directory's ACL
-        }
-        Files.writeString(tmp, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        Path dir = Files.createDirectories(file.toAbsolutePath().getParent());
         Path pubTmp = Files.createTempFile(dir, "pub", ".tmp");
         Files.writeString(pubTmp, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-        try {
-            // instances sharing the file may start at once: the first private key to arrive wins, and
-            // only its generator writes the public key, so the pair on disk always matches
-            Files.move(tmp, file);
-        } catch (FileAlreadyExistsException lost) {
-            Files.delete(tmp);
+        // instances sharing the file may start at once: the first private key to arrive wins, and
+        // only its generator writes the public key, so the pair on disk always matches
+        if (!OwnerOnlyFile.createIfAbsent(
+                file, pem("PRIVATE KEY", pair.getPrivate().getEncoded()))) {
             Files.delete(pubTmp);
             return;
         }
