@@ -1,10 +1,14 @@
 package io.sanjiaodi.platform.web.idempotency;
 
+import io.sanjiaodi.platform.axon.CommitOrderedEventStorageEngine;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -47,10 +51,32 @@ public class IdempotencyStore {
         this.clock = clock;
         this.abandonAfter = abandonAfter;
         this.keep = keep;
-        jdbc.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
-        jdbc.execute("CREATE TABLE IF NOT EXISTS " + table + " (owner TEXT NOT NULL, key TEXT NOT NULL,"
-                + " fingerprint TEXT NOT NULL, state TEXT NOT NULL, claimed_at TIMESTAMPTZ NOT NULL, status INT,"
-                + " content_type TEXT, location TEXT, body BYTEA, PRIMARY KEY (owner, key))");
+        createTable(schema);
+    }
+
+    /**
+     * Under the advisory lock the event store's schema creation takes: instances starting at once
+     * would otherwise collide in PostgreSQL's catalogue on {@code CREATE ... IF NOT EXISTS}.
+     */
+    private void createTable(String schema) {
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (Statement sql = connection.createStatement()) {
+                sql.execute("SELECT pg_advisory_xact_lock(" + CommitOrderedEventStorageEngine.LOCK_CLASS + ", 0)");
+                sql.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+                sql.execute("CREATE TABLE IF NOT EXISTS " + table + " (owner TEXT NOT NULL, key TEXT NOT NULL,"
+                        + " fingerprint TEXT NOT NULL, state TEXT NOT NULL, claimed_at TIMESTAMPTZ NOT NULL,"
+                        + " status INT, content_type TEXT, location TEXT, body BYTEA, PRIMARY KEY (owner, key))");
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+            return null;
+        });
     }
 
     public Claim claim(String owner, String key, String fingerprint) {
