@@ -5,8 +5,10 @@ import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.platform.security.Actors;
 import io.sanjiaodi.platform.security.DenialRecorder;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -23,6 +25,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
@@ -36,6 +39,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every error leaves as an RFC 7807 problem with a stable {@code code}, so clients branch on the
@@ -210,6 +214,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
             default -> "HTTP_" + status.value();
         };
+    }
+
+    /** A problem answered by a servlet filter, outside MVC (where this advice does not reach). */
+    public static void write(HttpServletResponse response, JsonMapper json, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 
     public static ProblemDetail problem(HttpStatus status, String code, String detail) {
