@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -151,13 +152,12 @@ public class LedgerArchiveService {
 
     /** The verifier keys of the witnesses that cosigned, one a line (the reader may bring their own). */
     private String witnessKeys(Witnessed served) {
-        Set<String> cosigned = new java.util.HashSet<>();
-        served.cosignatures().stream().map(StoredCosignature::witness).forEach(cosigned::add);
-        StringBuilder text = new StringBuilder();
-        witnesses.witnesses().stream()
+        Set<String> cosigned =
+                served.cosignatures().stream().map(StoredCosignature::witness).collect(Collectors.toSet());
+        return witnesses.witnesses().stream()
                 .filter(w -> cosigned.contains(w.name()))
-                .forEach(w -> text.append(w.verifierKey()).append('\n'));
-        return text.toString();
+                .map(w -> w.verifierKey() + "\n")
+                .collect(Collectors.joining());
     }
 
     /**

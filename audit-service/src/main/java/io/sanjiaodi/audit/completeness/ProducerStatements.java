@@ -98,15 +98,9 @@ public class ProducerStatements {
 
     /** The configured key, else the pinned one, else (first statement) the stated one, pinned now. */
     private PublicKey keyOf(ProducerStatement statement) {
-        String configured = properties.producerKeys().get(statement.producer());
-        if (configured != null) {
-            return Keys.publicKey(configured);
-        }
-        Document pinned = mongo.getCollection(KEYS)
-                .find(new Document("_id", statement.producer()))
-                .first();
-        if (pinned != null) {
-            return Keys.publicKey(pinned.getString("publicKey"));
+        Optional<PublicKey> held = keyOf(statement.producer());
+        if (held.isPresent()) {
+            return held.get();
         }
         PublicKey stated = statement.statedKey();
         if (stated == null || !statement.verify(stated)) {

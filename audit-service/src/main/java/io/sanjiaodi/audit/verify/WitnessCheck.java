@@ -1,7 +1,6 @@
 package io.sanjiaodi.audit.verify;
 
 import io.sanjiaodi.audit.checkpoint.Checkpoint;
-import io.sanjiaodi.audit.checkpoint.note.NoteSignature;
 import io.sanjiaodi.audit.checkpoint.note.SignedNote;
 import io.sanjiaodi.audit.witness.CosignerKey;
 import java.io.PrintStream;
@@ -29,9 +28,7 @@ final class WitnessCheck {
         SignedNote note = SignedNote.parse(c.note());
         long newest = NONE;
         for (CosignerKey witness : witnesses) {
-            for (NoteSignature signature : note.signatures()) {
-                newest = Math.max(newest, witness.verify(signature.line().stripTrailing(), note.text()));
-            }
+            newest = Math.max(newest, witness.newestCosignature(note));
         }
         return newest;
     }
@@ -48,11 +45,7 @@ final class WitnessCheck {
         SignedNote note = SignedNote.parse(c.note());
         boolean all = true;
         for (CosignerKey witness : witnesses) {
-            long time = -1;
-            for (NoteSignature signature : note.signatures()) {
-                String line = signature.line().stripTrailing();
-                time = Math.max(time, witness.verify(line, note.text()));
-            }
+            long time = witness.newestCosignature(note);
             if (time > 0) {
                 out.println("OK   cosigned by witness " + witness.name() + " at " + Instant.ofEpochSecond(time));
             } else {

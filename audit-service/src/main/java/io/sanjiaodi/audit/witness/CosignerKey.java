@@ -1,5 +1,7 @@
 package io.sanjiaodi.audit.witness;
 
+import io.sanjiaodi.audit.checkpoint.note.NoteSignature;
+import io.sanjiaodi.audit.checkpoint.note.SignedNote;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -72,6 +74,15 @@ public record CosignerKey(String name, int keyId, PublicKey publicKey) {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** The newest time (POSIX seconds) of this witness's valid cosignatures among the note's signature lines; else -1. */
+    public long newestCosignature(SignedNote note) {
+        long newest = -1;
+        for (NoteSignature signature : note.signatures()) {
+            newest = Math.max(newest, verify(signature.line().stripTrailing(), note.text()));
+        }
+        return newest;
     }
 
     /** The cosignature's timestamp (POSIX seconds) if the line verifies over {@code checkpointText}; else -1. */

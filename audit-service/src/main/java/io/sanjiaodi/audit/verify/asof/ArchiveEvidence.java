@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanjiaodi.audit.checkpoint.Checkpoint;
 import io.sanjiaodi.audit.checkpoint.Keys;
 import io.sanjiaodi.audit.checkpoint.note.Ed25519NoteKey;
-import io.sanjiaodi.audit.checkpoint.note.NoteSignature;
 import io.sanjiaodi.audit.checkpoint.note.SignedNote;
 import io.sanjiaodi.audit.witness.CosignerKey;
 import io.sanjiaodi.contracts.statement.ProducerStatement;
@@ -89,10 +88,7 @@ final class ArchiveEvidence {
                 continue;
             }
             CosignerKey witness = CosignerKey.parse(line.strip());
-            long time = -1;
-            for (NoteSignature s : note.signatures()) {
-                time = Math.max(time, witness.verify(s.line().stripTrailing(), note.text()));
-            }
+            long time = witness.newestCosignature(note);
             if (time > 0) {
                 cosigned++;
                 cosignedAt = Math.max(cosignedAt, time * 1000);
