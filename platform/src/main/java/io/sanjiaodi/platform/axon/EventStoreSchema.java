@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -13,7 +14,8 @@ import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory
 /**
  * Creates the service's schema and its tables when they are missing: events (primary key on the
  * global index, unique on aggregate + sequence and on the event id, so loading an aggregate, a
- * tracking read and a conflicting append are all index operations), snapshots, tracking tokens.
+ * tracking read and a conflicting append are all index operations), snapshots, tracking tokens,
+ * the outbox relay's dead letters.
  * Instances that start at once serialize on an advisory lock: concurrent {@code CREATE ... IF NOT
  * EXISTS} statements can still collide in PostgreSQL's catalogue.
  */
@@ -21,7 +23,12 @@ final class EventStoreSchema {
 
     private EventStoreSchema() {}
 
-    static void create(DataSource dataSource, String schema, EventSchema events, TokenSchema tokens) {
+    static void create(
+            DataSource dataSource,
+            String schema,
+            EventSchema events,
+            TokenSchema tokens,
+            DeadLetterSchema deadLetters) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -33,6 +40,8 @@ final class EventStoreSchema {
                 execute(PostgresEventTableFactory.INSTANCE.createDomainEventTable(connection, events));
                 execute(PostgresEventTableFactory.INSTANCE.createSnapshotEventTable(connection, events));
                 execute(PostgresTokenTableFactory.INSTANCE.createTable(connection, tokens));
+                // the outbox relay's dead letters (events the broker would not take), beside its token
+                PostgresDeadLetterTableFactory.INSTANCE.create(connection, deadLetters);
                 // for a processor reset to a point in time (createTokenAt): the only query on the timestamp
                 sql.execute("CREATE INDEX IF NOT EXISTS " + events.domainEventTable() + "_timestamp ON "
                         + events.domainEventTable() + " (" + events.timestampColumn() + ")");

@@ -6,6 +6,9 @@ import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -24,6 +27,8 @@ public final class PostgresEventStore {
 
     static final TokenSchema TOKENS = TokenSchema.builder().build();
 
+    static final DeadLetterSchema DEAD_LETTERS = DeadLetterSchema.defaultSchema();
+
     private PostgresEventStore() {}
 
     /** The event table's names, for code that reads the store in global-index order (producer statements). */
@@ -31,9 +36,30 @@ public final class PostgresEventStore {
         return EVENTS;
     }
 
-    /** Creates the schema and its event, snapshot and token tables if they are missing. */
+    /** Creates the schema and its event, snapshot, token and dead-letter tables if they are missing. */
     public static void createSchema(DataSource dataSource, EventStoreProperties properties) {
-        EventStoreSchema.create(dataSource, properties.schema(), EVENTS, TOKENS);
+        EventStoreSchema.create(dataSource, properties.schema(), EVENTS, TOKENS, DEAD_LETTERS);
+    }
+
+    /**
+     * The sequenced dead-letter queue of one processing group in the event store's database, in
+     * the processor's own transaction: a letter is stored, or taken out after a retry, together
+     * with the token that moves past it.
+     */
+    public static JdbcSequencedDeadLetterQueue<EventMessage<?>> deadLetterQueue(
+            String processingGroup,
+            ConnectionProvider connections,
+            TransactionManager transactions,
+            Serializer serializer,
+            Serializer eventSerializer) {
+        return JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                .processingGroup(processingGroup)
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .schema(DEAD_LETTERS)
+                .genericSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .build();
     }
 
     /** The connection of the running transaction, so the engine's statements are part of it. */

@@ -7,7 +7,9 @@ import io.cloudevents.kafka.CloudEventSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sanjiaodi.platform.PlatformProperties;
 import io.sanjiaodi.platform.Refusal;
+import io.sanjiaodi.platform.axon.PostgresEventStore;
 import io.sanjiaodi.platform.kafka.deadletter.DeadLetters;
+import io.sanjiaodi.platform.kafka.deadletter.OutboxDeadLetters;
 import io.sanjiaodi.platform.statements.EventStoreStream;
 import io.sanjiaodi.platform.statements.ProducerPositions;
 import java.util.HashMap;
@@ -18,6 +20,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.ObjectProvider;
@@ -103,6 +107,31 @@ public class KafkaBridgeAutoConfiguration {
                 mapper,
                 props.publishTopic(),
                 store == null ? null : new ProducerPositions(new EventStoreStream(store)));
+    }
+
+    /**
+     * The outbox relay's sequenced dead-letter queue, in the event store's database: an event the
+     * broker will never take (too large for the topic, say) is set aside with the later events of
+     * its aggregate, and every other aggregate's events keep flowing. Outages are not dead-lettered
+     * ({@link OutboxEnqueuePolicy}). No sequence-id cache: with two instances the segment can move to
+     * an instance whose cache predates the other's letter, and would publish past it.
+     */
+    @Bean
+    @ConditionalOnProperty("sanjiaodi.publish-topic")
+    ConfigurerModule outboxDeadLetterQueue(ConnectionProvider connections, TransactionManager axonTransactionManager) {
+        String group = KafkaEventPublisher.PROCESSING_GROUP;
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerDeadLetterQueue(
+                        group,
+                        c -> PostgresEventStore.deadLetterQueue(
+                                group, connections, axonTransactionManager, c.serializer(), c.eventSerializer()))
+                .registerDeadLetterPolicy(group, c -> new OutboxEnqueuePolicy()));
+    }
+
+    @Bean
+    @ConditionalOnProperty("sanjiaodi.publish-topic")
+    OutboxDeadLetters outboxDeadLetters(org.axonframework.config.Configuration axon, PlatformProperties props) {
+        return new OutboxDeadLetters(axon, KafkaEventPublisher.PROCESSING_GROUP, props.publishTopic());
     }
 
     /**

@@ -12,14 +12,20 @@ public class DeadLetterHealthIndicator extends AbstractHealthIndicator {
 
     public static final Status WARNING = new Status("WARNING", "dead letters are waiting for a retry");
     private final DeadLetterStore store;
+    private final OutboxDeadLetters outbox;
 
-    public DeadLetterHealthIndicator(DeadLetterStore store) {
+    /** @param outbox the outbox relay's letters; null in a service that publishes nothing */
+    public DeadLetterHealthIndicator(DeadLetterStore store, OutboxDeadLetters outbox) {
         this.store = store;
+        this.outbox = outbox;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        long count = store.count();
-        builder.status(count == 0 ? Status.UP : WARNING).withDetail("deadLetters", count);
+        long consumed = store.count();
+        long unpublished = outbox == null ? 0 : outbox.count();
+        builder.status(consumed + unpublished == 0 ? Status.UP : WARNING)
+                .withDetail("deadLetters", consumed + unpublished)
+                .withDetail("unpublished", unpublished);
     }
 }

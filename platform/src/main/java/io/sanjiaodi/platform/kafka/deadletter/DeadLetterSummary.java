@@ -8,13 +8,15 @@ import java.time.Instant;
  * source, a person's details), and the operators who list dead letters are not those roles; the raw
  * record stays in MongoDB for the retry. Of the error only the exception's type is shown, because a
  * handler's message can quote the payload it failed on (the full message is in the service's log).
+ * A letter of the outbox relay (group {@code kafka-publisher}) was never on a topic: it has no
+ * partition and offset, and {@code topic} is where it is to go.
  */
 public record DeadLetterSummary(
         String id,
         String group,
         String topic,
-        int partition,
-        long offset,
+        Integer partition,
+        Long offset,
         String key,
         String eventId,
         String type,
