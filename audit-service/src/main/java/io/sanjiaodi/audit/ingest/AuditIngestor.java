@@ -4,8 +4,11 @@ import io.cloudevents.CloudEvent;
 import io.sanjiaodi.audit.completeness.CompletenessProperties;
 import io.sanjiaodi.audit.completeness.ProducerIndex;
 import io.sanjiaodi.contracts.CloudEventAttributes;
+import io.sanjiaodi.platform.kafka.deadletter.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,6 +20,11 @@ import org.springframework.stereotype.Component;
  * Records every event of every configured topic into the log, exactly once, insert-only. One
  * listener thread ({@code concurrency = 1}) over all partitions is what makes index assignment
  * race-free; batches keep it above the ingestion target with one MongoDB round trip per poll.
+ * <p>
+ * A record that cannot be an entry (not a CloudEvent, data that is not a JSON object, a malformed
+ * sequence) is parked in the dead-letter queue with the later records of its key, and the rest of
+ * the batch is recorded: one poison record must not pause every partition. A failure to append
+ * (MongoDB down, a broken log) is not any record's fault: the batch is retried until it passes.
  */
 @Component
 class AuditIngestor {
@@ -27,10 +35,12 @@ class AuditIngestor {
     private final AuditLog log;
     private final ProducerIndex positions;
     private final Set<String> withheld;
+    private final DeadLetters deadLetters;
 
-    AuditIngestor(AuditLog log, ProducerIndex positions, CompletenessProperties completeness) {
+    AuditIngestor(AuditLog log, ProducerIndex positions, CompletenessProperties completeness, DeadLetters deadLetters) {
         this.log = log;
         this.positions = positions;
+        this.deadLetters = deadLetters;
         this.withheld = Set.copyOf(completeness.withholdTypes());
         if (!withheld.isEmpty()) {
             org.slf4j.LoggerFactory.getLogger(AuditIngestor.class)
@@ -38,24 +48,43 @@ class AuditIngestor {
         }
     }
 
+    /** The consumer group, also the dead letters' group ({@code POST /api/dead-letters/retry?group=audit-service}). */
+    static final String GROUP = "audit-service";
+
     @KafkaListener(
             topics = "#{@auditTopics}",
-            groupId = "audit-service",
+            groupId = GROUP,
             concurrency = "1",
             containerFactory = "auditListenerContainerFactory")
     void on(List<ConsumerRecord<String, CloudEvent>> records) {
-        List<ConsumerRecord<String, CloudEvent>> kept = withheld.isEmpty()
-                ? records
-                : records.stream()
-                        .filter(r -> r.value() == null
-                                || !withheld.contains(r.value().getType()))
-                        .toList();
-        log.append(kept.stream().map(AuditIngestor::toDraft).toList());
+        List<AuditEntry> drafts = new ArrayList<>(records.size());
+        List<ProducerIndex.Position> places = new ArrayList<>(records.size());
+        Set<String> parkedNow = new HashSet<>();
+        for (ConsumerRecord<String, CloudEvent> record : records) {
+            if (record.value() != null && withheld.contains(record.value().getType())) {
+                continue;
+            }
+            if (record.key() != null && parkedNow.contains(record.key())) {
+                deadLetters.parkBehind(GROUP, record);
+                continue;
+            }
+            try {
+                AuditEntry draft = toDraft(record);
+                ProducerIndex.Position place = position(record);
+                drafts.add(draft);
+                if (place != null) {
+                    places.add(place);
+                }
+            } catch (RuntimeException poison) {
+                deadLetters.park(GROUP, record, poison);
+                if (record.key() != null) {
+                    parkedNow.add(record.key());
+                }
+            }
+        }
+        log.append(drafts);
         // after the log holds them (a crash in between: the redelivery records them)
-        positions.record(kept.stream()
-                .map(AuditIngestor::position)
-                .filter(java.util.Objects::nonNull)
-                .toList());
+        positions.record(places);
     }
 
     /** The event's place in its producer's stream, or null for an event published without one. */
@@ -76,6 +105,10 @@ class AuditIngestor {
 
     static AuditEntry toDraft(ConsumerRecord<String, CloudEvent> record) {
         CloudEvent event = record.value();
+        if (event == null) {
+            // the ErrorHandlingDeserializer's mark of a record that is not a CloudEvent
+            throw new IllegalArgumentException("the record is not a CloudEvent");
+        }
         String sequence = extension(event, CloudEventAttributes.AGGREGATE_SEQUENCE);
         Document payload = event.getData() == null
                 ? null

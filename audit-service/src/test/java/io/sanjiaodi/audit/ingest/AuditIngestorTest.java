@@ -1,10 +1,17 @@
 package io.sanjiaodi.audit.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.cloudevents.CloudEvent;
 import io.sanjiaodi.audit.AuditFixture;
+import io.sanjiaodi.platform.kafka.deadletter.DeadLetter;
+import io.sanjiaodi.platform.kafka.deadletter.DeadLetterStore;
+import io.sanjiaodi.platform.kafka.deadletter.DeadLetters;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,14 +26,65 @@ class AuditIngestorTest {
 
     private AuditFixture audit;
     private AuditIngestor ingestor;
+    private DeadLetterStore deadLetters;
 
     @BeforeEach
     void setUp() {
         audit = new AuditFixture(keys);
+        deadLetters = new DeadLetterStore(audit.mongo);
         ingestor = new AuditIngestor(
                 audit.log,
                 new io.sanjiaodi.audit.completeness.ProducerIndex(audit.mongo),
-                io.sanjiaodi.audit.completeness.CompletenessProperties.defaults());
+                io.sanjiaodi.audit.completeness.CompletenessProperties.defaults(),
+                new DeadLetters(deadLetters));
+    }
+
+    @Test
+    void aRecordThatIsNotACloudEventIsParkedWithTheLaterRecordsOfItsKeyAndTheRestIsRecorded() {
+        ConsumerRecord<String, CloudEvent> garbage = new ConsumerRecord<>("interview.events", 0, 3, "iv-1", null);
+        ingestor.on(List.of(
+                Events.record(Events.event("a0", "iv-1", 0, "InterviewScheduled", "{}"), 2),
+                garbage,
+                Events.record(Events.event("a2", "iv-1", 2, "InterviewConducted", "{}"), 4),
+                Events.record(Events.event("b0", "iv-2", 0, "InterviewScheduled", "{}"), 5)));
+
+        assertThat(audit.mongo.findAll(AuditEntry.class))
+                .extracting(AuditEntry::eventId)
+                .containsExactlyInAnyOrder("a0", "b0");
+        assertThat(deadLetters.forKey(AuditIngestor.GROUP, "iv-1"))
+                .extracting(DeadLetter::offset, DeadLetter::reason)
+                .containsExactly(tuple(3L, DeadLetter.FAILED), tuple(4L, DeadLetter.PARKED_BEHIND));
+        assertThat(deadLetters.forKey(AuditIngestor.GROUP, "iv-1").get(0).error())
+                .startsWith("IllegalArgumentException");
+    }
+
+    @Test
+    void anEventWhoseDataIsNotAJsonObjectOrWhoseSequenceIsMalformedIsParkedNotLoopedOn() {
+        CloudEvent array = Events.event("a0", "iv-1", 0, "InterviewScheduled", "[1, 2]");
+        CloudEvent badSequence = io.cloudevents.core.builder.CloudEventBuilder.v1(
+                        Events.event("b0", "iv-2", 0, "InterviewScheduled", "{}"))
+                .withExtension("aggregatesequence", "zwei")
+                .build();
+        ingestor.on(List.of(
+                Events.record(array, 1),
+                Events.record(badSequence, 2),
+                Events.record(Events.event("c0", "iv-3", 0, "InterviewScheduled", "{}"), 3)));
+
+        assertThat(audit.mongo.findAll(AuditEntry.class))
+                .extracting(AuditEntry::eventId)
+                .containsExactly("c0");
+        assertThat(deadLetters.all())
+                .extracting(DeadLetter::eventId, DeadLetter::reason)
+                .containsExactlyInAnyOrder(tuple("a0", DeadLetter.FAILED), tuple("b0", DeadLetter.FAILED));
+    }
+
+    @Test
+    void aFailingAppendIsThrownForTheBatchToBeRetriedAndParksNothing() {
+        audit.log.markBroken("test: the log refuses appends");
+        List<ConsumerRecord<String, CloudEvent>> batch =
+                List.of(Events.record(Events.event("a0", "iv-1", 0, "InterviewScheduled", "{}"), 1));
+        assertThatThrownBy(() -> ingestor.on(batch)).isInstanceOf(IllegalStateException.class);
+        assertThat(deadLetters.count()).as("not the record's fault").isZero();
     }
 
     @AfterEach

@@ -10,6 +10,8 @@ import io.sanjiaodi.audit.completeness.ProducerIndex;
 import io.sanjiaodi.audit.completeness.ProducerStatements;
 import io.sanjiaodi.audit.query.ReaderScope;
 import io.sanjiaodi.contracts.statement.ProducerStatement;
+import io.sanjiaodi.platform.kafka.deadletter.DeadLetterStore;
+import io.sanjiaodi.platform.kafka.deadletter.DeadLetters;
 import io.sanjiaodi.platform.statements.EventStoreStream;
 import io.sanjiaodi.platform.statements.ProducerStream;
 import io.sanjiaodi.platform.testing.MovableClock;
@@ -61,7 +63,7 @@ abstract class CompletenessScenario {
         CompletenessProperties properties = new CompletenessProperties(Duration.ofSeconds(30), Map.of(), List.of());
         statements = new ProducerStatements(audit.mongo, properties, clock);
         checker = new CompletenessChecker(index, statements, audit.log, properties, clock);
-        ingestor = new AuditIngestor(audit.log, index, properties);
+        ingestor = new AuditIngestor(audit.log, index, properties, new DeadLetters(new DeadLetterStore(audit.mongo)));
     }
 
     /** Publishes: iv-1 seq 0..2 and iv-2 seq 0..1 interleaved as positions 1..5, then iv-3 seq 0 as 6. */

@@ -14,11 +14,11 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /** Tells an outage of the database or the broker (wait and retry) from a bad event (dead-letter it). */
-final class InfrastructureFailures {
+public final class InfrastructureFailures {
 
     private InfrastructureFailures() {}
 
-    static boolean isOutage(Throwable failure) {
+    public static boolean isOutage(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof MongoException
                     || t instanceof DataAccessResourceFailureException

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.AcknowledgingConsumerAwareMessageListener;
+import org.springframework.kafka.listener.BatchAcknowledgingConsumerAwareMessageListener;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
@@ -28,7 +29,7 @@ public class DeadLetterRetrier {
     }
 
     public Result retry(String group, String key) {
-        AcknowledgingConsumerAwareMessageListener<String, CloudEvent> listener = listenerOf(group);
+        java.util.function.Consumer<ConsumerRecord<String, CloudEvent>> listener = listenerOf(group);
         int handled = 0;
         // Letters parked while we retry are picked up by the next round.
         for (int round = 0; round < 10; round++) {
@@ -38,7 +39,8 @@ public class DeadLetterRetrier {
             }
             for (DeadLetter letter : letters) {
                 try {
-                    listener.onMessage(record(letter), null, null);
+                    ConsumerRecord<String, CloudEvent> record = record(letter);
+                    DeadLetters.retrying(() -> listener.accept(record));
                 } catch (RuntimeException stillFailing) {
                     Throwable cause = stillFailing.getCause() != null ? stillFailing.getCause() : stillFailing;
                     return new Result(
@@ -51,13 +53,21 @@ public class DeadLetterRetrier {
         return new Result(group, key, handled, store.forKey(group, key).size(), null);
     }
 
+    /** The group's listener, called past its container's interceptors (which would park the letter again). */
     @SuppressWarnings("unchecked")
-    private AcknowledgingConsumerAwareMessageListener<String, CloudEvent> listenerOf(String group) {
+    private java.util.function.Consumer<ConsumerRecord<String, CloudEvent>> listenerOf(String group) {
         for (MessageListenerContainer container : registry.getListenerContainers()) {
-            if (group.equals(container.getGroupId())
-                    && container.getContainerProperties().getMessageListener()
-                            instanceof AcknowledgingConsumerAwareMessageListener<?, ?> listener) {
-                return (AcknowledgingConsumerAwareMessageListener<String, CloudEvent>) listener;
+            if (!group.equals(container.getGroupId())) {
+                continue;
+            }
+            Object listener = container.getContainerProperties().getMessageListener();
+            if (listener instanceof AcknowledgingConsumerAwareMessageListener<?, ?> record) {
+                var typed = (AcknowledgingConsumerAwareMessageListener<String, CloudEvent>) record;
+                return letter -> typed.onMessage(letter, null, null);
+            }
+            if (listener instanceof BatchAcknowledgingConsumerAwareMessageListener<?, ?> batch) {
+                var typed = (BatchAcknowledgingConsumerAwareMessageListener<String, CloudEvent>) batch;
+                return letter -> typed.onMessage(List.of(letter), null, null);
             }
         }
         throw Refusal.notFound("CONSUMER_GROUP_NOT_FOUND", "no listener of consumer group " + group + " here");

@@ -3,12 +3,17 @@ package io.sanjiaodi.platform.kafka.deadletter;
 import io.cloudevents.CloudEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.listener.BatchInterceptor;
 import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -16,12 +21,15 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
  * Both ends of the sequenced dead-letter queue on the consumer side: the recoverer parks a record
- * whose handling failed for good; the interceptor parks every later record of the same key
- * instead of handling it, while records of other keys keep flowing.
+ * whose handling failed for good; the interceptors (one for record listeners, one for batch
+ * listeners) park every later record of the same key instead of handling it, while records of
+ * other keys keep flowing. A batch listener parks its own poison records ({@link #park}).
  */
-public class DeadLetters implements ConsumerAwareRecordRecoverer, RecordInterceptor<Object, Object> {
+public class DeadLetters
+        implements ConsumerAwareRecordRecoverer, RecordInterceptor<Object, Object>, BatchInterceptor<Object, Object> {
 
     private static final LogAccessor LOG = new LogAccessor(DeadLetters.class);
+    private static final ThreadLocal<Boolean> RETRYING = ThreadLocal.withInitial(() -> false);
     private final DeadLetterStore store;
 
     public DeadLetters(DeadLetterStore store) {
@@ -33,11 +41,56 @@ public class DeadLetters implements ConsumerAwareRecordRecoverer, RecordIntercep
             ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
         String group = consumer.groupMetadata().groupId();
         if (store.hasParked(group, keyOf(record))) {
-            store.park(
-                    letter(group, record, DeadLetter.PARKED_BEHIND, "an earlier event of this key is dead-lettered"));
+            parkBehind(group, record);
             return null;
         }
         return record;
+    }
+
+    /** The batch without the records whose key has parked letters; those are parked behind them. */
+    @Override
+    public ConsumerRecords<Object, Object> intercept(
+            ConsumerRecords<Object, Object> records, Consumer<Object, Object> consumer) {
+        String group = consumer.groupMetadata().groupId();
+        Map<TopicPartition, List<ConsumerRecord<Object, Object>>> kept = new LinkedHashMap<>();
+        boolean heldBack = false;
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<Object, Object>> flowing = new ArrayList<>();
+            for (ConsumerRecord<Object, Object> record : records.records(partition)) {
+                if (store.hasParked(group, keyOf(record))) {
+                    parkBehind(group, record);
+                    heldBack = true;
+                } else {
+                    flowing.add(record);
+                }
+            }
+            kept.put(partition, flowing);
+        }
+        return heldBack ? new ConsumerRecords<>(kept, records.nextOffsets()) : records;
+    }
+
+    /**
+     * A batch listener's poison record: parked for good, its key's later records behind it. During
+     * a retry of its letters ({@link DeadLetterRetrier}) the failure is thrown instead, so the
+     * retry sees the letter still fail and keeps it.
+     */
+    public void park(String group, ConsumerRecord<?, ?> record, Throwable failure) {
+        if (RETRYING.get()) {
+            throw failure instanceof RuntimeException unchecked
+                    ? unchecked
+                    : new IllegalStateException("the dead letter still fails", failure);
+        }
+        LOG.warn(
+                failure,
+                () -> "parking " + record.topic() + "-" + record.partition() + "@" + record.offset() + " of group "
+                        + group + " as a dead letter");
+        store.park(letter(
+                group, record, DeadLetter.FAILED, failure.getClass().getSimpleName() + ": " + failure.getMessage()));
+    }
+
+    /** A record held back because an earlier record of its key is parked. */
+    public void parkBehind(String group, ConsumerRecord<?, ?> record) {
+        store.park(letter(group, record, DeadLetter.PARKED_BEHIND, "an earlier event of this key is dead-lettered"));
     }
 
     @Override
@@ -54,6 +107,16 @@ public class DeadLetters implements ConsumerAwareRecordRecoverer, RecordIntercep
                 cause.getClass().getSimpleName() + ": " + cause.getMessage()));
     }
 
+    /** Runs a dead letter's retry on this thread: {@link #park} throws instead of parking. */
+    static void retrying(Runnable retry) {
+        RETRYING.set(true);
+        try {
+            retry.run();
+        } finally {
+            RETRYING.remove();
+        }
+    }
+
     static DeadLetter letter(String group, ConsumerRecord<?, ?> record, String reason, String error) {
         Map<String, byte[]> headers = new LinkedHashMap<>();
         for (Header header : record.headers()) {
@@ -68,8 +131,8 @@ public class DeadLetters implements ConsumerAwareRecordRecoverer, RecordIntercep
                 record.partition(),
                 record.offset(),
                 keyOf(record),
-                header(headers, "ce_id"),
-                header(headers, "ce_type"),
+                header(headers, "ce_id", record, CloudEvent::getId),
+                header(headers, "ce_type", record, CloudEvent::getType),
                 reason,
                 error,
                 Instant.now(),
@@ -81,9 +144,17 @@ public class DeadLetters implements ConsumerAwareRecordRecoverer, RecordIntercep
         return record.key() == null ? null : record.key().toString();
     }
 
-    private static String header(Map<String, byte[]> headers, String name) {
+    /** The CloudEvents attribute from the record's headers, or from the event itself (structured mode, in-process). */
+    private static String header(
+            Map<String, byte[]> headers,
+            String name,
+            ConsumerRecord<?, ?> record,
+            java.util.function.Function<CloudEvent, String> attribute) {
         byte[] value = headers.get(name);
-        return value == null ? null : new String(value, StandardCharsets.UTF_8);
+        if (value != null) {
+            return new String(value, StandardCharsets.UTF_8);
+        }
+        return record.value() instanceof CloudEvent event ? attribute.apply(event) : null;
     }
 
     /** The bytes as they were on the topic: a value that could not even be read is kept as such. */
