@@ -27,11 +27,15 @@ public final class OwnerOnlyFile {
         }
         Files.writeString(tmp, content);
         try {
-            Files.move(tmp, file);
+            // a hard link is created atomically or fails if the name exists; Files.move without
+            // REPLACE_EXISTING checks and then renames, and two instances could both "win" (the
+            // later rename replacing the earlier key: ProducerKeyTest saw two key pairs in CI)
+            Files.createLink(file, tmp);
             return true;
         } catch (FileAlreadyExistsException lost) {
-            Files.delete(tmp);
             return false;
+        } finally {
+            Files.delete(tmp);
         }
     }
 }

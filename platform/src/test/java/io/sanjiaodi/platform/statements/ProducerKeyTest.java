@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Instances of one service share the key file; started at once, they still end up with one key pair. */
@@ -16,22 +17,27 @@ class ProducerKeyTest {
     @TempDir
     Path dir;
 
-    @Test
-    void instancesStartingAtOnceOnOneKeyFileAllSignWithTheSameMatchingKeyPair() throws Exception {
-        Path file = dir.resolve("keys/interview-service-ed25519.pk8");
+    /** Repeated, with more starters than cores: the race it guards against is narrow. */
+    @RepeatedTest(30)
+    void instancesStartingAtOnceOnOneKeyFileAllSignWithTheSameMatchingKeyPair(RepetitionInfo run) throws Exception {
+        Path file = dir.resolve("keys-" + run.getCurrentRepetition() + "/interview-service-ed25519.pk8");
         CountDownLatch go = new CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         List<CompletableFuture<ProducerKey>> starting = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            starting.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return new ProducerKey(file);
-            }));
+        for (int i = 0; i < 8; i++) {
+            starting.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            go.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return new ProducerKey(file);
+                    },
+                    pool));
         }
         go.countDown();
+        pool.shutdown();
         ProducerKey first = starting.get(0).get();
         for (CompletableFuture<ProducerKey> each : starting) {
             ProducerKey key = each.get();
