@@ -11,7 +11,8 @@ import org.h2.mvstore.MVStore;
 
 /**
  * The embedded default database: mongo-java-server speaking the MongoDB wire protocol, backed by
- * an H2 MVStore file so that a second run finds the data of the first.
+ * an H2 MVStore file so that a second run finds the data of the first. A write is acknowledged
+ * only once it is in the file, so a {@code kill -9} loses nothing acknowledged.
  *
  * <pre>java -cp ... io.sanjiaodi.devstack.DevMongo [--port 27017] [--data data/mongo]</pre>
  */
@@ -38,8 +39,8 @@ public final class DevMongo {
     }
 
     public static MongoServer start(Path file, int port) {
-        // A short auto-commit delay bounds what an abrupt kill of this process can lose; a clean
-        // shutdown (Ctrl-C, SIGTERM) commits everything. Background compaction stays off: MVStore
+        // Every write is committed to the file before it is answered (CommittingH2Backend); the
+        // background commit stays as it was for anything else. Background compaction stays off: MVStore
         // 2.x can free a chunk that an open cursor still reads ("Chunk N not found", h2database
         // #4383), and mongo-java-server iterates collections all the time — at start-up, to rebuild
         // its indexes, too. The fault-injection soak found a store that could no longer be opened
@@ -48,9 +49,12 @@ public final class DevMongo {
                 .fileName(file.toString())
                 .autoCommitBufferSize(1024)
                 .autoCompactFillRate(0)
+                // smaller pages: each commit rewrites the pages it changed, and a commit per write
+                // with 16 KB pages doubled the file's growth (docs/reliability.md)
+                .pageSplitSize(4096)
                 .open();
         store.setAutoCommitDelay(100);
-        H2Backend backend = new H2Backend(store);
+        H2Backend backend = new CommittingH2Backend(store);
         backend.version(ServerVersion.MONGO_5_0);
         MongoServer server = new MongoServer(backend);
         server.bind("localhost", port);
