@@ -124,6 +124,40 @@ class DockerComposeFileTest {
         assertThat(Files.readString(COMPOSE)).doesNotContainPattern("PASSWORD:-");
     }
 
+    /**
+     * MongoDB as a replica set (single member) whose writes the services acknowledge only when a
+     * majority has them journaled, reading majority-committed data; the key file comes from .env.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void mongoIsAReplicaSetAndEveryServiceWritesMajorityJournaledAndReadsMajority() throws IOException {
+        Map<String, Map<String, Object>> services =
+                (Map<String, Map<String, Object>>) compose().get("services");
+        String command = String.join(" ", (List<String>) services.get("mongo").get("command"));
+        assertThat(command)
+                .contains("--replSet rs0")
+                .contains("--keyFile /tmp/replica.key")
+                .contains("chmod 400");
+        assertThat((Map<String, Object>) services.get("mongo").get("environment"))
+                .containsEntry("MONGO_REPLICA_KEY", "${MONGO_REPLICA_KEY:?run scripts/compose-secrets.sh}");
+        assertThat(String.join(" ", (List<String>)
+                        ((Map<String, Object>) services.get("mongo").get("healthcheck")).get("test")))
+                .contains("rs.initiate")
+                .contains("isWritablePrimary");
+        for (String svc : new String[] {"interview-service", "rectification-service", "audit-service"}) {
+            String uri = ((Map<String, Object>) services.get(svc).get("environment"))
+                    .get("MONGODB_URI")
+                    .toString();
+            assertThat(uri)
+                    .contains("replicaSet=rs0")
+                    .contains("w=majority")
+                    .contains("journal=true")
+                    .contains("readConcernLevel=majority");
+        }
+        assertThat(Files.readString(Path.of("..", "scripts", "compose-secrets.sh")))
+                .contains("MONGO_REPLICA_KEY=");
+    }
+
     @Test
     void everyImageWeBuildRunsAsAnUnprivilegedUser() throws IOException {
         for (String svc :
