@@ -41,7 +41,11 @@ class EvidenceController {
         this.queries = queries;
     }
 
-    /** The file is removed again when the ledger refuses it, so no unrecorded file stays behind. */
+    /**
+     * The file is removed again when the ledger refuses it, so no unrecorded file stays behind. The
+     * same file (name and SHA-256) uploaded to the same task again answers with the evidence on
+     * record and stores nothing: a client may retry an upload whose answer it lost.
+     */
     @PostMapping(path = "/tasks/{taskId}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     StoredEvidence attach(
@@ -63,8 +67,9 @@ class EvidenceController {
                     file.getSize(),
                     content);
         }
+        String standing;
         try {
-            commands.sendAndWait(new AttachEvidence(
+            standing = commands.sendAndWait(new AttachEvidence(
                     ledgerId,
                     taskId,
                     stored.evidenceId(),
@@ -77,6 +82,12 @@ class EvidenceController {
         } catch (RuntimeException refused) {
             store.delete(stored.evidenceId());
             throw refused;
+        }
+        if (standing != null && !stored.evidenceId().equals(standing)) {
+            // the same file on the same task again (a retry after a lost answer): the first stays
+            store.delete(stored.evidenceId());
+            return new StoredEvidence(
+                    standing, stored.fileName(), stored.contentType(), stored.size(), stored.sha256());
         }
         return stored;
     }

@@ -633,6 +633,20 @@ class LedgerApiTest {
     }
 
     @Test
+    void theSameFileUploadedAgainAnswersTheEvidenceOnRecordAndKeepsNoSecondCopy() throws Exception {
+        when(evidence.store(any(), any(), any(), any(), anyLong(), any()))
+                .thenReturn(new StoredEvidence("ev-9", "纪要.pdf", "application/pdf", 3, "abc"));
+        when(commands.sendAndWait(any(AttachEvidence.class))).thenReturn("ev-1");
+        mvc.perform(multipart(TASK + "/evidence")
+                        .file(new MockMultipartFile("file", "纪要.pdf", "application/pdf", new byte[] {1, 2, 3}))
+                        .with(as("UNIT")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.evidenceId").value("ev-1"))
+                .andExpect(jsonPath("$.sha256").value("abc"));
+        verify(evidence).delete("ev-9");
+    }
+
+    @Test
     void evidenceOverTheLimitIsA413AndBadNamesA422() throws Exception {
         when(evidence.store(any(), any(), eq("big.bin"), any(), anyLong(), any()))
                 .thenThrow(Refusal.tooLarge("EVIDENCE_TOO_LARGE", "too large"));

@@ -13,12 +13,11 @@ import io.sanjiaodi.platform.settings.Limits;
 import io.sanjiaodi.rectification.command.rectification.Permissions.Action;
 import io.sanjiaodi.rectification.command.rectification.RectificationCommands.*;
 import java.time.LocalDate;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -54,7 +53,8 @@ public class Rectification {
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private final Map<String, Task> tasks = new LinkedHashMap<>();
 
-    private final Set<String> evidence = new HashSet<>();
+    /** evidence id by task, content hash and file name: the same file uploaded again is the same evidence */
+    private final Map<String, String> evidence = new HashMap<>();
     /** what the limits count per task: progress reports, evidence, regulations */
     private final TaskCounts counts = new TaskCounts();
     /** created when the ledger opens; handles the written report and the tracking evaluation */
@@ -138,11 +138,15 @@ public class Rectification {
     }
 
     @CommandHandler
-    public void handle(AttachEvidence c, Limits limits) {
+    public String handle(AttachEvidence c, Limits limits) {
         Permissions.require(c.actor(), Action.REPORT_PROGRESS);
         openTask(c.taskId());
-        if (evidence.contains(c.evidenceId())) {
+        if (evidence.containsValue(c.evidenceId())) {
             throw Refusal.conflict("EVIDENCE_EXISTS", "evidence " + c.evidenceId() + " is on record already");
+        }
+        String same = evidence.get(contentKey(c.taskId(), c.sha256(), c.fileName()));
+        if (same != null) {
+            return same; // an upload retried after a lost answer: the evidence on record, not a second one
         }
         counts.requireRoomForEvidence(c.taskId(), limits);
         apply(new EvidenceAttached(
@@ -157,6 +161,11 @@ public class Rectification {
                 c.sha256(),
                 c.on(),
                 c.actor().name()));
+        return c.evidenceId();
+    }
+
+    private static String contentKey(String taskId, String sha256, String fileName) {
+        return taskId + "\n" + sha256 + "\n" + fileName;
     }
 
     @CommandHandler
@@ -204,7 +213,7 @@ public class Rectification {
     }
 
     boolean hasEvidence(String evidenceId) {
-        return evidence.contains(evidenceId);
+        return evidence.containsValue(evidenceId);
     }
 
     String ledgerId() {
@@ -265,7 +274,7 @@ public class Rectification {
 
     @EventSourcingHandler
     void on(EvidenceAttached e) {
-        evidence.add(e.evidenceId());
+        evidence.putIfAbsent(contentKey(e.taskId(), e.sha256(), e.fileName()), e.evidenceId());
         counts.evidenceAttached(e.taskId());
     }
 

@@ -25,6 +25,31 @@ class ProgressAndRegulationsTest {
     }
 
     @Test
+    void theSameFileUploadedToTheSameTaskAgainIsTheEvidenceOnRecordAndRecordsNothing() {
+        fixture.given(
+                        OPENED,
+                        new EvidenceAttached(
+                                L, "task-p1", UNIT, JUR, "ev-1", "纪要.pdf", "application/pdf", 12, "ab", TODAY, "UNIT"))
+                .when(new AttachEvidence(
+                        LEDGER, "task-p1", "ev-2", "纪要.pdf", "application/pdf", 12, "ab", TODAY, ActorRole.UNIT))
+                .expectNoEvents()
+                .expectResultMessagePayload("ev-1");
+    }
+
+    @Test
+    void anotherFileOrTheSameFileOnAnotherTaskIsNewEvidence() {
+        fixture.given(
+                        OPENED,
+                        new EvidenceAttached(
+                                L, "task-p1", UNIT, JUR, "ev-1", "纪要.pdf", "application/pdf", 12, "ab", TODAY, "UNIT"))
+                .when(new AttachEvidence(
+                        LEDGER, "task-p1", "ev-2", "纪要.pdf", "application/pdf", 12, "cd", TODAY, ActorRole.UNIT))
+                .expectResultMessagePayload("ev-2")
+                .expectEvents(new EvidenceAttached(
+                        L, "task-p1", UNIT, JUR, "ev-2", "纪要.pdf", "application/pdf", 12, "cd", TODAY, "UNIT"));
+    }
+
+    @Test
     void evidenceIsRecordedWithNameSizeAndHash() {
         fixture.given(OPENED)
                 .when(new AttachEvidence(
