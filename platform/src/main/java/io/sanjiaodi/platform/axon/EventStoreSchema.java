@@ -3,7 +3,6 @@ package io.sanjiaodi.platform.axon;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
@@ -16,8 +15,8 @@ import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory
  * global index, unique on aggregate + sequence and on the event id, so loading an aggregate, a
  * tracking read and a conflicting append are all index operations), snapshots, tracking tokens,
  * the outbox relay's dead letters.
- * Instances that start at once serialize on an advisory lock: concurrent {@code CREATE ... IF NOT
- * EXISTS} statements can still collide in PostgreSQL's catalogue.
+ * Instances that start at once serialize on the {@link SchemaLock}: concurrent {@code CREATE ... IF
+ * NOT EXISTS} statements can still collide in PostgreSQL's catalogue.
  */
 final class EventStoreSchema {
 
@@ -30,10 +29,7 @@ final class EventStoreSchema {
             TokenSchema tokens,
             DeadLetterSchema deadLetters) {
         try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try (Statement sql = connection.createStatement()) {
-                sql.execute("SELECT pg_advisory_xact_lock(" + CommitOrderedEventStorageEngine.LOCK_CLASS + ", 0)");
+            SchemaLock.run(connection, sql -> {
                 // the name is checked to be a plain identifier (EventStoreProperties)
                 sql.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
                 sql.execute("SET LOCAL search_path TO " + schema);
@@ -45,13 +41,7 @@ final class EventStoreSchema {
                 // for a processor reset to a point in time (createTokenAt): the only query on the timestamp
                 sql.execute("CREATE INDEX IF NOT EXISTS " + events.domainEventTable() + "_timestamp ON "
                         + events.domainEventTable() + " (" + events.timestampColumn() + ")");
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the event store's tables in schema " + schema, e);
         }

@@ -1,8 +1,6 @@
 package io.sanjiaodi.platform.web.idempotency;
 
-import io.sanjiaodi.platform.axon.CommitOrderedEventStorageEngine;
-import java.sql.SQLException;
-import java.sql.Statement;
+import io.sanjiaodi.platform.axon.SchemaLock;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,21 +58,12 @@ public class IdempotencyStore {
      */
     private void createTable(String schema) {
         jdbc.execute((ConnectionCallback<Void>) connection -> {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try (Statement sql = connection.createStatement()) {
-                sql.execute("SELECT pg_advisory_xact_lock(" + CommitOrderedEventStorageEngine.LOCK_CLASS + ", 0)");
+            SchemaLock.run(connection, sql -> {
                 sql.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
                 sql.execute("CREATE TABLE IF NOT EXISTS " + table + " (owner TEXT NOT NULL, key TEXT NOT NULL,"
                         + " fingerprint TEXT NOT NULL, state TEXT NOT NULL, claimed_at TIMESTAMPTZ NOT NULL,"
                         + " status INT, content_type TEXT, location TEXT, body BYTEA, PRIMARY KEY (owner, key))");
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
+            });
             return null;
         });
     }
