@@ -1,8 +1,6 @@
 package io.sanjiaodi.platform.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -48,9 +46,6 @@ public final class OutboxEnqueuePolicy implements EnqueuePolicy<EventMessage<?>>
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof BatchNotPublished || t instanceof PublicationPostponed) {
                 return false;
-            }
-            if (t instanceof ExecutionException || t instanceof CompletionException) {
-                continue;
             }
             if (t instanceof RecordTooLargeException
                     || t instanceof RecordBatchTooLargeException
