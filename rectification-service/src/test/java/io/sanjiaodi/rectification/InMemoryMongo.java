@@ -47,6 +47,13 @@ public final class InMemoryMongo implements AutoCloseable {
                 new RectificationProperties.Evidence(DataSize.ofKilobytes(64)));
     }
 
+    /** An empty event store, for projection tests that hand their events to the handlers directly. */
+    public static org.axonframework.eventsourcing.eventstore.EventStore emptyEventStore() {
+        return org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
+                .storageEngine(new org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine())
+                .build();
+    }
+
     /** The thresholds of sanjiaodi-common.yml: yellow 20 days before a deadline, orange 10. */
     public static WarningLevel.Thresholds thresholds() {
         return new WarningLevel.Thresholds(20, 10);

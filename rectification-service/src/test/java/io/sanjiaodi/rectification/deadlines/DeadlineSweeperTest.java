@@ -24,6 +24,7 @@ import io.sanjiaodi.rectification.command.rectification.RectificationCommands.Op
 import io.sanjiaodi.rectification.command.rectification.RectificationCommands.PlanTask;
 import io.sanjiaodi.rectification.query.ledgers.LedgerProjection;
 import io.sanjiaodi.rectification.query.ledgers.LedgerQueries;
+import io.sanjiaodi.rectification.query.ledgers.LedgerViews;
 import io.sanjiaodi.rectification.query.ledgers.TaskProjection;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -135,8 +136,9 @@ class DeadlineSweeperTest {
 
     /** Brings the shared read model up to date from the shared event store. */
     private void project(Configuration axon) {
-        LedgerProjection ledgers = new LedgerProjection(readModel);
-        TaskProjection tasks = new TaskProjection(readModel);
+        LedgerViews views = new LedgerViews(readModel, axon.eventStore());
+        LedgerProjection ledgers = new LedgerProjection(views);
+        TaskProjection tasks = new TaskProjection(views);
         axon.eventStore().readEvents(LEDGER.value()).asStream().forEach(m -> apply(ledgers, tasks, m));
     }
 

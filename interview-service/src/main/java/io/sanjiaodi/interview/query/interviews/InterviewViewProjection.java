@@ -8,27 +8,34 @@ import io.sanjiaodi.contracts.interview.ListItems.RiskItem;
 import io.sanjiaodi.interview.query.interviews.InterviewView.Conduct;
 import io.sanjiaodi.interview.query.interviews.InterviewView.Entrustment;
 import io.sanjiaodi.interview.query.interviews.InterviewView.RecordedRefusal;
+import io.sanjiaodi.platform.axon.SequenceGaps;
 import java.util.ArrayList;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@link InterviewView} up to date. Each change is guarded by the aggregate sequence number,
- * so an event handled twice (after a crash before the token was stored) changes nothing.
+ * so an event handled twice (after a crash before the token was stored) changes nothing, and an
+ * event that arrives past a gap first has the missed ones re-applied from the event store
+ * ({@link SequenceGaps}). Every event of the interview moves the sequence on, also those the view
+ * shows nothing of, so that a gap is always a miss.
  */
 @Component
 @ProcessingGroup("interviews")
 public class InterviewViewProjection {
 
     private final MongoTemplate mongo;
+    private final SequenceGaps gaps;
 
-    public InterviewViewProjection(MongoTemplate mongo) {
+    public InterviewViewProjection(MongoTemplate mongo, EventStore events) {
         this.mongo = mongo;
+        this.gaps = new SequenceGaps(events, "interviews").handledBy(this);
     }
 
     @EventHandler
@@ -168,6 +175,12 @@ public class InterviewViewProjection {
         });
     }
 
+    /** The view shows no sources, so it only moves its sequence on (the data key is gone elsewhere). */
+    @EventHandler
+    void on(ConfidentialSourcesErased e, @SequenceNumber long seq) {
+        change(e.interviewId(), seq, v -> {});
+    }
+
     @ResetHandler
     void reset() {
         mongo.dropCollection(InterviewView.class);
@@ -188,10 +201,9 @@ public class InterviewViewProjection {
     }
 
     private void change(String interviewId, long seq, Consumer<InterviewView> change) {
-        InterviewView view = mongo.findById(interviewId, InterviewView.class);
-        if (view == null) {
-            view = new InterviewView();
-            view.interviewId = interviewId;
+        InterviewView view = load(interviewId);
+        if (gaps.fill(interviewId, view.lastSequence, seq)) {
+            view = load(interviewId);
         }
         if (view.lastSequence >= seq) {
             return;
@@ -199,5 +211,14 @@ public class InterviewViewProjection {
         change.accept(view);
         view.lastSequence = seq;
         mongo.save(view);
+    }
+
+    private InterviewView load(String interviewId) {
+        InterviewView view = mongo.findById(interviewId, InterviewView.class);
+        if (view == null) {
+            view = new InterviewView();
+            view.interviewId = interviewId;
+        }
+        return view;
     }
 }

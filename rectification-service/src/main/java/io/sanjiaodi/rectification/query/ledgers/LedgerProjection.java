@@ -9,7 +9,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +23,8 @@ public class LedgerProjection {
 
     private final LedgerViews views;
 
-    public LedgerProjection(MongoTemplate mongo) {
-        this.views = new LedgerViews(mongo);
+    public LedgerProjection(LedgerViews views) {
+        this.views = views.handledBy(this);
     }
 
     @EventHandler

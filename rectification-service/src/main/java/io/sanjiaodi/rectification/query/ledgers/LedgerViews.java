@@ -1,26 +1,39 @@
 package io.sanjiaodi.rectification.query.ledgers;
 
+import io.sanjiaodi.platform.axon.SequenceGaps;
 import io.sanjiaodi.rectification.query.ledgers.LedgerView.HistoryEntry;
 import io.sanjiaodi.rectification.query.ledgers.LedgerView.TaskView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.function.Consumer;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * How both halves of the ledgers projection ({@link LedgerProjection}, {@link TaskProjection})
  * change a {@link LedgerView}: every change is guarded by the aggregate sequence number, so an
- * event handled twice (after a crash before the token was stored) changes nothing, and every change
- * is written to the ledger's history.
+ * event handled twice (after a crash before the token was stored) changes nothing, an event that
+ * arrives past a gap first has the missed ones re-applied from the event store through both halves
+ * ({@link SequenceGaps}), and every change is written to the ledger's history.
  */
-final class LedgerViews {
+@Component
+public final class LedgerViews {
 
     private final MongoTemplate mongo;
     private final LedgerViewBudget budget;
+    private final SequenceGaps gaps;
 
-    LedgerViews(MongoTemplate mongo) {
+    public LedgerViews(MongoTemplate mongo, EventStore events) {
         this.mongo = mongo;
         this.budget = new LedgerViewBudget(mongo.getConverter());
+        this.gaps = new SequenceGaps(events, "ledgers");
+    }
+
+    /** Each half of the projection registers itself, so that a gap is filled through both. */
+    LedgerViews handledBy(Object projection) {
+        gaps.handledBy(projection);
+        return this;
     }
 
     /** Changes the ledger's view for event {@code type} number {@code seq}, unless that was done already. */
@@ -32,10 +45,9 @@ final class LedgerViews {
             String actor,
             String taskId,
             Consumer<LedgerView> change) {
-        LedgerView view = mongo.findById(ledgerId, LedgerView.class);
-        if (view == null) {
-            view = new LedgerView();
-            view.ledgerId = ledgerId;
+        LedgerView view = load(ledgerId);
+        if (gaps.fill(ledgerId, view.lastSequence, seq)) {
+            view = load(ledgerId);
         }
         if (view.lastSequence >= seq) {
             return;
@@ -65,6 +77,15 @@ final class LedgerViews {
                 change.accept(task);
             }
         });
+    }
+
+    private LedgerView load(String ledgerId) {
+        LedgerView view = mongo.findById(ledgerId, LedgerView.class);
+        if (view == null) {
+            view = new LedgerView();
+            view.ledgerId = ledgerId;
+        }
+        return view;
     }
 
     /** Forgets every ledger, before the events are replayed. */

@@ -10,7 +10,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +25,8 @@ public class TaskProjection {
 
     private final LedgerViews views;
 
-    public TaskProjection(MongoTemplate mongo) {
-        this.views = new LedgerViews(mongo);
+    public TaskProjection(LedgerViews views) {
+        this.views = views.handledBy(this);
     }
 
     @EventHandler

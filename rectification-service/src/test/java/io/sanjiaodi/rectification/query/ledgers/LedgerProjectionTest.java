@@ -28,8 +28,9 @@ class LedgerProjectionTest {
 
     final org.springframework.data.mongodb.core.MongoTemplate mongo = MONGO.template("projection-" + System.nanoTime());
     final MovableClock clock = new MovableClock(LocalDate.of(2018, 12, 1));
-    final LedgerProjection projection = new LedgerProjection(mongo);
-    final TaskProjection tasks = new TaskProjection(mongo);
+    final LedgerViews views = new LedgerViews(mongo, InMemoryMongo.emptyEventStore());
+    final LedgerProjection projection = new LedgerProjection(views);
+    final TaskProjection tasks = new TaskProjection(views);
     final LedgerQueries queries = new LedgerQueries(mongo, clock, InMemoryMongo.thresholds());
 
     @AfterAll

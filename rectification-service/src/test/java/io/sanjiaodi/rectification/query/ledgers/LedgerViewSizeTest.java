@@ -31,8 +31,9 @@ class LedgerViewSizeTest {
     static final Instant AT = Instant.parse("2018-11-15T08:00:00Z");
 
     final MongoTemplate mongo = MONGO.template("size-" + System.nanoTime());
-    final LedgerProjection projection = new LedgerProjection(mongo);
-    final TaskProjection tasks = new TaskProjection(mongo);
+    final LedgerViews views = new LedgerViews(mongo, InMemoryMongo.emptyEventStore());
+    final LedgerProjection projection = new LedgerProjection(views);
+    final TaskProjection tasks = new TaskProjection(views);
     final LedgerQueries queries =
             new LedgerQueries(mongo, new MovableClock(LocalDate.of(2018, 12, 1)), InMemoryMongo.thresholds());
 
