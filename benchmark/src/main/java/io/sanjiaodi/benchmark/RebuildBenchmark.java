@@ -7,6 +7,7 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.sanjiaodi.contracts.CloudEventAttributes;
 import io.sanjiaodi.supervision.intake.SupervisionReplay;
+import io.sanjiaodi.supervision.projection.ModelCollections;
 import io.sanjiaodi.supervision.projection.SupervisionProjector;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,7 @@ final class RebuildBenchmark {
                 publish(topics, events);
                 SupervisionReplay replay = new SupervisionReplay(
                         Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap),
-                        new SupervisionProjector(new MongoTemplate(mongo, database)));
+                        new SupervisionProjector(new MongoTemplate(mongo, database), ModelCollections.first()));
                 return replay.replay(topics);
             } finally {
                 admin.deleteTopics(topics).all().get();

@@ -1,9 +1,12 @@
 package io.sanjiaodi.supervision;
 
+import io.sanjiaodi.supervision.projection.ModelCollections;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Supervision query models, exports and the dashboard. Runs inside audit-service (the service
@@ -17,4 +20,11 @@ import org.springframework.context.annotation.ComponentScan;
 @ConditionalOnProperty(name = "supervision.enabled", havingValue = "true")
 @ComponentScan
 @EnableConfigurationProperties(DashboardProperties.class)
-public class SupervisionAutoConfiguration {}
+public class SupervisionAutoConfiguration {
+
+    /** The generation of the models that is read, as the last completed rebuild left it. */
+    @Bean
+    ModelCollections supervisionModelCollections(MongoTemplate mongo) {
+        return ModelCollections.load(mongo);
+    }
+}

@@ -17,6 +17,7 @@ final class RecordedEvents {
             return null;
         }
         Object sequence = event.getExtension(CloudEventAttributes.AGGREGATE_SEQUENCE);
+        Object type = event.getExtension(CloudEventAttributes.AGGREGATE_TYPE);
         Object payload = EventPayloads.read(event.getType(), event.getData().toBytes());
         Instant time = event.getTime() == null ? Instant.now() : event.getTime().toInstant();
         return new RecordedEvent(
@@ -25,6 +26,7 @@ final class RecordedEvents {
                 event.getSubject(),
                 sequence == null ? 0 : Long.parseLong(sequence.toString()),
                 time,
-                payload);
+                payload,
+                type == null ? null : type.toString());
     }
 }

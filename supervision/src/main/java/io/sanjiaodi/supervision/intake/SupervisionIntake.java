@@ -2,19 +2,23 @@ package io.sanjiaodi.supervision.intake;
 
 import io.cloudevents.CloudEvent;
 import io.sanjiaodi.contracts.Topics;
+import io.sanjiaodi.supervision.projection.ModelCollections;
 import io.sanjiaodi.supervision.projection.RecordedEvent;
 import io.sanjiaodi.supervision.projection.SupervisionProjector;
 import io.sanjiaodi.supervision.web.LiveUpdates;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -23,9 +27,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Feeds both topics into the supervision projections (consumer group {@code supervision}), one
- * event at a time so that the dashboard sees a change within milliseconds. The topics keep their
- * events forever, so a rebuild drops the models and replays them in large batches while this
- * listener is paused; it then resumes where it was.
+ * event at a time so that the dashboard sees a change within milliseconds; an event that shows its
+ * model missed some first has them read back from its partition ({@link PartitionHistory}). The
+ * topics keep their events forever, so a rebuild replays them in large batches into a new
+ * generation of the models while this listener is paused and the dashboard reads the old one; the
+ * switch happens only once the replay is complete ({@link ModelCollections}), and the listener
+ * then resumes where it was.
  */
 @Component
 public class SupervisionIntake implements DisposableBean {
@@ -36,7 +43,10 @@ public class SupervisionIntake implements DisposableBean {
     private final SupervisionProjector projector;
     private final LiveUpdates live;
     private final KafkaListenerEndpointRegistry listeners;
-    private final SupervisionReplay replay;
+    private final MongoTemplate mongo;
+    private final ModelCollections collections;
+    private final Map<String, Object> consumerConfig;
+    private final PartitionHistory history;
     private final ExecutorService rebuilder =
             Executors.newSingleThreadExecutor(r -> new Thread(r, "supervision-rebuild"));
     private final AtomicBoolean rebuilding = new AtomicBoolean();
@@ -46,26 +56,33 @@ public class SupervisionIntake implements DisposableBean {
             SupervisionProjector projector,
             LiveUpdates live,
             KafkaListenerEndpointRegistry listeners,
-            ConsumerFactory<String, CloudEvent> consumers) {
+            ConsumerFactory<String, CloudEvent> consumers,
+            MongoTemplate mongo,
+            ModelCollections collections) {
         this.projector = projector;
         this.live = live;
         this.listeners = listeners;
-        this.replay = new SupervisionReplay(consumers.getConfigurationProperties(), projector);
+        this.mongo = mongo;
+        this.collections = collections;
+        this.consumerConfig = consumers.getConfigurationProperties();
+        this.history = new PartitionHistory(consumerConfig);
     }
 
     @KafkaListener(
             id = LISTENER_ID,
             topics = {Topics.INTERVIEW_EVENTS, Topics.RECTIFICATION_EVENTS},
             groupId = "supervision")
-    void on(CloudEvent event) throws IOException {
-        RecordedEvent recorded = RecordedEvents.of(event);
-        if (recorded != null && projector.apply(recorded)) {
+    void on(ConsumerRecord<String, CloudEvent> record) throws IOException {
+        RecordedEvent recorded = record.value() == null ? null : RecordedEvents.of(record.value());
+        if (recorded != null
+                && projector.apply(recorded, history.before(record.topic(), record.partition(), record.offset()))) {
             live.changed(recorded);
         }
     }
 
     /**
-     * Drops the models and replays every event of both topics into them, in the background.
+     * Replays every event of both topics into a new generation of the models, in the background,
+     * and switches the dashboard over to it once it is complete.
      *
      * @return false if a rebuild is already running
      */
@@ -83,14 +100,29 @@ public class SupervisionIntake implements DisposableBean {
                     log.warn("supervision rebuild not started: the live listener did not pause within 30 s");
                     return;
                 }
-                projector.reset();
-                lastRebuild.set(replay.replay(TOPICS));
+                lastRebuild.set(rebuildNextGeneration());
             } finally {
                 container.resume();
                 rebuilding.set(false);
             }
         });
         return true;
+    }
+
+    /** A replay that fails (a store or broker outage) drops its half-built generation; the old one stays. */
+    private SupervisionReplay.Result rebuildNextGeneration() {
+        ModelCollections.Names next = collections.prepareNext(mongo);
+        try {
+            SupervisionReplay.Result result = new SupervisionReplay(
+                            consumerConfig, new SupervisionProjector(mongo, ModelCollections.fixed(next)))
+                    .replay(TOPICS);
+            collections.switchTo(mongo, next);
+            return result;
+        } catch (RuntimeException e) {
+            collections.abandon(mongo, next);
+            log.error("supervision rebuild failed; the models of generation {} stay", collections.active(), e);
+            return lastRebuild.get();
+        }
     }
 
     public boolean isRebuilding() {

@@ -6,6 +6,7 @@ import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.supervision.projection.InterviewRecord;
 import io.sanjiaodi.supervision.projection.LedgerRecord;
 import io.sanjiaodi.supervision.projection.LedgerRecord.TaskRecord;
+import io.sanjiaodi.supervision.projection.ModelCollections;
 import io.sanjiaodi.supervision.query.SupervisionViews.*;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -30,11 +31,14 @@ import org.springframework.stereotype.Service;
 public class SupervisionQueries {
 
     private final MongoTemplate mongo;
+    private final ModelCollections collections;
     private final WarningLevel.Thresholds thresholds;
     private final Clock clock;
 
-    public SupervisionQueries(MongoTemplate mongo, WarningLevel.Thresholds thresholds, Clock clock) {
+    public SupervisionQueries(
+            MongoTemplate mongo, ModelCollections collections, WarningLevel.Thresholds thresholds, Clock clock) {
         this.mongo = mongo;
+        this.collections = collections;
         this.thresholds = thresholds;
         this.clock = clock;
     }
@@ -47,7 +51,7 @@ public class SupervisionQueries {
         if (year != null) {
             criteria.and("year").is(year);
         }
-        return mongo.find(Query.query(criteria).limit(5000), LedgerRecord.class);
+        return mongo.find(Query.query(criteria).limit(5000), LedgerRecord.class, collections.of(LedgerRecord.class));
     }
 
     public List<InterviewRecord> interviews(String jurisdictionId, Integer year) {
@@ -58,11 +62,12 @@ public class SupervisionQueries {
         if (year != null) {
             criteria.and("year").is(year);
         }
-        return mongo.find(Query.query(criteria).limit(5000), InterviewRecord.class);
+        return mongo.find(
+                Query.query(criteria).limit(5000), InterviewRecord.class, collections.of(InterviewRecord.class));
     }
 
     public LedgerRecord ledger(String ledgerId) {
-        LedgerRecord ledger = mongo.findById(ledgerId, LedgerRecord.class);
+        LedgerRecord ledger = mongo.findById(ledgerId, LedgerRecord.class, collections.of(LedgerRecord.class));
         if (ledger == null) {
             throw Refusal.notFound("LEDGER_NOT_FOUND", "no ledger " + ledgerId);
         }
@@ -70,7 +75,8 @@ public class SupervisionQueries {
     }
 
     public InterviewRecord interview(String interviewId) {
-        InterviewRecord interview = mongo.findById(interviewId, InterviewRecord.class);
+        InterviewRecord interview =
+                mongo.findById(interviewId, InterviewRecord.class, collections.of(InterviewRecord.class));
         if (interview == null) {
             throw Refusal.notFound("INTERVIEW_NOT_FOUND", "no interview " + interviewId);
         }

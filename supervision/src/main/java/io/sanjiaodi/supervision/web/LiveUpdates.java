@@ -5,6 +5,7 @@ import io.sanjiaodi.platform.security.Actors;
 import io.sanjiaodi.platform.security.Jurisdictions;
 import io.sanjiaodi.supervision.projection.InterviewRecord;
 import io.sanjiaodi.supervision.projection.LedgerRecord;
+import io.sanjiaodi.supervision.projection.ModelCollections;
 import io.sanjiaodi.supervision.projection.RecordedEvent;
 import java.io.IOException;
 import java.util.List;
@@ -38,9 +39,11 @@ public class LiveUpdates implements DisposableBean {
 
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final MongoTemplate mongo;
+    private final ModelCollections collections;
 
-    public LiveUpdates(MongoTemplate mongo) {
+    public LiveUpdates(MongoTemplate mongo, ModelCollections collections) {
         this.mongo = mongo;
+        this.collections = collections;
     }
 
     @GetMapping("/api/supervision/stream")
@@ -96,11 +99,11 @@ public class LiveUpdates implements DisposableBean {
     private String jurisdictionOf(String aggregateId) {
         Query byId = Query.query(Criteria.where("_id").is(aggregateId));
         byId.fields().include("jurisdictionId");
-        LedgerRecord ledger = mongo.findOne(byId, LedgerRecord.class);
+        LedgerRecord ledger = mongo.findOne(byId, LedgerRecord.class, collections.of(LedgerRecord.class));
         if (ledger != null) {
             return ledger.jurisdictionId;
         }
-        InterviewRecord interview = mongo.findOne(byId, InterviewRecord.class);
+        InterviewRecord interview = mongo.findOne(byId, InterviewRecord.class, collections.of(InterviewRecord.class));
         return interview == null ? null : interview.jurisdictionId;
     }
 }

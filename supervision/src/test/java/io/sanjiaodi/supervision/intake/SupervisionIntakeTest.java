@@ -10,6 +10,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.sanjiaodi.contracts.CloudEventAttributes;
 import io.sanjiaodi.supervision.projection.LedgerRecord;
+import io.sanjiaodi.supervision.projection.ModelCollections;
 import io.sanjiaodi.supervision.projection.RecordedEvent;
 import io.sanjiaodi.supervision.projection.SupervisionProjector;
 import io.sanjiaodi.supervision.testing.MongoWire;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -31,10 +33,12 @@ class SupervisionIntakeTest {
     private final MongoWire store = new MongoWire();
     private final LiveUpdates live = mock(LiveUpdates.class);
     private final SupervisionIntake intake = new SupervisionIntake(
-            new SupervisionProjector(store.template()),
+            new SupervisionProjector(store.template(), ModelCollections.first()),
             live,
             mock(KafkaListenerEndpointRegistry.class),
-            new DefaultKafkaConsumerFactory<>(Map.of()));
+            new DefaultKafkaConsumerFactory<>(Map.of()),
+            store.template(),
+            ModelCollections.first());
 
     @AfterEach
     void close() {
@@ -44,7 +48,7 @@ class SupervisionIntakeTest {
 
     @Test
     void anEventThatChangedAModelIsAppliedAndPushedByItsEnvelope() throws Exception {
-        intake.on(event("e1", "RectificationOpened", "ledger-1", "0", """
+        on(event("e1", "RectificationOpened", "ledger-1", "0", """
                 {"ledgerId": "ledger-1", "unitId": "yy-hospital", "jurisdictionId": "yuyao", "tasks": []}"""));
 
         assertThat(store.template().findById("ledger-1", LedgerRecord.class).unitId)
@@ -65,12 +69,12 @@ class SupervisionIntakeTest {
     void aRedeliveredEventAnEventNoModelFollowsAndAnEnvelopeWithoutDataArePushedNot() throws Exception {
         CloudEvent opened = event("e1", "RectificationOpened", "ledger-1", "0", """
                 {"ledgerId": "ledger-1", "tasks": []}""");
-        intake.on(opened);
+        on(opened);
         verify(live).changed(any());
 
-        intake.on(opened);
-        intake.on(event("e2", "ProblemItemAdded", "iv-1", "3", "{}"));
-        intake.on(CloudEventBuilder.v1()
+        on(opened);
+        on(event("e2", "ProblemItemAdded", "iv-1", "3", "{}"));
+        on(CloudEventBuilder.v1()
                 .withId("e3")
                 .withType("TaskPlanned")
                 .withSource(URI.create("/sanjiaodi/rectification-service"))
@@ -101,6 +105,12 @@ class SupervisionIntakeTest {
                         .build()))
                 .isNull();
         verify(live, never()).changed(any());
+    }
+
+    private long offset;
+
+    private void on(CloudEvent event) throws Exception {
+        intake.on(new ConsumerRecord<>("rectification.events", 0, offset++, event.getSubject(), event));
     }
 
     private static CloudEvent event(String id, String type, String subject, String sequence, String payload) {

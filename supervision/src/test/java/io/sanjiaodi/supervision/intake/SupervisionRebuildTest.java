@@ -15,6 +15,7 @@ import io.sanjiaodi.contracts.rectification.TaskStatus;
 import io.sanjiaodi.devstack.InProcessKafka;
 import io.sanjiaodi.supervision.projection.InterviewRecord;
 import io.sanjiaodi.supervision.projection.LedgerRecord;
+import io.sanjiaodi.supervision.projection.ModelCollections;
 import io.sanjiaodi.supervision.projection.SupervisionProjector;
 import io.sanjiaodi.supervision.testing.MongoWire;
 import io.sanjiaodi.supervision.web.LiveUpdates;
@@ -32,7 +33,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -47,8 +51,9 @@ class SupervisionRebuildTest {
     static InProcessKafka kafka;
     private final MongoWire store = new MongoWire();
     private final MongoTemplate mongo = store.template();
-    private final SupervisionProjector projector = new SupervisionProjector(mongo);
+    private final SupervisionProjector projector = new SupervisionProjector(mongo, ModelCollections.first());
     private final MessageListenerContainer listener = mock(MessageListenerContainer.class);
+    private final ModelCollections collections = ModelCollections.load(mongo);
     private SupervisionIntake intake;
 
     @BeforeAll
@@ -104,6 +109,48 @@ class SupervisionRebuildTest {
     }
 
     @Test
+    void aRebuildThatFailsMidwayLeavesTheModelsAsTheyWereAndDropsWhatItHadBuilt() {
+        InterviewRecord before = new InterviewRecord();
+        before.interviewId = "iv-before";
+        mongo.save(before);
+        // the store fails when the replay writes its first ledgers, after it wrote interviews
+        MongoTemplate failing = new MongoTemplate(store.client(), "sup") {
+            @Override
+            public BulkOperations bulkOps(BulkOperations.BulkMode mode, Class<?> type, String collection) {
+                if (collection.startsWith("sup_ledgers_g")) {
+                    throw new DataAccessResourceFailureException("store gone");
+                }
+                return super.bulkOps(mode, type, collection);
+            }
+
+            @Override
+            public <T> T save(T model, String collection) {
+                if (collection.startsWith("sup_ledgers_g")) {
+                    throw new DataAccessResourceFailureException("store gone");
+                }
+                return super.save(model, collection);
+            }
+        };
+        ((MappingMongoConverter) failing.getConverter()).afterPropertiesSet();
+        intake = intake(failing);
+
+        assertThat(intake.rebuild()).isTrue();
+        await().atMost(Duration.ofSeconds(60)).until(() -> !intake.isRebuilding());
+
+        assertThat(collections.active().generation()).isZero();
+        assertThat(find("iv-before", InterviewRecord.class))
+                .as("the models read before")
+                .isNotNull();
+        assertThat(find("iv-1", InterviewRecord.class))
+                .as("nothing of the failed replay")
+                .isNull();
+        assertThat(mongo.collectionExists("sup_interviews_g1"))
+                .as("the half-built generation")
+                .isFalse();
+        assertThat(ModelCollections.load(mongo).active().generation()).isZero();
+    }
+
+    @Test
     void aRebuildDropsWhatTheModelsHeldAndReplaysBothTopicsIntoThemFromTheFirstEvent() {
         LedgerRecord stale = new LedgerRecord();
         stale.ledgerId = "ledger-gone";
@@ -121,21 +168,22 @@ class SupervisionRebuildTest {
         assertThat(intake.rebuild()).isTrue();
         await().atMost(Duration.ofSeconds(60)).until(() -> intake.lastRebuild().isPresent() && !intake.isRebuilding());
 
-        assertThat(mongo.findById("ledger-gone", LedgerRecord.class)).isNull();
-        assertThat(mongo.findById("iv-old", InterviewRecord.class)).isNull();
-        LedgerRecord ledger = mongo.findById("ledger-iv-1", LedgerRecord.class);
+        assertThat(find("ledger-gone", LedgerRecord.class)).isNull();
+        assertThat(find("iv-old", InterviewRecord.class)).isNull();
+        LedgerRecord ledger = find("ledger-iv-1", LedgerRecord.class);
         assertThat(ledger).as("the replayed ledger").isNotNull();
         assertThat(ledger.lastSequence).isEqualTo(2);
         assertThat(ledger.unitId).isEqualTo("yy-hospital");
         assertThat(ledger.tasks)
                 .extracting(t -> t.taskId + " " + t.status)
                 .containsExactly("task-p1 " + TaskStatus.VERIFIED, "task-k1 " + TaskStatus.OPEN);
-        InterviewRecord interview = mongo.findById("iv-1", InterviewRecord.class);
+        InterviewRecord interview = find("iv-1", InterviewRecord.class);
         assertThat(interview).as("the replayed interview").isNotNull();
         assertThat(interview.status).isEqualTo("CONDUCTED");
         assertThat(interview.responsibilityCount).isEqualTo(1);
-        assertThat(mongo.findById("iv-bad", InterviewRecord.class)).isNull();
-        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), LedgerRecord.class))
+        assertThat(find("iv-bad", InterviewRecord.class)).isNull();
+        assertThat(mongo.count(
+                        new org.springframework.data.mongodb.core.query.Query(), collections.of(LedgerRecord.class)))
                 .isEqualTo(31);
 
         SupervisionReplay.Result result = intake.lastRebuild().orElseThrow();
@@ -159,20 +207,28 @@ class SupervisionRebuildTest {
         assertThat(intake.rebuild()).isTrue();
         assertThat(intake.rebuild()).isFalse();
         assertThat(intake.isRebuilding()).isTrue();
-        await().during(Duration.ofMillis(300)).until(() -> mongo.findById("iv-old", InterviewRecord.class) != null);
+        await().during(Duration.ofMillis(300)).until(() -> find("iv-old", InterviewRecord.class) != null);
 
         paused = true;
         await().atMost(Duration.ofSeconds(60)).until(() -> intake.lastRebuild().isPresent() && !intake.isRebuilding());
-        assertThat(mongo.findById("iv-old", InterviewRecord.class)).isNull();
+        assertThat(find("iv-old", InterviewRecord.class)).isNull();
         assertThat(intake.rebuild()).isTrue();
         await().atMost(Duration.ofSeconds(60)).until(() -> !intake.isRebuilding());
-        assertThat(mongo.findById("ledger-iv-1", LedgerRecord.class).lastSequence)
-                .isEqualTo(2);
+        assertThat(find("ledger-iv-1", LedgerRecord.class).lastSequence).isEqualTo(2);
     }
 
     private volatile boolean paused;
 
+    /** A model as the dashboard reads it now (the generation the last completed rebuild switched to). */
+    private <T> T find(String id, Class<T> model) {
+        return mongo.findById(id, model, collections.of(model));
+    }
+
     private SupervisionIntake intake() {
+        return intake(mongo);
+    }
+
+    private SupervisionIntake intake(MongoTemplate mongo) {
         KafkaListenerEndpointRegistry registry = mock(KafkaListenerEndpointRegistry.class);
         when(registry.getListenerContainer(SupervisionIntake.LISTENER_ID)).thenReturn(listener);
         when(listener.isRunning()).thenReturn(true);
@@ -185,7 +241,9 @@ class SupervisionRebuildTest {
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                         kafka.bootstrapServers(),
                         ConsumerConfig.GROUP_ID_CONFIG,
-                        "supervision")));
+                        "supervision")),
+                mongo,
+                collections);
     }
 
     private static void send(

@@ -28,7 +28,7 @@ class SupervisionProjectorBatchTest {
 
     private final MongoWire store = new MongoWire();
     private final MongoTemplate mongo = spy(store.template());
-    private final SupervisionProjector projector = new SupervisionProjector(mongo);
+    private final SupervisionProjector projector = new SupervisionProjector(mongo, ModelCollections.first());
 
     @AfterEach
     void close() {
@@ -54,10 +54,10 @@ class SupervisionProjectorBatchTest {
     void aSingleEventIsOneReadByIdAndOneSave() throws Exception {
         projector.apply(scheduled("s1", "iv-1", 1, "2019-03-01"));
 
-        verify(mongo).findById("iv-1", InterviewRecord.class);
-        verify(mongo, never()).find(any(Query.class), eq(InterviewRecord.class));
-        verify(mongo).save(any(InterviewRecord.class));
-        verify(mongo, never()).bulkOps(any(BulkOperations.BulkMode.class), any(Class.class));
+        verify(mongo).findById("iv-1", InterviewRecord.class, "sup_interviews");
+        verify(mongo, never()).find(any(Query.class), eq(InterviewRecord.class), anyString());
+        verify(mongo).save(any(InterviewRecord.class), eq("sup_interviews"));
+        verify(mongo, never()).bulkOps(any(BulkOperations.BulkMode.class), any(Class.class), anyString());
     }
 
     @Test
@@ -74,12 +74,12 @@ class SupervisionProjectorBatchTest {
                 planned("p2", "ledger-2", 1, "t1")));
 
         assertThat(changed).extracting(RecordedEvent::eventId).containsExactly("s2", "s3", "p1", "o2", "p2");
-        verify(mongo).find(any(Query.class), eq(InterviewRecord.class));
-        verify(mongo).find(any(Query.class), eq(LedgerRecord.class));
-        verify(mongo, never()).findById(anyString(), any(Class.class));
-        verify(mongo, times(1)).bulkOps(BulkOperations.BulkMode.UNORDERED, InterviewRecord.class);
-        verify(mongo, times(1)).bulkOps(BulkOperations.BulkMode.UNORDERED, LedgerRecord.class);
-        verify(mongo, never()).save(any());
+        verify(mongo).find(any(Query.class), eq(InterviewRecord.class), eq("sup_interviews"));
+        verify(mongo).find(any(Query.class), eq(LedgerRecord.class), eq("sup_ledgers"));
+        verify(mongo, never()).findById(anyString(), any(Class.class), anyString());
+        verify(mongo, times(1)).bulkOps(BulkOperations.BulkMode.UNORDERED, InterviewRecord.class, "sup_interviews");
+        verify(mongo, times(1)).bulkOps(BulkOperations.BulkMode.UNORDERED, LedgerRecord.class, "sup_ledgers");
+        verify(mongo, never()).save(any(), anyString());
 
         MongoTemplate stored = store.template();
         assertThat(stored.findById("iv-1", InterviewRecord.class).plannedDate).hasToString("2019-04-01");
@@ -100,15 +100,15 @@ class SupervisionProjectorBatchTest {
     void aBatchOfInterviewsOnlyWritesNoLedgersAndABatchThatChangedNothingWritesNothing() throws Exception {
         projector.applyAll(List.of(scheduled("s1", "iv-1", 1, "2019-03-01"), scheduled("s2", "iv-2", 1, "2019-03-02")));
 
-        verify(mongo, never()).bulkOps(any(BulkOperations.BulkMode.class), eq(LedgerRecord.class));
+        verify(mongo, never()).bulkOps(any(BulkOperations.BulkMode.class), eq(LedgerRecord.class), anyString());
         assertThat(store.template().findAll(InterviewRecord.class)).hasSize(2);
         clearInvocations(mongo);
 
         assertThat(projector.applyAll(
                         List.of(scheduled("s1", "iv-1", 1, "2019-03-01"), scheduled("s2", "iv-2", 1, "2019-03-02"))))
                 .isEmpty();
-        verify(mongo, never()).bulkOps(any(BulkOperations.BulkMode.class), any(Class.class));
-        verify(mongo, never()).save(any());
+        verify(mongo, never()).bulkOps(any(BulkOperations.BulkMode.class), any(Class.class), anyString());
+        verify(mongo, never()).save(any(), anyString());
     }
 
     @Test

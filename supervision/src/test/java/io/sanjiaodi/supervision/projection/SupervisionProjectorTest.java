@@ -43,9 +43,10 @@ class SupervisionProjectorTest {
         client = MongoClients.create(server.bindAndGetConnectionString());
         mongo = new MongoTemplate(client, "sup");
         ((MappingMongoConverter) mongo.getConverter()).afterPropertiesSet();
-        projector = new SupervisionProjector(mongo);
+        projector = new SupervisionProjector(mongo, ModelCollections.first());
         queries = new SupervisionQueries(
                 mongo,
+                ModelCollections.first(),
                 new WarningLevel.Thresholds(20, 10),
                 Clock.fixed(Instant.parse("2019-03-25T00:00:00Z"), ZoneOffset.UTC));
     }

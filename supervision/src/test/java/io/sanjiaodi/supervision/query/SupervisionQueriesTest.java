@@ -9,6 +9,7 @@ import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.supervision.projection.InterviewRecord;
 import io.sanjiaodi.supervision.projection.LedgerRecord;
 import io.sanjiaodi.supervision.projection.LedgerRecord.TaskRecord;
+import io.sanjiaodi.supervision.projection.ModelCollections;
 import io.sanjiaodi.supervision.query.SupervisionViews.AccountabilityRow;
 import io.sanjiaodi.supervision.query.SupervisionViews.EvaluationRow;
 import io.sanjiaodi.supervision.query.SupervisionViews.JurisdictionCount;
@@ -33,6 +34,7 @@ class SupervisionQueriesTest {
     private final MongoTemplate mongo = store.template();
     private final SupervisionQueries queries = new SupervisionQueries(
             mongo,
+            ModelCollections.first(),
             new WarningLevel.Thresholds(20, 10),
             Clock.fixed(Instant.parse("2019-03-25T10:00:00Z"), ZoneOffset.UTC));
 

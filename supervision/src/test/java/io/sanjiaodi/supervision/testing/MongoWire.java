@@ -19,6 +19,10 @@ public final class MongoWire implements AutoCloseable {
         ((MappingMongoConverter) template.getConverter()).afterPropertiesSet();
     }
 
+    public MongoClient client() {
+        return client;
+    }
+
     public MongoTemplate template() {
         return template;
     }

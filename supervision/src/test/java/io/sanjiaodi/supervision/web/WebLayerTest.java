@@ -12,6 +12,7 @@ import io.sanjiaodi.supervision.intake.SupervisionIntake;
 import io.sanjiaodi.supervision.projection.InterviewRecord;
 import io.sanjiaodi.supervision.projection.LedgerRecord;
 import io.sanjiaodi.supervision.projection.LedgerRecord.TaskRecord;
+import io.sanjiaodi.supervision.projection.ModelCollections;
 import io.sanjiaodi.supervision.query.SupervisionQueries;
 import io.sanjiaodi.supervision.testing.MongoWire;
 import java.time.Clock;
@@ -91,8 +92,13 @@ abstract class WebLayerTest {
         }
 
         @Bean
-        SupervisionQueries supervisionQueries(MongoTemplate mongo, Clock clock) {
-            return new SupervisionQueries(mongo, new WarningLevel.Thresholds(20, 10), clock);
+        ModelCollections modelCollections() {
+            return ModelCollections.first();
+        }
+
+        @Bean
+        SupervisionQueries supervisionQueries(MongoTemplate mongo, ModelCollections collections, Clock clock) {
+            return new SupervisionQueries(mongo, collections, new WarningLevel.Thresholds(20, 10), clock);
         }
     }
 
