@@ -1,5 +1,6 @@
 package io.sanjiaodi.rectification.web;
 
+import io.sanjiaodi.platform.web.idempotency.IdempotencyKeys;
 import io.sanjiaodi.rectification.command.rectification.ActorRole;
 import io.sanjiaodi.rectification.command.rectification.LedgerId;
 import io.sanjiaodi.rectification.command.rectification.RectificationCommands.*;
@@ -68,7 +69,10 @@ class LedgerActionsController {
                         .map(r -> new TaskRatingSpec(r.taskId(), r.rating(), r.comment()))
                         .toList(),
                 today,
-                actor)));
+                actor,
+                IdempotencyKeys.keyedId("stage-evaluation")
+                        .map(id -> "stage-" + id)
+                        .orElse(null))));
     }
 
     @PostMapping("/accountability-cases")
@@ -79,7 +83,15 @@ class LedgerActionsController {
             @ActingRole ActorRole actor,
             @Today LocalDate today) {
         return new Created(commands.sendAndWait(new OpenAccountabilityCase(
-                ledgerId, body.taskIds(), body.evidenceIds(), body.grounds(), today, actor)));
+                ledgerId,
+                body.taskIds(),
+                body.evidenceIds(),
+                body.grounds(),
+                today,
+                actor,
+                IdempotencyKeys.keyedId("accountability-case")
+                        .map(id -> "case-" + id)
+                        .orElse(null))));
     }
 
     @PostMapping("/accountability-cases/{caseId}/conclusion")

@@ -2,6 +2,7 @@ package io.sanjiaodi.platform.web.idempotency;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -22,14 +23,21 @@ public final class IdempotencyKeys {
 
     /** A new id for {@code purpose} (e.g. "interview", "item"): derived from the key, else random. */
     public static String derivedId(String purpose) {
+        return keyedId(purpose).orElseGet(() -> UUID.randomUUID().toString());
+    }
+
+    /**
+     * The id derived from the request's key, if it carries one: for records numbered in sequence
+     * otherwise (a ledger's stage evaluations), whose number a second run would not repeat.
+     */
+    public static Optional<String> keyedId(String purpose) {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         Object scope = attributes instanceof ServletRequestAttributes servlet
                 ? servlet.getRequest().getAttribute(ATTRIBUTE)
                 : null;
-        return scope == null
-                ? UUID.randomUUID().toString()
-                : UUID.nameUUIDFromBytes((scope + "\n" + purpose).getBytes(StandardCharsets.UTF_8))
-                        .toString();
+        return Optional.ofNullable(scope)
+                .map(s -> UUID.nameUUIDFromBytes((s + "\n" + purpose).getBytes(StandardCharsets.UTF_8))
+                        .toString());
     }
 
     static void bind(HttpServletRequest request, String owner, String key) {

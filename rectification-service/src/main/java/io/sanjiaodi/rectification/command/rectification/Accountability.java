@@ -32,7 +32,7 @@ class Accountability {
     /** The ledger this belongs to. Not part of its state: equals leaves it out. */
     private final Rectification ledger;
 
-    private int stageEvaluations;
+    private final Set<String> stageEvaluations = new HashSet<>();
     /** case id to concluded */
     private final Map<String, Boolean> cases = new HashMap<>();
 
@@ -44,6 +44,9 @@ class Accountability {
     @CommandHandler
     String handle(RecordStageEvaluation c) {
         Permissions.require(c.actor(), Action.EVALUATE);
+        if (c.requestedId() != null && stageEvaluations.contains(c.requestedId())) {
+            return c.requestedId(); // the same request run again: recorded the first time
+        }
         if (c.results() == null || c.results().isEmpty()) {
             throw Refusal.unprocessable("RATINGS_REQUIRED", "rate at least one task");
         }
@@ -59,7 +62,7 @@ class Accountability {
             }
             ratings.add(new TaskRating(r.taskId(), r.rating(), RectificationRules.orEmpty(r.comment())));
         }
-        String evaluationId = "stage-" + (stageEvaluations + 1);
+        String evaluationId = c.requestedId() != null ? c.requestedId() : "stage-" + (stageEvaluations.size() + 1);
         apply(new StageEvaluationRecorded(
                 ledger.ledgerId(),
                 ledger.unitId(),
@@ -75,6 +78,9 @@ class Accountability {
     @CommandHandler
     String handle(OpenAccountabilityCase c) {
         Permissions.require(c.actor(), Action.ACCOUNTABILITY);
+        if (c.requestedId() != null && cases.containsKey(c.requestedId())) {
+            return c.requestedId(); // the same request run again: opened the first time
+        }
         if (c.taskIds() == null || c.taskIds().isEmpty()) {
             throw Refusal.unprocessable("CASE_TASKS_REQUIRED", "name the tasks the case is about");
         }
@@ -91,7 +97,7 @@ class Accountability {
                 throw Refusal.notFound("EVIDENCE_NOT_FOUND", "no evidence " + evidenceId + " on this ledger");
             }
         }
-        String caseId = "case-" + (cases.size() + 1);
+        String caseId = c.requestedId() != null ? c.requestedId() : "case-" + (cases.size() + 1);
         apply(new AccountabilityCaseOpened(
                 ledger.ledgerId(),
                 caseId,
@@ -127,7 +133,7 @@ class Accountability {
 
     @EventSourcingHandler
     void on(StageEvaluationRecorded e) {
-        stageEvaluations++;
+        stageEvaluations.add(e.evaluationId());
     }
 
     @EventSourcingHandler
@@ -143,7 +149,7 @@ class Accountability {
     /** Value equality, so the test fixture can compare sourced and handled state. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Accountability a && stageEvaluations == a.stageEvaluations && cases.equals(a.cases);
+        return o instanceof Accountability a && stageEvaluations.equals(a.stageEvaluations) && cases.equals(a.cases);
     }
 
     @Override

@@ -178,21 +178,43 @@ public final class RectificationCommands {
 
     public record TaskRatingSpec(String taskId, Rating rating, String comment) {}
 
+    /**
+     * @param requestedId the evaluation's id when the request carries an {@code Idempotency-Key}
+     *     (derived from it), so that a run of the same request again records nothing new; null for
+     *     the next number
+     */
     public record RecordStageEvaluation(
             @TargetAggregateIdentifier LedgerId ledgerId,
             List<TaskRatingSpec> results,
             LocalDate on,
-            ActorRole actor) {}
+            ActorRole actor,
+            String requestedId) {
+        public RecordStageEvaluation(LedgerId ledgerId, List<TaskRatingSpec> results, LocalDate on, ActorRole actor) {
+            this(ledgerId, results, on, actor, null);
+        }
+    }
 
+    /** @param requestedId as for {@link RecordStageEvaluation} */
     public record OpenAccountabilityCase(
             @TargetAggregateIdentifier LedgerId ledgerId,
             List<String> taskIds,
             List<String> evidenceIds,
             String grounds,
             LocalDate on,
-            ActorRole actor) {
+            ActorRole actor,
+            String requestedId) {
         public OpenAccountabilityCase {
             requireText(grounds, "CASE_GROUNDS_REQUIRED", "the grounds of the case");
+        }
+
+        public OpenAccountabilityCase(
+                LedgerId ledgerId,
+                List<String> taskIds,
+                List<String> evidenceIds,
+                String grounds,
+                LocalDate on,
+                ActorRole actor) {
+            this(ledgerId, taskIds, evidenceIds, grounds, on, actor, null);
         }
     }
 
