@@ -71,7 +71,8 @@ class ConcurrencySystemTest {
 
     /**
      * A client that lost the answer to its scheduling retries it with the same Idempotency-Key, once
-     * at the same instance and once at another: the same interview, one InterviewScheduled.
+     * at the same instance and once at another, and once more after the claim was abandoned (the
+     * request runs again): the same interview, one InterviewScheduled.
      */
     @Test
     void aSchedulingRetriedWithItsIdempotencyKeyOnEitherInstanceCreatesOneInterview() throws Exception {
@@ -89,6 +90,11 @@ class ConcurrencySystemTest {
             assertThat(r.status()).isEqualTo(201);
             assertThat(r.body().get("id").asText()).isEqualTo(id);
         });
+        // its answer lost in a crash after the commit: the request runs again and answers as the first run
+        LOCAL.storedEvents("interview").abandonClaim(key);
+        Http.Response rerun = flow.scheduleResponse("重试测试单位", key, second);
+        assertThat(rerun.status()).as(rerun.body().toString()).isEqualTo(201);
+        assertThat(rerun.body().get("id").asText()).isEqualTo(id);
         Http.Response other = flow.scheduleResponse("另一个单位", key, first);
         assertThat(other.status()).isEqualTo(422);
         assertThat(other.body().get("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");

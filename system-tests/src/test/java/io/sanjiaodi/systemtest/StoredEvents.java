@@ -68,4 +68,17 @@ final class StoredEvents {
         }
         return ids;
     }
+
+    /** As if the service had died after a keyed request's commit, before its answer was recorded. */
+    void abandonClaim(String idempotencyKey) throws SQLException {
+        try (Connection c = postgres.connect();
+                PreparedStatement s = c.prepareStatement("UPDATE " + schema
+                        + ".idempotency_keys SET state = 'RUNNING', claimed_at = now() - interval '2 minutes'"
+                        + " WHERE key = ?")) {
+            s.setString(1, idempotencyKey);
+            if (s.executeUpdate() != 1) {
+                throw new IllegalStateException("no claim of key " + idempotencyKey);
+            }
+        }
+    }
 }

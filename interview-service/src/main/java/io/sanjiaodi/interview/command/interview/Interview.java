@@ -38,6 +38,10 @@ public class Interview {
     private PersonRef lead;
     private PersonRef entrustingSecretary;
     private String entrustedDeputyId;
+    /** the code and reason of a refused scheduling, to answer a run of the same request again alike */
+    private String refusedCode;
+
+    private String refusedReason;
     /** the lists follow their own events (an entity), so this class keeps the rules */
     @AggregateMember
     private final PreparedLists lists = new PreparedLists();
@@ -70,11 +74,16 @@ public class Interview {
     /**
      * A refused scheduling still creates the record of the attempt, so auditors can see it; the
      * refusal is then the command's result (a creation policy rather than a constructor, so that
-     * the caller learns the outcome without checking the rule a second time).
+     * the caller learns the outcome without checking the rule a second time). The id is derived
+     * from the request's Idempotency-Key, so an interview that exists already is the same request
+     * run again after its answer was lost: it gets the first run's outcome and records nothing.
      */
     @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Optional<Refusal> handle(ScheduleInterview command) {
+        if (status != null) {
+            return Optional.ofNullable(refusedCode).map(code -> Refusal.unprocessable(code, refusedReason));
+        }
         Interviewee who = command.interviewee();
         InterviewRules.requireInterviewee(who, command.plannedDate());
         Optional<Refusal> refusal = LeadInterviewerRule.check(who, command.lead(), command.entrustedBy());
@@ -220,7 +229,10 @@ public class Interview {
         InterviewRules.requireConductableLists(frozen, c.confirmNoProblems());
         ConfidentialSources.requireSealed(frozen);
         InterviewRules.requireSignatures(c);
-        Optional<Refusal> refusal = LeadInterviewerRule.check(interviewee, c.lead(), entrusterOf(c.lead()));
+        Optional<Refusal> refusal = LeadInterviewerRule.check(
+                interviewee,
+                c.lead(),
+                LeadInterviewerRule.entrusterOnRecord(entrustingSecretary, entrustedDeputyId, c.lead()));
         if (refusal.isPresent()) {
             apply(new LeadInterviewerRuleViolated(
                     interviewId,
@@ -246,20 +258,6 @@ public class Interview {
         return Optional.empty();
     }
 
-    /** The entrustment on record counts for the deputy it named; it was checked when recorded. */
-    private Official entrusterOf(Official lead) {
-        if (entrustingSecretary == null || !lead.personId().equals(entrustedDeputyId)) {
-            return null;
-        }
-        return new Official(
-                entrustingSecretary.personId(),
-                entrustingSecretary.name(),
-                entrustingSecretary.post(),
-                OfficialRole.CITY_SECRETARY,
-                null,
-                null);
-    }
-
     private void requireScheduled() {
         InterviewRules.requireStatus(status, InterviewStatus.SCHEDULED);
     }
@@ -277,6 +275,8 @@ public class Interview {
         interviewId = e.interviewId();
         interviewee = e.interviewee();
         status = InterviewStatus.REFUSED;
+        refusedCode = e.code();
+        refusedReason = e.reason();
     }
 
     @EventSourcingHandler

@@ -1,6 +1,7 @@
 package io.sanjiaodi.interview.command.interview;
 
 import io.sanjiaodi.contracts.common.Interviewee;
+import io.sanjiaodi.contracts.common.PersonRef;
 import io.sanjiaodi.platform.Refusal;
 import java.util.Optional;
 
@@ -65,6 +66,15 @@ public final class LeadInterviewerRule {
                     "only the city commission secretary can entrust a deputy, not " + describe(entrustedBy));
         }
         return Optional.empty();
+    }
+
+    /** The entrustment on record counts for the deputy it named; it was checked when recorded. */
+    static Official entrusterOnRecord(PersonRef secretary, String deputyId, Official lead) {
+        if (secretary == null || !lead.personId().equals(deputyId)) {
+            return null;
+        }
+        return new Official(
+                secretary.personId(), secretary.name(), secretary.post(), OfficialRole.CITY_SECRETARY, null, null);
     }
 
     private static String describe(Official official) {
