@@ -40,7 +40,17 @@ final class Http {
     /** A fixed token, "" for none; null: the user who would make the request. */
     private final String token;
 
-    record Response(int status, JsonNode body) {}
+    record Response(int status, JsonNode body, java.net.http.HttpHeaders headers) {
+
+        Response(int status, JsonNode body) {
+            this(status, body, java.net.http.HttpHeaders.of(Map.of(), (name, value) -> true));
+        }
+
+        /** The header's first value, or null. */
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
 
     Http() {
         this(null);
@@ -114,6 +124,12 @@ final class Http {
 
     Response get(String url) {
         return send(authorized(HttpRequest.newBuilder(URI.create(url)).GET(), "GET", url, null));
+    }
+
+    /** A GET with one more header (e.g. Consistency-Token). */
+    Response get(String url, String header, String value) {
+        return send(authorized(
+                HttpRequest.newBuilder(URI.create(url)).header(header, value).GET(), "GET", url, null));
     }
 
     Response delete(String url) {
@@ -208,7 +224,7 @@ final class Http {
             } catch (IOException notJson) {
                 json = JSON.getNodeFactory().textNode(body);
             }
-            return new Response(response.statusCode(), json);
+            return new Response(response.statusCode(), json, response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.sanjiaodi.platform.web.idempotency;
 
+import io.sanjiaodi.platform.consistency.ConsistencyToken;
 import io.sanjiaodi.platform.web.ProblemDetailsAdvice;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -130,10 +131,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             store.complete(
                     owner,
                     key,
-                    captured.getStatus(),
-                    captured.getContentType(),
-                    captured.getHeader("Location"),
-                    captured.getContentAsByteArray());
+                    new IdempotencyStore.Replay(
+                            captured.getStatus(),
+                            captured.getContentType(),
+                            captured.getHeader("Location"),
+                            captured.getHeader(ConsistencyToken.HEADER),
+                            captured.getContentAsByteArray()));
         }
         captured.copyBodyToResponse();
     }
@@ -145,6 +148,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         if (replay.location() != null) {
             response.setHeader("Location", replay.location());
+        }
+        if (replay.consistencyToken() != null) {
+            response.setHeader(ConsistencyToken.HEADER, replay.consistencyToken());
         }
         response.setHeader(REPLAYED, "true");
         if (replay.body() != null) {

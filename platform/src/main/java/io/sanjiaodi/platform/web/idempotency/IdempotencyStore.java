@@ -26,7 +26,9 @@ public class IdempotencyStore {
     public record Claimed() implements Claim {}
 
     /** The key's first request finished: answer with its response. */
-    public record Replay(int status, String contentType, String location, byte[] body) implements Claim {}
+    /** The first run's answer; {@code consistencyToken} is its read-your-writes token (platform consistency). */
+    public record Replay(int status, String contentType, String location, String consistencyToken, byte[] body)
+            implements Claim {}
 
     /** The key was first used for another request (method, path or body differ). */
     public record Mismatch() implements Claim {}
@@ -63,6 +65,8 @@ public class IdempotencyStore {
                 sql.execute("CREATE TABLE IF NOT EXISTS " + table + " (owner TEXT NOT NULL, key TEXT NOT NULL,"
                         + " fingerprint TEXT NOT NULL, state TEXT NOT NULL, claimed_at TIMESTAMPTZ NOT NULL,"
                         + " status INT, content_type TEXT, location TEXT, body BYTEA, PRIMARY KEY (owner, key))");
+                // added with read-your-writes: a replayed answer carries the first run's token too
+                sql.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS consistency_token TEXT");
             });
             return null;
         });
@@ -92,7 +96,7 @@ public class IdempotencyStore {
             return new Mismatch();
         }
         if (row.state().equals("DONE")) {
-            return new Replay(row.status(), row.contentType(), row.location(), row.body());
+            return new Replay(row.status(), row.contentType(), row.location(), row.consistencyToken(), row.body());
         }
         Timestamp abandoned = Timestamp.from(clock.instant().minus(abandonAfter));
         int taken = jdbc.update(
@@ -106,14 +110,15 @@ public class IdempotencyStore {
         return taken == 1 ? new Claimed() : new InProgress();
     }
 
-    public void complete(String owner, String key, int status, String contentType, String location, byte[] body) {
+    public void complete(String owner, String key, Replay answer) {
         jdbc.update(
-                "UPDATE " + table + " SET state = 'DONE', status = ?, content_type = ?, location = ?, body = ?"
-                        + " WHERE owner = ? AND key = ?",
-                status,
-                contentType,
-                location,
-                body,
+                "UPDATE " + table + " SET state = 'DONE', status = ?, content_type = ?, location = ?,"
+                        + " consistency_token = ?, body = ? WHERE owner = ? AND key = ?",
+                answer.status(),
+                answer.contentType(),
+                answer.location(),
+                answer.consistencyToken(),
+                answer.body(),
                 owner,
                 key);
     }
@@ -137,11 +142,13 @@ public class IdempotencyStore {
             int status,
             String contentType,
             String location,
+            String consistencyToken,
             byte[] body) {}
 
     private Optional<Row> row(String owner, String key) {
         List<Row> rows = jdbc.query(
-                "SELECT fingerprint, state, claimed_at, status, content_type, location, body FROM " + table
+                "SELECT fingerprint, state, claimed_at, status, content_type, location, consistency_token, body FROM "
+                        + table
                         + " WHERE owner = ? AND key = ?",
                 (rs, i) -> new Row(
                         rs.getString(1),
@@ -150,7 +157,8 @@ public class IdempotencyStore {
                         rs.getInt(4),
                         rs.getString(5),
                         rs.getString(6),
-                        rs.getBytes(7)),
+                        rs.getString(7),
+                        rs.getBytes(8)),
                 owner,
                 key);
         return rows.stream().findFirst();
