@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -45,7 +46,7 @@ public class ConsistencyAutoConfiguration {
                 new JdbcTemplate(dataSource),
                 eventStore.schema(),
                 serializer,
-                () -> queried(processing.getIfAvailable(), properties));
+                payloadType -> queried(processing.getIfAvailable(), properties, payloadType));
         ConsistencyInterceptor interceptor =
                 new ConsistencyInterceptor(positions, properties.maxWait(), properties.poll());
         return new WebMvcConfigurer() {
@@ -56,14 +57,17 @@ public class ConsistencyAutoConfiguration {
         };
     }
 
+    /** The streaming processors a query may read the models of that handle events of {@code payloadType}. */
     private static Collection<String> queried(
-            EventProcessingConfiguration processing, ConsistencyProperties properties) {
+            EventProcessingConfiguration processing, ConsistencyProperties properties, Class<?> payloadType) {
         if (processing == null) {
             return List.of();
         }
         Map<String, EventProcessor> processors = processing.eventProcessors();
         return processors.entrySet().stream()
                 .filter(e -> e.getValue() instanceof StreamingEventProcessor)
+                .filter(e -> !(e.getValue() instanceof AbstractEventProcessor handling)
+                        || handling.eventHandlerInvoker().canHandleType(payloadType))
                 .map(Map.Entry::getKey)
                 .filter(name -> !properties.notQueried().contains(name))
                 .toList();

@@ -5,7 +5,8 @@ import io.sanjiaodi.platform.consistency.ConsistencyToken.Position;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
-import java.util.OptionalLong;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
@@ -40,18 +41,16 @@ final class ConsistencyInterceptor implements HandlerInterceptor {
         if (text == null || text.isBlank()) {
             return true;
         }
-        long target = -1;
+        List<ReadModelPositions.Stored> targets = new ArrayList<>();
         for (Position position : ConsistencyToken.parse(text).positions()) {
-            OptionalLong index = positions.globalIndex(position);
-            if (index.isEmpty()) {
-                throw Refusal.unprocessable(
-                        "CONSISTENCY_TOKEN_UNKNOWN",
-                        "this service stored no event " + position.sequence() + " of " + position.aggregateId());
-            }
-            target = Math.max(target, index.getAsLong());
+            targets.add(positions
+                    .find(position)
+                    .orElseThrow(() -> Refusal.unprocessable(
+                            "CONSISTENCY_TOKEN_UNKNOWN",
+                            "this service stored no event " + position.sequence() + " of " + position.aggregateId())));
         }
         long deadline = System.nanoTime() + wait.toNanos();
-        while (!positions.handled(target)) {
+        while (!targets.stream().allMatch(positions::handled)) {
             if (System.nanoTime() > deadline) {
                 throw Refusal.unavailable(
                         "READ_MODEL_BEHIND",

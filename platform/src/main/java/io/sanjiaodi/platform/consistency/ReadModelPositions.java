@@ -1,11 +1,14 @@
 package io.sanjiaodi.platform.consistency;
 
 import io.sanjiaodi.platform.consistency.ConsistencyToken.Position;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
-import java.util.OptionalLong;
-import java.util.function.Supplier;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
@@ -25,14 +28,18 @@ final class ReadModelPositions {
     private final String events;
     private final String tokens;
     private final Serializer serializer;
-    private final Supplier<Collection<String>> processors;
+    private final Function<Class<?>, Collection<String>> processors;
 
     /**
      * @param processors the names of the processors whose read models a query may read (not the
-     *     outbox relay): known only once the processors are configured, so asked for each time
+     *     outbox relay) and that handle events of a payload type: a processor stores its token past
+     *     events it has no handler for only every few seconds, so only those that handle it count
      */
     ReadModelPositions(
-            JdbcTemplate jdbc, String schema, Serializer serializer, Supplier<Collection<String>> processors) {
+            JdbcTemplate jdbc,
+            String schema,
+            Serializer serializer,
+            Function<Class<?>, Collection<String>> processors) {
         this.jdbc = jdbc;
         this.events = schema + ".domainevententry";
         this.tokens = schema + ".tokenentry";
@@ -40,31 +47,67 @@ final class ReadModelPositions {
         this.processors = processors;
     }
 
-    /** The global index of the event at {@code position}, if it is stored. */
-    OptionalLong globalIndex(Position position) {
-        List<Long> found = jdbc.queryForList(
-                "SELECT globalIndex FROM " + events + " WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
-                Long.class,
-                position.aggregateId(),
-                position.sequence());
-        return found.isEmpty() ? OptionalLong.empty() : OptionalLong.of(found.get(0));
+    /** A stored event: where it is in the store and what it is. */
+    record Stored(String aggregateId, long globalIndex, String payloadType) {}
+
+    /** The event at {@code position}, if it is stored. */
+    Optional<Stored> find(Position position) {
+        return jdbc
+                .query(
+                        "SELECT globalIndex, payloadType FROM " + events
+                                + " WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
+                        (row, n) -> new Stored(position.aggregateId(), row.getLong(1), row.getString(2)),
+                        position.aggregateId(),
+                        position.sequence())
+                .stream()
+                .findFirst();
     }
 
-    /** Whether every segment of every query-side processor has handled the event at {@code globalIndex}. */
-    boolean handled(long globalIndex) {
-        Collection<String> names = processors.get();
+    /**
+     * Whether every query-side processor has handled the event at {@code globalIndex} of
+     * {@code aggregateId}: the token of the segment that handles that aggregate (the processors
+     * are sequenced per aggregate) is past it. Only that segment counts: the others store their
+     * tokens past events not theirs only every few seconds.
+     */
+    boolean handled(Stored event) {
+        String aggregateId = event.aggregateId();
+        long globalIndex = event.globalIndex();
+        Collection<String> names = processors.apply(payloadClass(event.payloadType()));
         if (names.isEmpty()) {
             return true;
         }
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        List<Boolean> segments = jdbc.query(
-                "SELECT processorName, token, tokenType FROM " + tokens + " WHERE processorName = ANY (?)",
-                (row, n) -> {
-                    seen.add(row.getString(1));
-                    return handled(row.getBytes(2), row.getString(3), globalIndex);
+        Map<String, Map<Integer, Boolean>> segments = new HashMap<>();
+        jdbc.query(
+                "SELECT processorName, segment, token, tokenType FROM " + tokens + " WHERE processorName = ANY (?)",
+                row -> {
+                    segments.computeIfAbsent(row.getString(1), name -> new HashMap<>())
+                            .put(row.getInt(2), handled(row.getBytes(3), row.getString(4), globalIndex));
                 },
                 (Object) names.toArray(String[]::new));
-        return seen.containsAll(names) && !segments.contains(false);
+        for (String name : names) {
+            Map<Integer, Boolean> handledBy = segments.get(name);
+            if (handledBy == null) {
+                return false; // not started yet
+            }
+            Segment owner = Arrays.stream(Segment.computeSegments(handledBy.keySet().stream()
+                            .mapToInt(Integer::intValue)
+                            .toArray()))
+                    .filter(segment -> segment.matches(aggregateId))
+                    .findFirst()
+                    .orElseThrow();
+            if (!handledBy.get(owner.getSegmentId())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Class<?> payloadClass(String type) {
+        try {
+            return Class.forName(type, false, ReadModelPositions.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            return Object.class; // an event type of an older version: only a catch-all handler would take it
+        }
     }
 
     private boolean handled(byte[] serialized, String type, long globalIndex) {

@@ -8,6 +8,7 @@ import io.sanjiaodi.contracts.interview.ListItems.RiskItem;
 import io.sanjiaodi.interview.query.interviews.InterviewView.Conduct;
 import io.sanjiaodi.interview.query.interviews.InterviewView.Entrustment;
 import io.sanjiaodi.interview.query.interviews.InterviewView.RecordedRefusal;
+import io.sanjiaodi.platform.axon.BatchedViews;
 import io.sanjiaodi.platform.axon.SequenceGaps;
 import java.util.ArrayList;
 import java.util.function.Consumer;
@@ -24,17 +25,20 @@ import org.springframework.stereotype.Component;
  * so an event handled twice (after a crash before the token was stored) changes nothing, and an
  * event that arrives past a gap first has the missed ones re-applied from the event store
  * ({@link SequenceGaps}). Every event of the interview moves the sequence on, also those the view
- * shows nothing of, so that a gap is always a miss.
+ * shows nothing of, so that a gap is always a miss. A processor's batch reads and writes its views
+ * once ({@link BatchedViews}).
  */
 @Component
 @ProcessingGroup("interviews")
 public class InterviewViewProjection {
 
     private final MongoTemplate mongo;
+    private final BatchedViews<InterviewView> views;
     private final SequenceGaps gaps;
 
     public InterviewViewProjection(MongoTemplate mongo, EventStore events) {
         this.mongo = mongo;
+        this.views = new BatchedViews<>(mongo, InterviewView.class, v -> v.interviewId);
         this.gaps = new SequenceGaps(events, "interviews").handledBy(this);
     }
 
@@ -210,11 +214,11 @@ public class InterviewViewProjection {
         }
         change.accept(view);
         view.lastSequence = seq;
-        mongo.save(view);
+        views.save(view);
     }
 
     private InterviewView load(String interviewId) {
-        InterviewView view = mongo.findById(interviewId, InterviewView.class);
+        InterviewView view = views.find(interviewId);
         if (view == null) {
             view = new InterviewView();
             view.interviewId = interviewId;

@@ -1,5 +1,6 @@
 package io.sanjiaodi.rectification.query.ledgers;
 
+import io.sanjiaodi.platform.axon.BatchedViews;
 import io.sanjiaodi.platform.axon.SequenceGaps;
 import io.sanjiaodi.rectification.query.ledgers.LedgerView.HistoryEntry;
 import io.sanjiaodi.rectification.query.ledgers.LedgerView.TaskView;
@@ -15,18 +16,21 @@ import org.springframework.stereotype.Component;
  * change a {@link LedgerView}: every change is guarded by the aggregate sequence number, so an
  * event handled twice (after a crash before the token was stored) changes nothing, an event that
  * arrives past a gap first has the missed ones re-applied from the event store through both halves
- * ({@link SequenceGaps}), and every change is written to the ledger's history.
+ * ({@link SequenceGaps}), and every change is written to the ledger's history. A processor's batch
+ * reads and writes its ledgers once ({@link BatchedViews}).
  */
 @Component
 public final class LedgerViews {
 
     private final MongoTemplate mongo;
     private final LedgerViewBudget budget;
+    private final BatchedViews<LedgerView> views;
     private final SequenceGaps gaps;
 
     public LedgerViews(MongoTemplate mongo, EventStore events) {
         this.mongo = mongo;
         this.budget = new LedgerViewBudget(mongo.getConverter());
+        this.views = new BatchedViews<>(mongo, LedgerView.class, v -> v.ledgerId);
         this.gaps = new SequenceGaps(events, "ledgers");
     }
 
@@ -59,7 +63,7 @@ public final class LedgerViews {
         view.history.add(new HistoryEntry(seq, type, at, actor, taskId));
         view.lastSequence = seq;
         budget.fit(view);
-        mongo.save(view);
+        views.save(view);
     }
 
     /** Changes one task of the ledger; the event is recorded in the history even if the task is unknown. */
@@ -80,7 +84,7 @@ public final class LedgerViews {
     }
 
     private LedgerView load(String ledgerId) {
-        LedgerView view = mongo.findById(ledgerId, LedgerView.class);
+        LedgerView view = views.find(ledgerId);
         if (view == null) {
             view = new LedgerView();
             view.ledgerId = ledgerId;
