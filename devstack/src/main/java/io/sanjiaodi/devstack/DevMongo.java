@@ -38,7 +38,19 @@ public final class DevMongo {
         stopped.await();
     }
 
+    /**
+     * MVStore's page cache, in MB. Its default (16 MB) holds some 20,000 small documents; past that
+     * every read of a cold page goes to the file and reads by id fall off a cliff
+     * ({@code DevMongoCacheBenchmark}, docs/benchmarks.md). Sized for the local run's 512 MB heap.
+     */
+    static final int CACHE_MB = 192;
+
     public static MongoServer start(Path file, int port) {
+        return start(file, port, CACHE_MB);
+    }
+
+    /** With another page cache size, to measure what the cache is worth. */
+    public static MongoServer start(Path file, int port, int cacheMb) {
         // Every write is committed to the file before it is answered (CommittingH2Backend); the
         // background commit stays as it was for anything else. Background compaction stays off: MVStore
         // 2.x can free a chunk that an open cursor still reads ("Chunk N not found", h2database
@@ -52,6 +64,7 @@ public final class DevMongo {
                 // smaller pages: each commit rewrites the pages it changed, and a commit per write
                 // with 16 KB pages doubled the file's growth (docs/reliability.md)
                 .pageSplitSize(4096)
+                .cacheSize(cacheMb)
                 .open();
         store.setAutoCommitDelay(100);
         H2Backend backend = new CommittingH2Backend(store);
