@@ -85,11 +85,17 @@ public class AxonJdbcAutoConfiguration {
                 .build();
     }
 
-    /** Used by every aggregate ({@code @Aggregate(cache = "aggregateCache")}); ids are unique across a service's aggregate types. */
+    /**
+     * Used by every aggregate ({@code @Aggregate(cache = "aggregateCache")}); ids are unique across a
+     * service's aggregate types. An entry is checked against the store's last sequence before use,
+     * since another instance may have changed the aggregate.
+     */
     @Bean
     org.axonframework.common.caching.Cache aggregateCache(
-            @Value("${sanjiaodi.aggregate-cache-size:20000}") int maxEntries) {
-        return new BoundedAggregateCache(maxEntries);
+            @Value("${sanjiaodi.aggregate-cache-size:20000}") int maxEntries,
+            DataSource dataSource,
+            EventStoreProperties properties) {
+        return PostgresEventStore.aggregateCache(dataSource, properties, maxEntries);
     }
 
     /** After the engine, which creates the token table with the others. */

@@ -36,6 +36,15 @@ public final class PostgresEventStore {
         return EVENTS;
     }
 
+    /** The aggregate cache, each entry checked against the store's last sequence of its aggregate before use. */
+    public static BoundedAggregateCache aggregateCache(
+            DataSource dataSource, EventStoreProperties properties, int maxEntries) {
+        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        String sql = "SELECT MAX(" + EVENTS.sequenceNumberColumn() + ") FROM " + properties.schema() + "."
+                + EVENTS.domainEventTable() + " WHERE " + EVENTS.aggregateIdentifierColumn() + " = ?";
+        return new BoundedAggregateCache(maxEntries, id -> jdbc.queryForObject(sql, Long.class, id));
+    }
+
     /** Creates the schema and its event, snapshot, token and dead-letter tables if they are missing. */
     public static void createSchema(DataSource dataSource, EventStoreProperties properties) {
         EventStoreSchema.create(dataSource, properties.schema(), EVENTS, TOKENS, DEAD_LETTERS);
