@@ -14,6 +14,8 @@ enum Fault {
     KILL_AUDIT(Node.AUDIT, "killed -9"),
     /** SIGTERM: the broker shuts down cleanly. */
     STOP_KAFKA(Node.KAFKA, "stopped"),
+    /** SIGKILL: the broker recovers its log segments and the KRaft metadata log from disk. */
+    KILL_KAFKA(Node.KAFKA, "killed -9"),
     /** SIGKILL: DevMongo acknowledges a write only once it is in its file. */
     KILL_MONGO(Node.MONGO, "killed -9"),
     /** SIGKILL of the postmaster and every backend at once: crash recovery from the write-ahead log. */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Fault injection over the real processes: while a load generator issues commands, each round
  * injects one {@link Fault}: each service is killed with SIGKILL and restarted, the Kafka broker is
- * stopped and restarted, the MongoDB-wire process is killed with SIGKILL and restarted, the
+ * stopped and restarted or killed with SIGKILL (it recovers from its log), the MongoDB-wire process is killed with SIGKILL and restarted, the
  * PostgreSQL server (the event stores) is killed with SIGKILL, all its processes at once, and
  * recovers from its write-ahead log, and a consuming service, the broker or the PostgreSQL server is
  * paused (SIGSTOP) for longer than the consumers' session timeout and poll interval, then resumed

@@ -35,7 +35,7 @@ final class FaultInjector {
                 cluster.start(fault.node);
                 yield new Injected(fault.node.name(), t0, back, "", whileDown);
             }
-            case STOP_KAFKA, KILL_MONGO, KILL_POSTGRES -> {
+            case STOP_KAFKA, KILL_KAFKA, KILL_MONGO, KILL_POSTGRES -> {
                 if (fault == Fault.STOP_KAFKA) {
                     cluster.stop(Node.KAFKA);
                 } else if (fault == Fault.KILL_POSTGRES) {
