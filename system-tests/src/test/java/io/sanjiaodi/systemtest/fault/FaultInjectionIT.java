@@ -3,8 +3,10 @@ package io.sanjiaodi.systemtest.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.sanjiaodi.systemtest.fault.Cluster.Node;
 import io.sanjiaodi.systemtest.fault.FaultInjector.Injected;
 import io.sanjiaodi.systemtest.fault.IndependentChecker.Report;
+import io.sanjiaodi.systemtest.fault.RectificationClient.Conducted;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,101 +15,136 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fault injection over the real processes: while a load generator issues commands, each round
- * injects one {@link Fault}: each service is killed with SIGKILL and restarted, the Kafka broker is
- * stopped and restarted or killed with SIGKILL (it recovers from its log), the MongoDB-wire process is killed with SIGKILL and restarted, the
- * PostgreSQL server (the event stores) is killed with SIGKILL, all its processes at once, and
- * recovers from its write-ahead log, and a consuming service, the broker or the PostgreSQL server is
- * paused (SIGSTOP) for longer than the consumers' session timeout and poll interval, then resumed
- * (SIGCONT). Then an independent checker compares what was acknowledged with the event stores, the
- * topic, the audit trail and the read models.
+ * Fault injection over the real processes: while several clients drive both write APIs (interview
+ * flows, and plans and progress reports on the ledgers they open), each round injects one fault of
+ * {@link Fault}: kill -9 of a service and restart, SIGTERM or kill -9 of the Kafka broker, kill -9
+ * of the MongoDB-wire process, SIGKILL of the PostgreSQL server (all its processes at once: crash
+ * recovery from the write-ahead log), SIGSTOP/SIGCONT of a service, the broker or the PostgreSQL
+ * server for longer than the consumers' session timeout and poll interval. Then an independent
+ * checker compares what was acknowledged with the event stores, the topics, the audit trail and the
+ * read models.
  *
- * <p>CI runs one round of every kind ({@code -Dfault.rounds}, default: as many as kinds); the soak script
- * {@code scripts/soak.sh} runs hundreds and writes the figures to {@code docs/reliability.md}.
+ * <p>CI runs one round of every kind ({@code -Dfault.rounds}, default: as many as kinds, in random
+ * order); {@code scripts/soak.sh} runs hundreds and writes the figures to {@code docs/reliability.md}.
  */
 class FaultInjectionIT {
 
-    /** Every fault, or only those named in {@code -Dfault.only=POSTGRES,PAUSE_KAFKA} (to soak one kind). */
     private static final List<Fault> FAULTS = Fault.parse(System.getProperty("fault.only", ""));
-
     private static final int ROUNDS = Integer.getInteger("fault.rounds", FAULTS.size());
+    private static final int CLIENTS = Integer.getInteger("fault.clients", 3);
     private static final long SEED = Long.getLong("fault.seed", System.nanoTime());
 
     @Test
-    void noAcknowledgedChangeIsLostOrAppliedTwiceUnderCrashesAndRestarts() throws Exception {
+    void noAcknowledgedChangeIsLostOrAppliedTwiceUnderCrashesAndPauses() throws Exception {
         assumeTrue(Cluster.jarsBuilt(), "the services' runnable jars are built by ./mvnw verify (package phase)");
         Path work = Files.createDirectories(
                 Path.of("target", "fault-injection", Instant.now().toString().replace(':', '-')));
         Random random = new Random(SEED);
         List<String> log = new ArrayList<>();
-        log.add("seed " + SEED + ", rounds " + ROUNDS);
+        log.add("seed " + SEED + ", rounds " + ROUNDS + ", faults " + FAULTS + ", interview clients " + CLIENTS);
         Instant started = Instant.now();
         try (Cluster cluster = new Cluster(work)) {
             cluster.startAll();
-            LoadGenerator load = new LoadGenerator(() -> cluster.url(Cluster.Node.INTERVIEW));
-            Thread loader = new Thread(load, "load-generator");
-            loader.start();
+            AtomicInteger window = new AtomicInteger();
+            Acks interviews = new Acks(window::get);
+            Acks ledgers = new Acks(window::get);
+            BlockingQueue<Conducted> conducted = new LinkedBlockingQueue<>();
+            List<LoadGenerator> loads = new ArrayList<>();
+            List<Thread> threads = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                LoadGenerator load = new LoadGenerator(c, () -> cluster.url(Node.INTERVIEW), interviews, conducted);
+                loads.add(load);
+                threads.add(new Thread(load, "interview-client-" + c));
+            }
+            RectificationClient rectification =
+                    new RectificationClient(() -> cluster.url(Node.RECTIFICATION), ledgers, conducted);
+            threads.add(new Thread(rectification, "rectification-client"));
+            threads.forEach(Thread::start);
+
             FaultInjector injector = new FaultInjector(cluster, random);
+            RecoveryProbe probe = new RecoveryProbe(cluster);
+            FaultReport figures = new FaultReport();
             List<Fault> order = new ArrayList<>();
-            List<Integer> kafkaOutageAcks = new ArrayList<>();
-            for (int round = 0; round < ROUNDS; round++) {
+            for (int round = 1; round <= ROUNDS; round++) {
                 if (order.isEmpty()) {
                     order.addAll(FAULTS);
                     Collections.shuffle(order, random);
                 }
                 Fault fault = order.remove(0);
-                Cluster.sleep(1500 + random.nextInt(2500));
-                int acceptedBefore = load.accepted();
-                Injected injected = injector.inject(fault, () -> load.accepted() - acceptedBefore);
-                String line = "round " + (round + 1) + ": " + fault + " (" + fault.verb + " " + injected.target()
-                        + (injected.detail().isEmpty() ? "" : ", " + injected.detail()) + "), back after "
-                        + Duration.ofNanos(System.nanoTime() - injected.faultNanos())
-                                .toMillis()
-                        + " ms, commands acknowledged while it was down: " + injected.ackedWhileDown();
-                log.add(line);
-                System.out.println(line);
-                if (fault == Fault.STOP_KAFKA) {
-                    kafkaOutageAcks.add(injected.ackedWhileDown());
-                }
+                Cluster.sleep(500 + random.nextInt(1500));
+                window.set(round);
+                Injected injected = injector.inject(fault);
+                int whileDown = interviews.ackedBetween(injected.faultNanos(), injected.backNanos());
+                long pipeline = probe.pipelineMillis(injected.backNanos(), interviews);
+                FaultReport.Round done = new FaultReport.Round(round, fault, injected, whileDown, pipeline);
+                figures.add(done);
+                System.out.println(figures.line(done));
             }
             Cluster.sleep(2000);
-            load.stop();
-            loader.join(60_000);
+            loads.forEach(LoadGenerator::stop);
+            rectification.stop();
+            for (Thread thread : threads) {
+                thread.join(60_000);
+            }
 
+            long checkStarted = System.nanoTime();
             IndependentChecker checker = new IndependentChecker(cluster);
             Report report = null;
             long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
             while (System.nanoTime() < deadline) {
-                report = checker.check(load.acknowledged());
+                report = checker.check(interviews, ledgers);
                 if (report.clean()) {
                     break;
                 }
                 Cluster.sleep(3000);
             }
-            log.add("commands attempted " + load.attempted() + ", not acknowledged " + load.refused());
+            figures.rounds().forEach(r -> log.add(figures.line(r)));
+            log.add("interview commands attempted "
+                    + loads.stream().mapToInt(LoadGenerator::attempted).sum()
+                    + ", acknowledged "
+                    + loads.stream().mapToInt(LoadGenerator::accepted).sum()
+                    + "; ledgers worked " + rectification.ledgersWorked() + ", not opened within 2 min "
+                    + rectification.ledgersNotFound() + ", conducted interviews left unworked " + conducted.size());
             log.add("report " + report);
+            log.add("check took "
+                    + Duration.ofNanos(System.nanoTime() - checkStarted).toSeconds() + " s");
+            log.addAll(figures.perKind(interviews, ledgers, report));
+            log.add(FaultReport.consumerEvictions(work));
             log.add("duration " + Duration.between(started, Instant.now()).toSeconds() + " s");
             Files.write(work.resolve("report.txt"), log);
             log.forEach(System.out::println);
-            assertThat(report.acknowledgedInterviews())
-                    .as("the load generator got work done")
+
+            assertThat(report.interviews().aggregates)
+                    .as("the interview clients got work done")
                     .isPositive();
-            // across the broker stops, not in each: an outage lasts 1-3 s, and one can pass with every
-            // request still in flight from the previous fault (soak: 2 of 40 outages had 0, amid
-            // rounds of other faults that had 0 too; 1,728 acknowledged in all)
-            assertThat(
-                            kafkaOutageAcks.isEmpty()
-                                    ? 1
-                                    : kafkaOutageAcks.stream()
-                                            .mapToInt(Integer::intValue)
-                                            .sum())
-                    .as(
-                            "commands succeed while Kafka is down: the event store is the outbox (acks per outage %s)",
-                            kafkaOutageAcks)
+            assertThat(report.ledgers().aggregates)
+                    .as("the rectification client got work done")
                     .isPositive();
+            // across the outages of a kind, not in each: an outage lasts 1-3 s, and one can pass with every
+            // request still in flight from the previous fault (soak: 2 of 40 outages had 0, amid rounds of
+            // other faults that had 0 too; 1,728 acknowledged in all)
+            for (Fault outage : List.of(Fault.STOP_KAFKA, Fault.KILL_KAFKA)) {
+                List<Integer> acks = figures.rounds().stream()
+                        .filter(r -> r.kind() == outage)
+                        .map(FaultReport.Round::ackedWhileDown)
+                        .toList();
+                assertThat(
+                                acks.isEmpty()
+                                        ? 1
+                                        : acks.stream()
+                                                .mapToInt(Integer::intValue)
+                                                .sum())
+                        .as(
+                                "commands succeed while Kafka is down (%s): the event store is the outbox (acks per outage %s)",
+                                outage, acks)
+                        .isPositive();
+            }
             assertThat(report.findings())
                     .as("lost, duplicated or inconsistent after faults (logs in %s)", work)
                     .isEmpty();

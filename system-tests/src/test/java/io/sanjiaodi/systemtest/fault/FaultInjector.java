@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.IntSupplier;
 
 /** Injects one fault and brings the system back: restart after a kill or stop, SIGCONT after a pause. */
 final class FaultInjector {
@@ -14,7 +13,7 @@ final class FaultInjector {
     static final long PAUSE_MILLIS = Long.getLong("fault.pause.ms", 12_000);
 
     /** What a round did: to which process, when the fault began and when recovery began. */
-    record Injected(String target, long faultNanos, long backNanos, String detail, int ackedWhileDown) {}
+    record Injected(String target, long faultNanos, long backNanos, String detail) {}
 
     private final Cluster cluster;
     private final Random random;
@@ -24,16 +23,14 @@ final class FaultInjector {
         this.random = random;
     }
 
-    /** @param acked the commands acknowledged since the round began, read just before recovery */
-    Injected inject(Fault fault, IntSupplier acked) throws Exception {
+    Injected inject(Fault fault) throws Exception {
         long t0 = System.nanoTime();
         return switch (fault) {
             case KILL_INTERVIEW, KILL_RECTIFICATION, KILL_AUDIT -> {
                 cluster.kill(fault.node);
                 long back = System.nanoTime();
-                int whileDown = acked.getAsInt();
                 cluster.start(fault.node);
-                yield new Injected(fault.node.name(), t0, back, "", whileDown);
+                yield new Injected(fault.node.name(), t0, back, "");
             }
             case STOP_KAFKA, KILL_KAFKA, KILL_MONGO, KILL_POSTGRES -> {
                 if (fault == Fault.STOP_KAFKA) {
@@ -45,31 +42,28 @@ final class FaultInjector {
                 }
                 Cluster.sleep(1000 + random.nextInt(2000));
                 long back = System.nanoTime();
-                int whileDown = acked.getAsInt();
                 cluster.start(fault.node);
-                yield new Injected(fault.node.name(), t0, back, "", whileDown);
+                yield new Injected(fault.node.name(), t0, back, "");
             }
             case PAUSE_SERVICE, PAUSE_KAFKA, PAUSE_POSTGRES -> {
                 // of the services, those with Kafka consumers: their session must expire
                 Node node = fault == Fault.PAUSE_SERVICE
                         ? List.of(Node.RECTIFICATION, Node.AUDIT).get(random.nextInt(2))
                         : fault.node;
-                yield pause(node, t0, acked);
+                yield pause(node, t0);
             }
         };
     }
 
     /** SIGSTOP, PAUSE_MILLIS, SIGCONT (to every process stopped, and any that appeared meanwhile). */
-    private Injected pause(Node node, long t0, IntSupplier acked) throws Exception {
+    private Injected pause(Node node, long t0) throws Exception {
         List<Long> stopped = cluster.pausable(node);
         Processes.signal("STOP", stopped);
         Cluster.sleep(PAUSE_MILLIS);
         Set<Long> resume = new LinkedHashSet<>(stopped);
         resume.addAll(cluster.pausable(node));
-        int whileDown = acked.getAsInt();
         Processes.signal("CONT", List.copyOf(resume));
         long back = System.nanoTime();
-        return new Injected(
-                node.name(), t0, back, "for " + PAUSE_MILLIS + " ms, " + stopped.size() + " processes", whileDown);
+        return new Injected(node.name(), t0, back, "for " + PAUSE_MILLIS + " ms, " + stopped.size() + " processes");
     }
 }
