@@ -24,7 +24,9 @@ enum Fault {
     PAUSE_SERVICE(null, "paused"),
     PAUSE_KAFKA(Node.KAFKA, "paused"),
     /** the postmaster and every backend */
-    PAUSE_POSTGRES(Node.POSTGRES, "paused the server of");
+    PAUSE_POSTGRES(Node.POSTGRES, "paused the server of"),
+    /** records that are not CloudEvents, produced onto both event topics; nothing is down */
+    POISON(null, "injected poison records into");
 
     final Node node;
     final String verb;

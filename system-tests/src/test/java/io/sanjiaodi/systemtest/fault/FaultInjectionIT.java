@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
  * {@link Fault}: kill -9 of a service and restart, SIGTERM or kill -9 of the Kafka broker, kill -9
  * of the MongoDB-wire process, SIGKILL of the PostgreSQL server (all its processes at once: crash
  * recovery from the write-ahead log), SIGSTOP/SIGCONT of a service, the broker or the PostgreSQL
- * server for longer than the consumers' session timeout and poll interval. Then an independent
- * checker compares what was acknowledged with the event stores, the topics, the audit trail and the
- * read models.
+ * server for longer than the consumers' session timeout and poll interval, or records that are not
+ * CloudEvents produced onto the event topics. Then an independent checker compares what was
+ * acknowledged with the event stores, the topics, the audit trail, the read models and the dead letters.
  *
  * <p>CI runs one round of every kind ({@code -Dfault.rounds}, default: as many as kinds, in random
  * order); {@code scripts/soak.sh} runs hundreds and writes the figures to {@code docs/reliability.md}.
@@ -41,7 +41,7 @@ class FaultInjectionIT {
     private static final long SEED = Long.getLong("fault.seed", System.nanoTime());
 
     @Test
-    void noAcknowledgedChangeIsLostOrAppliedTwiceUnderCrashesAndPauses() throws Exception {
+    void noAcknowledgedChangeIsLostOrAppliedTwiceUnderCrashesPausesAndPoison() throws Exception {
         assumeTrue(Cluster.jarsBuilt(), "the services' runnable jars are built by ./mvnw verify (package phase)");
         Path work = Files.createDirectories(
                 Path.of("target", "fault-injection", Instant.now().toString().replace(':', '-')));
@@ -67,7 +67,8 @@ class FaultInjectionIT {
             threads.add(new Thread(rectification, "rectification-client"));
             threads.forEach(Thread::start);
 
-            FaultInjector injector = new FaultInjector(cluster, random);
+            PoisonInjector poison = new PoisonInjector(cluster.kafkaBootstrap(), random);
+            FaultInjector injector = new FaultInjector(cluster, random, poison);
             RecoveryProbe probe = new RecoveryProbe(cluster);
             FaultReport figures = new FaultReport();
             List<Fault> order = new ArrayList<>();
@@ -98,7 +99,7 @@ class FaultInjectionIT {
             Report report = null;
             long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
             while (System.nanoTime() < deadline) {
-                report = checker.check(interviews, ledgers);
+                report = checker.check(interviews, ledgers, poison);
                 if (report.clean()) {
                     break;
                 }
@@ -144,6 +145,9 @@ class FaultInjectionIT {
                                 "commands succeed while Kafka is down (%s): the event store is the outbox (acks per outage %s)",
                                 outage, acks)
                         .isPositive();
+            }
+            if (FAULTS.contains(Fault.POISON) && figures.rounds().stream().anyMatch(r -> r.kind() == Fault.POISON)) {
+                assertThat(report.poison()).as("poison records were injected").isPositive();
             }
             assertThat(report.findings())
                     .as("lost, duplicated or inconsistent after faults (logs in %s)", work)

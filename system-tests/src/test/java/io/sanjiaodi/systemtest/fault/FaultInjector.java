@@ -17,10 +17,12 @@ final class FaultInjector {
 
     private final Cluster cluster;
     private final Random random;
+    private final PoisonInjector poison;
 
-    FaultInjector(Cluster cluster, Random random) {
+    FaultInjector(Cluster cluster, Random random, PoisonInjector poison) {
         this.cluster = cluster;
         this.random = random;
+        this.poison = poison;
     }
 
     Injected inject(Fault fault) throws Exception {
@@ -51,6 +53,14 @@ final class FaultInjector {
                         ? List.of(Node.RECTIFICATION, Node.AUDIT).get(random.nextInt(2))
                         : fault.node;
                 yield pause(node, t0);
+            }
+            case POISON -> {
+                List<PoisonInjector.Poison> injected = poison.inject();
+                yield new Injected(
+                        "interview.events, rectification.events",
+                        t0,
+                        System.nanoTime(),
+                        injected.size() + " records " + injected);
             }
         };
     }

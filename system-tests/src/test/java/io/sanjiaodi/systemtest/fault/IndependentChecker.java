@@ -11,23 +11,26 @@ import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Compares what clients were told with what every part of the system holds: the event stores
  * (read directly), the Kafka topics (read with a plain consumer), the audit trail, the read
- * models (through the APIs). It trusts none of the services' own bookkeeping.
+ * models and the dead letters (through the APIs). It trusts none of the services' own bookkeeping.
  */
 final class IndependentChecker {
 
-    record Report(Tally interviews, Tally ledgers, List<String> findings) {
+    record Report(
+            Tally interviews, Tally ledgers, int poison, Map<String, Integer> deadLetters, List<String> findings) {
         boolean clean() {
             return findings.isEmpty();
         }
 
         @Override
         public String toString() {
-            return interviews + "\n" + ledgers + "\nfindings " + findings.size()
-                    + (findings.isEmpty() ? "" : ": " + findings);
+            return interviews + "\n" + ledgers + "\npoison records injected " + poison + ", dead letters per group "
+                    + deadLetters + "\nfindings " + findings.size() + (findings.isEmpty() ? "" : ": " + findings);
         }
     }
 
@@ -38,7 +41,7 @@ final class IndependentChecker {
         this.cluster = cluster;
     }
 
-    Report check(Acks interviewAcks, Acks ledgerAcks) throws Exception {
+    Report check(Acks interviewAcks, Acks ledgerAcks, PoisonInjector poison) throws Exception {
         RawKafka kafka = new RawKafka(cluster.kafkaBootstrap());
         Map<String, Integer> interviewTopic = kafka.countsByEventId("interview.events");
         Map<String, Integer> ledgerTopic = kafka.countsByEventId("rectification.events");
@@ -74,7 +77,22 @@ final class IndependentChecker {
         }
         List<String> findings = new ArrayList<>(interviews.findings);
         findings.addAll(ledgers.findings);
-        return new Report(interviews, ledgers, findings);
+        Map<String, Integer> deadLetters = new TreeMap<>();
+        findings.addAll(poison.checkDeadLetters(
+                cluster.url(Cluster.Node.AUDIT),
+                "audit-service",
+                Map.of(
+                        "audit-service",
+                        Set.copyOf(PoisonInjector.TOPICS),
+                        "supervision",
+                        Set.copyOf(PoisonInjector.TOPICS)),
+                deadLetters));
+        findings.addAll(poison.checkDeadLetters(
+                cluster.url(Cluster.Node.RECTIFICATION),
+                "rectification-service",
+                Map.of("rectification-service", Set.of("interview.events")),
+                deadLetters));
+        return new Report(interviews, ledgers, poison.injected().size(), deadLetters, findings);
     }
 
     private void checkInterview(
