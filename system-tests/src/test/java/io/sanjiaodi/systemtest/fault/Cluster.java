@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * The whole system as separate processes, as the local run starts it: PostgreSQL (the event
- * stores), the Kafka broker (KRaft) and the file-backed MongoDB-wire server from devstack, and the
+ * stores), the Kafka broker (KRaft, DevKafka's settings, reached through the test's {@link
+ * KafkaProxy}) and the file-backed MongoDB-wire server from devstack, and the
  * three services from their runnable jars. Every process can be killed or stopped and started again,
  * and the PostgreSQL server itself can be killed with SIGKILL under its launcher.
  */
@@ -38,6 +39,10 @@ final class Cluster implements AutoCloseable {
 
     private final Path workDir;
     private final int kafkaPort;
+    /** every Kafka client of the run, the services' and the test's, goes through the proxy */
+    private final int proxyPort;
+
+    private final KafkaProxy proxy;
     private final int mongoPort;
     private final int postgresPort;
     private final Map<Node, Integer> httpPorts = new EnumMap<>(Node.class);
@@ -48,6 +53,8 @@ final class Cluster implements AutoCloseable {
     Cluster(Path workDir) throws IOException {
         this.workDir = workDir;
         this.kafkaPort = Processes.freePortPair();
+        this.proxyPort = Processes.freePort();
+        this.proxy = new KafkaProxy(proxyPort, kafkaPort);
         this.mongoPort = Processes.freePort();
         this.postgresPort = Processes.freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -94,10 +101,9 @@ final class Cluster implements AutoCloseable {
                                 "-Xmx384m",
                                 "-cp",
                                 classpath,
-                                "io.sanjiaodi.devstack.DevKafka",
-                                "--port",
+                                ProxiedKafka.class.getName(),
                                 "" + kafkaPort,
-                                "--data",
+                                "" + proxyPort,
                                 workDir.resolve("kafka").toString()),
                         Map.of(),
                         workDir));
@@ -216,15 +222,15 @@ final class Cluster implements AutoCloseable {
     }
 
     String kafkaBootstrap() {
-        return "localhost:" + kafkaPort;
+        return "localhost:" + proxyPort;
+    }
+
+    KafkaProxy proxy() {
+        return proxy;
     }
 
     String mongoUri() {
         return "mongodb://localhost:" + mongoPort;
-    }
-
-    Path workDir() {
-        return workDir;
     }
 
     @Override
@@ -236,6 +242,11 @@ final class Cluster implements AutoCloseable {
             if (process.alive()) {
                 process.stop();
             }
+        }
+        try {
+            proxy.close();
+        } catch (IOException ignored) {
+            // closing anyway
         }
     }
 

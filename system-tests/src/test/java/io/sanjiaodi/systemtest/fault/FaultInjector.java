@@ -54,6 +54,26 @@ final class FaultInjector {
                         : fault.node;
                 yield pause(node, t0);
             }
+            case NET_RESET -> {
+                int reset = 0;
+                for (int i = 0; i < 8; i++) {
+                    reset += cluster.proxy().reset();
+                    Cluster.sleep(1000);
+                }
+                yield new Injected("KAFKA", t0, System.nanoTime(), reset + " sockets closed with a reset in 8 s");
+            }
+            case NET_DELAY -> {
+                cluster.proxy().delay(500);
+                Cluster.sleep(10_000);
+                cluster.proxy().delay(0);
+                yield new Injected("KAFKA", t0, System.nanoTime(), "500 ms a chunk for 10 s");
+            }
+            case NET_HOLD -> {
+                cluster.proxy().hold(true);
+                Cluster.sleep(PAUSE_MILLIS);
+                cluster.proxy().hold(false);
+                yield new Injected("KAFKA", t0, System.nanoTime(), "for " + PAUSE_MILLIS + " ms");
+            }
             case POISON -> {
                 List<PoisonInjector.Poison> injected = poison.inject();
                 yield new Injected(
