@@ -2,9 +2,6 @@ package io.sanjiaodi.systemtest.fault;
 
 import io.sanjiaodi.platform.security.TestTokens;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,11 +13,11 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The whole system as separate processes, as the local run starts it: PostgreSQL (the event
- * stores), the Kafka broker (KRaft) and the file-backed MongoDB-wire server from devstack, and the
+ * stores), the Kafka broker (KRaft, DevKafka's settings, reached through the test's {@link
+ * KafkaProxy}) and the file-backed MongoDB-wire server from devstack, and the
  * three services from their runnable jars. Every process can be killed or stopped and started again,
  * and the PostgreSQL server itself can be killed with SIGKILL under its launcher.
  */
@@ -35,8 +32,17 @@ final class Cluster implements AutoCloseable {
         AUDIT
     }
 
+    /** The broker's group.min.session.timeout.ms is 6 s: no lower. */
+    static final int SESSION_TIMEOUT_MS = 6000;
+
+    static final int MAX_POLL_INTERVAL_MS = 10000;
+
     private final Path workDir;
     private final int kafkaPort;
+    /** every Kafka client of the run, the services' and the test's, goes through the proxy */
+    private final int proxyPort;
+
+    private final KafkaProxy proxy;
     private final int mongoPort;
     private final int postgresPort;
     private final Map<Node, Integer> httpPorts = new EnumMap<>(Node.class);
@@ -46,9 +52,11 @@ final class Cluster implements AutoCloseable {
 
     Cluster(Path workDir) throws IOException {
         this.workDir = workDir;
-        this.kafkaPort = freePortPair();
-        this.mongoPort = freePort();
-        this.postgresPort = freePort();
+        this.kafkaPort = Processes.freePortPair();
+        this.proxyPort = Processes.freePort();
+        this.proxy = new KafkaProxy(proxyPort, kafkaPort);
+        this.mongoPort = Processes.freePort();
+        this.postgresPort = Processes.freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("java.class.path");
         processes.put(
@@ -93,15 +101,14 @@ final class Cluster implements AutoCloseable {
                                 "-Xmx384m",
                                 "-cp",
                                 classpath,
-                                "io.sanjiaodi.devstack.DevKafka",
-                                "--port",
+                                ProxiedKafka.class.getName(),
                                 "" + kafkaPort,
-                                "--data",
+                                "" + proxyPort,
                                 workDir.resolve("kafka").toString()),
                         Map.of(),
                         workDir));
         for (Node service : List.of(Node.INTERVIEW, Node.RECTIFICATION, Node.AUDIT)) {
-            int port = freePort();
+            int port = Processes.freePort();
             httpPorts.put(service, port);
             String name = service.name().toLowerCase() + "-service";
             processes.put(
@@ -115,9 +122,15 @@ final class Cluster implements AutoCloseable {
                                     "-XX:TieredStopAtLevel=1",
                                     "-Daxoniq.update-checker.disabled=true",
                                     "-jar",
-                                    jar(name).toAbsolutePath().toString(),
+                                    Processes.jar(name).toAbsolutePath().toString(),
                                     // the services trust the tests' token key (security contract: public-key-location)
-                                    TestTokens.publicKeyArgument()),
+                                    TestTokens.publicKeyArgument(),
+                                    // for this run only (sanjiaodi-common.yml has 10 s and Kafka's 5 min): a pause
+                                    // of PAUSE_MILLIS outlasts the consumer session and the poll interval, so the
+                                    // broker evicts the paused consumer and it has to rejoin
+                                    "--spring.kafka.consumer.properties.session.timeout.ms=" + SESSION_TIMEOUT_MS,
+                                    "--spring.kafka.consumer.properties.heartbeat.interval.ms=2000",
+                                    "--spring.kafka.consumer.properties.max.poll.interval.ms=" + MAX_POLL_INTERVAL_MS),
                             Map.of(
                                     "PORT",
                                     "" + port,
@@ -151,9 +164,9 @@ final class Cluster implements AutoCloseable {
     void start(Node node) {
         processes.get(node).start();
         switch (node) {
-            case POSTGRES -> awaitPort(postgresPort, node);
-            case MONGO -> awaitPort(mongoPort, node);
-            case KAFKA -> awaitPort(kafkaPort, node);
+            case POSTGRES -> Processes.awaitPort(postgresPort, processes.get(node));
+            case MONGO -> Processes.awaitPort(mongoPort, processes.get(node));
+            case KAFKA -> Processes.awaitPort(kafkaPort, processes.get(node));
             default -> awaitReady(node);
         }
     }
@@ -172,13 +185,28 @@ final class Cluster implements AutoCloseable {
      * then stopped, and {@link #start} brings the server back through crash recovery.
      */
     void killPostgresServer() throws IOException, InterruptedException {
+        List<Long> server = postgresServerPids();
+        Processes.signal("KILL", server);
+        ProcessHandle.of(server.get(0)).ifPresent(p -> p.onExit().join());
+        processes.get(Node.POSTGRES).stop();
+    }
+
+    /**
+     * The processes a pause stops: a service's or the broker's JVM; for {@code POSTGRES} the server
+     * itself (the postmaster first, then every backend), not its launcher.
+     */
+    List<Long> pausable(Node node) throws IOException {
+        return node == Node.POSTGRES
+                ? postgresServerPids()
+                : List.of(processes.get(node).pid());
+    }
+
+    private List<Long> postgresServerPids() throws IOException {
         Path pidFile = postgresData().resolve("postmaster.pid");
         long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-        List<String> kill = new ArrayList<>(List.of("kill", "-KILL", Long.toString(pid)));
-        ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> kill.add(Long.toString(d.pid()))));
-        new ProcessBuilder(kill).inheritIO().start().waitFor();
-        ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
-        processes.get(Node.POSTGRES).stop();
+        List<Long> pids = new ArrayList<>(List.of(pid));
+        ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(d -> pids.add(d.pid())));
+        return pids;
     }
 
     String postgresUrl() {
@@ -194,15 +222,15 @@ final class Cluster implements AutoCloseable {
     }
 
     String kafkaBootstrap() {
-        return "localhost:" + kafkaPort;
+        return "localhost:" + proxyPort;
+    }
+
+    KafkaProxy proxy() {
+        return proxy;
     }
 
     String mongoUri() {
         return "mongodb://localhost:" + mongoPort;
-    }
-
-    Path workDir() {
-        return workDir;
     }
 
     @Override
@@ -214,6 +242,11 @@ final class Cluster implements AutoCloseable {
             if (process.alive()) {
                 process.stop();
             }
+        }
+        try {
+            proxy.close();
+        } catch (IOException ignored) {
+            // closing anyway
         }
     }
 
@@ -242,20 +275,6 @@ final class Cluster implements AutoCloseable {
                 service + " not ready; see " + processes.get(service).log());
     }
 
-    private void awaitPort(int port, Node node) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("localhost", port), 500);
-                return;
-            } catch (IOException notYet) {
-                requireAlive(node);
-                sleep(200);
-            }
-        }
-        throw new IllegalStateException(node + " did not open port " + port);
-    }
-
     private void requireAlive(Node node) {
         if (!processes.get(node).alive()) {
             throw new IllegalStateException(
@@ -263,44 +282,8 @@ final class Cluster implements AutoCloseable {
         }
     }
 
-    private static Path jar(String service) throws IOException {
-        Path target = Path.of("..", service, "target");
-        try (Stream<Path> files = Files.list(target)) {
-            return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar"))
-                    .findFirst()
-                    .orElseThrow(
-                            () -> new IllegalStateException("no runnable jar in " + target + "; run ./mvnw package"));
-        }
-    }
-
     static boolean jarsBuilt() {
-        return Stream.of("interview-service", "rectification-service", "audit-service")
-                .allMatch(service -> {
-                    try (Stream<Path> files = Files.list(Path.of("..", service, "target"))) {
-                        return files.anyMatch(f -> f.getFileName().toString().endsWith("-exec.jar"));
-                    } catch (IOException e) {
-                        return false;
-                    }
-                });
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** Kafka takes the port and the next one (its controller). */
-    private static int freePortPair() throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port = freePort();
-            try (ServerSocket next = new ServerSocket(port + 1)) {
-                return port;
-            } catch (IOException taken) {
-                // try another
-            }
-        }
-        throw new IOException("no two adjacent free ports");
+        return Processes.jarsBuilt();
     }
 
     static void sleep(long millis) {

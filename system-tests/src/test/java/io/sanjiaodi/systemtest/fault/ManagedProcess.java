@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A child process of the harness: started, killed with SIGKILL, or stopped with SIGTERM. */
+/**
+ * A child process of the harness: started, killed with SIGKILL, stopped with SIGTERM, or paused
+ * (SIGSTOP/SIGCONT, through {@link Cluster#signal}).
+ */
 final class ManagedProcess {
 
     private final String name;
@@ -47,6 +50,11 @@ final class ManagedProcess {
     void stop() {
         process.destroy();
         await();
+    }
+
+    /** The process id, for signals the JDK does not send (SIGSTOP, SIGCONT). */
+    long pid() {
+        return process.pid();
     }
 
     boolean alive() {

@@ -1,0 +1,99 @@
+package io.sanjiaodi.systemtest.fault;
+
+import io.sanjiaodi.systemtest.fault.Cluster.Node;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/** Injects one fault and brings the system back: restart after a kill or stop, SIGCONT after a pause. */
+final class FaultInjector {
+
+    /** Longer than the consumers' session timeout and poll interval for this run (see {@link Cluster}). */
+    static final long PAUSE_MILLIS = Long.getLong("fault.pause.ms", 12_000);
+
+    /** What a round did: to which process, when the fault began and when recovery began. */
+    record Injected(String target, long faultNanos, long backNanos, String detail) {}
+
+    private final Cluster cluster;
+    private final Random random;
+    private final PoisonInjector poison;
+
+    FaultInjector(Cluster cluster, Random random, PoisonInjector poison) {
+        this.cluster = cluster;
+        this.random = random;
+        this.poison = poison;
+    }
+
+    Injected inject(Fault fault) throws Exception {
+        long t0 = System.nanoTime();
+        return switch (fault) {
+            case KILL_INTERVIEW, KILL_RECTIFICATION, KILL_AUDIT -> {
+                cluster.kill(fault.node);
+                long back = System.nanoTime();
+                cluster.start(fault.node);
+                yield new Injected(fault.node.name(), t0, back, "");
+            }
+            case STOP_KAFKA, KILL_KAFKA, KILL_MONGO, KILL_POSTGRES -> {
+                if (fault == Fault.STOP_KAFKA) {
+                    cluster.stop(Node.KAFKA);
+                } else if (fault == Fault.KILL_POSTGRES) {
+                    cluster.killPostgresServer();
+                } else {
+                    cluster.kill(fault.node);
+                }
+                Cluster.sleep(1000 + random.nextInt(2000));
+                long back = System.nanoTime();
+                cluster.start(fault.node);
+                yield new Injected(fault.node.name(), t0, back, "");
+            }
+            case PAUSE_SERVICE, PAUSE_KAFKA, PAUSE_POSTGRES -> {
+                // of the services, those with Kafka consumers: their session must expire
+                Node node = fault == Fault.PAUSE_SERVICE
+                        ? List.of(Node.RECTIFICATION, Node.AUDIT).get(random.nextInt(2))
+                        : fault.node;
+                yield pause(node, t0);
+            }
+            case NET_RESET -> {
+                int reset = 0;
+                for (int i = 0; i < 8; i++) {
+                    reset += cluster.proxy().reset();
+                    Cluster.sleep(1000);
+                }
+                yield new Injected("KAFKA", t0, System.nanoTime(), reset + " sockets closed with a reset in 8 s");
+            }
+            case NET_DELAY -> {
+                cluster.proxy().delay(500);
+                Cluster.sleep(10_000);
+                cluster.proxy().delay(0);
+                yield new Injected("KAFKA", t0, System.nanoTime(), "500 ms a chunk for 10 s");
+            }
+            case NET_HOLD -> {
+                cluster.proxy().hold(true);
+                Cluster.sleep(PAUSE_MILLIS);
+                cluster.proxy().hold(false);
+                yield new Injected("KAFKA", t0, System.nanoTime(), "for " + PAUSE_MILLIS + " ms");
+            }
+            case POISON -> {
+                List<PoisonInjector.Poison> injected = poison.inject();
+                yield new Injected(
+                        "interview.events, rectification.events",
+                        t0,
+                        System.nanoTime(),
+                        injected.size() + " records " + injected);
+            }
+        };
+    }
+
+    /** SIGSTOP, PAUSE_MILLIS, SIGCONT (to every process stopped, and any that appeared meanwhile). */
+    private Injected pause(Node node, long t0) throws Exception {
+        List<Long> stopped = cluster.pausable(node);
+        Processes.signal("STOP", stopped);
+        Cluster.sleep(PAUSE_MILLIS);
+        Set<Long> resume = new LinkedHashSet<>(stopped);
+        resume.addAll(cluster.pausable(node));
+        Processes.signal("CONT", List.copyOf(resume));
+        long back = System.nanoTime();
+        return new Injected(node.name(), t0, back, "for " + PAUSE_MILLIS + " ms, " + stopped.size() + " processes");
+    }
+}
