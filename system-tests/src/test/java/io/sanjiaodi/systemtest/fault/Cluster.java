@@ -162,7 +162,11 @@ final class Cluster implements AutoCloseable {
     }
 
     void start(Node node) {
-        processes.get(node).start();
+        start(node, Map.of());
+    }
+    /** With more environment for this start only (libfaketime's, for a clock that is off). */
+    void start(Node node, Map<String, String> environment) {
+        processes.get(node).start(environment);
         switch (node) {
             case POSTGRES -> Processes.awaitPort(postgresPort, processes.get(node));
             case MONGO -> Processes.awaitPort(mongoPort, processes.get(node));

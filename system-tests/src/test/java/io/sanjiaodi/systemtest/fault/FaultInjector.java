@@ -1,8 +1,10 @@
 package io.sanjiaodi.systemtest.fault;
 
 import io.sanjiaodi.systemtest.fault.Cluster.Node;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -74,6 +76,17 @@ final class FaultInjector {
                 cluster.proxy().hold(false);
                 yield new Injected("KAFKA", t0, System.nanoTime(), "for " + PAUSE_MILLIS + " ms");
             }
+            case CLOCK -> {
+                Node node = List.of(Node.INTERVIEW, Node.RECTIFICATION).get(random.nextInt(2));
+                long offset = (random.nextBoolean() ? 1 : -1) * (60 + random.nextInt(3540));
+                cluster.stop(node);
+                cluster.start(node, clockOff(offset));
+                Cluster.sleep(8000);
+                cluster.stop(node);
+                long back = System.nanoTime();
+                cluster.start(node);
+                yield new Injected(node.name(), t0, back, offset + " s off for 8 s, then stepped back");
+            }
             case POISON -> {
                 List<PoisonInjector.Poison> injected = poison.inject();
                 yield new Injected(
@@ -83,6 +96,24 @@ final class FaultInjector {
                         injected.size() + " records " + injected);
             }
         };
+    }
+
+    /** Debian's libfaketime (package faketime, which .ci/run installs). */
+    static final Path FAKETIME = Path.of("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1");
+
+    /**
+     * The environment of a JVM whose wall clock is {@code seconds} off: libfaketime preloaded into
+     * the JVM itself, not through the {@code faketime} wrapper, which would stand between the harness
+     * and the process it kills. The monotonic clock stays true, as on a machine whose clock is off.
+     */
+    static Map<String, String> clockOff(long seconds) {
+        return Map.of(
+                "LD_PRELOAD",
+                FAKETIME.toString(),
+                "FAKETIME",
+                (seconds >= 0 ? "+" : "") + seconds + "s",
+                "FAKETIME_DONT_FAKE_MONOTONIC",
+                "1");
     }
 
     /** SIGSTOP, PAUSE_MILLIS, SIGCONT (to every process stopped, and any that appeared meanwhile). */

@@ -28,12 +28,18 @@ final class ManagedProcess {
     }
 
     void start() {
+        start(Map.of());
+    }
+
+    /** Starts with more environment (e.g. libfaketime's, for a skewed clock). */
+    void start(Map<String, String> more) {
         try {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
+            builder.environment().putAll(more);
             process = builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + name, e);
