@@ -1,6 +1,5 @@
 package io.sanjiaodi.systemtest.fault;
 
-import io.sanjiaodi.platform.security.TestTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,14 +22,30 @@ import java.util.Map;
  */
 final class Cluster implements AutoCloseable {
 
+    /** The processes; {@code INTERVIEW_B} and {@code RECTIFICATION_B} are second instances of those services. */
     enum Node {
         POSTGRES,
         MONGO,
         KAFKA,
         INTERVIEW,
         RECTIFICATION,
-        AUDIT
+        AUDIT,
+        INTERVIEW_B,
+        RECTIFICATION_B;
+
+        /** The first instance of a service, for a second instance; itself otherwise. */
+        Node first() {
+            return this == INTERVIEW_B ? INTERVIEW : this == RECTIFICATION_B ? RECTIFICATION : this;
+        }
     }
+
+    /** two instances of interview- and rectification-service (-Dfault.instances=1 for one) */
+    static final int INSTANCES = Integer.getInteger("fault.instances", 2);
+
+    /** every service process of this run, first instances first */
+    static final List<Node> SERVICES = INSTANCES > 1
+            ? List.of(Node.INTERVIEW, Node.RECTIFICATION, Node.AUDIT, Node.INTERVIEW_B, Node.RECTIFICATION_B)
+            : List.of(Node.INTERVIEW, Node.RECTIFICATION, Node.AUDIT);
 
     /** The broker's group.min.session.timeout.ms is 6 s: no lower. */
     static final int SESSION_TIMEOUT_MS = 6000;
@@ -107,45 +122,10 @@ final class Cluster implements AutoCloseable {
                                 workDir.resolve("kafka").toString()),
                         Map.of(),
                         workDir));
-        for (Node service : List.of(Node.INTERVIEW, Node.RECTIFICATION, Node.AUDIT)) {
+        for (Node service : SERVICES) {
             int port = Processes.freePort();
             httpPorts.put(service, port);
-            String name = service.name().toLowerCase() + "-service";
-            processes.put(
-                    service,
-                    new ManagedProcess(
-                            name,
-                            List.of(
-                                    java,
-                                    "-Xmx320m",
-                                    "-XX:+UseSerialGC",
-                                    "-XX:TieredStopAtLevel=1",
-                                    "-Daxoniq.update-checker.disabled=true",
-                                    "-jar",
-                                    Processes.jar(name).toAbsolutePath().toString(),
-                                    // the services trust the tests' token key (security contract: public-key-location)
-                                    TestTokens.publicKeyArgument(),
-                                    // for this run only (sanjiaodi-common.yml has 10 s and Kafka's 5 min): a pause
-                                    // of PAUSE_MILLIS outlasts the consumer session and the poll interval, so the
-                                    // broker evicts the paused consumer and it has to rejoin
-                                    "--spring.kafka.consumer.properties.session.timeout.ms=" + SESSION_TIMEOUT_MS,
-                                    "--spring.kafka.consumer.properties.heartbeat.interval.ms=2000",
-                                    "--spring.kafka.consumer.properties.max.poll.interval.ms=" + MAX_POLL_INTERVAL_MS),
-                            Map.of(
-                                    "PORT",
-                                    "" + port,
-                                    "KAFKA_BOOTSTRAP_SERVERS",
-                                    kafkaBootstrap(),
-                                    "POSTGRES_URL",
-                                    postgresUrl(),
-                                    // the driver's own connect timeout and half its server selection: right after a
-                                    // database restart every service reconnects and rescans at once, and a starting
-                                    // service that gave up after 3 s exited (soak, round 108)
-                                    "MONGODB_URI",
-                                    mongoUri() + "/?serverSelectionTimeoutMS=15000&connectTimeoutMS=10000",
-                                    "RECTIFICATION_SWEEPER_ENABLED",
-                                    "false"),
-                            workDir));
+            processes.put(service, ServiceProcess.of(service, java, port, this, workDir));
         }
     }
 
@@ -153,10 +133,10 @@ final class Cluster implements AutoCloseable {
         start(Node.POSTGRES);
         start(Node.MONGO);
         start(Node.KAFKA);
-        for (Node service : List.of(Node.INTERVIEW, Node.RECTIFICATION, Node.AUDIT)) {
+        for (Node service : SERVICES) {
             processes.get(service).start();
         }
-        for (Node service : List.of(Node.INTERVIEW, Node.RECTIFICATION, Node.AUDIT)) {
+        for (Node service : SERVICES) {
             awaitReady(service);
         }
     }
@@ -225,6 +205,20 @@ final class Cluster implements AutoCloseable {
         return "http://localhost:" + httpPorts.get(service);
     }
 
+    /** An instance of {@code service} that is running, at random: what a load balancer would pick. */
+    String anyUrl(Node service) {
+        List<Node> up = instances(service).stream()
+                .filter(n -> processes.get(n).alive())
+                .toList();
+        List<Node> from = up.isEmpty() ? instances(service) : up;
+        return url(from.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(from.size())));
+    }
+
+    /** The instances of {@code service} in this run. */
+    List<Node> instances(Node service) {
+        return SERVICES.stream().filter(n -> n.first() == service.first()).toList();
+    }
+
     String kafkaBootstrap() {
         return "localhost:" + proxyPort;
     }
@@ -239,8 +233,9 @@ final class Cluster implements AutoCloseable {
 
     @Override
     public void close() {
-        List<Node> order = new ArrayList<>(
-                List.of(Node.AUDIT, Node.RECTIFICATION, Node.INTERVIEW, Node.KAFKA, Node.MONGO, Node.POSTGRES));
+        List<Node> order = new ArrayList<>(SERVICES);
+        java.util.Collections.reverse(order);
+        order.addAll(List.of(Node.KAFKA, Node.MONGO, Node.POSTGRES));
         for (Node node : order) {
             ManagedProcess process = processes.get(node);
             if (process.alive()) {

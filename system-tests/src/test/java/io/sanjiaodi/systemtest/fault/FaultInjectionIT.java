@@ -53,7 +53,8 @@ class FaultInjectionIT {
                 Path.of("target", "fault-injection", Instant.now().toString().replace(':', '-')));
         Random random = new Random(SEED);
         List<String> log = new ArrayList<>();
-        log.add("seed " + SEED + ", rounds " + ROUNDS + ", faults " + FAULTS + ", interview clients " + CLIENTS);
+        log.add("seed " + SEED + ", rounds " + ROUNDS + ", faults " + FAULTS + ", interview clients " + CLIENTS
+                + ", instances of interview- and rectification-service " + Cluster.INSTANCES);
         Instant started = Instant.now();
         try (Cluster cluster = new Cluster(work)) {
             cluster.startAll();
@@ -64,12 +65,12 @@ class FaultInjectionIT {
             List<LoadGenerator> loads = new ArrayList<>();
             List<Thread> threads = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
-                LoadGenerator load = new LoadGenerator(c, () -> cluster.url(Node.INTERVIEW), interviews, conducted);
+                LoadGenerator load = new LoadGenerator(c, () -> cluster.anyUrl(Node.INTERVIEW), interviews, conducted);
                 loads.add(load);
                 threads.add(new Thread(load, "interview-client-" + c));
             }
             RectificationClient rectification =
-                    new RectificationClient(() -> cluster.url(Node.RECTIFICATION), ledgers, conducted);
+                    new RectificationClient(() -> cluster.anyUrl(Node.RECTIFICATION), ledgers, conducted);
             threads.add(new Thread(rectification, "rectification-client"));
             threads.forEach(Thread::start);
 

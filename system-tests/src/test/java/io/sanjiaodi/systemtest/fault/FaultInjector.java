@@ -31,10 +31,11 @@ final class FaultInjector {
         long t0 = System.nanoTime();
         return switch (fault) {
             case KILL_INTERVIEW, KILL_RECTIFICATION, KILL_AUDIT -> {
-                cluster.kill(fault.node);
+                Node node = oneOf(cluster.instances(fault.node));
+                cluster.kill(node);
                 long back = System.nanoTime();
-                cluster.start(fault.node);
-                yield new Injected(fault.node.name(), t0, back, "");
+                cluster.start(node);
+                yield new Injected(node.name(), t0, back, "");
             }
             case STOP_KAFKA, KILL_KAFKA, KILL_MONGO, KILL_POSTGRES -> {
                 if (fault == Fault.STOP_KAFKA) {
@@ -51,9 +52,9 @@ final class FaultInjector {
             }
             case PAUSE_SERVICE, PAUSE_KAFKA, PAUSE_POSTGRES -> {
                 // of the services, those with Kafka consumers: their session must expire
-                Node node = fault == Fault.PAUSE_SERVICE
-                        ? List.of(Node.RECTIFICATION, Node.AUDIT).get(random.nextInt(2))
-                        : fault.node;
+                List<Node> consuming = new java.util.ArrayList<>(cluster.instances(Node.RECTIFICATION));
+                consuming.add(Node.AUDIT);
+                Node node = fault == Fault.PAUSE_SERVICE ? oneOf(consuming) : fault.node;
                 yield pause(node, t0);
             }
             case NET_RESET -> {
@@ -77,7 +78,9 @@ final class FaultInjector {
                 yield new Injected("KAFKA", t0, System.nanoTime(), "for " + PAUSE_MILLIS + " ms");
             }
             case CLOCK -> {
-                Node node = List.of(Node.INTERVIEW, Node.RECTIFICATION).get(random.nextInt(2));
+                List<Node> writing = new java.util.ArrayList<>(cluster.instances(Node.INTERVIEW));
+                writing.addAll(cluster.instances(Node.RECTIFICATION));
+                Node node = oneOf(writing);
                 long offset = (random.nextBoolean() ? 1 : -1) * (60 + random.nextInt(3540));
                 cluster.stop(node);
                 cluster.start(node, clockOff(offset));
@@ -96,6 +99,11 @@ final class FaultInjector {
                         injected.size() + " records " + injected);
             }
         };
+    }
+
+    /** With two instances of a service, the fault hits one of them at random; the other goes on taking commands. */
+    private Node oneOf(List<Node> nodes) {
+        return nodes.get(random.nextInt(nodes.size()));
     }
 
     /** Debian's libfaketime (package faketime, which .ci/run installs). */
