@@ -14,7 +14,7 @@ import org.apache.kafka.common.Uuid;
  * started from the Kafka jars on Maven Central. The first start formats the log directory; later
  * starts find the data of the earlier ones.
  *
- * <pre>java -cp ... io.sanjiaodi.devstack.DevKafka [--port 9092] [--data data/kafka]</pre>
+ * <pre>java -cp ... io.sanjiaodi.devstack.DevKafka [--port 9092] [--advertised-port PORT] [--data data/kafka]</pre>
  */
 public final class DevKafka {
 
@@ -23,11 +23,16 @@ public final class DevKafka {
     public static void main(String[] args) throws IOException {
         Args options = new Args(args);
         int port = options.intValue("--port", 9092);
+        // the port clients are told to connect to: another than the broker's own only behind a proxy
+        // (the fault-injection test's, which drops, delays and holds connections)
+        int advertisedPort = options.intValue("--advertised-port", port);
         Path dataDir = Path.of(options.value("--data", "data/kafka")).toAbsolutePath();
         Path logDir = dataDir.resolve("logs");
         Files.createDirectories(logDir);
         Path configFile = dataDir.resolve("server.properties");
-        writeConfig(configFile, config(port, port + 1, logDir));
+        Properties config = config(port, port + 1, logDir);
+        config.setProperty("advertised.listeners", "PLAINTEXT://localhost:" + advertisedPort);
+        writeConfig(configFile, config);
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             format(configFile);
         }

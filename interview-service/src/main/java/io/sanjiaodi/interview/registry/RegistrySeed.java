@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,9 @@ import org.springframework.stereotype.Component;
  * through the commands, so the seed is on the record like every later edit. Idempotent: a unit or
  * official registered already is left as the administrator left it (the aggregate ignores the
  * seed's command). An official kept in the collection from before the registry was events is
- * registered as the collection has them, not as the seed says.
+ * registered as the collection has them, not as the seed says. Instances that start together seed
+ * at once: where two create the same unit, the one that loses finds it created and sends again,
+ * which the aggregate then ignores (before, the loser's start failed).
  */
 @Component
 class RegistrySeed implements ApplicationRunner {
@@ -36,13 +39,21 @@ class RegistrySeed implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) throws IOException {
         for (UnitView u : read("/registry/units.json", new TypeReference<List<UnitView>>() {})) {
-            commands.sendAndWait(
-                    new RegisterUnit(u.unitId(), u.name(), u.jurisdictionId(), u.leaderCadreLevel(), u.parentUnitId()));
+            send(new RegisterUnit(u.unitId(), u.name(), u.jurisdictionId(), u.leaderCadreLevel(), u.parentUnitId()));
         }
         for (Person seed : read("/registry/people.json", new TypeReference<List<Person>>() {})) {
             Person p = people.lookup(seed.personId()).orElse(seed);
-            commands.sendAndWait(new RegisterPerson(
+            send(new RegisterPerson(
                     p.personId(), p.name(), p.post(), p.role(), p.jurisdictionId(), p.supervisedUnitIds()));
+        }
+    }
+
+    /** Once more if another instance created the same record meanwhile: now it exists, and is left as it is. */
+    private void send(Object command) {
+        try {
+            commands.sendAndWait(command);
+        } catch (AggregateStreamCreationException createdByAnother) {
+            commands.sendAndWait(command);
         }
     }
 

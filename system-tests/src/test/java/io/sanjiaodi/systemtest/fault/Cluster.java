@@ -116,9 +116,13 @@ final class Cluster implements AutoCloseable {
                                 "-Xmx384m",
                                 "-cp",
                                 classpath,
-                                ProxiedKafka.class.getName(),
+                                "io.sanjiaodi.devstack.DevKafka",
+                                "--port",
                                 "" + kafkaPort,
+                                // clients reconnect through the proxy after the first metadata answer too
+                                "--advertised-port",
                                 "" + proxyPort,
+                                "--data",
                                 workDir.resolve("kafka").toString()),
                         Map.of(),
                         workDir));

@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP proxy in the test between every Kafka client and the broker, which advertises the proxy's
- * port (see {@link ProxiedKafka}), so clients also reconnect through it. The test drops every
+ * port (DevKafka's {@code --advertised-port}), so clients also reconnect through it. The test drops every
  * connection with a reset, delays every chunk forwarded, or holds every byte (a partition that
  * leaves the connections open), and lifts that again.
  */
