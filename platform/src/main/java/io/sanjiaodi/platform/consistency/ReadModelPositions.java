@@ -47,8 +47,8 @@ final class ReadModelPositions {
         this.processors = processors;
     }
 
-    /** A stored event: where it is in the store and what it is. */
-    record Stored(String aggregateId, long globalIndex, String payloadType) {}
+    /** A stored event and the processors that handle its type, resolved once, not on every poll of the wait. */
+    record Stored(String aggregateId, long globalIndex, Collection<String> processors) {}
 
     /** The event at {@code position}, if it is stored. */
     Optional<Stored> find(Position position) {
@@ -56,7 +56,10 @@ final class ReadModelPositions {
                 .query(
                         "SELECT globalIndex, payloadType FROM " + events
                                 + " WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
-                        (row, n) -> new Stored(position.aggregateId(), row.getLong(1), row.getString(2)),
+                        (row, n) -> new Stored(
+                                position.aggregateId(),
+                                row.getLong(1),
+                                processors.apply(payloadClass(row.getString(2)))),
                         position.aggregateId(),
                         position.sequence())
                 .stream()
@@ -72,7 +75,7 @@ final class ReadModelPositions {
     boolean handled(Stored event) {
         String aggregateId = event.aggregateId();
         long globalIndex = event.globalIndex();
-        Collection<String> names = processors.apply(payloadClass(event.payloadType()));
+        Collection<String> names = event.processors();
         if (names.isEmpty()) {
             return true;
         }
