@@ -9,6 +9,7 @@ import io.sanjiaodi.audit.checkpoint.CheckpointService;
 import io.sanjiaodi.audit.checkpoint.SigningKey;
 import io.sanjiaodi.audit.ingest.AuditLog;
 import io.sanjiaodi.audit.ingest.AuditProperties;
+import io.sanjiaodi.audit.leader.WriterRole;
 import io.sanjiaodi.audit.proof.ProofService;
 import io.sanjiaodi.audit.verify.StoredLogVerifier;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ public final class AuditFixture implements AutoCloseable {
     public AuditFixture restart() {
         log = new AuditLog(mongo, clock);
         key = new SigningKey(new AuditProperties(List.of("interview.events"), keyFile, 2000, ORIGIN));
-        checkpoints = new CheckpointService(mongo, log, key, clock);
+        checkpoints = new CheckpointService(mongo, log, key, clock, WriterRole.ALWAYS);
         proofs = new ProofService(mongo, log, checkpoints);
         verifier = new StoredLogVerifier(mongo, log, checkpoints, key);
         return this;

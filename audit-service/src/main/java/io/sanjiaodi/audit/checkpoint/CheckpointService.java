@@ -1,6 +1,7 @@
 package io.sanjiaodi.audit.checkpoint;
 
 import io.sanjiaodi.audit.ingest.AuditLog;
+import io.sanjiaodi.audit.leader.WriterRole;
 import io.sanjiaodi.audit.merkle.MerkleTree;
 import io.sanjiaodi.audit.merkle.Sha256;
 import java.time.Clock;
@@ -30,17 +31,31 @@ public class CheckpointService {
     private final AuditLog auditLog;
     private final SigningKey key;
     private final Clock clock;
+    private final WriterRole role;
     private volatile Checkpoint latest;
 
-    public CheckpointService(MongoTemplate mongo, AuditLog auditLog, SigningKey key, Clock clock) {
+    public CheckpointService(MongoTemplate mongo, AuditLog auditLog, SigningKey key, Clock clock, WriterRole role) {
         this.mongo = mongo;
         this.auditLog = auditLog;
         this.key = key;
         this.clock = clock;
-        this.latest = find(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1)).stream()
+        this.role = role;
+        reload();
+    }
+
+    /**
+     * Reads the latest signed checkpoint and checks the log against it: at start, and when a
+     * standby (which only follows what the writer signs) becomes the writer.
+     */
+    public final synchronized void reload() {
+        latest = newestStored();
+        checkAgainstLog();
+    }
+
+    private Checkpoint newestStored() {
+        return find(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1)).stream()
                 .findFirst()
                 .orElse(null);
-        checkAgainstLog();
     }
 
     public Optional<Checkpoint> latest() {
@@ -75,7 +90,15 @@ public class CheckpointService {
 
     @Scheduled(fixedDelayString = "#{@checkpointIntervalMillis}")
     void tick() {
-        signIfGrown();
+        if (role.isWriter()) {
+            signIfGrown();
+        } else {
+            // a standby serves what the writer signed
+            Checkpoint stored = newestStored();
+            if (stored != null) {
+                latest = stored;
+            }
+        }
     }
 
     /** Signs the current tree if it grew since the latest checkpoint. */

@@ -49,6 +49,12 @@ public class ProducerIndex {
         this.mongo = mongo;
         mongo.indexOps(COLLECTION)
                 .ensureIndex(new Index().on("producer", Sort.Direction.ASC).on("position", Sort.Direction.ASC));
+        reload();
+    }
+
+    /** Forgets what it holds and reads every stored position again (a standby taking over the writer role). */
+    public final synchronized void reload() {
+        streams.clear();
         for (Document d :
                 mongo.getCollection(COLLECTION).find().sort(new Document("producer", 1).append("position", 1))) {
             remember(of(d));

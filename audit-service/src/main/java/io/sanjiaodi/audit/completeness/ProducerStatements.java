@@ -54,6 +54,14 @@ public class ProducerStatements {
         this.mongo = mongo;
         this.properties = properties;
         this.clock = clock;
+        reload();
+    }
+
+    /** Forgets what it holds and reads every stored statement again (a standby taking over the writer role). */
+    public final synchronized void reload() {
+        accepted.clear();
+        heads.clear();
+        forged.clear();
         for (Document d : mongo.getCollection(COLLECTION).find().sort(new Document("receivedAt", 1))) {
             remember(of(d));
         }

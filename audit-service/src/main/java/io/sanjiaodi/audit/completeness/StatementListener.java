@@ -23,7 +23,7 @@ class StatementListener {
         this.json = json;
     }
 
-    @KafkaListener(topics = Topics.STATEMENTS, groupId = "audit-service-statements")
+    @KafkaListener(id = "audit-statements", topics = Topics.STATEMENTS, groupId = "audit-service-statements")
     void on(CloudEvent event) {
         if (!ProducerStatement.TYPE.equals(event.getType()) || event.getData() == null) {
             throw new IllegalArgumentException("not a producer statement: " + event.getType()); // dead letter

@@ -3,6 +3,7 @@ package io.sanjiaodi.audit.ingest;
 import io.cloudevents.CloudEvent;
 import io.sanjiaodi.audit.completeness.CompletenessProperties;
 import io.sanjiaodi.audit.completeness.ProducerIndex;
+import io.sanjiaodi.audit.leader.WriterRole;
 import io.sanjiaodi.contracts.CloudEventAttributes;
 import io.sanjiaodi.platform.kafka.deadletter.DeadLetters;
 import java.nio.charset.StandardCharsets;
@@ -36,9 +37,16 @@ class AuditIngestor {
     private final ProducerIndex positions;
     private final Set<String> withheld;
     private final DeadLetters deadLetters;
+    private final WriterRole role;
 
-    AuditIngestor(AuditLog log, ProducerIndex positions, CompletenessProperties completeness, DeadLetters deadLetters) {
+    AuditIngestor(
+            AuditLog log,
+            ProducerIndex positions,
+            CompletenessProperties completeness,
+            DeadLetters deadLetters,
+            WriterRole role) {
         this.log = log;
+        this.role = role;
         this.positions = positions;
         this.deadLetters = deadLetters;
         this.withheld = Set.copyOf(completeness.withholdTypes());
@@ -52,11 +60,15 @@ class AuditIngestor {
     static final String GROUP = "audit-service";
 
     @KafkaListener(
+            id = "audit-ingest",
             topics = "#{@auditTopics}",
             groupId = GROUP,
             concurrency = "1",
             containerFactory = "auditListenerContainerFactory")
     void on(List<ConsumerRecord<String, CloudEvent>> records) {
+        // a standby's listener is stopped; this catches a writer whose lease ran out mid-batch
+        // (the batch is retried, and the next writer's consumer gets its partitions)
+        role.requireWriter();
         List<AuditEntry> drafts = new ArrayList<>(records.size());
         List<ProducerIndex.Position> places = new ArrayList<>(records.size());
         Set<String> parkedNow = new HashSet<>();

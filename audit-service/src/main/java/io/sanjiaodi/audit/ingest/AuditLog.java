@@ -86,10 +86,7 @@ public class AuditLog {
         return append(drafts, false);
     }
 
-    /**
-     * @param query whether to ask MongoDB which ids are stored even when the fingerprints say none
-     *              can be (the retry after an insert that contradicted them)
-     */
+    /** {@code query}: ask MongoDB which ids are stored even if the fingerprints say none can be (a retry). */
     private List<AuditEntry> append(List<AuditEntry> drafts, boolean query) {
         if (broken != null) {
             throw new IllegalStateException("audit log is broken: " + broken);
@@ -224,6 +221,41 @@ public class AuditLog {
         eventIds = new EventIds();
         recordedIds = new RecordedIds();
         scopes = new AggregateScopes();
+        readStoredFrom(0);
+        // the ids of stored entries outside the tree (from before the log, or after a hole); those
+        // in it were recorded on the way
+        var outside = new Document(
+                "$or",
+                List.of(new Document("logIndex", null), new Document("logIndex", new Document("$gte", tree.size()))));
+        var ids = mongo.getCollection(mongo.getCollectionName(AuditEntry.class))
+                .find(outside)
+                .projection(new Document("_id", 1))
+                .batchSize(10_000)
+                .iterator();
+        try (ids) {
+            while (ids.hasNext()) {
+                Object id = ids.next().get("_id");
+                recordedIds.add(id == null ? null : id.toString());
+            }
+        }
+        log.info(
+                "audit log rebuilt from MongoDB: {} entries, {} aggregates with gaps",
+                tree.size(),
+                chains.gaps().size());
+    }
+
+    /**
+     * Adds what another instance appended since this one last looked: how a standby keeps its
+     * tree current, so that taking over is a catch-up and not a rebuild. Nothing here is written.
+     */
+    public synchronized void catchUp() {
+        if (broken == null) {
+            readStoredFrom(tree.size());
+        }
+    }
+
+    /** Applies the stored entries from {@code from} on in index order; stops at the first missing index. */
+    private void readStoredFrom(long from) {
         // raw documents with only the fields the state needs, a range of indexes at a time
         LogOrder.forEach(
                 mongo,
@@ -252,6 +284,8 @@ public class AuditLog {
                             d.getString("source"), aggregateId, d.getString("unitId"), d.getString("jurisdictionId"));
                     return true;
                 },
+                LogOrder.RANGE,
+                from,
                 "logIndex",
                 "leafHash",
                 "source",
@@ -260,25 +294,5 @@ public class AuditLog {
                 "recordedAt",
                 "unitId",
                 "jurisdictionId");
-        // the ids of stored entries outside the tree (from before the log, or after a hole); those
-        // in it were recorded on the way
-        var outside = new Document(
-                "$or",
-                List.of(new Document("logIndex", null), new Document("logIndex", new Document("$gte", tree.size()))));
-        var ids = mongo.getCollection(mongo.getCollectionName(AuditEntry.class))
-                .find(outside)
-                .projection(new Document("_id", 1))
-                .batchSize(10_000)
-                .iterator();
-        try (ids) {
-            while (ids.hasNext()) {
-                Object id = ids.next().get("_id");
-                recordedIds.add(id == null ? null : id.toString());
-            }
-        }
-        log.info(
-                "audit log rebuilt from MongoDB: {} entries, {} aggregates with gaps",
-                tree.size(),
-                chains.gaps().size());
     }
 }

@@ -27,12 +27,14 @@ public final class LogOrder {
      * @param fields the fields to read; none: whole documents
      */
     public static <T> void forEach(MongoTemplate mongo, Class<T> type, Predicate<T> each, String... fields) {
-        forEach(mongo, type, each, RANGE, fields);
+        forEach(mongo, type, each, RANGE, 0, fields);
     }
 
-    static <T> void forEach(MongoTemplate mongo, Class<T> type, Predicate<T> each, int range, String... fields) {
+    /** As {@link #forEach(MongoTemplate, Class, Predicate, String...)}, from log index {@code start} on. */
+    static <T> void forEach(
+            MongoTemplate mongo, Class<T> type, Predicate<T> each, int range, long start, String... fields) {
         String collection = mongo.getCollectionName(AuditEntry.class);
-        for (long from = 0; ; from += range) {
+        for (long from = start; ; from += range) {
             Query query = Query.query(Criteria.where("logIndex").gte(from).lt(from + range))
                     .with(Sort.by("logIndex"));
             if (fields.length > 0) {

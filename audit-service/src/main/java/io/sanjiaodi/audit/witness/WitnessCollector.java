@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sanjiaodi.audit.checkpoint.Checkpoint;
 import io.sanjiaodi.audit.checkpoint.CheckpointService;
 import io.sanjiaodi.audit.ingest.AuditLog;
+import io.sanjiaodi.audit.leader.WriterRole;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,11 +30,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Collects the witnesses' cosignatures of the latest signed checkpoint, on a thread of its own: it
- * follows {@link CheckpointService#latest()} rather than being called by it, so neither an append
- * nor a signature ever waits on a witness, and a checkpoint signed before a restart is still
- * submitted. Each witness gets the old size it last accepted (the newest of its stored cosignatures); on 409 the size from
- * the witness's body, retried once; failures back off up to a minute and show in health and metrics.
+ * Collects the witnesses' cosignatures of the latest checkpoint on its own thread (the writer only), so no append or
+ * signature waits on a witness. Each witness gets the old size it last accepted (its newest stored cosignature); on
+ * 409 the size from its body, retried once; failures back off up to a minute and show in health and metrics.
  */
 @Component
 public class WitnessCollector {
@@ -46,6 +45,7 @@ public class WitnessCollector {
     private final MongoTemplate mongo;
     private final AuditLog auditLog;
     private final ObjectProvider<CheckpointService> checkpoints;
+    private final WriterRole role;
     private final MeterRegistry meters;
     private final Clock clock;
     private final WitnessClient client = new WitnessClient(TIMEOUT);
@@ -64,7 +64,9 @@ public class WitnessCollector {
             AuditLog auditLog,
             ObjectProvider<CheckpointService> checkpoints,
             ObjectProvider<MeterRegistry> meters,
-            Clock clock) {
+            Clock clock,
+            WriterRole role) {
+        this.role = role; // only the writer asks the witnesses
         this.properties = properties;
         this.mongo = mongo;
         this.auditLog = auditLog;
@@ -87,7 +89,7 @@ public class WitnessCollector {
 
     @Scheduled(fixedDelay = 500)
     void tick() {
-        if (!keys.isEmpty() && running.compareAndSet(false, true)) {
+        if (!keys.isEmpty() && role.isWriter() && running.compareAndSet(false, true)) {
             executor.execute(() -> {
                 try {
                     round();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sanjiaodi.audit.AuditFixture;
 import io.sanjiaodi.audit.ingest.Events;
+import io.sanjiaodi.audit.leader.WriterRole;
 import io.sanjiaodi.audit.merkle.Sha256;
 import java.nio.file.Path;
 import java.util.stream.LongStream;
@@ -61,8 +62,8 @@ class CheckpointServiceTest {
     @Test
     void aSizeAnotherInstanceSignedFirstKeepsThatInstancesCheckpoint() throws Exception {
         append("a", 3);
-        CheckpointService other =
-                new CheckpointService(audit.mongo, audit.log, audit.key, audit.clock); // knows no checkpoint yet
+        CheckpointService other = new CheckpointService(
+                audit.mongo, audit.log, audit.key, audit.clock, WriterRole.ALWAYS); // knows no checkpoint yet
         Checkpoint mine = audit.checkpoints.signIfGrown().orElseThrow();
         Thread.sleep(2); // a later signature would carry a later timestamp
         assertThat(other.signIfGrown()).contains(mine);

@@ -36,7 +36,8 @@ class AuditIngestorTest {
                 audit.log,
                 new io.sanjiaodi.audit.completeness.ProducerIndex(audit.mongo),
                 io.sanjiaodi.audit.completeness.CompletenessProperties.defaults(),
-                new DeadLetters(deadLetters));
+                new DeadLetters(deadLetters),
+                io.sanjiaodi.audit.leader.WriterRole.ALWAYS);
     }
 
     @Test

@@ -63,7 +63,12 @@ abstract class CompletenessScenario {
         CompletenessProperties properties = new CompletenessProperties(Duration.ofSeconds(30), Map.of(), List.of());
         statements = new ProducerStatements(audit.mongo, properties, clock);
         checker = new CompletenessChecker(index, statements, audit.log, properties, clock);
-        ingestor = new AuditIngestor(audit.log, index, properties, new DeadLetters(new DeadLetterStore(audit.mongo)));
+        ingestor = new AuditIngestor(
+                audit.log,
+                index,
+                properties,
+                new DeadLetters(new DeadLetterStore(audit.mongo)),
+                io.sanjiaodi.audit.leader.WriterRole.ALWAYS);
     }
 
     /** Publishes: iv-1 seq 0..2 and iv-2 seq 0..1 interleaved as positions 1..5, then iv-3 seq 0 as 6. */

@@ -36,7 +36,7 @@ class LogOrderTest {
         }
         mongo.insert(new Document("_id", "outside").append("logIndex", null), log);
         List<Long> seen = new ArrayList<>();
-        LogOrder.forEach(mongo, Document.class, d -> seen.add(d.getLong("logIndex")), 3);
+        LogOrder.forEach(mongo, Document.class, d -> seen.add(d.getLong("logIndex")), 3, 0);
         assertThat(seen).containsExactly(0L, 1L, 2L, 3L, 5L, 6L, 7L, 8L, 9L, 17L, 18L, 40L);
     }
 
@@ -47,7 +47,7 @@ class LogOrderTest {
                     new Document("_id", "e" + index).append("logIndex", index).append("payload", "p"), log);
         }
         List<Document> seen = new ArrayList<>();
-        LogOrder.forEach(mongo, Document.class, d -> seen.add(d) && seen.size() < 5, 3, "logIndex");
+        LogOrder.forEach(mongo, Document.class, d -> seen.add(d) && seen.size() < 5, 3, 0, "logIndex");
         assertThat(seen)
                 .hasSize(5)
                 .allSatisfy(d -> assertThat(d.keySet()).containsExactlyInAnyOrder("_id", "logIndex"));

@@ -96,7 +96,8 @@ class WitnessCollectorTest {
                 beans.getBeanProvider(io.sanjiaodi.audit.checkpoint.CheckpointService.class),
                 new StaticListableBeanFactory(Map.of("meters", meters))
                         .getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class),
-                clock);
+                clock,
+                io.sanjiaodi.audit.leader.WriterRole.ALWAYS);
         WitnessedCheckpoints witnessed = new WitnessedCheckpoints(on.mongo, on.checkpoints, properties);
         return new Parts(
                 collector, witnessed, new WitnessesHealthIndicator(collector, witnessed, on.checkpoints, properties));

@@ -1,0 +1,161 @@
+package io.sanjiaodi.audit.leader;
+
+import io.sanjiaodi.audit.checkpoint.CheckpointService;
+import io.sanjiaodi.audit.completeness.ProducerIndex;
+import io.sanjiaodi.audit.completeness.ProducerStatements;
+import io.sanjiaodi.audit.ingest.AuditLog;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+/**
+ * Makes this instance the audit log's writer or a hot standby, as {@link WriterLease} decides,
+ * once per {@code audit.writer.renew}. Only the writer runs the Kafka listeners that write (the
+ * log, the producer statements, the supervision models); a standby keeps its in-memory log
+ * current from MongoDB, so taking over is a short catch-up, and answers readiness with
+ * OUT_OF_SERVICE, so a load balancer sends readers to the writer.
+ * <p>
+ * The listeners join their consumer groups with a fixed {@code group.instance.id} (Kafka's static
+ * membership), the same on every instance: the new writer's consumer takes the old writer's
+ * partitions at once instead of after its session timeout, and fences the old one off should it
+ * still be polling.
+ * <p>
+ * Started before the listener registry (a lower phase): the listeners it runs are kept from
+ * starting with it; stopped after the registry, so the lease is given up once they have stopped.
+ */
+public class AuditWriter implements SmartLifecycle {
+
+    /** The listeners that write, by id; those not in this service (supervision off) are skipped. */
+    public static final List<String> LISTENERS = List.of("audit-ingest", "audit-statements", "supervision-intake");
+
+    private static final Logger log = LoggerFactory.getLogger(AuditWriter.class);
+    private final WriterLease lease;
+    private final AuditLog auditLog;
+    private final ProducerIndex positions;
+    private final ProducerStatements statements;
+    private final CheckpointService checkpoints;
+    private final KafkaListenerEndpointRegistry registry;
+    private final long renewMillis;
+    private volatile ScheduledExecutorService ticks;
+    private volatile boolean writing;
+
+    public AuditWriter(
+            WriterLease lease,
+            AuditLog auditLog,
+            ProducerIndex positions,
+            ProducerStatements statements,
+            CheckpointService checkpoints,
+            KafkaListenerEndpointRegistry registry,
+            WriterLeaseProperties properties) {
+        this.lease = lease;
+        this.auditLog = auditLog;
+        this.positions = positions;
+        this.statements = statements;
+        this.checkpoints = checkpoints;
+        this.registry = registry;
+        this.renewMillis = properties.renew().toMillis();
+    }
+
+    /** Whether this instance runs as the writer right now (its listeners started). */
+    public boolean writing() {
+        return writing;
+    }
+
+    @Override
+    public void start() {
+        for (MessageListenerContainer container : containers()) {
+            container.setAutoStartup(false);
+            Properties consumer = new Properties();
+            consumer.putAll(container.getContainerProperties().getKafkaConsumerProperties());
+            consumer.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, container.getListenerId());
+            container.getContainerProperties().setKafkaConsumerProperties(consumer);
+        }
+        ticks = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "audit-writer-lease");
+            t.setDaemon(true);
+            return t;
+        });
+        ticks.scheduleWithFixedDelay(this::tick, 0, renewMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** One round: renew or look, then act on the change of role, or follow the writer. */
+    void tick() {
+        try {
+            boolean writer = lease.tick();
+            if (writer && !writing) {
+                becomeWriter();
+            } else if (!writer && writing) {
+                becomeStandby();
+            } else if (!writer) {
+                auditLog.catchUp();
+            }
+        } catch (RuntimeException e) {
+            log.warn("audit writer round failed (next round in {} ms): {}", renewMillis, e.toString());
+        }
+    }
+
+    private void becomeWriter() {
+        auditLog.catchUp();
+        positions.reload();
+        statements.reload();
+        checkpoints.reload();
+        writing = true;
+        containers().forEach(MessageListenerContainer::start);
+        log.info(
+                "audit-service {} is the audit log's writer (epoch {}, {} entries)",
+                lease.instance(),
+                lease.epoch(),
+                auditLog.tree().size());
+    }
+
+    private void becomeStandby() {
+        writing = false;
+        containers().forEach(MessageListenerContainer::stop);
+        log.warn("audit-service {} is a standby now: its listeners stopped", lease.instance());
+    }
+
+    private List<MessageListenerContainer> containers() {
+        return LISTENERS.stream()
+                .map(registry::getListenerContainer)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService running = ticks;
+        if (running != null) {
+            running.shutdownNow();
+            try {
+                running.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (writing) {
+            writing = false;
+            containers().forEach(MessageListenerContainer::stop);
+        }
+        lease.release();
+        ticks = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return ticks != null;
+    }
+
+    /** Below the listener registry's phase ({@code Integer.MAX_VALUE - 100}): starts before it, stops after it. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 200;
+    }
+}
