@@ -23,7 +23,12 @@ class StatementListener {
         this.json = json;
     }
 
-    @KafkaListener(id = "audit-statements", topics = Topics.STATEMENTS, groupId = "audit-service-statements")
+    // started on the writer only (leader.AuditWriter)
+    @KafkaListener(
+            id = "audit-statements",
+            autoStartup = "false",
+            topics = Topics.STATEMENTS,
+            groupId = "audit-service-statements")
     void on(CloudEvent event) {
         if (!ProducerStatement.TYPE.equals(event.getType()) || event.getData() == null) {
             throw new IllegalArgumentException("not a producer statement: " + event.getType()); // dead letter

@@ -61,6 +61,7 @@ class AuditIngestor {
 
     @KafkaListener(
             id = "audit-ingest",
+            autoStartup = "false", // started on the writer only (leader.AuditWriter)
             topics = "#{@auditTopics}",
             groupId = GROUP,
             concurrency = "1",

@@ -28,8 +28,8 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * partitions at once instead of after its session timeout, and fences the old one off should it
  * still be polling.
  * <p>
- * Started before the listener registry (a lower phase): the listeners it runs are kept from
- * starting with it; stopped after the registry, so the lease is given up once they have stopped.
+ * Those listeners do not start with the context ({@code autoStartup} false). Stopped after the
+ * listener registry (a lower phase), so the lease is given up once they have stopped.
  */
 public class AuditWriter implements SmartLifecycle {
 
@@ -71,13 +71,6 @@ public class AuditWriter implements SmartLifecycle {
 
     @Override
     public void start() {
-        for (MessageListenerContainer container : containers()) {
-            container.setAutoStartup(false);
-            Properties consumer = new Properties();
-            consumer.putAll(container.getContainerProperties().getKafkaConsumerProperties());
-            consumer.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, container.getListenerId());
-            container.getContainerProperties().setKafkaConsumerProperties(consumer);
-        }
         ticks = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "audit-writer-lease");
             t.setDaemon(true);
@@ -108,7 +101,13 @@ public class AuditWriter implements SmartLifecycle {
         statements.reload();
         checkpoints.reload();
         writing = true;
-        containers().forEach(MessageListenerContainer::start);
+        for (MessageListenerContainer container : containers()) {
+            Properties consumer = new Properties();
+            consumer.putAll(container.getContainerProperties().getKafkaConsumerProperties());
+            consumer.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, container.getListenerId());
+            container.getContainerProperties().setKafkaConsumerProperties(consumer);
+            container.start();
+        }
         log.info(
                 "audit-service {} is the audit log's writer (epoch {}, {} entries)",
                 lease.instance(),
@@ -153,7 +152,7 @@ public class AuditWriter implements SmartLifecycle {
         return ticks != null;
     }
 
-    /** Below the listener registry's phase ({@code Integer.MAX_VALUE - 100}): starts before it, stops after it. */
+    /** Below the listener registry's phase ({@code Integer.MAX_VALUE - 100}): stops after it. */
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 200;

@@ -70,6 +70,22 @@ class ReadinessTest {
                 .doesNotContain("kafka");
     }
 
+    /** Status codes for load balancers and probes: a DOWN component is 503, not 200 with DOWN in the body. */
+    @Test
+    void healthWithAComponentDownAnswers503WhileReadinessAnswers200() throws Exception {
+        assertThat(status("/actuator/health")).as("kafka is DOWN").isEqualTo(503);
+        assertThat(status("/actuator/health/readiness")).isEqualTo(200);
+    }
+
+    private int status(String path) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
     /**
      * Health is open (load balancers, the run script), but its details name aggregates, stores and
      * what broke: each component's status for everyone, the details only for operators and auditors.

@@ -2,6 +2,7 @@ package io.sanjiaodi.supervision.intake;
 
 import io.cloudevents.CloudEvent;
 import io.sanjiaodi.contracts.Topics;
+import io.sanjiaodi.platform.Refusal;
 import io.sanjiaodi.supervision.projection.ModelCollections;
 import io.sanjiaodi.supervision.projection.RecordedEvent;
 import io.sanjiaodi.supervision.projection.SupervisionProjector;
@@ -68,8 +69,10 @@ public class SupervisionIntake implements DisposableBean {
         this.history = new PartitionHistory(consumerConfig);
     }
 
+    // audit-service sets auto-startup false and starts it on its writer instance only
     @KafkaListener(
             id = LISTENER_ID,
+            autoStartup = "${supervision.intake.auto-startup:true}",
             topics = {Topics.INTERVIEW_EVENTS, Topics.RECTIFICATION_EVENTS},
             groupId = "supervision")
     void on(ConsumerRecord<String, CloudEvent> record) throws IOException {
@@ -87,10 +90,16 @@ public class SupervisionIntake implements DisposableBean {
      * @return false if a rebuild is already running
      */
     public boolean rebuild() {
+        MessageListenerContainer container = listeners.getListenerContainer(LISTENER_ID);
+        if (!container.isRunning()) {
+            // a standby instance (its listener is not running): a generation switched here would
+            // leave the writer's live listener applying events to the old one
+            throw Refusal.conflict(
+                    "SUPERVISION_INTAKE_NOT_RUNNING", "the supervision models are written by another instance");
+        }
         if (!rebuilding.compareAndSet(false, true)) {
             return false;
         }
-        MessageListenerContainer container = listeners.getListenerContainer(LISTENER_ID);
         container.pause();
         rebuilder.execute(() -> {
             try {

@@ -1,13 +1,8 @@
 package io.sanjiaodi.systemtest.fault;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -31,20 +26,35 @@ final class Cluster implements AutoCloseable {
         RECTIFICATION,
         AUDIT,
         INTERVIEW_B,
-        RECTIFICATION_B;
+        RECTIFICATION_B,
+        AUDIT_B;
 
         /** The first instance of a service, for a second instance; itself otherwise. */
         Node first() {
-            return this == INTERVIEW_B ? INTERVIEW : this == RECTIFICATION_B ? RECTIFICATION : this;
+            return switch (this) {
+                case INTERVIEW_B -> INTERVIEW;
+                case RECTIFICATION_B -> RECTIFICATION;
+                case AUDIT_B -> AUDIT;
+                default -> this;
+            };
         }
     }
 
-    /** two instances of interview- and rectification-service (-Dfault.instances=1 for one) */
+    /**
+     * two instances of every service (-Dfault.instances=1 for one): interview- and
+     * rectification-service both take commands, audit-service has one writer and a hot standby
+     */
     static final int INSTANCES = Integer.getInteger("fault.instances", 2);
 
     /** every service process of this run, first instances first */
     static final List<Node> SERVICES = INSTANCES > 1
-            ? List.of(Node.INTERVIEW, Node.RECTIFICATION, Node.AUDIT, Node.INTERVIEW_B, Node.RECTIFICATION_B)
+            ? List.of(
+                    Node.INTERVIEW,
+                    Node.RECTIFICATION,
+                    Node.AUDIT,
+                    Node.INTERVIEW_B,
+                    Node.RECTIFICATION_B,
+                    Node.AUDIT_B)
             : List.of(Node.INTERVIEW, Node.RECTIFICATION, Node.AUDIT);
 
     /** The broker's group.min.session.timeout.ms is 6 s: no lower. */
@@ -62,8 +72,7 @@ final class Cluster implements AutoCloseable {
     private final int postgresPort;
     private final Map<Node, Integer> httpPorts = new EnumMap<>(Node.class);
     private final Map<Node, ManagedProcess> processes = new EnumMap<>(Node.class);
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Readiness readiness = new Readiness(this);
 
     Cluster(Path workDir) throws IOException {
         this.workDir = workDir;
@@ -141,7 +150,7 @@ final class Cluster implements AutoCloseable {
             processes.get(service).start();
         }
         for (Node service : SERVICES) {
-            awaitReady(service);
+            readiness.await(service);
         }
     }
 
@@ -155,7 +164,7 @@ final class Cluster implements AutoCloseable {
             case POSTGRES -> Processes.awaitPort(postgresPort, processes.get(node));
             case MONGO -> Processes.awaitPort(mongoPort, processes.get(node));
             case KAFKA -> Processes.awaitPort(kafkaPort, processes.get(node));
-            default -> awaitReady(node);
+            default -> readiness.await(node);
         }
     }
 
@@ -197,6 +206,10 @@ final class Cluster implements AutoCloseable {
         return pids;
     }
 
+    Path workDir() {
+        return workDir;
+    }
+
     String postgresUrl() {
         return "jdbc:postgresql://localhost:" + postgresPort + "/sanjiaodi";
     }
@@ -216,6 +229,21 @@ final class Cluster implements AutoCloseable {
                 .toList();
         List<Node> from = up.isEmpty() ? instances(service) : up;
         return url(from.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(from.size())));
+    }
+
+    /**
+     * The audit-service instance that is the writer now (the one whose readiness is UP: a standby
+     * answers OUT_OF_SERVICE), the first if neither is: where readers and the checker go.
+     */
+    String auditUrl() {
+        return url(auditWriter());
+    }
+
+    Node auditWriter() {
+        return instances(Node.AUDIT).stream()
+                .filter(readiness::ready)
+                .findFirst()
+                .orElse(Node.AUDIT);
     }
 
     /** The instances of {@code service} in this run. */
@@ -253,36 +281,8 @@ final class Cluster implements AutoCloseable {
         }
     }
 
-    private void awaitReady(Node service) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> response = http.send(
-                        HttpRequest.newBuilder(URI.create(url(service) + "/actuator/health/readiness"))
-                                .timeout(Duration.ofSeconds(5))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // starting
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            requireAlive(service);
-            sleep(300);
-        }
-        throw new IllegalStateException(
-                service + " not ready; see " + processes.get(service).log());
-    }
-
-    private void requireAlive(Node node) {
-        if (!processes.get(node).alive()) {
-            throw new IllegalStateException(
-                    node + " exited; see " + processes.get(node).log());
-        }
+    ManagedProcess process(Node node) {
+        return processes.get(node);
     }
 
     static boolean jarsBuilt() {

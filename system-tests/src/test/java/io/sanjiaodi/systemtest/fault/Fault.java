@@ -16,6 +16,7 @@ import java.util.Set;
 enum Fault {
     KILL_INTERVIEW(Node.INTERVIEW, "killed -9"),
     KILL_RECTIFICATION(Node.RECTIFICATION, "killed -9"),
+    /** the writer of the two audit-service instances: the hot standby takes over */
     KILL_AUDIT(Node.AUDIT, "killed -9"),
     /** SIGTERM: the broker shuts down cleanly. */
     STOP_KAFKA(Node.KAFKA, "stopped"),
@@ -25,7 +26,10 @@ enum Fault {
     KILL_MONGO(Node.MONGO, "killed -9"),
     /** SIGKILL of the postmaster and every backend at once: crash recovery from the write-ahead log. */
     KILL_POSTGRES(Node.POSTGRES, "killed -9 the server of"),
-    /** SIGSTOP, then SIGCONT, of rectification- or audit-service (at random: the two with Kafka consumers). */
+    /**
+     * SIGSTOP, then SIGCONT, of a rectification-service instance or the audit writer (at random: the
+     * services with Kafka consumers); a paused audit writer loses its lease to the standby
+     */
     PAUSE_SERVICE(null, "paused"),
     PAUSE_KAFKA(Node.KAFKA, "paused"),
     /** the postmaster and every backend */

@@ -31,7 +31,8 @@ final class FaultInjector {
         long t0 = System.nanoTime();
         return switch (fault) {
             case KILL_INTERVIEW, KILL_RECTIFICATION, KILL_AUDIT -> {
-                Node node = oneOf(cluster.instances(fault.node));
+                // audit-service: the writer, so that the standby has to take over
+                Node node = fault == Fault.KILL_AUDIT ? cluster.auditWriter() : oneOf(cluster.instances(fault.node));
                 cluster.kill(node);
                 long back = System.nanoTime();
                 cluster.start(node);
@@ -53,7 +54,7 @@ final class FaultInjector {
             case PAUSE_SERVICE, PAUSE_KAFKA, PAUSE_POSTGRES -> {
                 // of the services, those with Kafka consumers: their session must expire
                 List<Node> consuming = new java.util.ArrayList<>(cluster.instances(Node.RECTIFICATION));
-                consuming.add(Node.AUDIT);
+                consuming.add(cluster.auditWriter()); // paused past the writer lease: the standby takes over
                 Node node = fault == Fault.PAUSE_SERVICE ? oneOf(consuming) : fault.node;
                 yield pause(node, t0);
             }

@@ -22,7 +22,12 @@ import java.util.TreeMap;
 final class IndependentChecker {
 
     record Report(
-            Tally interviews, Tally ledgers, int poison, Map<String, Integer> deadLetters, List<String> findings) {
+            Tally interviews,
+            Tally ledgers,
+            int poison,
+            Map<String, Integer> deadLetters,
+            String auditLog,
+            List<String> findings) {
         boolean clean() {
             return findings.isEmpty();
         }
@@ -30,7 +35,8 @@ final class IndependentChecker {
         @Override
         public String toString() {
             return interviews + "\n" + ledgers + "\npoison records injected " + poison + ", dead letters per group "
-                    + deadLetters + "\nfindings " + findings.size() + (findings.isEmpty() ? "" : ": " + findings);
+                    + deadLetters + "\naudit log (offline verifier over the export) " + auditLog + "\nfindings "
+                    + findings.size() + (findings.isEmpty() ? "" : ": " + findings);
         }
     }
 
@@ -45,7 +51,7 @@ final class IndependentChecker {
         RawKafka kafka = new RawKafka(cluster.kafkaBootstrap());
         Map<String, Integer> interviewTopic = kafka.countsByEventId("interview.events");
         Map<String, Integer> ledgerTopic = kafka.countsByEventId("rectification.events");
-        Map<String, List<String>> audit = new Audit(cluster.url(Cluster.Node.AUDIT)).eventIdsByAggregate();
+        Map<String, List<String>> audit = new Audit(cluster.auditUrl()).eventIdsByAggregate();
         Tally interviews = new Tally("interviews");
         Tally ledgers = new Tally("ledgers");
         try (Connection db = DriverManager.getConnection(cluster.postgresUrl(), "postgres", "");
@@ -79,7 +85,7 @@ final class IndependentChecker {
         findings.addAll(ledgers.findings);
         Map<String, Integer> deadLetters = new TreeMap<>();
         findings.addAll(poison.checkDeadLetters(
-                cluster.url(Cluster.Node.AUDIT),
+                cluster.auditUrl(),
                 "audit-service",
                 Map.of(
                         "audit-service",
@@ -92,7 +98,12 @@ final class IndependentChecker {
                 "rectification-service",
                 Map.of("rectification-service", Set.of("interview.events")),
                 deadLetters));
-        return new Report(interviews, ledgers, poison.injected().size(), deadLetters, findings);
+        AuditLogCheck.Result log =
+                new AuditLogCheck().check(cluster.auditUrl(), cluster.workDir().resolve("audit-check"));
+        if (!log.ok()) {
+            findings.add("the audit log does not verify: " + log.summary() + " " + log.failures());
+        }
+        return new Report(interviews, ledgers, poison.injected().size(), deadLetters, log.summary(), findings);
     }
 
     private void checkInterview(

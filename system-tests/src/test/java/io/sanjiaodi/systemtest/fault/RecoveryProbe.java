@@ -36,10 +36,7 @@ final class RecoveryProbe {
                 interviewId = conductedAfter(backNanos, interviews);
             } else if (eventId == null) {
                 eventId = conductedEventId(interviewId);
-            } else if (api.get(
-                                    cluster.url(Cluster.Node.AUDIT) + "/api/audit/events/" + eventId,
-                                    TestTokens.token("auditor"))
-                            != null
+            } else if (api.get(cluster.auditUrl() + "/api/audit/events/" + eventId, TestTokens.token("auditor")) != null
                     && hasLedger(interviewId)) {
                 return (System.nanoTime() - backNanos) / 1_000_000;
             }
