@@ -91,6 +91,7 @@ final class FaultInjector {
                 cluster.start(node);
                 yield new Injected(node.name(), t0, back, offset + " s off for 8 s, then stepped back");
             }
+            case OVERLAP -> overlap(t0);
             case POISON -> {
                 List<PoisonInjector.Poison> injected = poison.inject();
                 yield new Injected(
@@ -123,6 +124,35 @@ final class FaultInjector {
                 (seconds >= 0 ? "+" : "") + seconds + "s",
                 "FAKETIME_DONT_FAKE_MONOTONIC",
                 "1");
+    }
+
+    /** See {@link Fault#OVERLAP}: three outages that overlap, the broker's the longest (35 s). */
+    private Injected overlap(long t0) throws Exception {
+        cluster.proxy().hold(true);
+        java.util.concurrent.CompletableFuture<Void> brokerBack =
+                java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    Cluster.sleep(35_000);
+                    cluster.proxy().hold(false);
+                });
+        Cluster.sleep(5000);
+        List<Long> database = cluster.pausable(Node.POSTGRES);
+        Processes.signal("STOP", database);
+        Cluster.sleep(5000);
+        Node service = oneOf(cluster.instances(Node.INTERVIEW));
+        cluster.kill(service);
+        Cluster.sleep(7000);
+        Set<Long> resume = new LinkedHashSet<>(database);
+        resume.addAll(cluster.pausable(Node.POSTGRES));
+        Processes.signal("CONT", List.copyOf(resume));
+        cluster.start(service); // its start-up meets the broker still unreachable
+        brokerBack.join();
+        long back = System.nanoTime(); // every outage over
+        return new Injected(
+                "KAFKA, POSTGRES, " + service.name(),
+                t0,
+                back,
+                "broker held 35 s; database paused 12 s from 5 s in; " + service
+                        + " killed 10 s in, restarted at 17 s");
     }
 
     /** SIGSTOP, PAUSE_MILLIS, SIGCONT (to every process stopped, and any that appeared meanwhile). */
