@@ -143,6 +143,16 @@ class LogApiServiceTest {
                 + json.readTree(response.body()).path("code").asText();
     }
 
+    @Test
+    void theAsyncApiDocumentOfThePublishedLanguageIsOpen() throws Exception {
+        HttpResponse<String> asyncApi = get("/v3/asyncapi", null);
+        assertThat(asyncApi.statusCode()).isEqualTo(200);
+        var doc = json.readTree(asyncApi.body());
+        assertThat(doc.get("asyncapi").asText()).isEqualTo("3.0.0");
+        assertThat(doc.at("/channels/interviewEvents/messages").has("InterviewConducted"))
+                .isTrue();
+    }
+
     private static HttpResponse<String> get(String path, String token) throws Exception {
         return http.send(request(path, token), HttpResponse.BodyHandlers.ofString());
     }

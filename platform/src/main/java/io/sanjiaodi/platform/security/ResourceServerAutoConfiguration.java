@@ -86,6 +86,7 @@ public class ResourceServerAutoConfiguration {
         "/actuator/prometheus",
         "/v3/api-docs",
         "/v3/api-docs/**",
+        "/v3/asyncapi",
         "/swagger-ui.html",
         "/swagger-ui/**",
         "/dashboard",
