@@ -52,6 +52,8 @@ public class SupervisionIntake implements DisposableBean {
             Executors.newSingleThreadExecutor(r -> new Thread(r, "supervision-rebuild"));
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private final AtomicReference<SupervisionReplay.Result> lastRebuild = new AtomicReference<>();
+    /** why the latest rebuild failed, or null when it succeeded (or none ran) */
+    private final AtomicReference<String> lastFailure = new AtomicReference<>();
 
     SupervisionIntake(
             SupervisionProjector projector,
@@ -126,8 +128,10 @@ public class SupervisionIntake implements DisposableBean {
                             consumerConfig, new SupervisionProjector(mongo, ModelCollections.fixed(next)))
                     .replay(TOPICS);
             collections.switchTo(mongo, next);
+            lastFailure.set(null);
             return result;
         } catch (RuntimeException e) {
+            lastFailure.set(java.time.Instant.now() + " " + e);
             collections.abandon(mongo, next);
             log.error("supervision rebuild failed; the models of generation {} stay", collections.active(), e);
             return lastRebuild.get();
@@ -140,6 +144,11 @@ public class SupervisionIntake implements DisposableBean {
 
     public Optional<SupervisionReplay.Result> lastRebuild() {
         return Optional.ofNullable(lastRebuild.get());
+    }
+
+    /** Why the latest rebuild failed (when, and the error), if it did: its figures are not those of {@link #lastRebuild()}. */
+    public Optional<String> lastFailure() {
+        return Optional.ofNullable(lastFailure.get());
     }
 
     /** The event in hand when the pause was asked for must be applied before the models are dropped. */

@@ -109,7 +109,7 @@ class SupervisionController {
         return Map.of("status", intake.rebuild() ? "rebuilding" : "already rebuilding");
     }
 
-    /** Whether a rebuild runs, and the figures of the last one (events, events/s). */
+    /** Whether a rebuild runs, the figures of the last completed one (events, events/s), and why a later one failed. */
     @GetMapping("/rebuild")
     Map<String, Object> rebuildStatus() {
         Map<String, Object> status = new LinkedHashMap<>();
@@ -128,6 +128,8 @@ class SupervisionController {
                                 last.millis(),
                                 "eventsPerSecond",
                                 Math.round(last.eventsPerSecond()))));
+        // "last" is the latest rebuild that completed; a later one that failed is named here
+        intake.lastFailure().ifPresent(failure -> status.put("lastFailure", failure));
         return status;
     }
 }

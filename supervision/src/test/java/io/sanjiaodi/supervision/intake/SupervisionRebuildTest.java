@@ -1,6 +1,7 @@
 package io.sanjiaodi.supervision.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
@@ -148,6 +149,9 @@ class SupervisionRebuildTest {
                 .as("the half-built generation")
                 .isFalse();
         assertThat(ModelCollections.load(mongo).active().generation()).isZero();
+        assertThat(intake.lastFailure())
+                .as("the status names the failure instead of showing the last success as the latest")
+                .hasValueSatisfying(failure -> assertThat(failure).contains("store gone"));
     }
 
     @Test
@@ -222,6 +226,18 @@ class SupervisionRebuildTest {
     /** A model as the dashboard reads it now (the generation the last completed rebuild switched to). */
     private <T> T find(String id, Class<T> model) {
         return mongo.findById(id, model, collections.of(model));
+    }
+
+    @Test
+    void aRebuildIsRefusedOnAnInstanceWhoseLiveListenerDoesNotRun() {
+        intake = intake();
+        when(listener.isRunning()).thenReturn(false); // an audit-service standby
+        assertThatThrownBy(intake::rebuild)
+                .isInstanceOfSatisfying(
+                        io.sanjiaodi.platform.Refusal.class,
+                        refusal -> assertThat(refusal.code()).isEqualTo("SUPERVISION_INTAKE_NOT_RUNNING"));
+        assertThat(intake.isRebuilding()).isFalse();
+        assertThat(collections.active().generation()).isZero();
     }
 
     private SupervisionIntake intake() {
