@@ -93,10 +93,13 @@ public class CheckpointService {
         if (role.isWriter()) {
             signIfGrown();
         } else {
-            // a standby serves what the writer signed
-            Checkpoint stored = newestStored();
-            if (stored != null) {
-                latest = stored;
+            // a standby follows what the writer signed at the size its log reached: a lookup by _id
+            // (the newest-first sort would read every checkpoint each time on the embedded store);
+            // one signed at a size it passed over is superseded by the next, and a takeover reloads
+            long size = auditLog.tree().size();
+            Checkpoint current = latest;
+            if (current == null || current.treeSize() < size) {
+                bySize(size).ifPresent(signed -> latest = signed);
             }
         }
     }

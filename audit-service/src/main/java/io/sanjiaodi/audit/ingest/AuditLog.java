@@ -249,7 +249,9 @@ public class AuditLog {
      * tree current, so that taking over is a catch-up and not a rebuild. Nothing here is written.
      */
     public synchronized void catchUp() {
-        if (broken == null) {
+        // most looks find nothing: an equality lookup on the unique logIndex, not the range scan
+        if (broken == null
+                && mongo.exists(Query.query(Criteria.where("logIndex").is(tree.size())), AuditEntry.class)) {
             readStoredFrom(tree.size());
         }
     }
