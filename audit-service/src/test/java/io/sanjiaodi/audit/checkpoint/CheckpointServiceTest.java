@@ -122,6 +122,24 @@ class CheckpointServiceTest {
         assertThat(audit.checkpoints.servedNote()).contains(withNote.note());
     }
 
+    @Test
+    void aStandbySignsNothingAndFollowsWhatTheWriterSignedOnceItsLogReachedThatSize() {
+        var standbyLog = new io.sanjiaodi.audit.ingest.AuditLog(audit.mongo, audit.clock);
+        CheckpointService standby = new CheckpointService(audit.mongo, standbyLog, audit.key, audit.clock, () -> false);
+        append("a", 3);
+        standbyLog.catchUp();
+        standby.tick();
+        assertThat(standby.latest()).as("a standby signs nothing").isEmpty();
+        assertThat(audit.checkpoints.all()).isEmpty();
+
+        Checkpoint signed = audit.checkpoints.signIfGrown().orElseThrow();
+        standby.tick();
+        assertThat(standby.latest()).contains(signed);
+        append("b", 2);
+        standby.tick();
+        assertThat(standby.latest()).as("its log is still at 3").contains(signed);
+    }
+
     private void append(String prefix, int n) {
         audit.log.append(LongStream.range(0, n)
                 .mapToObj(i -> Events.draft(prefix + i, "iv-" + prefix, i))

@@ -41,6 +41,24 @@ class AuditIngestorTest {
     }
 
     @Test
+    void onAStandbyABatchIsRefusedWholeForTheContainerToRetryAndNothingIsRecorded() {
+        AuditIngestor standby = new AuditIngestor(
+                audit.log,
+                new io.sanjiaodi.audit.completeness.ProducerIndex(audit.mongo),
+                io.sanjiaodi.audit.completeness.CompletenessProperties.defaults(),
+                new DeadLetters(deadLetters),
+                () -> false);
+        ConsumerRecord<String, CloudEvent> garbage = new ConsumerRecord<>("interview.events", 0, 3, "iv-1", null);
+        assertThatThrownBy(() -> standby.on(
+                        List.of(Events.record(Events.event("a0", "iv-1", 0, "InterviewScheduled", "{}"), 2), garbage)))
+                .isInstanceOf(io.sanjiaodi.audit.leader.WriterRole.NotTheWriter.class);
+        assertThat(audit.mongo.findAll(AuditEntry.class)).isEmpty();
+        assertThat(deadLetters.forKey(AuditIngestor.GROUP, "iv-1"))
+                .as("not even the poison record is parked")
+                .isEmpty();
+    }
+
+    @Test
     void aRecordThatIsNotACloudEventIsParkedWithTheLaterRecordsOfItsKeyAndTheRestIsRecorded() {
         ConsumerRecord<String, CloudEvent> garbage = new ConsumerRecord<>("interview.events", 0, 3, "iv-1", null);
         ingestor.on(List.of(

@@ -72,10 +72,4 @@ class StandbyTakeoverTest {
         assertThat(report.ok()).as("%s", report.problems()).isTrue();
         assertThat(report.entries()).isEqualTo(3);
     }
-
-    @Test
-    void aStandbyRefusesToAppendThroughTheIngestorsGuard() {
-        WriterRole standby = () -> false;
-        assertThatThrownBy(standby::requireWriter).isInstanceOf(WriterRole.NotTheWriter.class);
-    }
 }
