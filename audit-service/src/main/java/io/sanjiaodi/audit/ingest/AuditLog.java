@@ -245,8 +245,7 @@ public class AuditLog {
     }
 
     /**
-     * Adds what another instance appended since this one last looked: how a standby keeps its
-     * tree current, so that taking over is a catch-up and not a rebuild. Nothing here is written.
+     * Adds what another instance appended since this one last looked (a standby's catch-up); writes nothing.
      */
     public synchronized void catchUp() {
         // most looks find nothing: an equality lookup on the unique logIndex, not the range scan
