@@ -23,7 +23,11 @@ echo "running (fresh data directory $DATA); settling ${SETTLE} s ..."
 sleep "$SETTLE"
 HZ=$(getconf CLK_TCK)
 # every process of the run's session: the JVMs and the PostgreSQL server's processes
-pids() { ps -o pid= -s "$RUN" 2>/dev/null || true; pgrep -f "bin/postgres -D $DATA" || true; pgrep -f "postgres: " || true; }
+# (the postmaster of this run's data directory and its children only, not another PostgreSQL here)
+pids() {
+  ps -o pid= -s "$RUN" 2>/dev/null || true
+  for pm in $(pgrep -f "bin/postgres -D $DATA" || true); do echo "$pm"; pgrep -P "$pm" || true; done
+}
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 declare -A before name
 for pid in $(pids | sort -u); do
