@@ -216,6 +216,8 @@ public class AuditLog {
 
     /** Rebuilds tree and chains from the stored leaf hashes; stops at the first missing index. */
     public final synchronized void rebuild() {
+        broken = null; // derived afresh too: a hole below and the checkpoint checks after a rebuild find a real break
+        // again
         tree = new MerkleTree();
         chains = new AggregateChains();
         eventIds = new EventIds();
@@ -244,9 +246,7 @@ public class AuditLog {
                 chains.gaps().size());
     }
 
-    /**
-     * Adds what another instance appended since this one last looked (a standby's catch-up); writes nothing.
-     */
+    /** Adds what another instance appended since this one last looked (a standby's catch-up); writes nothing. */
     public synchronized void catchUp() {
         // most looks find nothing: an equality lookup on the unique logIndex, not the range scan
         if (broken == null

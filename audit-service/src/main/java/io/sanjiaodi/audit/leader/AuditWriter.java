@@ -96,6 +96,11 @@ public class AuditWriter implements SmartLifecycle {
     }
 
     private void becomeWriter() {
+        if (auditLog.broken() != null) {
+            // what a standby found broken may have been a passing view: derive the log afresh from the
+            // store, and let the checks of reload below find a real break again
+            auditLog.rebuild();
+        }
         auditLog.catchUp();
         positions.reload();
         statements.reload();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sanjiaodi.audit.AuditFixture;
+import io.sanjiaodi.audit.checkpoint.CheckpointService;
+import io.sanjiaodi.audit.ingest.AuditEntry;
 import io.sanjiaodi.audit.ingest.AuditLog;
 import io.sanjiaodi.audit.ingest.Events;
 import io.sanjiaodi.audit.query.ReaderScope;
@@ -15,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /** Two instances' logs over one store: a standby follows the writer, takes over, and a stale writer cannot fork the log. */
 class StandbyTakeoverTest {
@@ -71,5 +75,45 @@ class StandbyTakeoverTest {
         VerificationReport report = audit.verifier.verify(ReaderScope.everything());
         assertThat(report.ok()).as("%s", report.problems()).isTrue();
         assertThat(report.entries()).isEqualTo(3);
+    }
+
+    @Test
+    void aStandbyStartingWhileTheWriterAppendsAndSignsFollowsInsteadOfTakingTheCheckpointForALostLog() {
+        AuditLog writer = audit.log;
+        writer.append(drafts(0, 4));
+        // the standby's start: it reads the log (4 entries), the writer goes on and signs 8, then the
+        // standby reads the newest checkpoint (soak, round 31: it refused every append after its takeover)
+        AuditLog standby = new AuditLog(audit.mongo, audit.clock);
+        writer.append(drafts(4, 8));
+        audit.checkpoints.signIfGrown();
+        new CheckpointService(audit.mongo, standby, audit.key, audit.clock, () -> false);
+
+        assertThat(standby.broken()).isNull();
+        assertThat(standby.tree().size())
+                .as("it read what the writer stored since")
+                .isEqualTo(8);
+    }
+
+    @Test
+    void aLogFoundBrokenOnAPassingViewIsDerivedAfreshWhileARealBreakIsFoundAgain() {
+        audit.log.append(drafts(0, 3));
+        audit.checkpoints.signIfGrown();
+        AuditLog standby = new AuditLog(audit.mongo, audit.clock);
+        standby.markBroken("entry at log index 3 is missing (a passing view)");
+        standby.rebuild();
+        assertThat(standby.broken()).isNull();
+
+        audit.mongo.remove(Query.query(Criteria.where("logIndex").is(2)), AuditEntry.class);
+        standby.rebuild();
+        new CheckpointService(audit.mongo, standby, audit.key, audit.clock, () -> true);
+        assertThat(standby.broken())
+                .as("the writer's check after the rebuild")
+                .contains("signed but the stored log has only 2");
+    }
+
+    private static List<AuditEntry> drafts(long from, long to) {
+        return LongStream.range(from, to)
+                .mapToObj(i -> Events.draft("e" + i, "iv-1", i))
+                .toList();
     }
 }
