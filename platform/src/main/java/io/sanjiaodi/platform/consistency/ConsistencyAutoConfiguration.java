@@ -1,5 +1,7 @@
 package io.sanjiaodi.platform.consistency;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sanjiaodi.platform.axon.EventStoreProperties;
 import java.util.Collection;
 import java.util.List;
@@ -16,13 +18,18 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Read-your-writes for every service with an event store: the token on commands, the wait on queries. */
+/**
+ * Read-your-writes for every service with an event store (the token on commands, the wait on
+ * queries), and the processors' positions as metrics.
+ */
 @AutoConfiguration(after = io.sanjiaodi.platform.axon.AxonJdbcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean({DataSource.class, EventStoreProperties.class, EventStore.class})
@@ -54,6 +61,44 @@ public class ConsistencyAutoConfiguration {
             public void addInterceptors(InterceptorRegistry registry) {
                 registry.addInterceptor(interceptor);
             }
+        };
+    }
+
+    /**
+     * {@code sanjiaodi.event.store.head}, and per streaming processor {@code sanjiaodi.processor.position}
+     * and {@code sanjiaodi.processor.lag} (events stored, not yet handled): registered once the
+     * processors exist (after the context started), read from the stores on a scrape.
+     */
+    @Bean
+    ApplicationListener<ApplicationStartedEvent> eventProcessorLagMetrics(
+            ObjectProvider<MeterRegistry> meters,
+            DataSource dataSource,
+            EventStoreProperties eventStore,
+            Serializer serializer,
+            ObjectProvider<EventProcessingConfiguration> processing) {
+        return started -> {
+            MeterRegistry registry = meters.getIfAvailable();
+            EventProcessingConfiguration processors = processing.getIfAvailable();
+            if (registry == null || processors == null) {
+                return;
+            }
+            ProcessorLag lag = new ProcessorLag(new JdbcTemplate(dataSource), eventStore.schema(), serializer);
+            Gauge.builder("sanjiaodi.event.store.head", lag, ProcessorLag::head)
+                    .description("the highest global index in the service's event store")
+                    .register(registry);
+            processors.eventProcessors().forEach((name, processor) -> {
+                if (processor instanceof StreamingEventProcessor) {
+                    Gauge.builder("sanjiaodi.processor.position", lag, l -> l.position(name))
+                            .tag("processor", name)
+                            .description("the global index the processor's slowest segment has handled")
+                            .register(registry);
+                    Gauge.builder("sanjiaodi.processor.lag", lag, l -> l.lag(name))
+                            .tag("processor", name)
+                            .description(
+                                    "events stored and not yet handled by the processor (kafka-publisher: the outbox)")
+                            .register(registry);
+                }
+            });
         };
     }
 

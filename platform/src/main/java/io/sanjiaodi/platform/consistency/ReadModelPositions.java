@@ -114,15 +114,23 @@ final class ReadModelPositions {
     }
 
     private boolean handled(byte[] serialized, String type, long globalIndex) {
-        if (serialized == null || type == null) {
+        TrackingToken token = token(serializer, serialized, type);
+        if (token == null) {
             return false; // a processor that has not handled its first batch yet
         }
-        TrackingToken token = WrappedToken.unwrapLowerBound(
-                serializer.deserialize(new SimpleSerializedObject<>(serialized, byte[].class, type, null)));
         if (token instanceof GapAwareTrackingToken gapAware) {
             // a gap below the index is another transaction's insert, not this event: only its own index counts
             return gapAware.getIndex() >= globalIndex && !gapAware.getGaps().contains(globalIndex);
         }
         return token != null && token.position().orElse(-1) >= globalIndex;
+    }
+
+    /** A stored token as the processor left it (a replay's lower bound), or null before its first batch. */
+    static TrackingToken token(Serializer serializer, byte[] serialized, String type) {
+        if (serialized == null || type == null) {
+            return null;
+        }
+        return WrappedToken.unwrapLowerBound(
+                serializer.deserialize(new SimpleSerializedObject<>(serialized, byte[].class, type, null)));
     }
 }

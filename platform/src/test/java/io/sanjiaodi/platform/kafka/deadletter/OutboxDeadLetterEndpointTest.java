@@ -105,7 +105,12 @@ class OutboxDeadLetterEndpointTest {
         assertThat(health.at("/components/deadLetters/status").asText()).isEqualTo("WARNING");
         assertThat(health.at("/components/deadLetters/details/unpublished").asLong())
                 .isEqualTo(1);
-        assertThat(text("/actuator/prometheus")).contains("sanjiaodi_dead_letters{kind=\"unpublished\"} 1.0");
+        assertThat(text("/actuator/prometheus"))
+                .contains("sanjiaodi_dead_letters{kind=\"unpublished\",service=\"outbox-test\"} 1.0")
+                // the outbox relay's own position (ProcessorLagTest has the figures)
+                .containsPattern(
+                        "sanjiaodi_processor_lag\\{processor=\"kafka-publisher\",service=\"outbox-test\"} [0-9.]+")
+                .containsPattern("sanjiaodi_event_store_head\\{service=\"outbox-test\"} [0-9.]+");
 
         limitTopic(1_048_588);
         HttpResponse<String> retried =
