@@ -73,6 +73,7 @@ public final class AuditBenchmark {
                         d.offset(),
                         d.unitId(),
                         d.jurisdictionId(),
+                        d.traceId(),
                         hex,
                         hex,
                         hex,

@@ -35,6 +35,13 @@ public final class CloudEventAttributes {
      * value. The producer's signed statements ({@code sanjiaodi.statements}) cover positions 1..n.
      */
     public static final String PRODUCER_SEQUENCE = "producerseq";
+    /**
+     * The W3C trace context of the request that caused the event (CloudEvents Distributed Tracing
+     * extension), {@code 00-<trace id>-<span id>-<flags>}; absent for work no request started (a
+     * deadline sweep). The record also carries it as the plain Kafka header {@code traceparent},
+     * where tracing consumers look for it. {@link TraceParent} reads it.
+     */
+    public static final String TRACE_PARENT = "traceparent";
 
     public static final String SOURCE_PREFIX = "/sanjiaodi/";
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sanjiaodi.contracts.TraceParent;
 import io.sanjiaodi.systemtest.RunningSystem.Service;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -89,6 +90,56 @@ class EndToEndSystemTest {
                                 .get("type")
                                 .asText())
                         .isEqualTo("InterviewConducted"));
+    }
+
+    /**
+     * One trace id from the conduct request to the audit entries of both services' events: the
+     * request's span goes into the command, onto InterviewConducted and its record; rectification-
+     * service handles the record in a span of the same trace, so the ledger it opens is in it too.
+     */
+    @Test
+    void oneTraceIdFollowsAConductedInterviewFromItsRequestThroughBothServicesToTheAuditTrail() {
+        java.util.Random random = new java.util.Random();
+        String traceId = java.util.HexFormat.of().formatHex(randomBytes(random, 16));
+        String traceparent = "00-" + traceId + "-" + java.util.HexFormat.of().formatHex(randomBytes(random, 8)) + "-01";
+        InterviewFlow flow = probe.flow();
+        String interviewId = flow.scheduleWithLists("象山县港航管理局");
+        Http.Response conducted = flow.conductTraced(interviewId, traceparent);
+        assertThat(conducted.status()).as("%s", conducted.body()).isEqualTo(200);
+
+        List<ConsumerRecord<String, byte[]>> records = raw.recordsOf("interview.events", interviewId, 5);
+        Map<String, String> conductedHeaders = headers(records.get(4));
+        assertThat(TraceParent.traceId(conductedHeaders.get("ce_traceparent"))).isEqualTo(traceId);
+        assertThat(TraceParent.traceId(conductedHeaders.get("traceparent"))).isEqualTo(traceId);
+        assertThat(TraceParent.traceId(headers(records.get(0)).get("ce_traceparent")))
+                .as("the scheduling was another request, another trace")
+                .isNotNull()
+                .isNotEqualTo(traceId);
+
+        String ledgerId = await().atMost(SystemProbe.WITHIN)
+                .until(() -> probe.ledgerOf(interviewId), l -> l != null)
+                .get("ledgerId")
+                .asText();
+        Map<String, String> openedHeaders =
+                headers(raw.recordsOf("rectification.events", ledgerId, 1).get(0));
+        assertThat(openedHeaders).containsEntry("ce_type", "RectificationOpened");
+        assertThat(TraceParent.traceId(openedHeaders.get("ce_traceparent")))
+                .as("rectification-service opened the ledger within the request's trace")
+                .isEqualTo(traceId);
+        for (String eventId : List.of(conductedHeaders.get("ce_id"), openedHeaders.get("ce_id"))) {
+            await().atMost(SystemProbe.WITHIN)
+                    .untilAsserted(() -> assertThat(probe.get(Service.AUDIT, "/api/audit/events/" + eventId)
+                                    .path("traceId")
+                                    .asText())
+                            .isEqualTo(traceId));
+        }
+    }
+
+    private static byte[] randomBytes(java.util.Random random, int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        bytes[0] |= 1; // never all zeros
+        return bytes;
     }
 
     @Test

@@ -60,17 +60,38 @@ final class InterviewFlow {
 
     Http.Response conductResponse(String interviewId, String leadId, boolean confirmNoProblems) {
         return http.post(
-                interviewUrl + "/api/interviews/" + interviewId + "/conduct", """
+                interviewUrl + "/api/interviews/" + interviewId + "/conduct", conductBody(leadId, confirmNoProblems));
+    }
+
+    /** The talk, sent within the caller's trace ({@code traceparent}, W3C Trace Context). */
+    Http.Response conductTraced(String interviewId, String traceparent) {
+        return http.post(
+                interviewUrl + "/api/interviews/" + interviewId + "/conduct",
+                conductBody("nb-secretary", false),
+                "traceparent",
+                traceparent);
+    }
+
+    private static String conductBody(String leadId, boolean confirmNoProblems) {
+        return """
                 {"conductedOn": "2018-11-15", "place": "市纪委谈话室", "leadInterviewerId": "%s",
                  "confirmNoProblems": %s,
                  "handedOverById": "nb-office-1-director", "recordSummary": "通报三张清单，提出整改要求",
                  "recordSignature": {"signedBy": "王某某", "signedAt": "2018-11-15T02:30:00Z"},
                  "commitmentSignature": {"signedBy": "王某某", "signedAt": "2018-11-15T02:31:00Z"}}
-                """.formatted(leadId, confirmNoProblems));
+                """.formatted(leadId, confirmNoProblems);
     }
 
     /** A complete minimal interview: one item on each list, then the talk. */
     String scheduleWithListsAndConduct(String unitName) {
+        String id = scheduleWithLists(unitName);
+        Http.Response conducted = conductResponse(id, "nb-secretary");
+        assertThat(conducted.status()).as("conduct: %s", conducted.body()).isEqualTo(200);
+        return id;
+    }
+
+    /** Scheduled, with one item on each list. */
+    String scheduleWithLists(String unitName) {
         String id = schedule(unitName);
         add(id, "responsibilities", "{\"kind\": \"CUSTOM\", \"text\": \"每年专题研究党风廉政建设不少于两次\"}");
         add(
@@ -78,8 +99,6 @@ final class InterviewFlow {
                 "problems",
                 "{\"aspect\": \"制度建设\", \"description\": \"选人用人制度执行不严\", \"sourceChannel\": \"INSPECTION_TOUR\"}");
         add(id, "risks", "{\"businessArea\": \"工程建设\", \"description\": \"拆分工程项目规避公开招标\", \"level\": \"HIGH\"}");
-        Http.Response conducted = conductResponse(id, "nb-secretary");
-        assertThat(conducted.status()).as("conduct: %s", conducted.body()).isEqualTo(200);
         return id;
     }
 }

@@ -11,10 +11,11 @@ import org.springframework.data.annotation.Id;
  * One event as received, stored once and never changed. The id is the CloudEvents id, which is
  * what makes a redelivery a no-op; {@code logIndex} is its position in the Merkle log (unique
  * index), and the hex hashes let a verifier recompute the leaf from the other fields.
- * {@code topic}, {@code partition}, {@code offset}, {@code unitId} and {@code jurisdictionId} are
- * conveniences outside the leaf: the latter two are derived from the committed payload or, where
- * it names none, from the aggregate's first entry that does ({@code AggregateScopes}); they decide
- * which readers see the entry.
+ * {@code topic}, {@code partition}, {@code offset}, {@code unitId}, {@code jurisdictionId} and
+ * {@code traceId} are conveniences outside the leaf: the unit and jurisdiction are derived from the
+ * committed payload or, where it names none, from the aggregate's first entry that does
+ * ({@code AggregateScopes}), and decide which readers see the entry; the trace id (from the
+ * CloudEvents {@code traceparent}) finds the request that caused the event in the operators' traces.
  */
 @org.springframework.data.mongodb.core.mapping.Document("audit_entries")
 public record AuditEntry(
@@ -34,6 +35,7 @@ public record AuditEntry(
         long offset,
         String unitId,
         String jurisdictionId,
+        String traceId,
         String payloadHash,
         String prevLeafHash,
         String leafHash,
@@ -83,6 +85,7 @@ public record AuditEntry(
                 offset,
                 unit,
                 jurisdiction,
+                traceId,
                 payloadHash,
                 prevLeafHash,
                 leafHash,
@@ -108,6 +111,7 @@ public record AuditEntry(
                 offset,
                 unitId,
                 jurisdictionId,
+                traceId,
                 payloadHash,
                 prevLeafHash,
                 leafHash,
@@ -132,6 +136,7 @@ public record AuditEntry(
                 offset,
                 unitId,
                 jurisdictionId,
+                traceId,
                 Sha256.hex(payloadHash),
                 Sha256.hex(prevLeafHash),
                 Sha256.hex(leafHash),

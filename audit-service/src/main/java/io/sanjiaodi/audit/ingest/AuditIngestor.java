@@ -5,6 +5,7 @@ import io.sanjiaodi.audit.completeness.CompletenessProperties;
 import io.sanjiaodi.audit.completeness.ProducerIndex;
 import io.sanjiaodi.audit.leader.WriterRole;
 import io.sanjiaodi.contracts.CloudEventAttributes;
+import io.sanjiaodi.contracts.TraceParent;
 import io.sanjiaodi.platform.kafka.deadletter.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
@@ -143,6 +144,7 @@ class AuditIngestor {
                 record.offset(),
                 PayloadFields.find(payload, "unitId"),
                 PayloadFields.find(payload, "jurisdictionId"),
+                TraceParent.traceId(extension(event, CloudEventAttributes.TRACE_PARENT)),
                 null,
                 null,
                 null,

@@ -143,6 +143,11 @@ final class AsyncApiDocument {
                 properties,
                 "ce_" + CloudEventAttributes.PRODUCER_SEQUENCE,
                 "its position in the producer's stream, 1-based");
+        header(
+                properties,
+                "ce_" + CloudEventAttributes.TRACE_PARENT,
+                "the W3C trace context of the request that caused it (Distributed Tracing extension)");
+        header(properties, CloudEventAttributes.TRACE_PARENT, "the same trace context, for tracing consumers");
         headers.putArray("required")
                 .add("ce_specversion")
                 .add("ce_id")

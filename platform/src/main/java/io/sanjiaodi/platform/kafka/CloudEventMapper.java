@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.sanjiaodi.contracts.CloudEventAttributes;
+import io.sanjiaodi.contracts.TraceParent;
 import io.sanjiaodi.platform.security.ActorMetaData;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.Revision;
@@ -59,7 +62,27 @@ public class CloudEventMapper {
         extension(builder, event, ActorMetaData.ROLE, CloudEventAttributes.ACTOR_ROLE);
         extension(builder, event, ActorMetaData.UNIT, CloudEventAttributes.ACTOR_UNIT);
         extension(builder, event, ActorMetaData.JURISDICTION, CloudEventAttributes.ACTOR_JURISDICTION);
+        Object traceparent = event.getMetaData().get(CloudEventAttributes.TRACE_PARENT);
+        if (traceparent != null && TraceParent.traceId(traceparent.toString()) != null) {
+            builder.withExtension(CloudEventAttributes.TRACE_PARENT, traceparent.toString());
+        }
         return builder.build();
+    }
+
+    /**
+     * The record with its event's trace context also as the plain {@code traceparent} header, where
+     * tracing consumers (Spring Kafka's observation) look; binary mode carries the extension as
+     * {@code ce_traceparent}.
+     */
+    public static ProducerRecord<String, CloudEvent> withTraceHeader(ProducerRecord<String, CloudEvent> record) {
+        Object traceparent = record.value().getExtension(CloudEventAttributes.TRACE_PARENT);
+        if (traceparent != null) {
+            record.headers()
+                    .add(
+                            CloudEventAttributes.TRACE_PARENT,
+                            traceparent.toString().getBytes(StandardCharsets.US_ASCII));
+        }
+        return record;
     }
 
     private static void extension(CloudEventBuilder builder, EventMessage<?> event, String key, String name) {

@@ -186,6 +186,9 @@ public class KafkaBridgeAutoConfiguration {
         errorHandler.addNotRetryableExceptions(IllegalArgumentException.class, ClassCastException.class, Refusal.class);
         factory.setCommonErrorHandler(errorHandler);
         factory.setRecordInterceptor((RecordInterceptor) deadLetters);
+        // each record is handled in a span continuing the producer's traceparent header, so the
+        // commands a consumer sends (a ledger opened) and their events stay in the request's trace
+        factory.getContainerProperties().setObservationEnabled(true);
         return factory;
     }
 }

@@ -69,8 +69,8 @@ public class KafkaEventPublisher {
         CloudEvent cloudEvent = mapper.toCloudEvent(event, producerSequence(event));
         CompletableFuture<?> sent;
         try {
-            sent = template.send(
-                    new ProducerRecord<>(topicFor(payload), CloudEventMapper.recordKey(cloudEvent), cloudEvent));
+            sent = template.send(CloudEventMapper.withTraceHeader(
+                    new ProducerRecord<>(topicFor(payload), CloudEventMapper.recordKey(cloudEvent), cloudEvent)));
         } catch (org.springframework.kafka.KafkaException refused) {
             throw kafkasOwn(refused);
         }

@@ -143,4 +143,23 @@ class CloudEventMapperTest {
             assertThat(record.toString()).isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
+
+    @Test
+    void theRequestsTraceContextTravelsAsTheTraceparentExtensionAndHeaderAndAMalformedOneNot() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        CloudEvent traced = mapper.toCloudEvent(message.andMetaData(Map.of("traceparent", traceparent)));
+        assertThat(traced.getExtension("traceparent")).isEqualTo(traceparent);
+        var record = CloudEventMapper.withTraceHeader(
+                new org.apache.kafka.clients.producer.ProducerRecord<>("interview.events", "iv-1", traced));
+        assertThat(new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.US_ASCII))
+                .isEqualTo(traceparent);
+
+        CloudEvent malformed = mapper.toCloudEvent(message.andMetaData(Map.of("traceparent", "00-nonsense")));
+        assertThat(malformed.getExtension("traceparent")).isNull();
+        assertThat(CloudEventMapper.withTraceHeader(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                                "interview.events", "iv-1", malformed))
+                        .headers()
+                        .lastHeader("traceparent"))
+                .isNull();
+    }
 }
