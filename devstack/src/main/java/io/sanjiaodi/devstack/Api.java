@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +26,7 @@ public final class Api {
     private static final Pattern LEDGER = Pattern.compile("^/api/ledgers/([^/?]+)");
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
+    private final Supplier<String> base;
     private final DemoUsers.Signer signer;
     private final Map<String, JsonNode> ledgers = new ConcurrentHashMap<>();
 
@@ -35,13 +36,18 @@ public final class Api {
     }
 
     public Api(String base, DemoUsers.Signer signer) {
+        this(() -> base, signer);
+    }
+
+    /** {@code base} is asked before every request: several instances of a service take turns. */
+    public Api(Supplier<String> base, DemoUsers.Signer signer) {
         this.base = base;
         this.signer = signer;
     }
 
     /** As the supervision office. */
     public JsonNode get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), DemoUsers.user("office"));
+        return send(HttpRequest.newBuilder(URI.create(base.get() + path)).GET(), DemoUsers.user("office"));
     }
 
     /** Templates and the people registry as the administrator, everything else as the supervision office. */
@@ -70,7 +76,7 @@ public final class Api {
 
     public JsonNode post(String path, Object body, DemoUsers.User user) {
         return send(
-                HttpRequest.newBuilder(URI.create(base + path))
+                HttpRequest.newBuilder(URI.create(base.get() + path))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json(body))),
                 user);

@@ -25,6 +25,11 @@ public final class DemoData {
         this.api = new Api(interviewServiceUrl, signer);
     }
 
+    /** Against several instances of interview-service: {@code instances} names the one for each request. */
+    public DemoData(java.util.function.Supplier<String> instances, DemoUsers.Signer signer) {
+        this.api = new Api(instances, signer);
+    }
+
     /** {@code DemoData <interview-service url> [<rectification-service url>]}: the second adds the follow-through. */
     public static void main(String[] args) {
         DevTokens tokens = DevTokens.fromDataDir();

@@ -8,9 +8,11 @@ import io.sanjiaodi.devstack.DemoData;
 import io.sanjiaodi.platform.testing.CommonLimits;
 import io.sanjiaodi.systemtest.RunningSystem.Service;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The five source scenarios entered through the API as an interviewer would (the same loader the
@@ -21,6 +23,9 @@ class ScenarioSystemTest {
     @RegisterExtension
     static final LocalSystem LOCAL = new LocalSystem("sc_");
 
+    /** The request before which the second instances stop: well before the last of the five scenarios. */
+    private static final int STOP_SECOND_AT = 40;
+
     private static RunningSystem system;
     private static SystemProbe probe;
 
@@ -30,11 +35,38 @@ class ScenarioSystemTest {
         probe = LOCAL.probe();
     }
 
+    /**
+     * Issue #22's scale-out check: the five scenarios go in through two instances of interview-
+     * service taking turns, with two instances of rectification-service sharing the partitions,
+     * and halfway through the second instance of each is stopped; the result is what one instance
+     * of each gives (the figures below, which a single-instance run asserted before). Killing
+     * instances with kill -9 while clients run is FaultInjectionIT's.
+     */
     @Test
-    void theFiveSourceScenariosAreEnteredThroughTheApiAndEachOpensALedger() {
-        DemoData demo = new DemoData(system.url(Service.INTERVIEW), Http.SIGNER);
+    void theFiveSourceScenariosEnteredThroughTwoInstancesOfEachWithOneStoppedMidRunGiveTheOneInstanceResult() {
+        ConfigurableApplicationContext interviewB = system.startInstance(Service.INTERVIEW);
+        ConfigurableApplicationContext rectificationB = system.startInstance(Service.RECTIFICATION);
+        List<String> instances = List.of(system.url(Service.INTERVIEW), RunningSystem.urlOf(interviewB));
+        AtomicInteger requests = new AtomicInteger();
+        AtomicInteger toSecond = new AtomicInteger();
+        DemoData demo = new DemoData(
+                () -> {
+                    int n = requests.incrementAndGet();
+                    if (n == STOP_SECOND_AT) {
+                        interviewB.close();
+                        rectificationB.close();
+                    }
+                    if (n < STOP_SECOND_AT && n % 2 == 0) {
+                        toSecond.incrementAndGet();
+                        return instances.get(1);
+                    }
+                    return instances.get(0);
+                },
+                Http.SIGNER);
         List<String> ids = demo.loadIfEmpty();
         assertThat(ids).hasSize(5);
+        assertThat(toSecond.get()).as("requests the second instance answered").isPositive();
+        assertThat(requests.get()).as("the stop came mid-run").isGreaterThan(STOP_SECOND_AT + 20);
         assertThat(demo.loadIfEmpty()).as("a second load adds nothing").isEmpty();
 
         JsonNode coop = probe.get(Service.INTERVIEW, "/api/interviews/" + ids.get(0));
@@ -58,6 +90,11 @@ class ScenarioSystemTest {
 
         for (String id : ids) {
             await().atMost(SystemProbe.WITHIN).until(() -> probe.ledgerOf(id) != null);
+        }
+        for (String id : ids) {
+            assertThat(probe.ledgerCount(id))
+                    .as("one ledger for %s, whichever instance took its talk", id)
+                    .isEqualTo(1);
         }
         JsonNode coopLedger = probe.ledgerOf(ids.get(0));
         assertThat(coopLedger.get("tasks").findValuesAsText("kind").stream().filter("PROBLEM_RECTIFICATION"::equals))
