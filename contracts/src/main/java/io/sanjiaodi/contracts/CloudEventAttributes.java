@@ -37,8 +37,8 @@ public final class CloudEventAttributes {
     public static final String PRODUCER_SEQUENCE = "producerseq";
     /**
      * The W3C trace context of the request that caused the event (CloudEvents Distributed Tracing
-     * extension), {@code 00-<trace id>-<span id>-<flags>}; absent for work no request started (a
-     * deadline sweep). The record also carries it as the plain Kafka header {@code traceparent},
+     * extension), {@code 00-<trace id>-<span id>-<flags>}; absent for work no request or record
+     * started (a command sent by a tracking processor's event handler). The record also carries it as the plain Kafka header {@code traceparent},
      * where tracing consumers look for it. {@link TraceParent} reads it.
      */
     public static final String TRACE_PARENT = "traceparent";

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Enters the five scenarios of the source report (docs/domain.md §5) through the interview API, as an
@@ -26,7 +27,7 @@ public final class DemoData {
     }
 
     /** Against several instances of interview-service: {@code instances} names the one for each request. */
-    public DemoData(java.util.function.Supplier<String> instances, DemoUsers.Signer signer) {
+    public DemoData(Supplier<String> instances, DemoUsers.Signer signer) {
         this.api = new Api(instances, signer);
     }
 

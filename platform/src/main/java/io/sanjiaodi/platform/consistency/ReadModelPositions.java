@@ -122,7 +122,7 @@ final class ReadModelPositions {
             // a gap below the index is another transaction's insert, not this event: only its own index counts
             return gapAware.getIndex() >= globalIndex && !gapAware.getGaps().contains(globalIndex);
         }
-        return token != null && token.position().orElse(-1) >= globalIndex;
+        return token.position().orElse(-1) >= globalIndex;
     }
 
     /** A stored token as the processor left it (a replay's lower bound), or null before its first batch. */

@@ -15,7 +15,8 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
  * Puts the current span's W3C trace context into the metadata of every command sent within it (an
  * HTTP request's, or a Kafka record's a consumer handles); the correlation data then carry it onto
  * every event the command causes, and the outbox relay onto the event's CloudEvent
- * ({@code traceparent}). A command sent outside any span (the deadline sweep) carries none.
+ * ({@code traceparent}), sampled or not. A command sent outside any request or record (by an
+ * event handler of a tracking processor) carries none.
  */
 public class TraceDispatchInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
