@@ -11,7 +11,6 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -50,19 +49,22 @@ class AlertRulesTest {
         assertThat(unregistered).as("meters no service registers").isEmpty();
     }
 
+    /** Every module's src/main/java, not the whole tree (node_modules, target). */
     private static String mainSources() throws IOException {
-        try (Stream<Path> files = Files.walk(Path.of(".."))) {
-            return files.filter(
-                            f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/java/"))
-                    .map(f -> {
-                        try {
-                            return Files.readString(f);
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    })
-                    .collect(Collectors.joining("\n"));
+        StringBuilder sources = new StringBuilder();
+        try (Stream<Path> modules = Files.list(Path.of(".."))) {
+            for (Path main : modules.map(m -> m.resolve("src/main/java"))
+                    .filter(Files::isDirectory)
+                    .toList()) {
+                try (Stream<Path> files = Files.walk(main)) {
+                    for (Path file :
+                            files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                        sources.append(Files.readString(file)).append('\n');
+                    }
+                }
+            }
         }
+        return sources.toString();
     }
 
     private static String promtool(String... args) throws IOException, InterruptedException {
