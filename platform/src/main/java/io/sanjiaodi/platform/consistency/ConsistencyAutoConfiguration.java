@@ -1,6 +1,5 @@
 package io.sanjiaodi.platform.consistency;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sanjiaodi.platform.axon.EventStoreProperties;
 import java.util.Collection;
@@ -82,23 +81,12 @@ public class ConsistencyAutoConfiguration {
             if (registry == null || processors == null) {
                 return;
             }
-            ProcessorLag lag = new ProcessorLag(new JdbcTemplate(dataSource), eventStore.schema(), serializer);
-            Gauge.builder("sanjiaodi.event.store.head", lag, ProcessorLag::head)
-                    .description("the highest global index in the service's event store")
-                    .register(registry);
-            processors.eventProcessors().forEach((name, processor) -> {
-                if (processor instanceof StreamingEventProcessor) {
-                    Gauge.builder("sanjiaodi.processor.position", lag, l -> l.position(name))
-                            .tag("processor", name)
-                            .description("the global index the processor's slowest segment has handled")
-                            .register(registry);
-                    Gauge.builder("sanjiaodi.processor.lag", lag, l -> l.lag(name))
-                            .tag("processor", name)
-                            .description(
-                                    "events stored and not yet handled by the processor (kafka-publisher: the outbox)")
-                            .register(registry);
-                }
-            });
+            List<String> streaming = processors.eventProcessors().entrySet().stream()
+                    .filter(e -> e.getValue() instanceof StreamingEventProcessor)
+                    .map(Map.Entry::getKey)
+                    .toList();
+            new ProcessorLag(new JdbcTemplate(dataSource), eventStore.schema(), serializer)
+                    .register(registry, streaming);
         };
     }
 

@@ -1,5 +1,8 @@
 package io.sanjiaodi.platform.consistency;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.eventhandling.TrackingToken;
@@ -30,6 +33,32 @@ final class ProcessorLag {
         this.events = schema + ".domainevententry";
         this.tokens = schema + ".tokenentry";
         this.serializer = serializer;
+    }
+
+    /**
+     * {@code sanjiaodi.event.store.head}, and per processor named {@code sanjiaodi.processor.position}
+     * and {@code sanjiaodi.processor.lag}. The gauges hold this object strongly: Micrometer's default
+     * is a weak reference, and nothing else keeps it, so after the first garbage collection that
+     * cleared it every gauge answered NaN (seen in OutboxDeadLetterEndpointTest, depending on how
+     * much a test allocated).
+     */
+    void register(MeterRegistry registry, Collection<String> processors) {
+        Gauge.builder("sanjiaodi.event.store.head", this, ProcessorLag::head)
+                .description("the highest global index in the service's event store")
+                .strongReference(true)
+                .register(registry);
+        for (String name : processors) {
+            Gauge.builder("sanjiaodi.processor.position", this, l -> l.position(name))
+                    .tag("processor", name)
+                    .description("the global index the processor's slowest segment has handled")
+                    .strongReference(true)
+                    .register(registry);
+            Gauge.builder("sanjiaodi.processor.lag", this, l -> l.lag(name))
+                    .tag("processor", name)
+                    .description("events stored and not yet handled by the processor (kafka-publisher: the outbox)")
+                    .strongReference(true)
+                    .register(registry);
+        }
     }
 
     double head() {

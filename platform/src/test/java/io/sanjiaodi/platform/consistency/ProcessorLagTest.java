@@ -2,9 +2,11 @@ package io.sanjiaodi.platform.consistency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sanjiaodi.devstack.DevPostgres;
 import io.sanjiaodi.platform.axon.EventStoreProperties;
 import io.sanjiaodi.platform.axon.PostgresEventStore;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.UUID;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -74,5 +76,33 @@ class ProcessorLagTest {
                 .isEqualTo(head);
         assertThat(lag.lag("replaying")).isEqualTo(1);
         assertThat(lag.lag("unknown")).isNaN();
+    }
+
+    @Test
+    void theGaugesStillAnswerAfterAGarbageCollectionWhenNothingElseHoldsTheReader() {
+        transactions.executeInTransaction(() -> {
+            engine.appendEvents(new GenericDomainEventMessage<>("Note", "n-1", 0, new Noted("note")));
+            tokens.initializeTokenSegments("views", 1);
+        });
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        WeakReference<ProcessorLag> reader = registered(registry);
+        for (int i = 0; i < 10 && reader.get() != null; i++) {
+            System.gc();
+        }
+
+        assertThat(registry.get("sanjiaodi.processor.lag")
+                        .tag("processor", "views")
+                        .gauge()
+                        .value())
+                .as("the event not yet handled, not NaN")
+                .isEqualTo(1);
+        assertThat(registry.get("sanjiaodi.event.store.head").gauge().value()).isPositive();
+    }
+
+    /** Registers the gauges of a reader the caller does not keep, as the auto-configuration does. */
+    private WeakReference<ProcessorLag> registered(SimpleMeterRegistry registry) {
+        ProcessorLag lag = new ProcessorLag(new JdbcTemplate(dataSource), schema, serializer);
+        lag.register(registry, java.util.List.of("views"));
+        return new WeakReference<>(lag);
     }
 }
