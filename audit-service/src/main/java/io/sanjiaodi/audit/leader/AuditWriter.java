@@ -5,16 +5,13 @@ import io.sanjiaodi.audit.completeness.ProducerIndex;
 import io.sanjiaodi.audit.completeness.ProducerStatements;
 import io.sanjiaodi.audit.ingest.AuditLog;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * Makes this instance the audit log's writer or a hot standby, as {@link WriterLease} decides,
@@ -23,10 +20,8 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * current from MongoDB, so taking over is a short catch-up, and answers readiness with
  * OUT_OF_SERVICE, so a load balancer sends readers to the writer.
  * <p>
- * The listeners join their consumer groups with a fixed {@code group.instance.id} (Kafka's static
- * membership), the same on every instance: the new writer's consumer takes the old writer's
- * partitions at once instead of after its session timeout, and fences the old one off should it
- * still be polling.
+ * The listeners join their consumer groups with a fixed {@code group.instance.id}, and the writer
+ * restarts any that a fencing stopped ({@link WritingListeners}).
  * <p>
  * Those listeners do not start with the context ({@code autoStartup} false). Stopped after the
  * listener registry (a lower phase), so the lease is given up once they have stopped.
@@ -42,7 +37,7 @@ public class AuditWriter implements SmartLifecycle {
     private final ProducerIndex positions;
     private final ProducerStatements statements;
     private final CheckpointService checkpoints;
-    private final KafkaListenerEndpointRegistry registry;
+    private final WritingListeners listeners;
     private final long renewMillis;
     private volatile ScheduledExecutorService ticks;
     private volatile boolean writing;
@@ -60,7 +55,10 @@ public class AuditWriter implements SmartLifecycle {
         this.positions = positions;
         this.statements = statements;
         this.checkpoints = checkpoints;
-        this.registry = registry;
+        this.listeners = new WritingListeners(() -> LISTENERS.stream()
+                .map(registry::getListenerContainer)
+                .filter(java.util.Objects::nonNull)
+                .toList());
         this.renewMillis = properties.renew().toMillis();
     }
 
@@ -89,6 +87,14 @@ public class AuditWriter implements SmartLifecycle {
                 becomeStandby();
             } else if (!writer) {
                 auditLog.catchUp();
+            } else {
+                List<String> restarted = listeners.restartStopped();
+                if (!restarted.isEmpty()) {
+                    log.warn(
+                            "audit writer {}: listeners {} had stopped (fenced?); restarted",
+                            lease.instance(),
+                            restarted);
+                }
             }
         } catch (RuntimeException e) {
             log.warn("audit writer round failed (next round in {} ms): {}", renewMillis, e.toString());
@@ -106,13 +112,7 @@ public class AuditWriter implements SmartLifecycle {
         statements.reload();
         checkpoints.reload();
         writing = true;
-        for (MessageListenerContainer container : containers()) {
-            Properties consumer = new Properties();
-            consumer.putAll(container.getContainerProperties().getKafkaConsumerProperties());
-            consumer.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, container.getListenerId());
-            container.getContainerProperties().setKafkaConsumerProperties(consumer);
-            container.start();
-        }
+        listeners.start();
         log.info(
                 "audit-service {} is the audit log's writer (epoch {}, {} entries)",
                 lease.instance(),
@@ -122,15 +122,8 @@ public class AuditWriter implements SmartLifecycle {
 
     private void becomeStandby() {
         writing = false;
-        containers().forEach(MessageListenerContainer::stop);
+        listeners.stop();
         log.warn("audit-service {} is a standby now: its listeners stopped", lease.instance());
-    }
-
-    private List<MessageListenerContainer> containers() {
-        return LISTENERS.stream()
-                .map(registry::getListenerContainer)
-                .filter(java.util.Objects::nonNull)
-                .toList();
     }
 
     @Override
@@ -146,7 +139,7 @@ public class AuditWriter implements SmartLifecycle {
         }
         if (writing) {
             writing = false;
-            containers().forEach(MessageListenerContainer::stop);
+            listeners.stop();
         }
         lease.release();
         ticks = null;
