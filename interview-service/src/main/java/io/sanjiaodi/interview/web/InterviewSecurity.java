@@ -52,6 +52,16 @@ class InterviewSecurity implements AccessRule.Policy, WebMvcConfigurer {
                         UNIT_LEADER,
                         UNIT_STAFF,
                         AUDITOR),
+                // the lists as a spreadsheet: never with sources, so for whoever may read the interview
+                AccessRule.of(
+                        "GET",
+                        "/api/interviews/*/lists/export",
+                        LEADERSHIP,
+                        SUPERVISION_OFFICE,
+                        SUPERVISING_BODY,
+                        UNIT_LEADER,
+                        UNIT_STAFF,
+                        AUDITOR),
                 // how the lists were prepared, confidential sources included: the commission only
                 AccessRule.of("GET", "/api/interviews/*/history", LEADERSHIP, SUPERVISION_OFFICE, AUDITOR),
                 // destroying an interview's sources is an administrator's act (before the rule below)

@@ -18,6 +18,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @WebMvcTest(
         controllers = {
             InterviewController.class,
+            ListImportController.class,
             ListController.class,
             TemplateController.class,
             PeopleController.class,

@@ -114,13 +114,7 @@ public class Interview {
         requireScheduled();
         Optional<Refusal> refusal = LeadInterviewerRule.check(interviewee, command.deputy(), command.secretary());
         if (refusal.isPresent()) {
-            apply(new LeadInterviewerRuleViolated(
-                    interviewId,
-                    "ENTRUST",
-                    command.deputy().ref(),
-                    refusal.get().code(),
-                    refusal.get().getMessage()));
-            return refusal;
+            return violated("ENTRUST", command.deputy(), refusal.get());
         }
         apply(new LeadInterviewerEntrusted(
                 interviewId, command.secretary().ref(), command.deputy().ref(), command.entrustedOn()));
@@ -159,6 +153,24 @@ public class Interview {
         for (var item : c.requiredItems()) {
             apply(new ResponsibilityItemAdded(interviewId, item, ++version));
         }
+    }
+
+    /**
+     * A spreadsheet import: each item its own added event; items already on the lists (the same
+     * import confirmed again) are skipped, and what is new must fit or nothing is added.
+     */
+    @CommandHandler
+    public int handle(AddListItems c, Limits limits) {
+        requireScheduled();
+        AddListItems fresh = lists.notYetOn(c);
+        InterviewRules.requireRoom(lists, fresh, limits);
+        fresh.problems().forEach(sources::requireSealed);
+        int before = lists.version();
+        int version = before;
+        for (var item : fresh.responsibilities()) apply(new ResponsibilityItemAdded(interviewId, item, ++version));
+        for (var item : fresh.problems()) apply(new ProblemItemAdded(interviewId, item, ++version));
+        for (var item : fresh.risks()) apply(new RiskItemAdded(interviewId, item, ++version));
+        return version - before;
     }
 
     @CommandHandler
@@ -234,28 +246,16 @@ public class Interview {
                 c.lead(),
                 LeadInterviewerRule.entrusterOnRecord(entrustingSecretary, entrustedDeputyId, c.lead()));
         if (refusal.isPresent()) {
-            apply(new LeadInterviewerRuleViolated(
-                    interviewId,
-                    "CONDUCT",
-                    c.lead().ref(),
-                    refusal.get().code(),
-                    refusal.get().getMessage()));
-            return refusal;
+            return violated("CONDUCT", c.lead(), refusal.get());
         }
-        apply(new InterviewConducted(
-                interviewId,
-                interviewee,
-                c.conductedOn(),
-                c.place(),
-                c.lead().ref(),
-                c.handedOverBy(),
-                c.recordSummary(),
-                c.recordSignature(),
-                c.commitmentSignature(),
-                frozen,
-                ListsHash.of(frozen, ListsHash.CURRENT),
-                ListsHash.CURRENT));
+        apply(c.conducted(interviewId, interviewee, frozen));
         return Optional.empty();
+    }
+
+    /** A breach of the lead-interviewer rule is on the record (auditors see it) and is the answer. */
+    private Optional<Refusal> violated(String attempted, Official who, Refusal refusal) {
+        apply(new LeadInterviewerRuleViolated(interviewId, attempted, who.ref(), refusal.code(), refusal.getMessage()));
+        return Optional.of(refusal);
     }
 
     private void requireScheduled() {

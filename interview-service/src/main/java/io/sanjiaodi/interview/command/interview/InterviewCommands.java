@@ -3,6 +3,8 @@ package io.sanjiaodi.interview.command.interview;
 import io.sanjiaodi.contracts.common.Interviewee;
 import io.sanjiaodi.contracts.common.PersonRef;
 import io.sanjiaodi.contracts.common.Signature;
+import io.sanjiaodi.contracts.interview.InterviewConducted;
+import io.sanjiaodi.contracts.interview.InterviewConducted.FrozenLists;
 import io.sanjiaodi.contracts.interview.ListItems.ProblemItem;
 import io.sanjiaodi.contracts.interview.ListItems.ResponsibilityItem;
 import io.sanjiaodi.contracts.interview.ListItems.RiskItem;
@@ -66,6 +68,16 @@ public final class InterviewCommands {
             String templateId,
             List<ResponsibilityItem> requiredItems) {}
 
+    /**
+     * Add items to the three lists at once (a spreadsheet import confirmed): ids derived from the
+     * file, so confirming the same file again adds nothing. Sources arrive sealed, as with AddProblemItem.
+     */
+    public record AddListItems(
+            @TargetAggregateIdentifier InterviewId interviewId,
+            List<ResponsibilityItem> responsibilities,
+            List<ProblemItem> problems,
+            List<RiskItem> risks) {}
+
     /** @param confirmNoProblems an empty problem list must be confirmed explicitly */
     public record ConductInterview(
             @TargetAggregateIdentifier InterviewId interviewId,
@@ -76,7 +88,25 @@ public final class InterviewCommands {
             String recordSummary,
             Signature recordSignature,
             Signature commitmentSignature,
-            boolean confirmNoProblems) {}
+            boolean confirmNoProblems) {
+
+        /** What a talk its rules allowed records: the lists frozen with their hash. */
+        InterviewConducted conducted(String interviewId, Interviewee interviewee, FrozenLists frozen) {
+            return new InterviewConducted(
+                    interviewId,
+                    interviewee,
+                    conductedOn,
+                    place,
+                    lead.ref(),
+                    handedOverBy,
+                    recordSummary,
+                    recordSignature,
+                    commitmentSignature,
+                    frozen,
+                    ListsHash.of(frozen, ListsHash.CURRENT),
+                    ListsHash.CURRENT);
+        }
+    }
 
     /** Destroy the interview's data key: its sealed sources can no longer be opened anywhere. */
     public record EraseConfidentialSources(

@@ -87,6 +87,13 @@ final class InterviewRules {
         }
     }
 
+    /** Each list has room for the items {@code adding} puts on it, or nothing is added. */
+    static void requireRoom(PreparedLists lists, InterviewCommands.AddListItems adding, Limits limits) {
+        requireRoom(lists.responsibilities(), adding.responsibilities().size(), limits);
+        requireRoom(lists.problems(), adding.problems().size(), limits);
+        requireRoom(lists.risks(), adding.risks().size(), limits);
+    }
+
     static void requireItem(boolean present, String itemId) {
         if (!present) {
             throw Refusal.notFound("ITEM_NOT_FOUND", "no item " + itemId + " on that list");

@@ -41,6 +41,17 @@ final class PreparedLists {
         return responsibilities.containsKey(itemId) || problems.containsKey(itemId) || risks.containsKey(itemId);
     }
 
+    /** The items of {@code c} whose ids are on none of the lists yet. */
+    InterviewCommands.AddListItems notYetOn(InterviewCommands.AddListItems c) {
+        return new InterviewCommands.AddListItems(
+                c.interviewId(),
+                c.responsibilities().stream()
+                        .filter(i -> !containsItem(i.itemId()))
+                        .toList(),
+                c.problems().stream().filter(i -> !containsItem(i.itemId())).toList(),
+                c.risks().stream().filter(i -> !containsItem(i.itemId())).toList());
+    }
+
     int responsibilities() {
         return responsibilities.size();
     }
