@@ -43,7 +43,8 @@ class ScenarioSystemTest {
      * instances with kill -9 while clients run is FaultInjectionIT's.
      */
     @Test
-    void theFiveSourceScenariosEnteredThroughTwoInstancesOfEachWithOneStoppedMidRunGiveTheOneInstanceResult() {
+    void theFiveSourceScenariosEnteredThroughTwoInstancesOfEachWithOneStoppedMidRunGiveTheOneInstanceResult()
+            throws Exception {
         ConfigurableApplicationContext interviewB = system.startInstance(Service.INTERVIEW);
         ConfigurableApplicationContext rectificationB = system.startInstance(Service.RECTIFICATION);
         List<String> instances = List.of(system.url(Service.INTERVIEW), RunningSystem.urlOf(interviewB));
@@ -99,6 +100,12 @@ class ScenarioSystemTest {
         JsonNode coopLedger = probe.ledgerOf(ids.get(0));
         assertThat(coopLedger.get("tasks").findValuesAsText("kind").stream().filter("PROBLEM_RECTIFICATION"::equals))
                 .hasSize(15);
+
+        // issue #19: scenario 1's lists as a spreadsheet, imported into a new interview, are the same lists
+        String copy = probe.flow().schedule("清单导入测试单位");
+        JsonNode imported = new ListImportRoundTrip(system.url(Service.INTERVIEW)).copy(coop, copy);
+        assertThat(imported.get("problems")).hasSize(15);
+        assertThat(ListImportRoundTrip.content(imported)).isEqualTo(ListImportRoundTrip.content(coop));
     }
 
     @Test
