@@ -148,6 +148,19 @@ final class Http {
     }
 
     /** The bearer token header value the default user would send (for clients other than this one). */
+    /** A multipart/form-data body of one part {@code file}, with boundary {@code b}. */
+    static byte[] multipartFile(String fileName, String contentType, byte[] content) {
+        byte[] head = ("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = "\r\n--b--\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        return body;
+    }
+
     static String bearerFor(String method, String url) {
         return TestTokens.bearer(SIGNER.apply(defaultUser(method, url, null)));
     }

@@ -87,14 +87,8 @@ final class ListImportRoundTrip {
 
     private HttpResponse<byte[]> upload(String interviewId, String path, byte[] xlsx) throws Exception {
         String url = base + interviewId + path;
-        byte[] head = ("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"lists.xlsx\"\r\n"
-                        + "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8);
-        byte[] tail = "\r\n--b--\r\n".getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[head.length + xlsx.length + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(xlsx, 0, body, head.length, xlsx.length);
-        System.arraycopy(tail, 0, body, head.length + xlsx.length, tail.length);
+        byte[] body = Http.multipartFile(
+                "lists.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx);
         HttpResponse<byte[]> answer = send(
                 HttpRequest.newBuilder(URI.create(url))
                         .header("Content-Type", "multipart/form-data; boundary=b")

@@ -88,7 +88,8 @@ class ReadYourWritesSystemTest {
                     HttpRequest.newBuilder(URI.create(upload))
                             .header("Authorization", Http.bearerFor("POST", upload))
                             .header("Content-Type", "multipart/form-data; boundary=b")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(multipart("材料" + round + ".txt", content)))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(
+                                    Http.multipartFile("材料" + round + ".txt", "text/plain", content)))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
@@ -120,17 +121,5 @@ class ReadYourWritesSystemTest {
         Http.Response malformed = http.get(base, TOKEN, "iv-1@first");
         assertThat(malformed.status()).isEqualTo(422);
         assertThat(malformed.body().get("code").asText()).isEqualTo("CONSISTENCY_TOKEN_MALFORMED");
-    }
-
-    private static byte[] multipart(String fileName, byte[] content) {
-        byte[] head = ("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                        + "\"\r\nContent-Type: text/plain\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8);
-        byte[] tail = "\r\n--b--\r\n".getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[head.length + content.length + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(content, 0, body, head.length, content.length);
-        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-        return body;
     }
 }

@@ -5,6 +5,7 @@ import static io.sanjiaodi.platform.security.Role.*;
 import io.sanjiaodi.interview.query.interviews.InterviewQueries;
 import io.sanjiaodi.platform.security.AccessRule;
 import io.sanjiaodi.platform.security.Actors;
+import io.sanjiaodi.platform.security.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -24,6 +25,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Component
 class InterviewSecurity implements AccessRule.Policy, WebMvcConfigurer {
 
+    /** Whoever may read interviews at all; the scope check below narrows it to their units. */
+    private static final Role[] READERS = {
+        LEADERSHIP, SUPERVISION_OFFICE, SUPERVISING_BODY, UNIT_LEADER, UNIT_STAFF, AUDITOR
+    };
+
     private final InterviewQueries queries;
 
     InterviewSecurity(InterviewQueries queries) {
@@ -33,35 +39,11 @@ class InterviewSecurity implements AccessRule.Policy, WebMvcConfigurer {
     @Override
     public List<AccessRule> rules() {
         return List.of(
-                AccessRule.of(
-                        "GET",
-                        "/api/interviews",
-                        LEADERSHIP,
-                        SUPERVISION_OFFICE,
-                        SUPERVISING_BODY,
-                        UNIT_LEADER,
-                        UNIT_STAFF,
-                        AUDITOR),
+                AccessRule.of("GET", "/api/interviews", READERS),
                 AccessRule.of("POST", "/api/interviews", LEADERSHIP, SUPERVISION_OFFICE),
-                AccessRule.of(
-                        "GET",
-                        "/api/interviews/*",
-                        LEADERSHIP,
-                        SUPERVISION_OFFICE,
-                        SUPERVISING_BODY,
-                        UNIT_LEADER,
-                        UNIT_STAFF,
-                        AUDITOR),
+                AccessRule.of("GET", "/api/interviews/*", READERS),
                 // the lists as a spreadsheet: never with sources, so for whoever may read the interview
-                AccessRule.of(
-                        "GET",
-                        "/api/interviews/*/lists/export",
-                        LEADERSHIP,
-                        SUPERVISION_OFFICE,
-                        SUPERVISING_BODY,
-                        UNIT_LEADER,
-                        UNIT_STAFF,
-                        AUDITOR),
+                AccessRule.of("GET", "/api/interviews/*/lists/export", READERS),
                 // how the lists were prepared, confidential sources included: the commission only
                 AccessRule.of("GET", "/api/interviews/*/history", LEADERSHIP, SUPERVISION_OFFICE, AUDITOR),
                 // destroying an interview's sources is an administrator's act (before the rule below)
