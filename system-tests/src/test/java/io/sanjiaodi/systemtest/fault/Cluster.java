@@ -164,7 +164,7 @@ final class Cluster implements AutoCloseable {
             case POSTGRES -> Processes.awaitPort(postgresPort, processes.get(node));
             case MONGO -> Processes.awaitPort(mongoPort, processes.get(node));
             case KAFKA -> Processes.awaitPort(kafkaPort, processes.get(node));
-            default -> readiness.await(node);
+            default -> readiness.await(node, () -> processes.get(node).start(environment));
         }
     }
 

@@ -24,17 +24,40 @@ final class Readiness {
     }
 
     void await(Node service) {
+        await(service, () -> {
+            throw new IllegalStateException(
+                    service + " exited; see " + cluster.process(service).log());
+        });
+    }
+
+    /**
+     * Waits for {@code service} to be up; when it exits while starting (on two loaded cores a store
+     * may not answer within the driver's server selection) {@code restart} starts it again, as a
+     * supervisor would, at most twice; a third exit fails the run.
+     */
+    void await(Node service, Runnable restart) {
+        for (int exits = 0; !upOrExited(service); exits++) {
+            if (exits == 2) {
+                throw new IllegalStateException(service + " exited three times; see "
+                        + cluster.process(service).log());
+            }
+            System.out.println(service + " exited while starting; started again, as a supervisor would");
+            restart.run();
+        }
+    }
+
+    /** True once up, false when the process exited; throws when neither within 150 s. */
+    private boolean upOrExited(Node service) {
         long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
         while (System.nanoTime() < deadline) {
             if (ready(service)
                     || (service.first() == Node.AUDIT
                             && status(service, "/actuator/health/liveness") == 200
                             && cluster.instances(Node.AUDIT).stream().anyMatch(this::ready))) {
-                return;
+                return true;
             }
             if (!cluster.process(service).alive()) {
-                throw new IllegalStateException(
-                        service + " exited; see " + cluster.process(service).log());
+                return false;
             }
             Cluster.sleep(300);
         }
