@@ -44,6 +44,8 @@ class InterviewSecurity implements AccessRule.Policy, WebMvcConfigurer {
                 AccessRule.of("GET", "/api/interviews/*", READERS),
                 // the lists as a spreadsheet: never with sources, so for whoever may read the interview
                 AccessRule.of("GET", "/api/interviews/*/lists/export", READERS),
+                // the printed record, commitment and lists: sources only in the entitled readers' lists
+                AccessRule.of("GET", "/api/interviews/*/documents/*", READERS),
                 // how the lists were prepared, confidential sources included: the commission only
                 AccessRule.of("GET", "/api/interviews/*/history", LEADERSHIP, SUPERVISION_OFFICE, AUDITOR),
                 // destroying an interview's sources is an administrator's act (before the rule below)

@@ -83,7 +83,7 @@ public final class ListSheets {
     }
 
     /** The label of an enum value, for the export. */
-    static <E> String label(Map<String, E> labels, E value) {
+    public static <E> String label(Map<String, E> labels, E value) {
         return labels.entrySet().stream()
                 .filter(e -> e.getValue() == value)
                 .map(Map.Entry::getKey)

@@ -159,7 +159,7 @@ class UnitViewOfSourcesTest {
         view.problems = new ArrayList<>(frozen.problems());
         view.risks = new ArrayList<>(frozen.risks());
         view.conduct = new InterviewView.Conduct(
-                LocalDate.of(2018, 11, 15), "谈话室", null, "要点", null, null, ListsHash.v2(frozen), 2);
+                LocalDate.of(2018, 11, 15), "谈话室", null, "要点", null, null, ListsHash.v2(frozen), 2, null);
         when(queries.get(interviewId)).thenReturn(view);
         when(queries.lookup(interviewId)).thenReturn(Optional.of(view));
         when(queries.find(any(), any(), org.mockito.ArgumentMatchers.anyInt(), org.mockito.ArgumentMatchers.anyInt()))

@@ -46,6 +46,10 @@ public class InterviewView {
 
     public record RecordedRefusal(String attempted, String code, String reason) {}
 
+    /**
+     * How the talk went; {@code eventId} is the id of its {@code InterviewConducted} event, which the
+     * audit trail records under the same id (a document's verification code).
+     */
     public record Conduct(
             LocalDate conductedOn,
             String place,
@@ -54,7 +58,8 @@ public class InterviewView {
             Signature recordSignature,
             Signature commitmentSignature,
             String listsHash,
-            int listsHashVersion) {}
+            int listsHashVersion,
+            String eventId) {}
 
     /** Replaces the item with the same id, or appends it. */
     static <T> void upsert(List<T> items, T item, Function<T, String> id) {

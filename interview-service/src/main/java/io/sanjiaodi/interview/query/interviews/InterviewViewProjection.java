@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -157,7 +158,7 @@ public class InterviewViewProjection {
 
     /** The frozen lists replace the prepared ones: the view shows exactly what was handed over. */
     @EventHandler
-    void on(InterviewConducted e, @SequenceNumber long seq) {
+    void on(InterviewConducted e, @SequenceNumber long seq, @MessageIdentifier String eventId) {
         change(e.interviewId(), seq, v -> {
             v.status = "CONDUCTED";
             v.year = e.conductedOn().getYear();
@@ -175,7 +176,8 @@ public class InterviewViewProjection {
                     e.recordSignature(),
                     e.commitmentSignature(),
                     e.listsHash(),
-                    e.effectiveListsHashVersion());
+                    e.effectiveListsHashVersion(),
+                    eventId);
         });
     }
 
