@@ -24,6 +24,11 @@ public record Provenance(
         return at == null ? "" : TIME.format(at.atZone(ZONE));
     }
 
+    /** A date as documents write it: 2018年11月15日 (— when there is none). */
+    public static String date(java.time.LocalDate d) {
+        return d == null ? "—" : d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+
     /** The lines a reader sees under "核验信息". */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();

@@ -122,13 +122,13 @@ public final class InterviewDocuments {
         return p.post() == null || p.post().isBlank() ? p.name() : p.name() + "（" + p.post() + "）";
     }
 
-    static String date(LocalDate d) {
-        return d == null ? "—" : d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
-    }
-
     private static SignatureLine signed(String role, Signature s) {
         return s == null
                 ? new SignatureLine(role, null, null)
                 : new SignatureLine(role, s.signedBy(), Provenance.time(s.signedAt()));
+    }
+
+    static String date(LocalDate d) {
+        return Provenance.date(d);
     }
 }

@@ -49,6 +49,8 @@ class RectificationSecurity implements AccessRule.Policy, WebMvcConfigurer {
                 AccessRule.of("GET", "/api/ledgers/*/warnings", READERS),
                 AccessRule.of("GET", "/api/ledgers/*/reconciliation", READERS),
                 AccessRule.of("GET", "/api/ledgers/*/evidence/*", READERS),
+                // the printed ledger, stage evaluation report and written-report slip
+                AccessRule.of("GET", "/api/ledgers/*/documents/*", READERS),
                 AccessRule.of("GET", "/api/tasks/warnings", READERS),
                 AccessRule.of("GET", "/api/tasks/overdue", READERS),
                 AccessRule.of("GET", "/api/written-reports/late", READERS),

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -85,8 +86,10 @@ public class LedgerProjection {
     }
 
     @EventHandler
-    public void on(WrittenReportFiled e, @SequenceNumber long seq, @Timestamp Instant at) {
+    public void on(
+            WrittenReportFiled e, @SequenceNumber long seq, @Timestamp Instant at, @MessageIdentifier String eventId) {
         views.change(e.ledgerId(), seq, at, "WrittenReportFiled", e.actorRole(), null, v -> {
+            v.writtenReport.eventId = eventId;
             v.writtenReport.registrationNumber = e.registrationNumber();
             v.writtenReport.title = e.title();
             v.writtenReport.filedOn = e.filedOn();
@@ -116,9 +119,13 @@ public class LedgerProjection {
 
     /** A ledger-wide record that also shows each rated task's latest rating. */
     @EventHandler
-    public void on(StageEvaluationRecorded e, @SequenceNumber long seq, @Timestamp Instant at) {
+    public void on(
+            StageEvaluationRecorded e,
+            @SequenceNumber long seq,
+            @Timestamp Instant at,
+            @MessageIdentifier String eventId) {
         views.change(e.ledgerId(), seq, at, "StageEvaluationRecorded", e.actorRole(), null, v -> {
-            v.stageEvaluations.add(new StageEvaluation(e.evaluationId(), e.evaluatedOn(), e.results()));
+            v.stageEvaluations.add(new StageEvaluation(e.evaluationId(), e.evaluatedOn(), e.results(), eventId));
             e.results().forEach(r -> {
                 TaskView t = v.task(r.taskId());
                 if (t != null) {

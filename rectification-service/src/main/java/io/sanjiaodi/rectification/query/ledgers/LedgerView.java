@@ -41,6 +41,8 @@ public class LedgerView {
     public LocalDate closedOn;
     public List<HistoryEntry> history = new ArrayList<>();
     public long lastSequence = -1;
+    /** The id of the last event the view includes (the audit trail's id of it too): a document's verification code. */
+    public String lastEventId;
     /** Null unless the view outgrew one MongoDB document and left something out ({@link LedgerViews}). */
     public Abridged abridged;
 
@@ -153,6 +155,8 @@ public class LedgerView {
         public boolean late;
         public boolean overdue;
         public LocalDate overdueSince;
+        /** the id of its WrittenReportFiled event: the registration slip's verification code */
+        public String eventId;
     }
 
     public record TrackingEvaluation(String supervisingBody, String summary, LocalDate filedOn) {}
@@ -169,7 +173,9 @@ public class LedgerView {
             String sha256,
             LocalDate attachedOn) {}
 
-    public record StageEvaluation(String evaluationId, LocalDate evaluatedOn, List<TaskRating> results) {}
+    /** {@code eventId}: its StageEvaluationRecorded event's id, the report's verification code. */
+    public record StageEvaluation(
+            String evaluationId, LocalDate evaluatedOn, List<TaskRating> results, String eventId) {}
 
     public static class AccountabilityCase {
         public String caseId;

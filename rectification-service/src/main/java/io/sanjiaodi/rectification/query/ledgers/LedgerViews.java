@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.function.Consumer;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -56,6 +57,9 @@ public final class LedgerViews {
         if (view.lastSequence >= seq) {
             return;
         }
+        // the event being handled; in a gap fill the newest event, which the view then ends at
+        view.lastEventId =
+                CurrentUnitOfWork.map(uow -> uow.getMessage().getIdentifier()).orElse(view.lastEventId);
         change.accept(view);
         if (view.history == null) {
             view.history = new ArrayList<>();

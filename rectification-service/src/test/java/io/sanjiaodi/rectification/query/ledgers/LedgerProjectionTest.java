@@ -209,7 +209,8 @@ class LedgerProjectionTest {
                         List.of(new TaskRating("task-p1", Rating.NOT_RECTIFIED, "未整改")),
                         "SUPERVISOR"),
                 4,
-                AT);
+                AT,
+                "event-StageEvaluationRecorded");
         clock.set(DEADLINE.plusDays(2));
         LedgerQueries.Reconciliation r = queries.reconciliation(L);
         assertThat(r.withoutPlan()).containsExactly("task-d1");

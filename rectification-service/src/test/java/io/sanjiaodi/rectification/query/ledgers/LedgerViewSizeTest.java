@@ -83,7 +83,8 @@ class LedgerViewSizeTest {
                         false,
                         "UNIT"),
                 reports + 2,
-                AT);
+                AT,
+                "event-WrittenReportFiled");
 
         LedgerView view = mongo.findById(L, LedgerView.class);
         assertThat(view.lastSequence).as("every event applied").isEqualTo(reports + 2);
