@@ -115,8 +115,11 @@ done
 grep -q "^DevPostgres (PostgreSQL" "$LOGS/postgres.log" || { log "postgres did not start; see $LOGS/postgres.log"; exit 1; }
 log "$(grep -m1 "^DevPostgres (PostgreSQL" "$LOGS/postgres.log")"
 
+# the official documents (PDF) embed a CJK TrueType font from the machine's packages
+ls /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc /usr/share/fonts/truetype/wqy/wqy-microhei.ttc >/dev/null 2>&1 \
+  || log "no CJK TrueType font: PDFs answer 503 DOCUMENT_FONT_MISSING until you install one (apt-get install fonts-wqy-zenhei)"
 log "starting MongoDB-wire server (mongo-java-server, data in $DATA/mongo) ..."
-"$JAVA" -Xmx512m -cp "$DEVSTACK_CP" io.sanjiaodi.devstack.DevMongo --port 27017 --data "$DATA/mongo" >"$LOGS/mongo.log" 2>&1 &
+"$JAVA" -Xmx512m -XX:+ExitOnOutOfMemoryError -cp "$DEVSTACK_CP" io.sanjiaodi.devstack.DevMongo --port 27017 --data "$DATA/mongo" >"$LOGS/mongo.log" 2>&1 &
 PIDS+=($!); wait_port 27017 mongo "${PIDS[-1]}"
 
 log "starting Apache Kafka broker (KRaft, data in $DATA/kafka) ..."
@@ -170,6 +173,8 @@ cat <<TXT
   Dashboard:                ${URL[audit]}/dashboard/   (signs you in at http://localhost:9000/login)
   Demo users (user, role, name); passwords in $DATA/auth/demo-users.txt:
 $(awk '!/^#/ && NF >= 4 { printf "    %-16s %-20s %s\n", $1, $3, $4 }' "$DATA/auth/demo-users.txt")
+  Documents (PDF; ?format=docx for Word), e.g. as the office: ${URL[interview]}/api/interviews/{id}/documents/{record,commitment,lists}
+                            and ${URL[rectification]}/api/ledgers/{ledgerId}/documents/{ledger,stage-evaluation,written-report}; verify a printed code at ${URL[audit]}/dashboard/#/verify
   interview-service:        ${URL[interview]}/swagger-ui.html   health: ${URL[interview]}/actuator/health
   rectification-service:    ${URL[rectification]}/swagger-ui.html   health: ${URL[rectification]}/actuator/health
   audit-service:            ${URL[audit]}/swagger-ui.html   health: ${URL[audit]}/actuator/health

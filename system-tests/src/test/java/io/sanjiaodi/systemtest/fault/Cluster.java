@@ -9,13 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole system as separate processes, as the local run starts it: PostgreSQL (the event
- * stores), the Kafka broker (KRaft, DevKafka's settings, reached through the test's {@link
- * KafkaProxy}) and the file-backed MongoDB-wire server from devstack, and the
- * three services from their runnable jars. Every process can be killed or stopped and started again,
- * and the PostgreSQL server itself can be killed with SIGKILL under its launcher.
+ * The whole system as separate processes, as the local run starts it: PostgreSQL, the Kafka broker
+ * (through the test's {@link KafkaProxy}), the MongoDB-wire server and the three services. Every
+ * process can be killed or stopped and started again, PostgreSQL's server also under its launcher.
  */
 final class Cluster implements AutoCloseable {
+
+    private static final String OUT_OF_MEMORY =
+            "-XX:+ExitOnOutOfMemoryError -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=";
 
     /** The processes; {@code INTERVIEW_B} and {@code RECTIFICATION_B} are second instances of those services. */
     enum Node {
@@ -99,7 +100,7 @@ final class Cluster implements AutoCloseable {
                                 postgresData().toString()),
                         Map.of(),
                         workDir));
-        // the database gets the heap run.sh gives it: the embedded store sorts in memory
+        // run.sh's heap (the store sorts in memory); out of memory it exits with a heap dump, not hangs
         processes.put(
                 Node.MONGO,
                 new ManagedProcess(
@@ -114,7 +115,7 @@ final class Cluster implements AutoCloseable {
                                 "" + mongoPort,
                                 "--data",
                                 workDir.resolve("mongo").toString()),
-                        Map.of(),
+                        Map.of("JAVA_TOOL_OPTIONS", OUT_OF_MEMORY + workDir),
                         workDir));
         processes.put(
                 Node.KAFKA,
