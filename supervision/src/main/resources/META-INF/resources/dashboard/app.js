@@ -119,6 +119,21 @@ const views = {
     return [table(['unit', 'caseId', 'grounds', 'openedOn', 'traceTasks', 'outcome'], rows.map(r => ({ id: r.ledgerId,
       cells: [r.unitName, r.caseId, r.grounds, r.openedOn, r.taskIds.join(' '), r.outcome || t('pending')] })), r => go('ledger/' + r.id))];
   },
+  /** Where a printed document's QR code leads: its verification code is the audit entry's event id. */
+  async verify(code) {
+    const form = el('form', { class: 'filters', onsubmit: e => { e.preventDefault(); go('verify/' + encodeURIComponent(input.value.trim())); } });
+    const input = el('input', { name: 'code', value: code || '', placeholder: t('verifyCode'), size: 40 });
+    form.append(input, el('button', { type: 'submit' }, t('verify')));
+    if (!code) return [el('h2', {}, t('verifyTitle')), form];
+    const e = await api('/api/audit/events/' + encodeURIComponent(code));
+    const result = verifyButton(e.eventId);
+    const rows = [['type', e.type], ['source', e.source], ['interview', e.aggregateId], ['eventTime', new Date(e.eventTime).toLocaleString()],
+      ['recordedAt', new Date(e.recordedAt).toLocaleString()], ['leafHash', e.leafHash]];
+    setTimeout(() => result.querySelector('button')?.click(), 0);
+    return [el('h2', {}, t('verifyTitle')), form,
+      el('table', { class: 'fields' }, rows.map(([k, v]) => el('tr', {}, el('th', {}, t(k)), el('td', {}, v ?? '—')))),
+      el('p', { 'data-verification': code }, result)];
+  },
   async audit() {
     const entries = await api('/api/audit/events?size=100');
     entries.reverse();

@@ -2,7 +2,7 @@
 const TEXT = {
   zh: {
     brand: '三交底廉政谈话监督平台', 'nav.overview': '总览', 'nav.ledgers': '整改台账', 'nav.units': '年度考评',
-    'nav.accountability': '追责问责', 'nav.audit': '审计记录', 'filter.year': '年度', 'filter.jurisdiction': '辖区',
+    'nav.accountability': '追责问责', 'nav.audit': '审计记录', 'nav.verify': '文书核验', 'filter.year': '年度', 'filter.jurisdiction': '辖区',
     'filter.all': '全部', 'live.on': '实时更新', 'live.off': '未连接', switchTo: 'English',
     interviewsHeld: '谈话场次', ledgers: '整改台账', tasks: '整改任务', tasksOpen: '未销号', tasksOverdue: '已逾期',
     tasksClosed: '已销号', closureRate: '销号率', medianDaysToClose: '销号中位天数', reportsPending: '书面报告待交',
@@ -19,6 +19,7 @@ const TEXT = {
     caseId: '案件', grounds: '问责事由', openedOn: '立案日期', outcome: '处理结果', pending: '办理中',
     auditTitle: '审计记录（不可篡改、可验证）', type: '事件', source: '来源', recordedAt: '记录时间', verify: '验证',
     included: '已包含在最新签名检查点中', notIncluded: '验证失败', export: '导出', none: '暂无数据',
+    verifyTitle: '文书核验', verifyCode: '输入文书上的核验码', eventTime: '发生时间', leafHash: '记录哈希',
     PROBLEM_RECTIFICATION: '问题整改', RISK_PREVENTION: '风险防控', DUTY: '履责事项',
     OPEN: '待制定方案', PLANNED: '整改中', VERIFIED: '已销号', RED: '红', ORANGE: '橙', YELLOW: '黄', traceTasks: '对应任务',
     signOut: '退出', 'role.LEADERSHIP': '委领导', 'role.SUPERVISION_OFFICE': '监督室', 'role.SUPERVISING_BODY': '派驻纪检监察组',
@@ -26,7 +27,7 @@ const TEXT = {
   },
   en: {
     brand: 'Integrity interview supervision', 'nav.overview': 'Overview', 'nav.ledgers': 'Ledgers', 'nav.units': 'Annual evaluation',
-    'nav.accountability': 'Accountability', 'nav.audit': 'Audit trail', 'filter.year': 'Year', 'filter.jurisdiction': 'Jurisdiction',
+    'nav.accountability': 'Accountability', 'nav.audit': 'Audit trail', 'nav.verify': 'Verify a document', 'filter.year': 'Year', 'filter.jurisdiction': 'Jurisdiction',
     'filter.all': 'All', 'live.on': 'live', 'live.off': 'offline', switchTo: '中文',
     interviewsHeld: 'Interviews held', ledgers: 'Ledgers', tasks: 'Tasks', tasksOpen: 'Open', tasksOverdue: 'Overdue',
     tasksClosed: 'Closed', closureRate: 'Closure rate', medianDaysToClose: 'Median days to close', reportsPending: 'Reports pending',
@@ -43,6 +44,7 @@ const TEXT = {
     caseId: 'Case', grounds: 'Grounds', openedOn: 'Opened', outcome: 'Outcome', pending: 'pending',
     auditTitle: 'Audit trail (immutable, verifiable)', type: 'Event', source: 'Source', recordedAt: 'Recorded at', verify: 'Verify',
     included: 'included in the latest signed checkpoint', notIncluded: 'verification failed', export: 'Export', none: 'No data',
+    verifyTitle: 'Verify a document', verifyCode: 'the verification code printed on the document', eventTime: 'Occurred at', leafHash: 'Leaf hash',
     PROBLEM_RECTIFICATION: 'Problem', RISK_PREVENTION: 'Risk prevention', DUTY: 'Duty',
     OPEN: 'no plan yet', PLANNED: 'in progress', VERIFIED: 'verified', RED: 'red', ORANGE: 'orange', YELLOW: 'yellow', traceTasks: 'tasks',
     signOut: 'Sign out', 'role.LEADERSHIP': 'Commission leadership', 'role.SUPERVISION_OFFICE': 'Supervision office',

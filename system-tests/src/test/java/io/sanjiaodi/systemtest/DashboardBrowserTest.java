@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sanjiaodi.devstack.DemoData;
 import io.sanjiaodi.devstack.DemoFollowThrough;
+import io.sanjiaodi.documents.Poppler;
 import io.sanjiaodi.systemtest.RunningSystem.Service;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -236,6 +239,60 @@ class DashboardBrowserTest {
               }
               return new Response(JSON.stringify(proof), { status: res.status, headers: res.headers });
             };""";
+
+    /**
+     * A printed interview record, as the office downloads it: its verification code, read back from
+     * the PDF by poppler, opens the dashboard's verification view, which finds the audit entry of
+     * the talk and verifies it against the signed checkpoint in the browser.
+     */
+    @Test
+    @Order(5)
+    void thePrintedRecordsVerificationCodeOpensTheAuditEntryAndItVerifies() throws IOException {
+        keepingEvidence("failure-document-verification", () -> {
+            String interviewId = probe.flow().scheduleWithListsAndConduct("文书核验测试单位");
+            Path pdf = SHOTS.resolve("record-" + interviewId + ".pdf");
+            String record =
+                    LOCAL.services().url(Service.INTERVIEW) + "/api/interviews/" + interviewId + "/documents/record";
+            // the view catches up with the talk just conducted (409 INTERVIEW_NOT_CONDUCTED until then)
+            Files.write(
+                    pdf,
+                    await().atMost(SystemProbe.WITHIN)
+                            .ignoreExceptions()
+                            .until(() -> new Http().bytes(record), bytes -> true));
+            String text;
+            try {
+                text = Poppler.text(pdf);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            Matcher code = Pattern.compile("核验码：([0-9a-f-]{36})").matcher(text);
+            assertThat(code.find()).as(text).isTrue();
+            signInAs("office");
+            await().atMost(SystemProbe.WITHIN).until(() -> {
+                browser.get(LOCAL.services().url(Service.AUDIT) + "/dashboard/#/verify/" + code.group(1));
+                browser.navigate().refresh();
+                return !browser.findElements(By.cssSelector("[data-verified='true']"))
+                                .isEmpty()
+                        || awaitVerified();
+            });
+            assertThat(browser.findElement(By.cssSelector("table.fields")).getText())
+                    .contains("InterviewConducted", interviewId);
+            shot("document-verify");
+        });
+    }
+
+    /** Whether the verification view, given a few seconds, reports the entry included. */
+    private static boolean awaitVerified() {
+        try {
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> !browser.findElements(By.cssSelector("[data-verified='true']"))
+                            .isEmpty());
+            return true;
+        } catch (org.awaitility.core.ConditionTimeoutException notYet) {
+            return false;
+        }
+    }
 
     /** Clicks the verify button of the audit table's row {@code fromEnd} from the bottom (older entries are checkpointed). */
     private static WebElement verifyInBrowser(int fromEnd, String tampering) {

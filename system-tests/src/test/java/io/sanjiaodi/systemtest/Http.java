@@ -132,6 +132,24 @@ final class Http {
                 HttpRequest.newBuilder(URI.create(url)).header(header, value).GET(), "GET", url, null));
     }
 
+    /** A download's bytes (a document, an export); anything but 200 fails with the answer. */
+    byte[] bytes(String url) {
+        HttpRequest request = authorized(HttpRequest.newBuilder(URI.create(url)).GET(), "GET", url, null);
+        try {
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(
+                        url + " -> " + response.statusCode() + " " + new String(response.body()));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(url + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Response delete(String url) {
         return send(authorized(HttpRequest.newBuilder(URI.create(url)).DELETE(), "DELETE", url, null));
     }
